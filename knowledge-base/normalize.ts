@@ -1,0 +1,82 @@
+import nlp from 'compromise';
+import { newStemmer } from 'snowball-stemmers';
+import type { Locale } from './locale';
+import { normalizeQuantities } from './quantities';
+import { STOP_WORDS } from './stopwords';
+
+/**
+ * The one place text is normalised for matching (and the only file that imports compromise).
+ * Originals are kept by callers for display; everything here is for comparison only.
+ */
+export interface NormalizedText {
+  /** Accent-free, lower-case words after elisions and quantities, stop words removed. */
+  readonly words: readonly string[];
+  /** Light stems or lemmas, aligned with `words`. */
+  readonly stems: readonly string[];
+}
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+export function stripAccents(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+}
+
+/** Lower-case, unify apostrophes, expand elisions and contractions; accents kept (stemmers need them). */
+function lowerAndSplitElisions(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\b(jusqu|lorsqu|puisqu|quoiqu|qu|l|d|j|n|s|t|m|c)'(?=\p{L})/gu, '$1 ')
+    .replace(/\b(can)'t\b/g, 'can not')
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/n't\b/g, ' not')
+    .replace(/'(s|m|re|ve|ll|d)\b/g, ' ');
+}
+
+/** Accent-free lower-case tokens with quantities folded; no stop-word removal, no stemming. */
+export function foldWords(text: string): string[] {
+  const folded = stripAccents(lowerAndSplitElisions(text))
+    .replace(/(\d)[.,](\d)/g, '$1_$2')
+    .replace(/€/g, ' euros ')
+    .replace(/[^a-z0-9_]+/g, ' ')
+    .replace(/(\d)_(\d)/g, '$1.$2');
+  return normalizeQuantities(folded).split(' ').filter(Boolean);
+}
+
+const frenchStemmer = newStemmer('french');
+const englishLemmaCache = new Map<string, string>();
+const LEMMA_CACHE_LIMIT = 100_000;
+
+function englishLemma(word: string): string {
+  const cached = englishLemmaCache.get(word);
+  if (cached !== undefined) return cached;
+  // compromise on one word: no sentence context, but cached per word, so a query costs no parse.
+  let lemma = word;
+  if (/^[a-z]{4,}$/.test(word)) {
+    const doc = nlp(word);
+    doc.compute('root');
+    lemma = doc.text('root').trim() || word;
+    if (lemma.includes(' ')) lemma = word;
+  }
+  if (englishLemmaCache.size >= LEMMA_CACHE_LIMIT) englishLemmaCache.clear();
+  englishLemmaCache.set(word, lemma);
+  return lemma;
+}
+
+export function stem(word: string, locale: Locale): string {
+  if (word.startsWith('dur') && /^dur\d+$/.test(word)) return word;
+  if (locale === 'fr') return word.length > 3 ? frenchStemmer.stem(word) : word;
+  return englishLemma(word);
+}
+
+export function normalize(text: string, locale: Locale): NormalizedText {
+  const stop = STOP_WORDS[locale];
+  const words: string[] = [];
+  const stems: string[] = [];
+  for (const word of foldWords(text)) {
+    if (stop.has(word)) continue;
+    words.push(word);
+    stems.push(stripAccents(stem(word, locale)));
+  }
+  return { words, stems };
+}

@@ -1,0 +1,58 @@
+import type { SparseVector } from './sparse';
+
+/**
+ * Inverted index over the phrasings' full vectors: cosine similarity of a message to every phrasing
+ * that shares a feature with it, reduced to the best phrasing per entry (nearest neighbour).
+ */
+export class PhrasingIndex {
+  private readonly postingIds: Int32Array[];
+  private readonly postingValues: Float32Array[];
+  private readonly scratch: Float32Array;
+
+  constructor(
+    vectors: readonly SparseVector[],
+    private readonly labels: Int32Array,
+    featureCount: number,
+    private readonly classCount: number,
+  ) {
+    const lengths = new Int32Array(featureCount);
+    for (const v of vectors) for (const id of v.ids) lengths[id]!++;
+    this.postingIds = Array.from(lengths, (n) => new Int32Array(n));
+    this.postingValues = Array.from(lengths, (n) => new Float32Array(n));
+    const fill = new Int32Array(featureCount);
+    vectors.forEach((v, doc) => {
+      for (let k = 0; k < v.ids.length; k++) {
+        const f = v.ids[k]!;
+        const at = fill[f]!++;
+        this.postingIds[f]![at] = doc;
+        this.postingValues[f]![at] = v.values[k]!;
+      }
+    });
+    this.scratch = new Float32Array(vectors.length);
+  }
+
+  /** Best cosine per entry (0 for entries sharing nothing), written into `out` (length = entry count). */
+  nearestByEntry(query: SparseVector, out: Float32Array): void {
+    out.fill(0);
+    const scores = this.scratch;
+    const touched: number[] = [];
+    for (let k = 0; k < query.ids.length; k++) {
+      const f = query.ids[k]!;
+      const q = query.values[k]!;
+      const ids = this.postingIds[f];
+      const values = this.postingValues[f];
+      if (!ids || !values) continue;
+      for (let p = 0; p < ids.length; p++) {
+        const doc = ids[p]!;
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += q * values[p]!;
+      }
+    }
+    for (const doc of touched) {
+      const entry = this.labels[doc]!;
+      if (scores[doc]! > out[entry]!) out[entry] = scores[doc]!;
+      scores[doc] = 0;
+    }
+    void this.classCount;
+  }
+}
