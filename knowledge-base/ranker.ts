@@ -23,7 +23,7 @@ export interface RankerOptions {
 export const DEFAULT_RANKER_OPTIONS: RankerOptions = Object.freeze({
   features: DEFAULT_FEATURE_WEIGHTS,
   linear: DEFAULT_LINEAR_OPTIONS,
-  linearOnCharNgrams: true,
+  linearOnCharNgrams: false,
 });
 
 /** What both scorers said about one message, kept so a blend can be re-applied without re-scoring. */

@@ -1,0 +1,139 @@
+import { fitLogistic, predict, type LogisticModel } from './logistic';
+import type { Locale } from './locale';
+import { DEFAULT_BLEND, rank, type Blend, type ScoredQuery } from './ranker';
+import { signals } from './signals';
+
+/** A labelled message: `expected` is the entry index, or -1 when no entry answers it. */
+export interface CalibrationSample {
+  readonly scored: ScoredQuery;
+  readonly expected: number;
+}
+
+export interface DecisionThresholds {
+  /** Answer when the confidence is at least this. */
+  readonly answerAt: number;
+  /** Otherwise offer "did you mean" when the right entry is this likely among the top three. */
+  readonly clarifyAt: number;
+}
+
+export const DEFAULT_THRESHOLDS: DecisionThresholds = Object.freeze({ answerAt: 0.55, clarifyAt: 0.5 });
+
+/** What calibration produced: the blend, two confidence models and the thresholds. */
+export interface Calibration {
+  readonly blend: Blend;
+  /** P(the best candidate is right). */
+  readonly answer: LogisticModel;
+  /** P(the right entry is among the top three). */
+  readonly shortlist: LogisticModel;
+  readonly thresholds: DecisionThresholds;
+  readonly source: 'calibration-set' | 'self-calibration';
+  readonly samples: { readonly inScope: number; readonly outOfScope: number };
+}
+
+export interface CalibrationOptions {
+  /** Assumed share of out-of-scope messages in real traffic; calibration samples are reweighted to it. */
+  readonly outOfScopeShare: number;
+}
+
+export const DEFAULT_CALIBRATION_OPTIONS: CalibrationOptions = Object.freeze({ outOfScopeShare: 0.2 });
+
+// What each outcome is worth when thresholds are chosen. A wrong answer misleads a customer and
+// costs far more than a needless handoff; a "did you mean" costs one extra click.
+const UTILITY = Object.freeze({
+  inScope: { right: 1, wrong: -2.5, clarifyHit: 0.4, clarifyMiss: -0.6, escalate: -0.25 },
+  outOfScope: { escalate: 1, answer: -3, clarify: -0.4 },
+});
+
+const BLEND_GRID: readonly Blend[] = [0.2, 0.35, 0.5, 0.65].flatMap((knnShare) =>
+  [0.03, 0.05, 0.1].map((temperature) => ({ knnShare, temperature })),
+);
+
+export function calibrate(
+  locale: Locale,
+  samples: readonly CalibrationSample[],
+  source: Calibration['source'],
+  options: CalibrationOptions = DEFAULT_CALIBRATION_OPTIONS,
+): Calibration {
+  const inScope = samples.filter((s) => s.expected >= 0);
+  const outOfScope = samples.length - inScope.length;
+  const blend = chooseBlend(inScope);
+  const weights = sampleWeights(samples, options.outOfScopeShare);
+  const rows: number[][] = [];
+  const right: boolean[] = [];
+  const listed: boolean[] = [];
+  for (const s of samples) {
+    const ranked = rank(s.scored, blend, 3);
+    rows.push(signals(s.scored, ranked, locale));
+    right.push(s.expected >= 0 && ranked[0]?.index === s.expected);
+    listed.push(s.expected >= 0 && ranked.some((r) => r.index === s.expected));
+  }
+  const answer = fitLogistic(rows, right, weights);
+  const shortlist = fitLogistic(rows, listed, weights);
+  const thresholds = chooseThresholds(
+    rows.map((r) => predict(answer, r)),
+    rows.map((r) => predict(shortlist, r)),
+    samples.map((s, i) => ({ inScope: s.expected >= 0, right: right[i]!, listed: listed[i]! })),
+    weights,
+  );
+  return { blend, answer, shortlist, thresholds, source, samples: { inScope: inScope.length, outOfScope } };
+}
+
+function chooseBlend(inScope: readonly CalibrationSample[]): Blend {
+  if (inScope.length === 0) return DEFAULT_BLEND;
+  let best = DEFAULT_BLEND;
+  let bestHits = -1;
+  for (const blend of BLEND_GRID) {
+    let hits = 0;
+    for (const s of inScope) if (rank(s.scored, blend, 1)[0]?.index === s.expected) hits++;
+    if (hits > bestHits) {
+      best = blend;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/** Weights so out-of-scope samples carry `share` of the total, whatever their count in the set. */
+function sampleWeights(samples: readonly CalibrationSample[], share: number): number[] {
+  const oos = samples.filter((s) => s.expected < 0).length;
+  const ins = samples.length - oos;
+  if (oos === 0 || ins === 0) return samples.map(() => 1);
+  const oosWeight = (share / (1 - share)) * (ins / oos);
+  return samples.map((s) => (s.expected < 0 ? oosWeight : 1));
+}
+
+function chooseThresholds(
+  confidence: readonly number[],
+  shortlist: readonly number[],
+  outcomes: ReadonlyArray<{ inScope: boolean; right: boolean; listed: boolean }>,
+  weights: readonly number[],
+): DecisionThresholds {
+  if (outcomes.length === 0) return DEFAULT_THRESHOLDS;
+  let best = DEFAULT_THRESHOLDS;
+  let bestUtility = -Infinity;
+  for (let a = 0.2; a <= 0.951; a += 0.025) {
+    for (let c = 0.1; c <= 0.951; c += 0.05) {
+      let utility = 0;
+      outcomes.forEach((o, i) => {
+        const w = weights[i]!;
+        const kind = confidence[i]! >= a ? 'answer' : shortlist[i]! >= c ? 'clarify' : 'escalate';
+        if (o.inScope) {
+          const u = UTILITY.inScope;
+          utility += w * (kind === 'answer' ? (o.right ? u.right : u.wrong) : kind === 'clarify' ? (o.listed ? u.clarifyHit : u.clarifyMiss) : u.escalate);
+        } else {
+          const u = UTILITY.outOfScope;
+          utility += w * (kind === 'answer' ? u.answer : kind === 'clarify' ? u.clarify : u.escalate);
+        }
+      });
+      if (utility > bestUtility) {
+        bestUtility = utility;
+        best = { answerAt: round(a), clarifyAt: round(c) };
+      }
+    }
+  }
+  return best;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,10 @@
+// Public surface of the knowledge base: what bot/, cli/ and bench/ import.
+export { Faq, type FaqOptions, type MatchOptions } from './faq';
+export { Matcher, type LabelledText, type MatcherInfo, type MatcherOptions } from './matcher';
+export { loadKnowledgeBase, buildKnowledgeBase, parseKbText, type LoadedKnowledgeBase } from './loader';
+export { KbError, formatIssue, type KbIssue } from './errors';
+export { detectLanguage, type LanguageGuess } from './language';
+export { toLocale, LOCALES, type Locale } from './locale';
+export { normalize, foldWords, stripAccents } from './normalize';
+export { summarize, toPrediction, type EvalSummary, type Prediction } from './evaluation';
+export type { Candidate, Decision, DecisionKind, Entry, EscalationReason } from './types';

@@ -1,0 +1,161 @@
+import { calibrate, type Calibration, type CalibrationOptions, DEFAULT_CALIBRATION_OPTIONS } from './calibration';
+import { predict } from './logistic';
+import type { Locale } from './locale';
+import { normalize } from './normalize';
+import { DEFAULT_RANKER_OPTIONS, Ranker, rank, type RankedEntry, type RankerOptions } from './ranker';
+import { selfCalibrationSamples } from './self-calibration';
+import { contentWords, signals } from './signals';
+import type { Candidate, Decision, Entry } from './types';
+
+/** A message with the entry that answers it (null: none does). */
+export interface LabelledText {
+  readonly text: string;
+  readonly expected: string | null;
+}
+
+export interface MatcherOptions {
+  readonly ranker?: RankerOptions;
+  /** Labelled messages to tune the blend, confidence and thresholds; without them the KB calibrates itself. */
+  readonly calibration?: readonly LabelledText[];
+  readonly calibrationOptions?: CalibrationOptions;
+}
+
+export interface MatcherInfo {
+  readonly locale: Locale;
+  readonly entries: number;
+  readonly phrasings: number;
+  readonly features: number;
+  readonly buildMs: number;
+  readonly calibration: Pick<Calibration, 'blend' | 'thresholds' | 'source' | 'samples'>;
+}
+
+/** Matches messages in one language against that language's entries and decides what to do. */
+export class Matcher {
+  private readonly stemsByEntry = new Map<number, ReadonlySet<string>>();
+
+  private constructor(
+    readonly locale: Locale,
+    private readonly entries: readonly Entry[],
+    private readonly ranker: Ranker,
+    private readonly calibration: Calibration,
+    readonly info: MatcherInfo,
+  ) {}
+
+  static build(locale: Locale, entries: readonly Entry[], options: MatcherOptions = {}): Matcher {
+    const started = performance.now();
+    const rankerOptions = options.ranker ?? DEFAULT_RANKER_OPTIONS;
+    const phrasingsOf = entries.map((e) => ({ phrasings: [e.question, ...e.alternates] }));
+    const texts: string[] = [];
+    const labels: number[] = [];
+    phrasingsOf.forEach((e, i) =>
+      e.phrasings.forEach((p) => {
+        texts.push(p);
+        labels.push(i);
+      }),
+    );
+    const ranker = Ranker.build(locale, texts, Int32Array.from(labels), entries.length, rankerOptions);
+    const indexOf = new Map(entries.map((e, i) => [e.id, i]));
+    const calibrationOptions = options.calibrationOptions ?? DEFAULT_CALIBRATION_OPTIONS;
+    const calibration = options.calibration
+      ? calibrate(
+          locale,
+          options.calibration.map((q) => ({
+            scored: ranker.score(q.text),
+            expected: q.expected === null ? -1 : (indexOf.get(q.expected) ?? -1),
+          })),
+          'calibration-set',
+          calibrationOptions,
+        )
+      : calibrate(locale, selfCalibrationSamples(locale, phrasingsOf, rankerOptions), 'self-calibration', calibrationOptions);
+    const info: MatcherInfo = {
+      locale,
+      entries: entries.length,
+      phrasings: texts.length,
+      features: ranker.space.size,
+      buildMs: performance.now() - started,
+      calibration: {
+        blend: calibration.blend,
+        thresholds: calibration.thresholds,
+        source: calibration.source,
+        samples: calibration.samples,
+      },
+    };
+    return new Matcher(locale, entries, ranker, calibration, info);
+  }
+
+  match(text: string): Decision {
+    const scored = this.ranker.score(text);
+    const ranked = rank(scored, this.calibration.blend, 3);
+    const base = { locale: this.locale };
+    const content = contentWords(scored.analysis.words, this.locale);
+    if (content.length === 0 || ranked.length === 0) {
+      return {
+        ...base,
+        decision: 'escalate',
+        reason: 'no-content',
+        confidence: 0,
+        candidates: [],
+        explanation: content.length === 0 ? 'no words to match' : 'no entry shares a word with the message',
+        matchedTerms: [],
+      };
+    }
+    const x = signals(scored, ranked, this.locale);
+    const confidence = predict(this.calibration.answer, x);
+    const shortlist = Math.max(confidence, predict(this.calibration.shortlist, x));
+    const candidates = this.candidates(ranked, confidence, shortlist);
+    const top = this.entries[ranked[0]!.index]!;
+    const matchedTerms = this.matchedTerms(scored.analysis.words, scored.analysis.stems, ranked[0]!.index);
+    const explanation = this.explain(matchedTerms, scored.analysis.corrections, scored.analysis.unknown, ranked[0]!);
+    const shared = { ...base, confidence: round(confidence), candidates, explanation, matchedTerms };
+    const { answerAt, clarifyAt } = this.calibration.thresholds;
+    if (confidence >= answerAt) {
+      if (top.escalate) return { ...shared, decision: 'escalate', reason: 'entry-escalate', entry: top };
+      return { ...shared, decision: 'answer', entry: top };
+    }
+    if (shortlist >= clarifyAt && ranked.length >= 2) {
+      return { ...shared, decision: 'clarify', options: ranked.map((r) => this.entries[r.index]!) };
+    }
+    return { ...shared, decision: 'escalate', reason: 'low-confidence' };
+  }
+
+  /** Candidate scores on the confidence's scale: the top one is the confidence, the rest share the shortlist's remainder. */
+  private candidates(ranked: readonly RankedEntry[], confidence: number, shortlist: number): Candidate[] {
+    const rest = ranked.slice(1);
+    const restScore = rest.reduce((s, r) => s + r.score, 0) || 1;
+    const remainder = Math.max(0, shortlist - confidence);
+    return ranked.map((r, i) => {
+      const entry = this.entries[r.index]!;
+      const score = i === 0 ? confidence : (remainder * r.score) / restScore;
+      return { id: entry.id, score: round(score), question: entry.question };
+    });
+  }
+
+  private matchedTerms(words: readonly string[], stems: readonly string[], entryIndex: number): string[] {
+    let known = this.stemsByEntry.get(entryIndex);
+    if (!known) {
+      const entry = this.entries[entryIndex]!;
+      known = new Set([entry.question, ...entry.alternates].flatMap((p) => normalize(p, this.locale).stems));
+      this.stemsByEntry.set(entryIndex, known);
+    }
+    const content = new Set(contentWords(words, this.locale));
+    const terms = words.filter((w, i) => content.has(w) && known.has(stems[i]!));
+    return [...new Set(terms)];
+  }
+
+  private explain(
+    terms: readonly string[],
+    corrections: ReadonlyArray<{ from: string; to: string }>,
+    unknown: readonly string[],
+    top: RankedEntry,
+  ): string {
+    const parts = [terms.length > 0 ? `matched ${terms.map((t) => `"${t}"`).join(', ')}` : 'no shared content word'];
+    if (corrections.length > 0) parts.push(`read ${corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')}`);
+    if (unknown.length > 0) parts.push(`unknown ${unknown.map((u) => `"${u}"`).join(', ')}`);
+    parts.push(`closest phrasing similarity ${top.knn.toFixed(2)}`);
+    return parts.join('; ');
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

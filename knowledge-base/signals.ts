@@ -1,0 +1,35 @@
+import type { RankedEntry, ScoredQuery } from './ranker';
+import { FUNCTION_WORDS } from './stopwords';
+import type { Locale } from './locale';
+
+/** Content words of a message: what it says beyond function words. */
+export function contentWords(words: readonly string[], locale: Locale): string[] {
+  const fn = FUNCTION_WORDS[locale];
+  return words.filter((w) => !fn.has(w));
+}
+
+/**
+ * The evidence the confidence models read for one message, all scale-free so a fitted model means
+ * the same on another KB: blended scores of the top three, the nearest-phrasing similarity, the
+ * learned scorer's probability, and how much of the message the KB's vocabulary covers.
+ */
+export function signals(scored: ScoredQuery, ranked: readonly RankedEntry[], locale: Locale): number[] {
+  const [a, b, c] = ranked;
+  const r1 = a?.score ?? 0;
+  const r2 = b?.score ?? 0;
+  const r3 = c?.score ?? 0;
+  const content = contentWords(scored.analysis.words, locale);
+  const unknownContent = contentWords(scored.analysis.unknown, locale).length;
+  const coverage = content.length === 0 ? 0 : 1 - unknownContent / content.length;
+  return [
+    r1,
+    r1 - r2,
+    r2 - r3,
+    a?.knn ?? 0,
+    a?.probability ?? 0,
+    (a?.probability ?? 0) - (b?.probability ?? 0),
+    coverage,
+    Math.log1p(content.length),
+    unknownContent,
+  ];
+}
