@@ -1,6 +1,6 @@
 import { fitLogistic, predict, type LogisticModel } from './logistic';
 import type { Locale } from './locale';
-import { DEFAULT_BLEND, rank, type Blend, type ScoredQuery } from './ranker';
+import { DEFAULT_BLEND, rank, topEntry, type Blend, type ScoredQuery } from './ranker';
 import { signals } from './signals';
 
 /** A labelled message: `expected` is the entry index, or -1 when no entry answers it. */
@@ -84,7 +84,7 @@ function chooseBlend(inScope: readonly CalibrationSample[]): Blend {
   let bestHits = -1;
   for (const blend of BLEND_GRID) {
     let hits = 0;
-    for (const s of inScope) if (rank(s.scored, blend, 1)[0]?.index === s.expected) hits++;
+    for (const s of inScope) if (topEntry(s.scored, blend) === s.expected) hits++;
     if (hits > bestHits) {
       best = blend;
       bestHits = hits;

@@ -1,5 +1,5 @@
 import type { Locale } from './locale';
-import { normalize } from './normalize';
+import { foldWords, normalize, prepareLemmas, type NormalizedText } from './normalize';
 import { fromMap, type SparseVector } from './sparse';
 import { TypoIndex } from './typos';
 
@@ -56,11 +56,17 @@ export class FeatureSpace {
     readonly weights: FeatureWeights,
   ) {}
 
-  static build(locale: Locale, texts: readonly string[], weights = DEFAULT_FEATURE_WEIGHTS): FeatureSpace {
+  /** Builds the space from the phrasings and returns it with each phrasing's vectors (normalised once). */
+  static build(
+    locale: Locale,
+    texts: readonly string[],
+    weights = DEFAULT_FEATURE_WEIGHTS,
+  ): { space: FeatureSpace; phrasings: AnalyzedText[] } {
     const space = new FeatureSpace(locale, weights);
+    prepareLemmas(texts.flatMap((t) => foldWords(t)), locale);
+    const normalized: NormalizedText[] = texts.map((t) => normalize(t, locale));
     const df: number[] = [];
-    for (const text of texts) {
-      const { words, stems } = normalize(text, locale);
+    for (const { words, stems } of normalized) {
       words.forEach((w, i) => {
         space.wordFrequency.set(w, (space.wordFrequency.get(w) ?? 0) + 1);
         space.stemOfWord.set(w, stems[i]!);
@@ -83,7 +89,8 @@ export class FeatureSpace {
     const n = texts.length;
     space.idf = Float32Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
     space.typos = new TypoIndex(space.wordFrequency.keys());
-    return space;
+    const phrasings = normalized.map(({ words, stems }) => ({ words, stems, unknown: [], corrections: [], ...space.vectorize(stems, words) }));
+    return { space, phrasings };
   }
 
   get size(): number {

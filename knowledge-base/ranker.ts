@@ -66,8 +66,7 @@ export class Ranker {
     classCount: number,
     options: RankerOptions = DEFAULT_RANKER_OPTIONS,
   ): Ranker {
-    const space = FeatureSpace.build(locale, phrasings, options.features);
-    const analyzed = phrasings.map((p) => space.analyze(p));
+    const { space, phrasings: analyzed } = FeatureSpace.build(locale, phrasings, options.features);
     const index = new PhrasingIndex(
       analyzed.map((a) => a.full),
       labels,
@@ -119,4 +118,25 @@ export function rank(scored: ScoredQuery, blend: Blend, limit = 5): RankedEntry[
   }
   ranked.sort((a, b) => b.score - a.score || a.index - b.index);
   return ranked.slice(0, limit);
+}
+
+/** The best entry under a blend, without building the ranked list (used to tune the blend). */
+export function topEntry(scored: ScoredQuery, blend: Blend): number {
+  const { knn, lin, entries } = scored;
+  const t = blend.temperature;
+  let max = 0;
+  for (let i = 0; i < lin.length; i++) max = Math.max(max, lin[i]! / t);
+  // The softmax denominator is common to all entries, so the argmax needs no normalisation beyond it.
+  let z = (scored.classCount - entries.length) * Math.exp(-max);
+  for (let i = 0; i < lin.length; i++) z += Math.exp(lin[i]! / t - max);
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let i = 0; i < entries.length; i++) {
+    const score = blend.knnShare * knn[i]! + ((1 - blend.knnShare) * Math.exp(lin[i]! / t - max)) / z;
+    if (score > bestScore || (score === bestScore && entries[i]! < best)) {
+      best = entries[i]!;
+      bestScore = score;
+    }
+  }
+  return best;
 }

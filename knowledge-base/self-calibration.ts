@@ -12,6 +12,8 @@ const FOLDS = 3;
 const HELD_OUT_ENTRY_SHARE = 0.2;
 /** Above this many phrasings one fold is enough (and keeps the build within budget). */
 const LARGE_KB_PHRASINGS = 5000;
+/** A fold of a very large KB samples this many entries: calibration needs examples, not the whole KB. */
+const MAX_FOLD_ENTRIES = 1500;
 
 /**
  * Calibration samples made from the KB itself when no calibration set is given: in each fold a
@@ -29,6 +31,10 @@ export function selfCalibrationSamples(
   const random = mulberry32(1234);
   const samples: CalibrationSample[] = [];
   if (entries.length < 3) return samples;
+  if (entries.length > MAX_FOLD_ENTRIES) {
+    const step = entries.length / MAX_FOLD_ENTRIES;
+    entries = Array.from({ length: MAX_FOLD_ENTRIES }, (_, i) => entries[Math.floor(i * step)]!);
+  }
   for (let fold = 0; fold < folds; fold++) {
     const leftOut = new Set<number>();
     entries.forEach((_, i) => {

@@ -1,0 +1,145 @@
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import MiniSearch from 'minisearch';
+import { buildKnowledgeBase, Faq, Matcher, summarize, toPrediction, type EvalSummary, type LabelledText, type Prediction } from '../../knowledge-base';
+import { renderSummary } from '../../cli/kb-eval';
+import { sharedDataFile } from '../support/shared-data';
+import { table } from '../support/table';
+import { fitThreshold, fuseBaseline, miniSearchBaseline, predictBaseline, type Baseline } from './baselines';
+import { loadClinc } from './clinc';
+import { syntheticEntries } from './synthetic';
+
+const CLINC = 'bench/data/clinc150/data_full.json';
+const FUSE_SAMPLE = 10; // fuse.js costs ~100+ ms a query: a fixed 1-in-10 sample of the queries
+const SYNTHETIC_ENTRIES = 10_000;
+
+function log(message: string): void {
+  process.stderr.write(`[bench:matcher] ${message}\n`);
+}
+
+function evalRelais(name: string, kbText: string, calibration: readonly LabelledText[], queries: readonly LabelledText[]): { name: string; s: EvalSummary } {
+  log(`${name}: building (${calibration.length} calibration queries)…`);
+  const kb = buildKnowledgeBase([{ file: `${name}.json`, text: kbText }]);
+  const started = performance.now();
+  const faq = Faq.build(kb, { calibration: { en: calibration } });
+  const buildMs = performance.now() - started;
+  log(`${name}: built in ${buildMs.toFixed(0)} ms; scoring ${queries.length} queries…`);
+  const predictions: Prediction[] = queries.map((q, i) => {
+    const t = performance.now();
+    const d = faq.match(q.text, { locale: 'en' });
+    return toPrediction(String(i), d, performance.now() - t);
+  });
+  return { name, s: summarize(predictions, queries.map((q) => q.expected), buildMs) };
+}
+
+function evalBaseline(name: string, make: () => Baseline, calibration: readonly LabelledText[], queries: readonly LabelledText[]): { name: string; s: EvalSummary } {
+  log(`${name}: building…`);
+  const started = performance.now();
+  const baseline = make();
+  const buildMs = performance.now() - started;
+  const threshold = fitThreshold(baseline, calibration);
+  log(`${name}: threshold ${threshold.toFixed(2)}; scoring ${queries.length} queries…`);
+  const predictions = queries.map((q, i) => predictBaseline(baseline, threshold, String(i), q.text));
+  return { name, s: summarize(predictions, queries.map((q) => q.expected), buildMs) };
+}
+
+function everyNth<T>(list: readonly T[], n: number): T[] {
+  return list.filter((_, i) => i % n === 0);
+}
+
+function frenchDemo(): { name: string; s: EvalSummary } | undefined {
+  const root = resolve(__dirname, '..', '..', '..');
+  const kbFile = join(root, 'knowledge-base', 'demo', 'fr.yaml');
+  const queriesFile = join(root, 'tests', 'fixtures', 'demo-fr-queries.jsonl');
+  if (!existsSync(kbFile) || !existsSync(queriesFile)) return undefined;
+  const kb = buildKnowledgeBase([{ file: kbFile, text: readFileSync(kbFile, 'utf8') }]);
+  const queries = readFileSync(queriesFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; expected: string | null });
+  const started = performance.now();
+  const faq = Faq.build(kb);
+  const buildMs = performance.now() - started;
+  const predictions = queries.map((q, i) => {
+    const t = performance.now();
+    return toPrediction(String(i), faq.match(q.text, { locale: 'fr' }), performance.now() - t);
+  });
+  return { name: 'Relais demo FR (self-calibrated)', s: summarize(predictions, queries.map((q) => q.expected), buildMs) };
+}
+
+function main(): void {
+  const file = sharedDataFile(CLINC);
+  const clinc = loadClinc(file);
+  const out = join(tmpdir(), 'relais-bench-clinc150');
+  mkdirSync(out, { recursive: true });
+  for (const k of [10, 100]) writeFileSync(join(out, `kb-k${k}.json`), clinc.kbText(k));
+  const jsonl = (rows: readonly LabelledText[], prefix: string): string => rows.map((r, i) => JSON.stringify({ id: `${prefix}${i}`, text: r.text, expected: r.expected })).join('\n') + '\n';
+  writeFileSync(join(out, 'calibration.jsonl'), jsonl(clinc.calibration, 'v'));
+  writeFileSync(join(out, 'queries.jsonl'), jsonl(clinc.queries, 'q'));
+  log(`CLINC150 converted to ${out} (kb-k10.json, kb-k100.json, calibration.jsonl, queries.jsonl)`);
+
+  const rows: Array<{ name: string; s: EvalSummary }> = [];
+  const full = evalRelais('Relais full', clinc.kbText(100), clinc.calibration, clinc.queries);
+  rows.push(full);
+  const k10 = evalRelais('Relais k10', clinc.kbText(10), clinc.calibration, clinc.queries);
+  rows.push(k10);
+  const entriesOf = (k: number) => buildKnowledgeBase([{ file: `k${k}.json`, text: clinc.kbText(k) }]).entries;
+  const miniFull = evalBaseline('MiniSearch full', () => miniSearchBaseline(entriesOf(100)), clinc.calibration, clinc.queries);
+  rows.push(miniFull);
+  rows.push(evalBaseline('MiniSearch k10', () => miniSearchBaseline(entriesOf(10)), clinc.calibration, clinc.queries));
+  rows.push(evalBaseline(`fuse.js k10 (1 in ${FUSE_SAMPLE})`, () => fuseBaseline(entriesOf(10)), everyNth(clinc.calibration, FUSE_SAMPLE * 2), everyNth(clinc.queries, FUSE_SAMPLE)));
+  const fr = frenchDemo();
+  if (fr) rows.push(fr);
+
+  log(`synthetic KB: ${SYNTHETIC_ENTRIES} entries × 5 phrasings…`);
+  const synthetic = syntheticEntries(clinc.train, SYNTHETIC_ENTRIES);
+  let t = performance.now();
+  Matcher.build('en', synthetic);
+  const syntheticRelaisMs = performance.now() - t;
+  t = performance.now();
+  const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  let n = 0;
+  mini.addAll(synthetic.flatMap((e) => [e.question, ...e.alternates].map((text) => ({ id: n++, text }))));
+  const syntheticMiniMs = performance.now() - t;
+
+  const header = ['matcher', 'in-scope acc %', 'acc+clarify %', 'wrong %', 'oos recall %', 'false ans %', 'ECE', 'p50 ms', 'p99 ms', 'build ms'];
+  process.stdout.write(`\nCLINC150 data_full.json (Larson et al. 2019, CC BY 3.0): KB from train (k10: first 10 phrasings per intent; full: all 100),\ncalibration = val + oos_val (3,100), queries = test + oos_test (5,500)\n\n`);
+  process.stdout.write(
+    table([
+      header,
+      ...rows.map(({ name, s }) => [name, s.in_scope_accuracy_pct, s.accuracy_plus_clarify_pct, s.wrong_answers_pct, s.out_of_scope_recall_pct, s.false_answers_pct, s.expected_calibration_error, s.p50_ms, s.p99_ms, s.build_ms]),
+    ]) + '\n',
+  );
+  process.stdout.write(`\nRelais full, in detail:\n${renderSummary(full.s)}`);
+  process.stdout.write(
+    `\n${SYNTHETIC_ENTRIES}-entry synthetic KB (${SYNTHETIC_ENTRIES * 5} phrasings): Relais build ${syntheticRelaisMs.toFixed(0)} ms, MiniSearch index ${syntheticMiniMs.toFixed(0)} ms\n`,
+  );
+  const figures = {
+    full_in_scope_accuracy_pct: full.s.in_scope_accuracy_pct,
+    full_accuracy_plus_clarify_pct: full.s.accuracy_plus_clarify_pct,
+    full_out_of_scope_recall_pct: full.s.out_of_scope_recall_pct,
+    full_wrong_answers_pct: full.s.wrong_answers_pct,
+    full_ece: full.s.expected_calibration_error,
+    k10_in_scope_accuracy_pct: k10.s.in_scope_accuracy_pct,
+    k10_accuracy_plus_clarify_pct: k10.s.accuracy_plus_clarify_pct,
+    k10_out_of_scope_recall_pct: k10.s.out_of_scope_recall_pct,
+    k10_wrong_answers_pct: k10.s.wrong_answers_pct,
+    k10_ece: k10.s.expected_calibration_error,
+    full_p50_ms: full.s.p50_ms,
+    full_p99_ms: full.s.p99_ms,
+    full_build_ms: full.s.build_ms,
+    synthetic_10k_build_ms: Math.round(syntheticRelaisMs),
+    p99_ratio_vs_minisearch: round(full.s.p99_ms / (miniFull.s.p99_ms || 1)),
+    build_ratio_vs_minisearch: round(full.s.build_ms / (miniFull.s.build_ms || 1)),
+    synthetic_build_ratio_vs_minisearch: round(syntheticRelaisMs / (syntheticMiniMs || 1)),
+    ...(fr ? { fr_demo_in_scope_accuracy_pct: fr.s.in_scope_accuracy_pct, fr_demo_out_of_scope_recall_pct: fr.s.out_of_scope_recall_pct } : {}),
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+main();

@@ -1,0 +1,102 @@
+import { open, rename, unlink } from 'node:fs/promises';
+import { detectLanguage, Faq, loadKnowledgeBase, summarize, toPrediction, type EvalSummary, type LabelledText, type Locale, type Prediction } from '../knowledge-base';
+import { CliError } from './cli-error';
+import { readLabelledLines, type LabelledLine } from './jsonl';
+
+export interface EvalArgs {
+  readonly kb: readonly string[];
+  readonly queries: string | undefined;
+  readonly calibration: string | undefined;
+  readonly out: string | undefined;
+}
+
+const PROGRESS_EVERY = 1000;
+
+export async function kbEval(args: EvalArgs, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  if (args.kb.length === 0 || !args.queries) {
+    throw new CliError('usage: relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl]');
+  }
+  const kb = await loadKnowledgeBase(args.kb);
+  const ids = new Set(kb.entries.map((e) => e.id));
+  const queries = await readLabelledLines(args.queries, false);
+  const calibrationLines = args.calibration ? await readLabelledLines(args.calibration, true) : [];
+  checkExpected(args.queries, queries, ids);
+  if (args.calibration) checkExpected(args.calibration, calibrationLines, ids);
+
+  stderr.write(`building index for ${kb.entries.length} entries${args.calibration ? ` with ${calibrationLines.length} calibration queries` : ''}…\n`);
+  const started = performance.now();
+  const locales = [...new Set(kb.entries.map((e) => e.locale))];
+  const faq = Faq.build(kb, args.calibration ? { calibration: groupByLanguage(calibrationLines, locales) } : {});
+  const buildMs = performance.now() - started;
+
+  const predictions: Prediction[] = [];
+  for (const [i, q] of queries.entries()) {
+    const t = performance.now();
+    const decision = faq.match(q.text);
+    predictions.push(toPrediction(q.id, decision, performance.now() - t));
+    if ((i + 1) % PROGRESS_EVERY === 0) stderr.write(`scored ${i + 1}/${queries.length}\n`);
+  }
+  await writePredictions(predictions, args.out, stdout);
+
+  if (queries.some((q) => q.expected !== undefined)) {
+    const labelled = queries.map((q, i) => ({ q, p: predictions[i]! })).filter(({ q }) => q.expected !== undefined);
+    const summary = summarize(labelled.map((l) => l.p), labelled.map((l) => l.q.expected ?? null), buildMs);
+    stderr.write(renderSummary(summary));
+    stderr.write(`${JSON.stringify(summary)}\n`);
+  }
+  return 0;
+}
+
+function checkExpected(file: string, lines: readonly LabelledLine[], ids: ReadonlySet<string>): void {
+  for (const l of lines) {
+    if (typeof l.expected === 'string' && !ids.has(l.expected)) {
+      throw new CliError(`${file}:${l.line}: expected: the KB has no entry "${l.expected}"`);
+    }
+  }
+}
+
+function groupByLanguage(lines: readonly LabelledLine[], locales: readonly Locale[]): Partial<Record<Locale, LabelledText[]>> {
+  const out: Partial<Record<Locale, LabelledText[]>> = {};
+  for (const l of lines) {
+    const detected = locales.length === 1 ? locales[0]! : detectLanguage(l.text, locales[0]).locale;
+    (out[detected] ??= []).push({ text: l.text, expected: l.expected ?? null });
+  }
+  return out;
+}
+
+/** Predictions go to a temp file renamed into place, so a failed run leaves no half-written file. */
+async function writePredictions(predictions: readonly Prediction[], out: string | undefined, stdout: NodeJS.WritableStream): Promise<void> {
+  const body = predictions.map((p) => JSON.stringify(p)).join('\n') + (predictions.length > 0 ? '\n' : '');
+  if (!out) {
+    stdout.write(body);
+    return;
+  }
+  const temp = `${out}.${process.pid}.tmp`;
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(body);
+    await handle.close();
+    await rename(temp, out);
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
+
+export function renderSummary(s: EvalSummary): string {
+  const rows: Array<[string, string]> = [
+    ['queries (in scope / out of scope)', `${s.queries} (${s.in_scope} / ${s.out_of_scope})`],
+    ['in-scope accuracy', `${s.in_scope_accuracy_pct.toFixed(1)} %`],
+    ['clarify recovered', `${s.clarify_recovered_pct.toFixed(1)} %`],
+    ['accuracy + clarify recovered', `${s.accuracy_plus_clarify_pct.toFixed(1)} %`],
+    ['wrong answers (of in-scope)', `${s.wrong_answers_pct.toFixed(1)} %`],
+    ['out-of-scope recall (escalated)', `${s.out_of_scope_recall_pct.toFixed(1)} %`],
+    ['false answers (of out-of-scope)', `${s.false_answers_pct.toFixed(1)} %`],
+    ['expected calibration error', s.expected_calibration_error.toFixed(4)],
+    ['ms per query p50 / p99', `${s.p50_ms.toFixed(3)} / ${s.p99_ms.toFixed(3)}`],
+    ['index build', `${s.build_ms} ms`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return `${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n`;
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { formatIssue, KbError } from '../knowledge-base';
+import { one, parseArgs } from './args';
+import { CliError } from './cli-error';
+import { kbAsk } from './kb-ask';
+import { kbCheck } from './kb-check';
+import { kbEval } from './kb-eval';
+
+const USAGE = `usage:
+  relais kb check FILE…
+  relais kb ask --kb FILE [--kb FILE…] [--locale fr|en] [--json] "text"
+  relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl]`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  if (group !== 'kb' || !command) throw new CliError(USAGE);
+  switch (command) {
+    case 'check':
+      return kbCheck(parseArgs(rest, []).positionals, process.stdout);
+    case 'ask': {
+      const args = parseArgs(rest, ['kb', 'locale'], ['json']);
+      return kbAsk(args.options.get('kb') ?? [], args.positionals.join(' '), one(args, 'locale'), args.flags.has('json'), process.stdout);
+    }
+    case 'eval': {
+      const args = parseArgs(rest, ['kb', 'queries', 'calibration', 'out']);
+      if (args.positionals.length > 0) throw new CliError(`unexpected argument "${args.positionals[0]}"\n${USAGE}`);
+      return kbEval(
+        { kb: args.options.get('kb') ?? [], queries: one(args, 'queries'), calibration: one(args, 'calibration'), out: one(args, 'out') },
+        process.stdout,
+        process.stderr,
+      );
+    }
+    default:
+      throw new CliError(`unknown command "kb ${command}"\n${USAGE}`);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      if (err instanceof CliError) {
+        process.stderr.write(`relais: ${err.message}\n`);
+        process.exitCode = err.exitCode;
+      } else if (err instanceof KbError) {
+        process.stderr.write(`relais: knowledge base refused:\n${err.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`relais: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        process.exitCode = 1;
+      }
+    },
+  );
+}
