@@ -1,0 +1,76 @@
+/**
+ * The life of a conversation, as far as the handoff is concerned. Every transition below is one
+ * atomic store operation that checks the current state first; anything else is refused.
+ */
+export const CONVERSATION_STATES = [
+  'bot',
+  'queued',
+  'with-agent',
+  'ticket',
+  'resolved',
+  'survey',
+  'closed',
+  'cancelled',
+] as const;
+
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+
+export type TransitionName =
+  | 'enqueue'
+  | 'openTicket'
+  | 'claim'
+  | 'release'
+  | 'requeueExpired'
+  | 'handBack'
+  | 'resolve'
+  | 'cancel'
+  | 'answerTicket'
+  | 'startSurvey'
+  | 'close'
+  | 'closeSilent';
+
+interface TransitionRule {
+  readonly from: readonly ConversationState[];
+  readonly to: ConversationState;
+  readonly why: string;
+}
+
+/** The single table both stores follow (the Redis scripts receive their `from` lists from here). */
+export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Object.freeze({
+  enqueue: { from: ['bot', 'cancelled'], to: 'queued', why: 'customer escalated, an agent is online in hours' },
+  openTicket: {
+    from: ['bot', 'cancelled'],
+    to: 'ticket',
+    why: 'customer escalated outside business hours or with nobody online for the language',
+  },
+  claim: { from: ['queued'], to: 'with-agent', why: 'an agent took it (claim or claimNext)' },
+  release: { from: ['with-agent'], to: 'queued', why: 'the agent gave it back: head of the queue' },
+  requeueExpired: {
+    from: ['with-agent'],
+    to: 'queued',
+    why: 'no agent reply before the claim timeout, or the agent console stopped its heartbeats',
+  },
+  handBack: { from: ['with-agent'], to: 'bot', why: 'the agent handed the conversation back to the bot' },
+  resolve: { from: ['with-agent'], to: 'resolved', why: 'the agent resolved it' },
+  cancel: { from: ['queued'], to: 'cancelled', why: 'the customer stopped waiting (the bot takes over again)' },
+  answerTicket: { from: ['ticket'], to: 'resolved', why: 'an agent answered the ticket (e-mail + chat)' },
+  startSurvey: { from: ['resolved'], to: 'survey', why: 'the closing CES survey started' },
+  close: { from: ['survey', 'resolved'], to: 'closed', why: 'survey finished (or skipped)' },
+  closeSilent: {
+    from: ['bot', 'with-agent', 'resolved', 'survey', 'cancelled'],
+    to: 'closed',
+    why: 'customer silence; the timer does not run while queued, nor for offline tickets',
+  },
+});
+
+/** States in which the customer-silence timer runs. */
+export const SILENCE_STATES: readonly ConversationState[] = TRANSITIONS.closeSilent.from;
+
+export function canTransition(from: ConversationState | null, name: TransitionName): boolean {
+  // A conversation the store has never seen is with the bot.
+  return TRANSITIONS[name].from.includes(from ?? 'bot');
+}
+
+export function isConversationState(value: string): value is ConversationState {
+  return (CONVERSATION_STATES as readonly string[]).includes(value);
+}

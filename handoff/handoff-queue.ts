@@ -1,0 +1,79 @@
+import type { AgentProfile, AgentStatus } from './agent';
+import type { ConversationRecord, Escalation } from './conversation';
+import type {
+  ClaimResult,
+  EnqueueResult,
+  HeartbeatResult,
+  PositionResult,
+  SweepResult,
+  TransitionResult,
+  WaitEstimateResult,
+} from './results';
+
+export interface QueuedEntry {
+  readonly conversationId: string;
+  /** "language:skill" */
+  readonly queue: string;
+  readonly score: number;
+  /** Set while a B2B conversation waits for its own account manager. */
+  readonly reservedFor?: string;
+}
+
+/**
+ * Conversations waiting for a person, shared by every bot instance and the agent API.
+ * Every method that changes state is one atomic step that checks the current state and returns a
+ * typed result; refused transitions change nothing. Implementations: memory and Redis.
+ */
+export interface HandoffQueue {
+  /** Customer activity: starts the silence timer (creates the conversation, with the bot, if new). */
+  touch(conversationId: string): Promise<void>;
+
+  /** bot|cancelled → queued, or → ticket outside business hours / with nobody online for the language. */
+  enqueue(escalation: Escalation): Promise<EnqueueResult>;
+  /** 1-based position in its queue; O(log n). */
+  position(conversationId: string): Promise<PositionResult>;
+  estimatedWait(conversationId: string): Promise<WaitEstimateResult>;
+  /** queued → cancelled: the customer stopped waiting. */
+  cancel(conversationId: string): Promise<TransitionResult>;
+
+  /** The best waiting conversation this agent may take (priority, FIFO, language, skill, account manager). */
+  claimNext(agentId: string): Promise<ClaimResult>;
+  /** A given conversation (the agent picked it in the console). */
+  claim(conversationId: string, agentId: string): Promise<ClaimResult>;
+  /** The agent answered: the claim timeout stops. */
+  agentReplied(conversationId: string, agentId: string): Promise<TransitionResult>;
+  /** with-agent → queued, at the head. */
+  release(conversationId: string, agentId: string): Promise<TransitionResult>;
+  /** with-agent → bot. */
+  handBack(conversationId: string, agentId: string): Promise<TransitionResult>;
+  /** with-agent → resolved. */
+  resolve(conversationId: string, agentId: string): Promise<TransitionResult>;
+
+  /** ticket → resolved, storing the answer (sending it is the TicketDesk's job). */
+  answerTicket(conversationId: string, agentId: string, answer: string): Promise<TransitionResult>;
+  /** Open tickets, oldest first. */
+  tickets(limit?: number): Promise<readonly ConversationRecord[]>;
+
+  /** resolved → survey. */
+  startSurvey(conversationId: string): Promise<TransitionResult>;
+  /** survey|resolved → closed. */
+  close(conversationId: string, reason?: string): Promise<TransitionResult>;
+
+  /** Claim timeouts and silent agent consoles → head of the queue; due B2B reservations → pool. */
+  requeueExpired(): Promise<SweepResult>;
+  /** Conversations whose customer is silent too long (never queued ones) → closed. Returns their ids. */
+  closeSilent(): Promise<readonly string[]>;
+
+  agentOnline(profile: AgentProfile): Promise<void>;
+  heartbeat(agentId: string): Promise<HeartbeatResult>;
+  /** The agent logs out: their conversations go back to the head of the queue. */
+  agentOffline(agentId: string): Promise<readonly string[]>;
+  agent(agentId: string): Promise<AgentStatus | null>;
+
+  get(conversationId: string): Promise<ConversationRecord | null>;
+  /** Supervisors: the next `limit` waiting conversations in serving order across all queues. */
+  peek(limit?: number): Promise<readonly QueuedEntry[]>;
+
+  /** Releases connections the queue opened itself (Redis); a no-op for the memory queue. */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,18 @@
+export type { AgentProfile, AgentStatus } from './agent';
+export { BusinessHours, DEMO_BUSINESS_HOURS, businessHoursSchema, type BusinessHoursConfig } from './business-hours';
+export { ManualClock, systemClock, type Clock } from './clock';
+export { handoffConfigSchema, parseHandoffConfig, type HandoffConfig, type HandoffConfigInput } from './config';
+export type { Contact, ConversationRecord, Escalation, Priority, TicketInfo, TranscriptLine } from './conversation';
+export {
+  CONVERSATION_STATES,
+  SILENCE_STATES,
+  TRANSITIONS,
+  canTransition,
+  type ConversationState,
+  type TransitionName,
+} from './conversation-state';
+export { HandoffError, type HandoffErrorCode } from './errors';
+export { estimateWaitMs, type WaitInputs } from './estimated-wait';
+export type { HandoffQueue, QueuedEntry } from './handoff-queue';
+export { MemoryHandoffQueue, type MemoryHandoffQueueOptions } from './memory/memory-handoff-queue';
+export type * from './results';

@@ -1,0 +1,551 @@
+import type { AgentProfile, AgentStatus } from '../agent';
+import { systemClock, type Clock } from '../clock';
+import { parseHandoffConfig, type HandoffConfigInput } from '../config';
+import { GENERAL_SKILL, type ConversationRecord, type Escalation } from '../conversation';
+import { decodeConversation, FIELD, type ConversationFields } from '../conversation-fields';
+import { SILENCE_STATES, TRANSITIONS, type ConversationState } from '../conversation-state';
+import { estimateWaitMs, averageHandlingMs } from '../estimated-wait';
+import type { HandoffQueue, QueuedEntry } from '../handoff-queue';
+import { HandoffPolicy } from '../policy';
+import { headScore } from '../priority';
+import type {
+  ClaimResult,
+  EnqueueResult,
+  HeartbeatResult,
+  PositionResult,
+  SweepResult,
+  TransitionResult,
+  WaitEstimateResult,
+} from '../results';
+import { SortedIndex } from './sorted-index';
+
+interface AgentEntry {
+  languages: string[];
+  skills: string[];
+  capacity: number;
+  heartbeatAt: number;
+  readonly conversations: Set<string>;
+}
+
+export interface MemoryHandoffQueueOptions {
+  readonly config?: HandoffConfigInput;
+  readonly clock?: Clock;
+}
+
+/**
+ * The embedded default: the same data layout and rules as the Redis store, in one process.
+ * Each method runs synchronously to completion, which is what makes it atomic here.
+ * Nothing survives a restart.
+ */
+export class MemoryHandoffQueue implements HandoffQueue {
+  private readonly policy: HandoffPolicy;
+  private readonly conversations = new Map<string, ConversationFields>();
+  private readonly queues = new Map<string, SortedIndex>();
+  private readonly reserved = new Map<string, SortedIndex>();
+  private readonly poolDue = new SortedIndex();
+  private readonly claims = new SortedIndex();
+  private readonly activity = new SortedIndex();
+  private readonly openTickets = new SortedIndex();
+  private readonly agents = new Map<string, AgentEntry>();
+  private readonly onlineAgents = new SortedIndex();
+  private readonly handling: number[] = [];
+
+  constructor(options: MemoryHandoffQueueOptions = {}) {
+    this.policy = new HandoffPolicy(parseHandoffConfig(options.config), options.clock ?? systemClock);
+  }
+
+  async touch(conversationId: string): Promise<void> {
+    const id = this.policy.id(conversationId);
+    const now = this.policy.now();
+    let c = this.conversations.get(id);
+    if (!c) {
+      c = { [FIELD.state]: 'bot' };
+      this.conversations.set(id, c);
+    }
+    c[FIELD.lastActivityAt] = String(now);
+    c[FIELD.updatedAt] = String(now);
+    if (SILENCE_STATES.includes(this.stateOf(c))) this.activity.add(id, now);
+  }
+
+  async enqueue(input: Escalation): Promise<EnqueueResult> {
+    const p = this.policy.prepareEscalation(input);
+    const e = p.escalation;
+    const id = e.conversationId;
+    const existing = this.conversations.get(id);
+    const state = existing ? this.stateOf(existing) : 'bot';
+    if (state === 'queued') return { ok: false, reason: 'already-queued' };
+    if (!TRANSITIONS.enqueue.from.includes(state)) return { ok: false, reason: 'wrong-state', state };
+
+    const cutoff = this.policy.heartbeatCutoff(p.now);
+    const speakers = this.onlineAgentsFor(e.language, cutoff);
+    const c: ConversationFields = {
+      [FIELD.language]: e.language,
+      [FIELD.skill]: e.skill,
+      [FIELD.priority]: e.priority,
+      [FIELD.reason]: e.reason,
+      [FIELD.escalatedAt]: String(p.now),
+      [FIELD.queue]: p.queue,
+      [FIELD.score]: String(p.score),
+      [FIELD.contact]: JSON.stringify(e.contact),
+      [FIELD.transcript]: JSON.stringify(e.transcript),
+      [FIELD.context]: JSON.stringify(e.context),
+      [FIELD.updatedAt]: String(p.now),
+    };
+    const lastActivity = existing?.[FIELD.lastActivityAt];
+    if (lastActivity) c[FIELD.lastActivityAt] = lastActivity;
+    if (e.accountManagerId) c[FIELD.accountManager] = e.accountManagerId;
+    this.conversations.set(id, c);
+    this.activity.remove(id);
+
+    if (!p.open || speakers.length === 0) {
+      c[FIELD.state] = 'ticket';
+      c[FIELD.ticketAt] = String(p.now);
+      c[FIELD.promisedAt] = String(p.promisedReplyAt);
+      this.openTickets.add(id, p.now);
+      return {
+        ok: true,
+        outcome: 'ticket',
+        why: p.open ? 'no-agent-online' : 'outside-hours',
+        promisedReplyAt: p.promisedReplyAt,
+      };
+    }
+    c[FIELD.state] = 'queued';
+    const manager = e.accountManagerId;
+    if (manager && this.isOnline(manager, cutoff)) {
+      c[FIELD.reservedFor] = manager;
+      this.indexOf(this.reserved, manager).add(id, p.score);
+      this.poolDue.add(id, p.poolAt);
+      return { ok: true, outcome: 'queued', position: this.rankIn(id, c), reservedFor: manager };
+    }
+    this.indexOf(this.queues, p.queue).add(id, p.score);
+    return { ok: true, outcome: 'queued', position: this.rankIn(id, c) };
+  }
+
+  async position(conversationId: string): Promise<PositionResult> {
+    const id = this.policy.id(conversationId);
+    const c = this.conversations.get(id);
+    if (!c) return { ok: false, reason: 'not-found' };
+    const state = this.stateOf(c);
+    if (state !== 'queued') return { ok: false, reason: 'wrong-state', state };
+    return { ok: true, position: this.rankIn(id, c), queueLength: this.waitingIndex(c).size };
+  }
+
+  async estimatedWait(conversationId: string): Promise<WaitEstimateResult> {
+    const pos = await this.position(conversationId);
+    if (!pos.ok) return pos;
+    const c = this.conversations.get(conversationId);
+    const language = c?.[FIELD.language] ?? '';
+    const cutoff = this.policy.heartbeatCutoff(this.policy.now());
+    const onlineSlots = this.onlineAgentsFor(language, cutoff).reduce((sum, a) => sum + a.capacity, 0);
+    const recent = [...this.handling];
+    return {
+      ok: true,
+      position: pos.position,
+      waitMs: estimateWaitMs({
+        position: pos.position,
+        onlineSlots,
+        recentHandlingMs: recent,
+        defaultHandlingMs: this.policy.config.defaultHandlingMs,
+      }),
+      basis: {
+        onlineSlots,
+        averageHandlingMs: averageHandlingMs(recent, this.policy.config.defaultHandlingMs),
+        samples: recent.length,
+      },
+    };
+  }
+
+  async cancel(conversationId: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    const c = this.conversations.get(id);
+    if (!c) return { ok: false, reason: 'not-found' };
+    const state = this.stateOf(c);
+    if (!TRANSITIONS.cancel.from.includes(state)) return { ok: false, reason: 'wrong-state', state };
+    const now = this.policy.now();
+    this.unqueue(id, c);
+    c[FIELD.state] = 'cancelled';
+    c[FIELD.updatedAt] = String(now);
+    this.activity.add(id, now);
+    return this.done(id, c);
+  }
+
+  async claimNext(agentId: string): Promise<ClaimResult> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const now = this.policy.now();
+    const agent = this.agents.get(aid);
+    if (!agent || !this.isOnline(aid, this.policy.heartbeatCutoff(now))) return { ok: false, reason: 'agent-offline' };
+    if (agent.conversations.size >= agent.capacity) return { ok: false, reason: 'at-capacity', capacity: agent.capacity };
+    this.promoteDue(now, [] as string[]);
+
+    let best: { id: string; score: number } | undefined;
+    const consider = (index: SortedIndex | undefined): void => {
+      const head = index?.first();
+      if (head && (!best || head.score < best.score || (head.score === best.score && head.id < best.id))) best = head;
+    };
+    consider(this.reserved.get(aid));
+    for (const language of agent.languages) {
+      for (const skill of [GENERAL_SKILL, ...agent.skills]) consider(this.queues.get(`${language}:${skill}`));
+    }
+    if (!best) return { ok: false, reason: 'queue-empty' };
+    const c = this.conversations.get(best.id);
+    if (!c) return { ok: false, reason: 'queue-empty' };
+    return this.take(best.id, c, aid, agent, now);
+  }
+
+  async claim(conversationId: string, agentId: string): Promise<ClaimResult> {
+    const id = this.policy.id(conversationId);
+    const aid = this.policy.id(agentId, 'agentId');
+    const now = this.policy.now();
+    const c = this.conversations.get(id);
+    if (!c) return { ok: false, reason: 'not-found' };
+    const state = this.stateOf(c);
+    if (state === 'with-agent') return { ok: false, reason: 'already-claimed', agentId: c[FIELD.agent] ?? '' };
+    if (state !== 'queued') return { ok: false, reason: 'wrong-state', state };
+    const agent = this.agents.get(aid);
+    if (!agent || !this.isOnline(aid, this.policy.heartbeatCutoff(now))) return { ok: false, reason: 'agent-offline' };
+    if (!agent.languages.includes(c[FIELD.language] ?? '')) return { ok: false, reason: 'not-routable', detail: 'language' };
+    const skill = c[FIELD.skill] ?? GENERAL_SKILL;
+    if (skill !== GENERAL_SKILL && !agent.skills.includes(skill)) {
+      return { ok: false, reason: 'not-routable', detail: 'skill' };
+    }
+    const reservedFor = c[FIELD.reservedFor];
+    const poolAt = this.poolDue.score(id);
+    if (reservedFor && reservedFor !== aid && poolAt !== undefined && poolAt > now) {
+      return { ok: false, reason: 'reserved-for-account-manager', until: poolAt };
+    }
+    if (agent.conversations.size >= agent.capacity) return { ok: false, reason: 'at-capacity', capacity: agent.capacity };
+    return this.take(id, c, aid, agent, now);
+  }
+
+  async agentReplied(conversationId: string, agentId: string): Promise<TransitionResult> {
+    return this.withOwner(conversationId, agentId, (id, c, now) => {
+      c[FIELD.repliedAt] = String(now);
+      this.claims.remove(id);
+    });
+  }
+
+  async release(conversationId: string, agentId: string): Promise<TransitionResult> {
+    return this.withOwner(conversationId, agentId, (id, c) => this.requeueHead(id, c));
+  }
+
+  async handBack(conversationId: string, agentId: string): Promise<TransitionResult> {
+    return this.withOwner(conversationId, agentId, (id, c, now) => {
+      this.leaveAgent(id, c, now, 'bot');
+      delete c[FIELD.agent];
+    });
+  }
+
+  async resolve(conversationId: string, agentId: string): Promise<TransitionResult> {
+    return this.withOwner(conversationId, agentId, (id, c, now) => this.leaveAgent(id, c, now, 'resolved'));
+  }
+
+  async answerTicket(conversationId: string, agentId: string, answer: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    const aid = this.policy.id(agentId, 'agentId');
+    const c = this.conversations.get(id);
+    if (!c) return { ok: false, reason: 'not-found' };
+    const state = this.stateOf(c);
+    if (!TRANSITIONS.answerTicket.from.includes(state)) return { ok: false, reason: 'wrong-state', state };
+    const now = this.policy.now();
+    this.openTickets.remove(id);
+    Object.assign(c, {
+      [FIELD.state]: 'resolved',
+      [FIELD.agent]: aid,
+      [FIELD.answer]: answer,
+      [FIELD.answeredBy]: aid,
+      [FIELD.answeredAt]: String(now),
+      [FIELD.updatedAt]: String(now),
+    });
+    this.activity.add(id, now);
+    return this.done(id, c);
+  }
+
+  async tickets(limit = 50): Promise<readonly ConversationRecord[]> {
+    return this.openTickets.head(limit).flatMap((e) => {
+      const c = this.conversations.get(e.id);
+      return c ? [decodeConversation(e.id, c)] : [];
+    });
+  }
+
+  async startSurvey(conversationId: string): Promise<TransitionResult> {
+    return this.simple(conversationId, TRANSITIONS.startSurvey.from, 'survey');
+  }
+
+  async close(conversationId: string, reason = 'survey-done'): Promise<TransitionResult> {
+    return this.simple(conversationId, TRANSITIONS.close.from, 'closed', reason);
+  }
+
+  async requeueExpired(): Promise<SweepResult> {
+    const now = this.policy.now();
+    const limit = this.policy.config.sweepLimit;
+    const requeued: string[] = [];
+    const toPool: string[] = [];
+    const agentsOffline: string[] = [];
+    for (const stale of this.onlineAgents.upTo(this.policy.heartbeatCutoff(now) - 1, limit)) {
+      agentsOffline.push(stale.id);
+      const r = this.dropAgent(stale.id);
+      requeued.push(...r.requeued);
+      toPool.push(...r.toPool);
+    }
+    for (const due of this.claims.upTo(now, limit)) {
+      const c = this.conversations.get(due.id);
+      if (c) {
+        this.requeueHead(due.id, c);
+        requeued.push(due.id);
+      }
+    }
+    this.promoteDue(now, toPool);
+    return { requeued, toPool, agentsOffline };
+  }
+
+  async closeSilent(): Promise<readonly string[]> {
+    const now = this.policy.now();
+    const closed: string[] = [];
+    for (const e of this.activity.upTo(this.policy.silenceCutoff(now), this.policy.config.sweepLimit)) {
+      const c = this.conversations.get(e.id);
+      this.activity.remove(e.id);
+      if (!c || !SILENCE_STATES.includes(this.stateOf(c))) continue;
+      if (this.stateOf(c) === 'with-agent') {
+        this.agents.get(c[FIELD.agent] ?? '')?.conversations.delete(e.id);
+        this.claims.remove(e.id);
+      }
+      c[FIELD.state] = 'closed';
+      c[FIELD.closedReason] = 'customer-silence';
+      c[FIELD.updatedAt] = String(now);
+      closed.push(e.id);
+    }
+    return closed;
+  }
+
+  async agentOnline(profile: AgentProfile): Promise<void> {
+    const p = this.policy.agentProfile(profile);
+    const now = this.policy.now();
+    const existing = this.agents.get(p.agentId);
+    this.agents.set(p.agentId, {
+      languages: p.languages,
+      skills: p.skills,
+      capacity: p.capacity,
+      heartbeatAt: now,
+      conversations: existing?.conversations ?? new Set(),
+    });
+    this.onlineAgents.add(p.agentId, now);
+  }
+
+  async heartbeat(agentId: string): Promise<HeartbeatResult> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const agent = this.agents.get(aid);
+    if (!agent || this.onlineAgents.score(aid) === undefined) return { ok: false, reason: 'agent-offline' };
+    const now = this.policy.now();
+    agent.heartbeatAt = now;
+    this.onlineAgents.add(aid, now);
+    return { ok: true };
+  }
+
+  async agentOffline(agentId: string): Promise<readonly string[]> {
+    const aid = this.policy.id(agentId, 'agentId');
+    return this.dropAgent(aid).requeued;
+  }
+
+  async agent(agentId: string): Promise<AgentStatus | null> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const a = this.agents.get(aid);
+    if (!a) return null;
+    return {
+      agentId: aid,
+      languages: [...a.languages],
+      skills: [...a.skills],
+      capacity: a.capacity,
+      lastHeartbeatAt: a.heartbeatAt,
+      conversations: [...a.conversations].sort(),
+    };
+  }
+
+  async get(conversationId: string): Promise<ConversationRecord | null> {
+    const id = this.policy.id(conversationId);
+    const c = this.conversations.get(id);
+    return c ? decodeConversation(id, c) : null;
+  }
+
+  async peek(limit = 50): Promise<readonly QueuedEntry[]> {
+    const all: QueuedEntry[] = [];
+    for (const index of [...this.queues.values(), ...this.reserved.values()]) {
+      for (const e of index.head(limit)) {
+        const c = this.conversations.get(e.id);
+        const reservedFor = c?.[FIELD.reservedFor];
+        all.push({
+          conversationId: e.id,
+          queue: c?.[FIELD.queue] ?? '',
+          score: e.score,
+          ...(reservedFor ? { reservedFor } : {}),
+        });
+      }
+    }
+    all.sort((a, b) => a.score - b.score || (a.conversationId < b.conversationId ? -1 : 1));
+    return all.slice(0, limit);
+  }
+
+  async dispose(): Promise<void> {}
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private stateOf(c: ConversationFields): ConversationState {
+    return (c[FIELD.state] ?? 'bot') as ConversationState;
+  }
+
+  private done(id: string, c: ConversationFields): { ok: true; conversation: ConversationRecord } {
+    return { ok: true, conversation: decodeConversation(id, c) };
+  }
+
+  private indexOf(map: Map<string, SortedIndex>, key: string): SortedIndex {
+    let index = map.get(key);
+    if (!index) {
+      index = new SortedIndex();
+      map.set(key, index);
+    }
+    return index;
+  }
+
+  private isOnline(agentId: string, cutoff: number): boolean {
+    const beat = this.onlineAgents.score(agentId);
+    return beat !== undefined && beat >= cutoff;
+  }
+
+  private onlineAgentsFor(language: string, cutoff: number): AgentEntry[] {
+    const out: AgentEntry[] = [];
+    for (const [id, a] of this.agents) {
+      if (a.languages.includes(language) && this.isOnline(id, cutoff)) out.push(a);
+    }
+    return out;
+  }
+
+  private waitingIndex(c: ConversationFields): SortedIndex {
+    const reservedFor = c[FIELD.reservedFor];
+    return reservedFor ? this.indexOf(this.reserved, reservedFor) : this.indexOf(this.queues, c[FIELD.queue] ?? '');
+  }
+
+  private rankIn(id: string, c: ConversationFields): number {
+    return (this.waitingIndex(c).rank(id) ?? 0) + 1;
+  }
+
+  /** Takes a waiting conversation out of its queue (pool or reservation). */
+  private unqueue(id: string, c: ConversationFields): void {
+    this.waitingIndex(c).remove(id);
+    this.poolDue.remove(id);
+    delete c[FIELD.reservedFor];
+  }
+
+  private take(id: string, c: ConversationFields, agentId: string, agent: AgentEntry, now: number): ClaimResult {
+    this.unqueue(id, c);
+    c[FIELD.state] = 'with-agent';
+    c[FIELD.agent] = agentId;
+    c[FIELD.claimedAt] = String(now);
+    delete c[FIELD.repliedAt];
+    c[FIELD.updatedAt] = String(now);
+    agent.conversations.add(id);
+    this.claims.add(id, this.policy.claimDeadline(now));
+    this.activity.add(id, now);
+    return this.done(id, c);
+  }
+
+  private requeueHead(id: string, c: ConversationFields): void {
+    const now = this.policy.now();
+    this.agents.get(c[FIELD.agent] ?? '')?.conversations.delete(id);
+    this.claims.remove(id);
+    this.activity.remove(id);
+    const queue = c[FIELD.queue] ?? '';
+    this.indexOf(this.queues, queue).add(id, headScore(Number(c[FIELD.escalatedAt] ?? now)));
+    c[FIELD.state] = 'queued';
+    delete c[FIELD.agent];
+    delete c[FIELD.claimedAt];
+    delete c[FIELD.repliedAt];
+    c[FIELD.updatedAt] = String(now);
+  }
+
+  private leaveAgent(id: string, c: ConversationFields, now: number, to: 'bot' | 'resolved'): void {
+    this.agents.get(c[FIELD.agent] ?? '')?.conversations.delete(id);
+    this.claims.remove(id);
+    this.handling.unshift(now - Number(c[FIELD.claimedAt] ?? now));
+    this.handling.length = Math.min(this.handling.length, this.policy.config.handlingSamples);
+    this.activity.add(id, now);
+    c[FIELD.state] = to;
+    c[FIELD.updatedAt] = String(now);
+  }
+
+  private moveToPool(id: string): void {
+    const c = this.conversations.get(id);
+    this.poolDue.remove(id);
+    if (!c || this.stateOf(c) !== 'queued') return;
+    const manager = c[FIELD.reservedFor];
+    if (manager) this.reserved.get(manager)?.remove(id);
+    delete c[FIELD.reservedFor];
+    this.indexOf(this.queues, c[FIELD.queue] ?? '').add(id, Number(c[FIELD.score] ?? 0));
+  }
+
+  private promoteDue(now: number, into: string[]): void {
+    for (const due of this.poolDue.upTo(now, this.policy.config.sweepLimit)) {
+      this.moveToPool(due.id);
+      into.push(due.id);
+    }
+  }
+
+  private dropAgent(agentId: string): { requeued: string[]; toPool: string[] } {
+    const agent = this.agents.get(agentId);
+    const requeued: string[] = [];
+    const toPool: string[] = [];
+    this.onlineAgents.remove(agentId);
+    if (!agent) return { requeued, toPool };
+    for (const id of [...agent.conversations].sort()) {
+      const c = this.conversations.get(id);
+      if (c) this.requeueHead(id, c);
+      requeued.push(id);
+    }
+    agent.conversations.clear();
+    for (const e of this.reserved.get(agentId)?.head(Number.MAX_SAFE_INTEGER) ?? []) {
+      this.moveToPool(e.id);
+      toPool.push(e.id);
+    }
+    return { requeued, toPool };
+  }
+
+  private withOwner(
+    conversationId: string,
+    agentId: string,
+    apply: (id: string, c: ConversationFields, now: number) => void,
+  ): TransitionResult {
+    const id = this.policy.id(conversationId);
+    const aid = this.policy.id(agentId, 'agentId');
+    const c = this.conversations.get(id);
+    if (!c) return { ok: false, reason: 'not-found' };
+    const state = this.stateOf(c);
+    if (state !== 'with-agent') return { ok: false, reason: 'wrong-state', state };
+    const owner = c[FIELD.agent] ?? '';
+    if (owner !== aid) return { ok: false, reason: 'not-owner', agentId: owner };
+    const now = this.policy.now();
+    apply(id, c, now);
+    c[FIELD.updatedAt] = String(now);
+    return this.done(id, c);
+  }
+
+  private simple(
+    conversationId: string,
+    from: readonly ConversationState[],
+    to: ConversationState,
+    closedReason?: string,
+  ): TransitionResult {
+    const id = this.policy.id(conversationId);
+    const c = this.conversations.get(id);
+    if (!c) return { ok: false, reason: 'not-found' };
+    const state = this.stateOf(c);
+    if (!from.includes(state)) return { ok: false, reason: 'wrong-state', state };
+    const now = this.policy.now();
+    c[FIELD.state] = to;
+    c[FIELD.updatedAt] = String(now);
+    if (closedReason !== undefined) {
+      c[FIELD.closedReason] = closedReason;
+      this.activity.remove(id);
+    } else {
+      this.activity.add(id, now);
+    }
+    return this.done(id, c);
+  }
+}

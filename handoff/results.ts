@@ -1,0 +1,64 @@
+import type { ConversationRecord } from './conversation';
+import type { ConversationState } from './conversation-state';
+
+/** Why a transition was refused. Expected outcomes, never thrown. */
+export type Refusal =
+  | { readonly ok: false; readonly reason: 'not-found' }
+  | { readonly ok: false; readonly reason: 'wrong-state'; readonly state: ConversationState }
+  | { readonly ok: false; readonly reason: 'already-claimed'; readonly agentId: string }
+  | { readonly ok: false; readonly reason: 'already-queued' }
+  | { readonly ok: false; readonly reason: 'not-owner'; readonly agentId: string }
+  | { readonly ok: false; readonly reason: 'at-capacity'; readonly capacity: number }
+  | { readonly ok: false; readonly reason: 'agent-offline' }
+  | { readonly ok: false; readonly reason: 'not-routable'; readonly detail: 'language' | 'skill' }
+  | { readonly ok: false; readonly reason: 'reserved-for-account-manager'; readonly until: number }
+  | { readonly ok: false; readonly reason: 'queue-empty' };
+
+export type RefusalReason = Refusal['reason'];
+
+export type EnqueueResult =
+  | { readonly ok: true; readonly outcome: 'queued'; readonly position: number; readonly reservedFor?: string }
+  | {
+      readonly ok: true;
+      readonly outcome: 'ticket';
+      readonly why: 'outside-hours' | 'no-agent-online';
+      readonly promisedReplyAt: number;
+    }
+  | Extract<Refusal, { reason: 'wrong-state' | 'already-queued' }>;
+
+export type ClaimResult =
+  | { readonly ok: true; readonly conversation: ConversationRecord }
+  | Exclude<Refusal, { reason: 'already-queued' }>;
+
+export type TransitionResult =
+  | { readonly ok: true; readonly conversation: ConversationRecord }
+  | Extract<Refusal, { reason: 'not-found' | 'wrong-state' | 'not-owner' }>;
+
+export type PositionResult =
+  | { readonly ok: true; readonly position: number; readonly queueLength: number }
+  | Extract<Refusal, { reason: 'not-found' | 'wrong-state' }>;
+
+export type WaitEstimateResult =
+  | {
+      readonly ok: true;
+      readonly position: number;
+      /** null when no agent for the language is online (nothing to base it on). */
+      readonly waitMs: number | null;
+      readonly basis: {
+        readonly onlineSlots: number;
+        readonly averageHandlingMs: number;
+        readonly samples: number;
+      };
+    }
+  | Extract<Refusal, { reason: 'not-found' | 'wrong-state' }>;
+
+export type HeartbeatResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'agent-offline' };
+
+export interface SweepResult {
+  /** Conversations put back at the head of the queue (claim timeout or silent agent console). */
+  readonly requeued: readonly string[];
+  /** B2B conversations moved from their account manager to the pool. */
+  readonly toPool: readonly string[];
+  /** Agents whose console stopped sending heartbeats: now offline. */
+  readonly agentsOffline: readonly string[];
+}

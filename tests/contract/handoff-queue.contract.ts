@@ -1,0 +1,439 @@
+import { ManualClock, type HandoffConfigInput, type HandoffQueue } from '../../handoff';
+
+export type QueueFactory = (options: { clock: ManualClock; config: HandoffConfigInput }) => Promise<HandoffQueue>;
+
+/** Monday 6 January 2025, 10:00 in Paris (09:00 UTC): inside business hours. */
+const MONDAY_10H_PARIS = Date.UTC(2025, 0, 6, 9, 0, 0);
+/** Monday 6 January 2025, 22:00 in Paris: closed. */
+const MONDAY_22H_PARIS = Date.UTC(2025, 0, 6, 21, 0, 0);
+const SECOND = 1000;
+
+const CONFIG: HandoffConfigInput = {
+  claimTimeoutMs: 60 * SECOND,
+  heartbeatTimeoutMs: 30 * SECOND,
+  silenceTimeoutMs: 600 * SECOND,
+  accountManagerWaitMs: 120 * SECOND,
+  handlingSamples: 3,
+  defaultHandlingMs: 300 * SECOND,
+  ticketReplyWithinMs: 2 * 3600 * SECOND,
+};
+
+/** One suite both stores pass: every rule of the handoff queue, through the public interface only. */
+export function handoffQueueContract(name: string, makeQueue: QueueFactory): void {
+  describe(`HandoffQueue contract: ${name}`, () => {
+    let clock: ManualClock;
+    let q: HandoffQueue;
+
+    beforeEach(async () => {
+      clock = new ManualClock(MONDAY_10H_PARIS);
+      q = await makeQueue({ clock, config: CONFIG });
+    });
+
+    afterEach(async () => {
+      await q.dispose();
+    });
+
+    const escalate = async (id: string, extra: Record<string, unknown> = {}) => {
+      clock.advance(SECOND); // distinct escalation times: FIFO is by time of escalation
+      return q.enqueue({ conversationId: id, language: 'fr', ...extra });
+    };
+
+    describe('enqueue, position, FIFO', () => {
+      beforeEach(async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr', 'en'], capacity: 5 });
+      });
+
+      it('queues in order of escalation and reports 1-based positions', async () => {
+        expect(await escalate('c1')).toEqual({ ok: true, outcome: 'queued', position: 1 });
+        expect(await escalate('c2')).toEqual({ ok: true, outcome: 'queued', position: 2 });
+        await escalate('c3');
+        expect(await q.position('c3')).toEqual({ ok: true, position: 3, queueLength: 3 });
+        const claimed = await q.claimNext('anna');
+        expect(claimed.ok && claimed.conversation.id).toBe('c1');
+        expect(await q.position('c3')).toEqual({ ok: true, position: 2, queueLength: 2 });
+        expect(await q.position('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'with-agent' });
+        expect(await q.position('nope')).toEqual({ ok: false, reason: 'not-found' });
+      });
+
+      it('orders by time of escalation, not by the last message', async () => {
+        await escalate('early');
+        await escalate('late');
+        clock.advance(SECOND);
+        await q.touch('early'); // the customer keeps writing while waiting: order does not change
+        expect((await q.peek()).map((e) => e.conversationId)).toEqual(['early', 'late']);
+      });
+
+      it('refuses a second enqueue and enqueue of a conversation with an agent', async () => {
+        await escalate('c1');
+        expect(await escalate('c1')).toEqual({ ok: false, reason: 'already-queued' });
+        await q.claimNext('anna');
+        expect(await escalate('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'with-agent' });
+      });
+
+      it('serves VIP, then B2B, then standard, each class in FIFO order', async () => {
+        await escalate('std1');
+        await escalate('b2b1', { priority: 'b2b' });
+        await escalate('vip1', { priority: 'vip' });
+        await escalate('std2');
+        await escalate('vip2', { priority: 'vip' });
+        const order: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          const r = await q.claimNext('anna');
+          if (r.ok) order.push(r.conversation.id);
+        }
+        expect(order).toEqual(['vip1', 'vip2', 'b2b1', 'std1', 'std2']);
+      });
+
+      it('keeps the escalation details, the contact and a chronological transcript', async () => {
+        await q.enqueue({
+          conversationId: 'c9',
+          language: 'fr',
+          reason: 'low-confidence',
+          contact: { name: 'Mme Martin', email: 'martin@example.com' },
+          transcript: [
+            { at: 20, from: 'bot', text: 'Je vous mets en relation.' },
+            { at: 10, from: 'customer', text: 'Mon aide ne vient pas' },
+          ],
+          context: { candidates: [{ id: 'no-show', score: 0.41 }] },
+        });
+        const c = await q.get('c9');
+        expect(c).toMatchObject({
+          id: 'c9',
+          state: 'queued',
+          language: 'fr',
+          skill: 'general',
+          priority: 'standard',
+          reason: 'low-confidence',
+          escalatedAt: clock.now(),
+          contact: { name: 'Mme Martin', email: 'martin@example.com' },
+          context: { candidates: [{ id: 'no-show', score: 0.41 }] },
+        });
+        expect(c?.transcript.map((l) => l.at)).toEqual([10, 20]);
+      });
+
+      it('rejects invalid input with a coded error', async () => {
+        await expect(q.enqueue({ conversationId: 'has space', language: 'fr' })).rejects.toMatchObject({
+          code: 'INVALID_INPUT',
+        });
+        await expect(q.enqueue({ conversationId: 'ok', language: 'French' })).rejects.toMatchObject({
+          code: 'INVALID_INPUT',
+        });
+      });
+    });
+
+    describe('claims, capacity, routing', () => {
+      it('enforces capacity inside the claim', async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'], capacity: 2 });
+        for (const id of ['c1', 'c2', 'c3']) await escalate(id);
+        expect((await q.claimNext('anna')).ok).toBe(true);
+        expect((await q.claim('c3', 'anna')).ok).toBe(true);
+        expect(await q.claimNext('anna')).toEqual({ ok: false, reason: 'at-capacity', capacity: 2 });
+        expect(await q.claim('c2', 'anna')).toEqual({ ok: false, reason: 'at-capacity', capacity: 2 });
+        expect((await q.agent('anna'))?.conversations).toEqual(['c1', 'c3']);
+        expect((await q.get('c2'))?.state).toBe('queued');
+      });
+
+      it('lets one agent win a conversation; the other is told who has it', async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
+        await q.agentOnline({ agentId: 'bob', languages: ['fr'] });
+        await escalate('c1');
+        const first = await q.claim('c1', 'anna');
+        expect(first.ok && first.conversation).toMatchObject({ state: 'with-agent', agentId: 'anna', claimedAt: clock.now() });
+        expect(await q.claim('c1', 'bob')).toEqual({ ok: false, reason: 'already-claimed', agentId: 'anna' });
+        expect(await q.claimNext('bob')).toEqual({ ok: false, reason: 'queue-empty' });
+      });
+
+      it('routes by language: an agent only gets conversations in a language they speak', async () => {
+        await q.agentOnline({ agentId: 'fr-agent', languages: ['fr'] });
+        await q.agentOnline({ agentId: 'en-agent', languages: ['en'] });
+        await escalate('fr1');
+        await escalate('en1', { language: 'en' });
+        expect(await q.claim('fr1', 'en-agent')).toEqual({ ok: false, reason: 'not-routable', detail: 'language' });
+        const en = await q.claimNext('en-agent');
+        expect(en.ok && en.conversation.id).toBe('en1');
+        expect(await q.claimNext('en-agent')).toEqual({ ok: false, reason: 'queue-empty' });
+        const fr = await q.claimNext('fr-agent');
+        expect(fr.ok && fr.conversation.id).toBe('fr1');
+      });
+
+      it('routes by skill: a skilled conversation only goes to agents with the skill', async () => {
+        await q.agentOnline({ agentId: 'generalist', languages: ['fr'] });
+        await q.agentOnline({ agentId: 'biller', languages: ['fr'], skills: ['billing'] });
+        await escalate('bill', { skill: 'billing' });
+        await escalate('plain');
+        expect(await q.claim('bill', 'generalist')).toEqual({ ok: false, reason: 'not-routable', detail: 'skill' });
+        const g = await q.claimNext('generalist');
+        expect(g.ok && g.conversation.id).toBe('plain');
+        const b = await q.claimNext('biller');
+        expect(b.ok && b.conversation.id).toBe('bill');
+      });
+
+      it('refuses claims from an agent who is not online', async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
+        await escalate('c1');
+        expect(await q.claimNext('ghost')).toEqual({ ok: false, reason: 'agent-offline' });
+        expect(await q.claim('c1', 'ghost')).toEqual({ ok: false, reason: 'agent-offline' });
+        await q.agentOffline('anna');
+        expect(await q.claimNext('anna')).toEqual({ ok: false, reason: 'agent-offline' });
+        expect(await q.heartbeat('anna')).toEqual({ ok: false, reason: 'agent-offline' });
+      });
+
+      it('gives a B2B conversation to its account manager first, to the pool after the wait', async () => {
+        await q.agentOnline({ agentId: 'manager', languages: ['fr'] });
+        await q.agentOnline({ agentId: 'pool', languages: ['fr'] });
+        const r = await escalate('acme', { priority: 'b2b', accountManagerId: 'manager' });
+        expect(r).toEqual({ ok: true, outcome: 'queued', position: 1, reservedFor: 'manager' });
+        expect(await q.claimNext('pool')).toEqual({ ok: false, reason: 'queue-empty' });
+        const refused = await q.claim('acme', 'pool');
+        expect(refused).toEqual({ ok: false, reason: 'reserved-for-account-manager', until: clock.now() + 120 * SECOND });
+
+        clock.advance(121 * SECOND);
+        await q.heartbeat('manager');
+        await q.heartbeat('pool');
+        const sweep = await q.requeueExpired();
+        expect(sweep.toPool).toEqual(['acme']);
+        const taken = await q.claimNext('pool');
+        expect(taken.ok && taken.conversation.id).toBe('acme');
+      });
+
+      it('lets the account manager take their reserved conversation before older pool ones', async () => {
+        await q.agentOnline({ agentId: 'manager', languages: ['fr'] });
+        await escalate('acme', { priority: 'b2b', accountManagerId: 'manager' });
+        const r = await q.claimNext('manager');
+        expect(r.ok && r.conversation.id).toBe('acme');
+      });
+
+      it('sends a B2B conversation straight to the pool when its manager is offline', async () => {
+        await q.agentOnline({ agentId: 'pool', languages: ['fr'] });
+        expect(await escalate('acme', { priority: 'b2b', accountManagerId: 'away' })).toEqual({
+          ok: true,
+          outcome: 'queued',
+          position: 1,
+        });
+        const r = await q.claimNext('pool');
+        expect(r.ok && r.conversation.id).toBe('acme');
+      });
+    });
+
+    describe('back to the queue', () => {
+      beforeEach(async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'], capacity: 3 });
+        await q.agentOnline({ agentId: 'bob', languages: ['fr'], capacity: 3 });
+      });
+
+      it('puts a released conversation at the head of the queue, ahead of VIPs', async () => {
+        await escalate('c1');
+        const c1 = await q.claimNext('anna');
+        expect(c1.ok).toBe(true);
+        await escalate('vip', { priority: 'vip' });
+        expect(await q.release('c1', 'bob')).toEqual({ ok: false, reason: 'not-owner', agentId: 'anna' });
+        const released = await q.release('c1', 'anna');
+        expect(released.ok && released.conversation.state).toBe('queued');
+        expect(await q.position('c1')).toEqual({ ok: true, position: 1, queueLength: 2 });
+        expect((await q.agent('anna'))?.conversations).toEqual([]);
+        const next = await q.claimNext('bob');
+        expect(next.ok && next.conversation.id).toBe('c1');
+      });
+
+      it('requeues at the head a claim with no agent reply before the claim timeout', async () => {
+        await escalate('silent');
+        await escalate('answered');
+        await q.claimNext('anna');
+        await q.claimNext('anna');
+        await escalate('newer');
+        expect((await q.agentReplied('answered', 'anna')).ok).toBe(true);
+        expect(await q.agentReplied('answered', 'bob')).toEqual({ ok: false, reason: 'not-owner', agentId: 'anna' });
+
+        clock.advance(58 * SECOND); // 59 s after the claims
+        await q.heartbeat('anna');
+        expect((await q.requeueExpired()).requeued).toEqual([]);
+        clock.advance(2 * SECOND);
+        await q.heartbeat('anna');
+        const sweep = await q.requeueExpired();
+        expect(sweep.requeued).toEqual(['silent']);
+        expect((await q.get('silent'))?.state).toBe('queued');
+        expect(await q.position('silent')).toEqual({ ok: true, position: 1, queueLength: 2 });
+        expect((await q.get('answered'))?.state).toBe('with-agent');
+        expect((await q.agent('anna'))?.conversations).toEqual(['answered']);
+      });
+
+      it("requeues an agent's conversations when the console stops sending heartbeats", async () => {
+        await escalate('c1');
+        await escalate('c2');
+        await q.claimNext('anna');
+        await q.agentReplied('c1', 'anna');
+        clock.advance(20 * SECOND);
+        await q.heartbeat('bob');
+        clock.advance(20 * SECOND); // anna: 40 s without heartbeat
+        await q.heartbeat('bob');
+        const sweep = await q.requeueExpired();
+        expect(sweep).toEqual({ requeued: ['c1'], toPool: [], agentsOffline: ['anna'] });
+        expect(await q.heartbeat('anna')).toEqual({ ok: false, reason: 'agent-offline' });
+        const next = await q.claimNext('bob');
+        expect(next.ok && next.conversation.id).toBe('c1');
+      });
+
+      it('requeues at logout', async () => {
+        await escalate('c1');
+        await q.claimNext('anna');
+        expect(await q.agentOffline('anna')).toEqual(['c1']);
+        expect((await q.get('c1'))?.state).toBe('queued');
+      });
+    });
+
+    describe('the rest of the life of a conversation', () => {
+      beforeEach(async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
+      });
+
+      it('goes with-agent → resolved → survey → closed, refusing illegal steps without change', async () => {
+        await escalate('c1');
+        expect(await q.startSurvey('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'queued' });
+        expect(await q.resolve('c1', 'anna')).toEqual({ ok: false, reason: 'wrong-state', state: 'queued' });
+        await q.claimNext('anna');
+        expect(await q.close('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'with-agent' });
+        expect(await q.cancel('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'with-agent' });
+        expect((await q.get('c1'))?.state).toBe('with-agent');
+        const resolved = await q.resolve('c1', 'anna');
+        expect(resolved.ok && resolved.conversation).toMatchObject({ state: 'resolved', agentId: 'anna' });
+        expect((await q.agent('anna'))?.conversations).toEqual([]);
+        expect((await q.startSurvey('c1')).ok).toBe(true);
+        const closed = await q.close('c1');
+        expect(closed.ok && closed.conversation).toMatchObject({ state: 'closed', closedReason: 'survey-done' });
+        expect(await q.close('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'closed' });
+        expect(await q.resolve('missing', 'anna')).toEqual({ ok: false, reason: 'not-found' });
+      });
+
+      it('hands a conversation back to the bot, which may escalate it again', async () => {
+        await escalate('c1');
+        await q.claimNext('anna');
+        const back = await q.handBack('c1', 'anna');
+        expect(back.ok && back.conversation.state).toBe('bot');
+        expect(back.ok && back.conversation.agentId).toBeUndefined();
+        expect((await escalate('c1')).ok).toBe(true);
+      });
+
+      it('lets the customer cancel while queued, and escalate again later', async () => {
+        await escalate('c1');
+        await escalate('c2');
+        const r = await q.cancel('c1');
+        expect(r.ok && r.conversation.state).toBe('cancelled');
+        expect(await q.position('c2')).toEqual({ ok: true, position: 1, queueLength: 1 });
+        expect(await q.cancel('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'cancelled' });
+        expect(await escalate('c1')).toEqual({ ok: true, outcome: 'queued', position: 2 });
+      });
+
+      it('closes silent conversations, never a queued one, and frees the agent', async () => {
+        await q.touch('idle-bot');
+        await escalate('waiting');
+        await escalate('talking');
+        await q.claim('talking', 'anna');
+        clock.advance(601 * SECOND);
+        await q.heartbeat('anna');
+        await q.agentReplied('talking', 'anna');
+        const closed = await q.closeSilent();
+        expect([...closed].sort()).toEqual(['idle-bot', 'talking']);
+        expect((await q.get('waiting'))?.state).toBe('queued');
+        expect(await q.get('talking')).toMatchObject({ state: 'closed', closedReason: 'customer-silence' });
+        expect((await q.agent('anna'))?.conversations).toEqual([]);
+      });
+
+      it('restarts the silence timer on customer activity', async () => {
+        await q.touch('c1');
+        clock.advance(500 * SECOND);
+        await q.touch('c1');
+        clock.advance(500 * SECOND);
+        expect(await q.closeSilent()).toEqual([]);
+        clock.advance(101 * SECOND);
+        expect(await q.closeSilent()).toEqual(['c1']);
+      });
+    });
+
+    describe('tickets', () => {
+      it('opens a ticket outside business hours with a promised reply time in open hours', async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
+        clock.set(MONDAY_22H_PARIS);
+        await q.heartbeat('anna');
+        const r = await q.enqueue({ conversationId: 'night', language: 'fr', contact: { email: 'a@example.com' } });
+        // opens Tuesday 08:00 Paris (07:00 UTC) + 2 h of open time
+        expect(r).toEqual({ ok: true, outcome: 'ticket', why: 'outside-hours', promisedReplyAt: Date.UTC(2025, 0, 7, 9, 0) });
+        expect(await q.get('night')).toMatchObject({
+          state: 'ticket',
+          ticket: { openedAt: MONDAY_22H_PARIS, promisedReplyAt: Date.UTC(2025, 0, 7, 9, 0) },
+        });
+        expect(await q.claimNext('anna')).toEqual({ ok: false, reason: 'queue-empty' });
+      });
+
+      it('opens a ticket when nobody speaking the language is online', async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['en'] });
+        const r = await escalate('fr1');
+        expect(r).toMatchObject({ ok: true, outcome: 'ticket', why: 'no-agent-online' });
+      });
+
+      it('lists tickets oldest first, and answering one resolves it exactly once', async () => {
+        for (const id of ['t1', 't2', 't3']) await escalate(id);
+        expect((await q.tickets()).map((t) => t.id)).toEqual(['t1', 't2', 't3']);
+        const answered = await q.answerTicket('t2', 'anna', 'Votre prestataire passera demain.');
+        expect(answered.ok && answered.conversation).toMatchObject({
+          state: 'resolved',
+          ticket: { answer: 'Votre prestataire passera demain.', answeredBy: 'anna', answeredAt: clock.now() },
+        });
+        expect(await q.answerTicket('t2', 'bob', 'again')).toEqual({ ok: false, reason: 'wrong-state', state: 'resolved' });
+        expect((await q.tickets()).map((t) => t.id)).toEqual(['t1', 't3']);
+        expect((await q.tickets(1)).map((t) => t.id)).toEqual(['t1']);
+      });
+
+      it('does not close a ticket on customer silence', async () => {
+        await escalate('t1');
+        clock.advance(3600 * SECOND);
+        expect(await q.closeSilent()).toEqual([]);
+        expect((await q.get('t1'))?.state).toBe('ticket');
+      });
+    });
+
+    describe('estimated wait', () => {
+      it('is position × average recent handling time ÷ online slots', async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'], capacity: 2 });
+        await escalate('c1');
+        await escalate('c2');
+        const before = await q.estimatedWait('c2');
+        expect(before).toEqual({
+          ok: true,
+          position: 2,
+          waitMs: 300 * SECOND, // no history yet: default 300 s × 2 / 2 slots
+          basis: { onlineSlots: 2, averageHandlingMs: 300 * SECOND, samples: 0 },
+        });
+        await q.claimNext('anna');
+        clock.advance(60 * SECOND);
+        await q.heartbeat('anna');
+        await q.resolve('c1', 'anna');
+        await q.agentOnline({ agentId: 'bob', languages: ['fr', 'en'], capacity: 1 });
+        await escalate('c3');
+        expect(await q.estimatedWait('c3')).toEqual({
+          ok: true,
+          position: 2,
+          waitMs: 40 * SECOND, // 2 × 60 s ÷ 3 slots
+          basis: { onlineSlots: 3, averageHandlingMs: 60 * SECOND, samples: 1 },
+        });
+        expect(await q.estimatedWait('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'resolved' });
+      });
+    });
+
+    describe('supervisors', () => {
+      it('peeks the waiting conversations in serving order across queues', async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr', 'en'] });
+        await q.agentOnline({ agentId: 'manager', languages: ['fr'] });
+        await escalate('fr-std');
+        await escalate('en-vip', { language: 'en', priority: 'vip' });
+        await escalate('acme', { priority: 'b2b', accountManagerId: 'manager' });
+        const peek = await q.peek();
+        expect(peek.map((e) => [e.conversationId, e.queue, e.reservedFor ?? null])).toEqual([
+          ['en-vip', 'en:general', null],
+          ['acme', 'fr:general', 'manager'],
+          ['fr-std', 'fr:general', null],
+        ]);
+        expect((await q.peek(1)).length).toBe(1);
+      });
+    });
+  });
+}
