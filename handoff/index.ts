@@ -16,3 +16,5 @@ export { estimateWaitMs, type WaitInputs } from './estimated-wait';
 export type { HandoffQueue, QueuedEntry } from './handoff-queue';
 export { MemoryHandoffQueue, type MemoryHandoffQueueOptions } from './memory/memory-handoff-queue';
 export type * from './results';
+export { RedisHandoffQueue, type RedisHandoffQueueOptions } from './redis/redis-handoff-queue';
+export { handoffKeys, type HandoffKeys } from './keys';

@@ -1,0 +1,405 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import type { AgentProfile, AgentStatus } from '../agent';
+import { systemClock, type Clock } from '../clock';
+import { parseHandoffConfig, type HandoffConfigInput } from '../config';
+import type { ConversationRecord, Escalation } from '../conversation';
+import { decodeConversation } from '../conversation-fields';
+import { SILENCE_STATES, TRANSITIONS } from '../conversation-state';
+import { HandoffError } from '../errors';
+import { averageHandlingMs, estimateWaitMs } from '../estimated-wait';
+import type { HandoffQueue, QueuedEntry } from '../handoff-queue';
+import { handoffKeys, type HandoffKeys } from '../keys';
+import { HandoffPolicy } from '../policy';
+import { HEAD_BAND } from '../priority';
+import type {
+  ClaimResult,
+  EnqueueResult,
+  HeartbeatResult,
+  PositionResult,
+  Refusal,
+  SweepResult,
+  TransitionResult,
+  WaitEstimateResult,
+} from '../results';
+import { asArray, asFields, asString, asStrings, toRefusal, type Reply } from './replies';
+import { HANDOFF_SCRIPTS, type ScriptName } from './scripts';
+
+export interface RedisHandoffQueueOptions {
+  /** A connection the caller owns (not closed by dispose), or a URL / options to open one. */
+  readonly redis: Redis | string | RedisOptions;
+  readonly config?: HandoffConfigInput;
+  readonly clock?: Clock;
+}
+
+type ScriptFn = (...args: (string | number)[]) => Promise<unknown>;
+
+const spaced = (list: readonly string[]): string => list.join(' ');
+
+/**
+ * The production store: every state change is one Lua script (see scripts/), so N bot instances
+ * and the agent API can share one Redis (or Sentinel / Cluster: all keys share one hash tag).
+ */
+export class RedisHandoffQueue implements HandoffQueue {
+  private readonly policy: HandoffPolicy;
+  private readonly keys: HandoffKeys;
+  private readonly redis: Redis;
+  private readonly ownsConnection: boolean;
+
+  constructor(options: RedisHandoffQueueOptions) {
+    const config = parseHandoffConfig(options.config);
+    this.policy = new HandoffPolicy(config, options.clock ?? systemClock);
+    this.keys = handoffKeys(config.keyPrefix);
+    if (options.redis instanceof Redis) {
+      this.redis = options.redis;
+      this.ownsConnection = false;
+    } else {
+      this.redis = typeof options.redis === 'string' ? new Redis(options.redis) : new Redis(options.redis);
+      this.ownsConnection = true;
+    }
+    for (const s of Object.values(HANDOFF_SCRIPTS)) {
+      // defineCommand is idempotent per connection: a shared connection may already have them.
+      if (!(s.name in this.redis)) this.redis.defineCommand(s.name, { numberOfKeys: s.numberOfKeys, lua: s.lua });
+    }
+  }
+
+  /** The connection, for callers that share it (pub/sub needs its own). */
+  get connection(): Redis {
+    return this.redis;
+  }
+
+  async touch(conversationId: string): Promise<void> {
+    const id = this.policy.id(conversationId);
+    await this.run('touch', [this.keys.conversation(id), this.keys.activity], [id, this.policy.now(), spaced(SILENCE_STATES)]);
+  }
+
+  async enqueue(input: Escalation): Promise<EnqueueResult> {
+    const p = this.policy.prepareEscalation(input);
+    const e = p.escalation;
+    const id = e.conversationId;
+    const reply = await this.run(
+      'enqueue',
+      [this.keys.conversation(id), this.keys.activity, this.keys.tickets, this.keys.languageAgents(e.language)],
+      [
+        id,
+        p.now,
+        e.language,
+        e.skill,
+        e.priority,
+        e.reason,
+        p.queue,
+        p.score,
+        e.accountManagerId ?? '',
+        p.poolAt,
+        this.policy.heartbeatCutoff(p.now),
+        p.open ? '1' : '0',
+        p.promisedReplyAt,
+        JSON.stringify(e.contact),
+        JSON.stringify(e.transcript),
+        JSON.stringify(e.context),
+        spaced(TRANSITIONS.enqueue.from),
+      ],
+    );
+    const code = asString(reply[0]);
+    if (code === 'queued') {
+      const reservedFor = asString(reply[2]);
+      return { ok: true, outcome: 'queued', position: Number(reply[1]), ...(reservedFor ? { reservedFor } : {}) };
+    }
+    if (code === 'ticket') {
+      const why = asString(reply[1]) === 'outside-hours' ? 'outside-hours' : 'no-agent-online';
+      return { ok: true, outcome: 'ticket', why, promisedReplyAt: p.promisedReplyAt };
+    }
+    return this.refusal<Extract<EnqueueResult, { ok: false }>>(reply, 'enqueue');
+  }
+
+  async position(conversationId: string): Promise<PositionResult> {
+    const inputs = await this.waitInputs(conversationId);
+    if (!inputs.ok) return inputs;
+    return { ok: true, position: inputs.position, queueLength: inputs.queueLength };
+  }
+
+  async estimatedWait(conversationId: string): Promise<WaitEstimateResult> {
+    const inputs = await this.waitInputs(conversationId);
+    if (!inputs.ok) return inputs;
+    const fallback = this.policy.config.defaultHandlingMs;
+    return {
+      ok: true,
+      position: inputs.position,
+      waitMs: estimateWaitMs({
+        position: inputs.position,
+        onlineSlots: inputs.onlineSlots,
+        recentHandlingMs: inputs.recent,
+        defaultHandlingMs: fallback,
+      }),
+      basis: {
+        onlineSlots: inputs.onlineSlots,
+        averageHandlingMs: averageHandlingMs(inputs.recent, fallback),
+        samples: inputs.recent.length,
+      },
+    };
+  }
+
+  async cancel(conversationId: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    return this.transition(
+      'cancel',
+      id,
+      [this.keys.conversation(id), this.keys.activity, this.keys.poolDue],
+      [id, this.policy.now(), spaced(TRANSITIONS.cancel.from)],
+    );
+  }
+
+  async claimNext(agentId: string): Promise<ClaimResult> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const now = this.policy.now();
+    const reply = await this.run(
+      'claimNext',
+      [this.keys.agent(aid), this.keys.agentConversations(aid), this.keys.reserved(aid)],
+      [aid, now, this.policy.claimDeadline(now), this.policy.heartbeatCutoff(now), this.policy.config.sweepLimit],
+    );
+    return this.claimed(reply, 'claimNext');
+  }
+
+  async claim(conversationId: string, agentId: string): Promise<ClaimResult> {
+    const id = this.policy.id(conversationId);
+    const aid = this.policy.id(agentId, 'agentId');
+    const now = this.policy.now();
+    const reply = await this.run(
+      'claim',
+      [this.keys.conversation(id), this.keys.agent(aid), this.keys.agentConversations(aid), this.keys.claims],
+      [id, aid, now, this.policy.claimDeadline(now), this.policy.heartbeatCutoff(now)],
+    );
+    return this.claimed(reply, 'claim');
+  }
+
+  async agentReplied(conversationId: string, agentId: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    const aid = this.policy.id(agentId, 'agentId');
+    return this.transition('agentReplied', id, [this.keys.conversation(id), this.keys.claims], [id, aid, this.policy.now()]);
+  }
+
+  async release(conversationId: string, agentId: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    const aid = this.policy.id(agentId, 'agentId');
+    return this.transition(
+      'release',
+      id,
+      [this.keys.conversation(id), this.keys.claims, this.keys.activity],
+      [id, aid, this.policy.now(), HEAD_BAND],
+    );
+  }
+
+  async handBack(conversationId: string, agentId: string): Promise<TransitionResult> {
+    return this.leave('handBack', conversationId, agentId);
+  }
+
+  async resolve(conversationId: string, agentId: string): Promise<TransitionResult> {
+    return this.leave('resolve', conversationId, agentId);
+  }
+
+  async answerTicket(conversationId: string, agentId: string, answer: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    const aid = this.policy.id(agentId, 'agentId');
+    return this.transition(
+      'answerTicket',
+      id,
+      [this.keys.conversation(id), this.keys.tickets, this.keys.activity],
+      [id, aid, this.policy.now(), answer, spaced(TRANSITIONS.answerTicket.from)],
+    );
+  }
+
+  async tickets(limit = 50): Promise<readonly ConversationRecord[]> {
+    const reply = await this.run('listTickets', [this.keys.tickets], [limit]);
+    const out: ConversationRecord[] = [];
+    for (let i = 0; i + 1 < reply.length; i += 2) out.push(decodeConversation(asString(reply[i]), asFields(reply[i + 1])));
+    return out;
+  }
+
+  async startSurvey(conversationId: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    return this.transition(
+      'setState',
+      id,
+      [this.keys.conversation(id), this.keys.activity],
+      [id, this.policy.now(), spaced(TRANSITIONS.startSurvey.from), TRANSITIONS.startSurvey.to, ''],
+    );
+  }
+
+  async close(conversationId: string, reason = 'survey-done'): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    return this.transition(
+      'setState',
+      id,
+      [this.keys.conversation(id), this.keys.activity],
+      [id, this.policy.now(), spaced(TRANSITIONS.close.from), TRANSITIONS.close.to, reason || 'closed'],
+    );
+  }
+
+  async requeueExpired(): Promise<SweepResult> {
+    const now = this.policy.now();
+    const reply = await this.run(
+      'requeueExpired',
+      [this.keys.onlineAgents, this.keys.claims, this.keys.poolDue],
+      [now, this.policy.heartbeatCutoff(now), HEAD_BAND, this.policy.config.sweepLimit],
+    );
+    return { requeued: asStrings(reply[0]), toPool: asStrings(reply[1]), agentsOffline: asStrings(reply[2]) };
+  }
+
+  async closeSilent(): Promise<readonly string[]> {
+    const now = this.policy.now();
+    const reply = await this.run(
+      'closeSilent',
+      [this.keys.activity, this.keys.claims],
+      [now, this.policy.silenceCutoff(now), this.policy.config.sweepLimit, spaced(SILENCE_STATES)],
+    );
+    return reply.map(asString);
+  }
+
+  async agentOnline(profile: AgentProfile): Promise<void> {
+    const p = this.policy.agentProfile(profile);
+    await this.run(
+      'agentOnline',
+      [this.keys.agent(p.agentId), this.keys.onlineAgents],
+      [p.agentId, spaced(p.languages), spaced(p.skills), p.capacity, this.policy.now()],
+    );
+  }
+
+  async heartbeat(agentId: string): Promise<HeartbeatResult> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const reply = await this.run('heartbeat', [this.keys.agent(aid), this.keys.onlineAgents], [aid, this.policy.now()]);
+    return asString(reply[0]) === 'ok' ? { ok: true } : { ok: false, reason: 'agent-offline' };
+  }
+
+  async agentOffline(agentId: string): Promise<readonly string[]> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const reply = await this.run(
+      'agentOffline',
+      [this.keys.onlineAgents, this.keys.agentConversations(aid)],
+      [aid, this.policy.now(), HEAD_BAND],
+    );
+    return reply.map(asString);
+  }
+
+  async agent(agentId: string): Promise<AgentStatus | null> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const result = await this.guard('agent', () =>
+      this.redis.multi().hgetall(this.keys.agent(aid)).smembers(this.keys.agentConversations(aid)).exec(),
+    );
+    const profile = (result?.[0]?.[1] ?? {}) as Record<string, string>;
+    const conversations = (result?.[1]?.[1] ?? []) as string[];
+    if (!profile.languages) return null;
+    return {
+      agentId: aid,
+      languages: profile.languages.split(' ').filter(Boolean),
+      skills: (profile.skills ?? '').split(' ').filter(Boolean),
+      capacity: Number(profile.capacity),
+      lastHeartbeatAt: Number(profile.heartbeatAt),
+      conversations: [...conversations].sort(),
+    };
+  }
+
+  async get(conversationId: string): Promise<ConversationRecord | null> {
+    const id = this.policy.id(conversationId);
+    const fields = await this.guard('get', () => this.redis.hgetall(this.keys.conversation(id)));
+    return Object.keys(fields).length === 0 ? null : decodeConversation(id, fields);
+  }
+
+  async peek(limit = 50): Promise<readonly QueuedEntry[]> {
+    const flat = (await this.run('peek', [this.keys.queues, this.keys.onlineAgents], [limit])).map(asString);
+    const all: QueuedEntry[] = [];
+    for (let i = 0; i + 3 < flat.length; i += 4) {
+      const reservedFor = flat[i + 3];
+      all.push({
+        conversationId: flat[i] ?? '',
+        queue: flat[i + 1] ?? '',
+        score: Number(flat[i + 2]),
+        ...(reservedFor ? { reservedFor } : {}),
+      });
+    }
+    all.sort((a, b) => a.score - b.score || (a.conversationId < b.conversationId ? -1 : 1));
+    return all.slice(0, limit);
+  }
+
+  async dispose(): Promise<void> {
+    if (!this.ownsConnection) return;
+    try {
+      await this.redis.quit();
+    } catch {
+      this.redis.disconnect();
+    }
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private async guard<T>(what: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (cause) {
+      if (cause instanceof HandoffError) throw cause;
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new HandoffError('STORE_FAILED', `redis ${what} failed: ${message}`, { cause });
+    }
+  }
+
+  private async run(name: ScriptName, keys: readonly string[], args: readonly (string | number)[]): Promise<Reply[]> {
+    const s = HANDOFF_SCRIPTS[name];
+    const fn = (this.redis as unknown as Record<string, ScriptFn>)[s.name];
+    if (!fn) throw new HandoffError('STORE_FAILED', `script ${s.name} is not defined on this connection`);
+    const reply = await this.guard(name, () => fn.call(this.redis, ...keys, this.keys.base, ...args.map(String)));
+    return asArray(reply, name);
+  }
+
+  /** The scripts only return the codes their header lists, so the narrowing holds. */
+  private refusal<R extends Refusal>(reply: Reply[], what: string): R {
+    return toRefusal(reply, what) as R;
+  }
+
+  private claimed(reply: Reply[], what: string): ClaimResult {
+    if (asString(reply[0]) !== 'ok') return this.refusal<Extract<ClaimResult, { ok: false }>>(reply, what);
+    // HGETALL does not carry the key: the script adds the id of the conversation it took.
+    const fields = asFields(reply[1]);
+    return { ok: true, conversation: decodeConversation(asString(reply[2]), fields) };
+  }
+
+  private async transition(
+    name: ScriptName,
+    id: string,
+    keys: readonly string[],
+    args: readonly (string | number)[],
+  ): Promise<TransitionResult> {
+    const reply = await this.run(name, keys, args);
+    if (asString(reply[0]) !== 'ok') return this.refusal<Extract<TransitionResult, { ok: false }>>(reply, name);
+    return { ok: true, conversation: decodeConversation(id, asFields(reply[1])) };
+  }
+
+  private async leave(name: 'handBack' | 'resolve', conversationId: string, agentId: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    const aid = this.policy.id(agentId, 'agentId');
+    return this.transition(
+      name,
+      id,
+      [this.keys.conversation(id), this.keys.claims, this.keys.activity],
+      [id, aid, this.policy.now(), this.policy.config.handlingSamples],
+    );
+  }
+
+  private async waitInputs(conversationId: string): Promise<
+    | { ok: true; position: number; queueLength: number; onlineSlots: number; recent: number[] }
+    | Extract<Refusal, { reason: 'not-found' | 'wrong-state' }>
+  > {
+    const id = this.policy.id(conversationId);
+    const now = this.policy.now();
+    const reply = await this.run(
+      'waitInputs',
+      [this.keys.conversation(id), this.keys.handling],
+      [id, this.policy.heartbeatCutoff(now)],
+    );
+    if (asString(reply[0]) !== 'ok') return this.refusal<Extract<PositionResult, { ok: false }>>(reply, 'waitInputs');
+    return {
+      ok: true,
+      position: Number(reply[1]),
+      queueLength: Number(reply[2]),
+      onlineSlots: Number(reply[3]),
+      recent: asStrings(reply[4]).map(Number),
+    };
+  }
+}

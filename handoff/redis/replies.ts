@@ -1,0 +1,60 @@
+import type { ConversationFields } from '../conversation-fields';
+import { isConversationState } from '../conversation-state';
+import { HandoffError } from '../errors';
+import type { Refusal } from '../results';
+
+/** What a Lua script can hand back through ioredis. */
+export type Reply = string | number | null | Reply[];
+
+export function asArray(reply: unknown, what: string): Reply[] {
+  if (!Array.isArray(reply)) throw new HandoffError('UNEXPECTED_REPLY', `${what}: expected an array reply`);
+  return reply as Reply[];
+}
+
+export function asString(reply: Reply | undefined): string {
+  if (typeof reply === 'string') return reply;
+  if (typeof reply === 'number') return String(reply);
+  return '';
+}
+
+export function asStrings(reply: Reply | undefined): string[] {
+  return Array.isArray(reply) ? reply.map(asString) : [];
+}
+
+/** HGETALL as a flat [field, value, …] list → a record. */
+export function asFields(reply: Reply | undefined): ConversationFields {
+  const flat = asStrings(reply);
+  const fields: ConversationFields = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] ?? ''] = flat[i + 1] ?? '';
+  return fields;
+}
+
+/** A script's refusal code → the typed value callers get. */
+export function toRefusal(reply: Reply[], what: string): Refusal {
+  const code = asString(reply[0]);
+  const arg = asString(reply[1]);
+  switch (code) {
+    case 'not-found':
+      return { ok: false, reason: 'not-found' };
+    case 'wrong-state':
+      if (!isConversationState(arg)) break;
+      return { ok: false, reason: 'wrong-state', state: arg };
+    case 'already-claimed':
+      return { ok: false, reason: 'already-claimed', agentId: arg };
+    case 'already-queued':
+      return { ok: false, reason: 'already-queued' };
+    case 'not-owner':
+      return { ok: false, reason: 'not-owner', agentId: arg };
+    case 'at-capacity':
+      return { ok: false, reason: 'at-capacity', capacity: Number(arg) };
+    case 'agent-offline':
+      return { ok: false, reason: 'agent-offline' };
+    case 'not-routable':
+      return { ok: false, reason: 'not-routable', detail: arg === 'skill' ? 'skill' : 'language' };
+    case 'reserved':
+      return { ok: false, reason: 'reserved-for-account-manager', until: Number(arg) };
+    case 'queue-empty':
+      return { ok: false, reason: 'queue-empty' };
+  }
+  throw new HandoffError('UNEXPECTED_REPLY', `${what}: unknown reply code "${code}"`);
+}

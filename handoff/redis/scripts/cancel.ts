@@ -1,0 +1,21 @@
+import { script } from '../lua-common';
+
+export const cancelScript = script(
+  'handoffCancel',
+  3,
+  `
+--[[ cancel: queued → cancelled (the customer stopped waiting; the bot takes over again)
+  KEYS[1] conversation hash   KEYS[2] activity zset   KEYS[3] pool-due zset
+  ARGV[1] key base  [2] id  [3] now  [4] states cancel is allowed from (space-separated)
+  Returns {'ok', fields...} | {'not-found'} | {'wrong-state', state}
+]]`,
+  `
+local ck, id, now = KEYS[1], ARGV[2], ARGV[3]
+local state = get(ck, 'state')
+if not state then return {'not-found'} end
+if not inList(state, ARGV[4]) then return {'wrong-state', state} end
+unqueue(id, ck)
+redis.call('HSET', ck, 'state', 'cancelled', 'updatedAt', now)
+redis.call('ZADD', KEYS[2], now, id)
+return {'ok', redis.call('HGETALL', ck)}`,
+);

@@ -1,0 +1,45 @@
+import type { HandoffScript } from '../lua-common';
+import { agentOfflineScript } from './agent-offline';
+import { agentOnlineScript } from './agent-online';
+import { agentRepliedScript } from './agent-replied';
+import { answerTicketScript } from './answer-ticket';
+import { cancelScript } from './cancel';
+import { claimScript } from './claim';
+import { claimNextScript } from './claim-next';
+import { closeSilentScript } from './close-silent';
+import { enqueueScript } from './enqueue';
+import { handBackScript } from './hand-back';
+import { heartbeatScript } from './heartbeat';
+import { listTicketsScript } from './list-tickets';
+import { peekScript } from './peek';
+import { releaseScript } from './release';
+import { requeueExpiredScript } from './requeue-expired';
+import { resolveScript } from './resolve';
+import { setStateScript } from './set-state';
+import { touchScript } from './touch';
+import { waitInputsScript } from './wait-inputs';
+
+/** Every script, registered with ioredis defineCommand under its name. */
+export const HANDOFF_SCRIPTS = Object.freeze({
+  enqueue: enqueueScript,
+  claim: claimScript,
+  claimNext: claimNextScript,
+  agentReplied: agentRepliedScript,
+  release: releaseScript,
+  handBack: handBackScript,
+  resolve: resolveScript,
+  cancel: cancelScript,
+  answerTicket: answerTicketScript,
+  setState: setStateScript,
+  touch: touchScript,
+  closeSilent: closeSilentScript,
+  requeueExpired: requeueExpiredScript,
+  agentOnline: agentOnlineScript,
+  heartbeat: heartbeatScript,
+  agentOffline: agentOfflineScript,
+  waitInputs: waitInputsScript,
+  peek: peekScript,
+  listTickets: listTicketsScript,
+} satisfies Record<string, HandoffScript>);
+
+export type ScriptName = keyof typeof HANDOFF_SCRIPTS;

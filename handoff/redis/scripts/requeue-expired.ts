@@ -1,0 +1,34 @@
+import { script } from '../lua-common';
+
+export const requeueExpiredScript = script(
+  'handoffRequeueExpired',
+  3,
+  `
+--[[ requeueExpired: the sweep every instance may run (it is idempotent and atomic)
+  1. agents with no heartbeat since the cutoff → offline; their conversations → head of the queue,
+     their B2B reservations → pool;
+  2. claims past their deadline (no agent reply) → head of the queue;
+  3. B2B reservations past their wait → pool.
+  KEYS[1] online agents zset   KEYS[2] claims zset   KEYS[3] pool-due zset
+  ARGV[1] key base  [2] now  [3] heartbeat cutoff  [4] head band  [5] limit per step
+  Returns {{requeued ids}, {ids moved to the pool}, {agents now offline}}
+]]`,
+  `
+local now, headBand, limit = ARGV[2], tonumber(ARGV[4]), tonumber(ARGV[5])
+local requeued, toPool, offline = {}, {}, {}
+for _, agentId in ipairs(redis.call('ZRANGE', KEYS[1], '-inf', '(' .. ARGV[3], 'BYSCORE', 'LIMIT', 0, limit)) do
+  offline[#offline + 1] = agentId
+  dropAgent(agentId, now, headBand, requeued, toPool)
+end
+for _, id in ipairs(redis.call('ZRANGE', KEYS[2], '-inf', now, 'BYSCORE', 'LIMIT', 0, limit)) do
+  local ck = kConv(id)
+  if get(ck, 'state') == 'with-agent' then
+    requeueHead(id, ck, now, headBand)
+    requeued[#requeued + 1] = id
+  else
+    redis.call('ZREM', KEYS[2], id)
+  end
+end
+promoteDue(now, limit, toPool)
+return {requeued, toPool, offline}`,
+);
