@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { toLocale, type Locale } from '../knowledge-base/index';
+
+/** The settings Relais reads from the environment, parsed once at startup. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly kbFiles: readonly string[];
+  readonly defaultLocale: Locale;
+  readonly microsoftApp: {
+    readonly appId?: string;
+    readonly appPassword?: string;
+    readonly tenantId?: string;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  };
+  readonly redisUrl?: string;
+  /** Signs Direct Line tokens; a random one is made at start when unset (tokens die with the process). */
+  readonly tokenSecret?: string;
+  readonly tokenTtlSeconds: number;
+  /** Verifies the customer identity the site's backend passes when it asks for a token. */
+  readonly identitySecret?: string;
+  readonly supportHours: SupportHours;
+}
+
+/** When people answer (the demo: Monday–Saturday, 8:00–21:00, Paris time). */
+export interface SupportHours {
+  readonly timeZone: string;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  readonly days: readonly number[];
+  readonly openHour: number;
+  readonly closeHour: number;
+}
+
+export const DEFAULT_KB_FILES = ['knowledge-base/demo/fr.yaml', 'knowledge-base/demo/en.yaml'] as const;
+
+export class ConfigError extends Error {
+  readonly code = 'RELAIS_CONFIG';
+  constructor(readonly issues: readonly { variable: string; message: string }[]) {
+    super(`invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
+
+const validTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const envSchema = z.object({
+  PORT: integer(0, 65535).default(3978),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  KB_FILES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((f) => f.trim())
+        .filter((f) => f !== ''),
+    )
+    .refine((files) => files.length > 0, 'must list at least one file (comma-separated)')
+    .optional(),
+  DEFAULT_LOCALE: z
+    .string()
+    .refine((v) => toLocale(v) !== undefined, 'must be fr or en')
+    .transform((v) => toLocale(v)!)
+    .default('fr'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  REDIS_URL: optionalText.refine(
+    (v) => v === undefined || /^rediss?:\/\//.test(v),
+    'must start with redis:// or rediss://',
+  ),
+  TOKEN_SECRET: optionalText.refine(
+    (v) => v === undefined || v.length >= 32,
+    'must be at least 32 characters',
+  ),
+  TOKEN_TTL_SECONDS: integer(60, 86400).default(1800),
+  IDENTITY_SECRET: optionalText.refine(
+    (v) => v === undefined || v.length >= 32,
+    'must be at least 32 characters',
+  ),
+  SUPPORT_TIMEZONE: z
+    .string()
+    .trim()
+    .refine(validTimeZone, 'must be an IANA time zone such as Europe/Paris')
+    .default('Europe/Paris'),
+  SUPPORT_DAYS: z
+    .string()
+    .regex(/^[1-7](,[1-7])*$/, 'must be ISO weekdays separated by commas, e.g. 1,2,3,4,5,6')
+    .transform((v) => [...new Set(v.split(',').map(Number))].sort())
+    .default([1, 2, 3, 4, 5, 6]),
+  SUPPORT_OPEN_HOUR: integer(0, 23).default(8),
+  SUPPORT_CLOSE_HOUR: integer(1, 24).default(21),
+});
+
+/** Parses the environment; every bad variable is named in the error. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({
+        variable: String(i.path[0] ?? '(environment)'),
+        message: i.message,
+      })),
+    );
+  }
+  const e = parsed.data;
+  const issues: { variable: string; message: string }[] = [];
+  if (e.SUPPORT_CLOSE_HOUR <= e.SUPPORT_OPEN_HOUR)
+    issues.push({ variable: 'SUPPORT_CLOSE_HOUR', message: 'must be after SUPPORT_OPEN_HOUR' });
+  if (e.MicrosoftAppPassword && !e.MicrosoftAppId)
+    issues.push({ variable: 'MicrosoftAppId', message: 'is required when MicrosoftAppPassword is set' });
+  if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
+    issues.push({
+      variable: 'MicrosoftAppTenantId',
+      message: 'is required when MicrosoftAppType is SingleTenant',
+    });
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    kbFiles: e.KB_FILES ?? [...DEFAULT_KB_FILES],
+    defaultLocale: e.DEFAULT_LOCALE,
+    microsoftApp: {
+      ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
+      ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+      ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+      appType: e.MicrosoftAppType,
+    },
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    ...(e.TOKEN_SECRET ? { tokenSecret: e.TOKEN_SECRET } : {}),
+    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    ...(e.IDENTITY_SECRET ? { identitySecret: e.IDENTITY_SECRET } : {}),
+    supportHours: {
+      timeZone: e.SUPPORT_TIMEZONE,
+      days: e.SUPPORT_DAYS,
+      openHour: e.SUPPORT_OPEN_HOUR,
+      closeHour: e.SUPPORT_CLOSE_HOUR,
+    },
+  };
+}

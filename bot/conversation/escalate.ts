@@ -1,0 +1,61 @@
+import { ActivityTypes, EventFactory, TurnContext, type Activity } from 'botbuilder';
+import type { Decision } from '../../knowledge-base/index';
+import type { HandoffContext, HandoffReason } from '../ports/handoff';
+import type { Turn } from './turn';
+
+/** What the matcher said about the last message, in the shape an agent reads. */
+export function matchContext(decision: Decision): NonNullable<HandoffContext['match']> {
+  const entryId =
+    decision.decision === 'answer'
+      ? decision.entry.id
+      : decision.decision === 'escalate'
+        ? decision.entry?.id
+        : undefined;
+  return {
+    decision: decision.decision,
+    confidence: decision.confidence,
+    candidates: decision.candidates,
+    explanation: decision.explanation,
+    matchedTerms: decision.matchedTerms,
+    ...(entryId ? { entryId } : {}),
+  };
+}
+
+/**
+ * Hands the conversation to people: records the request on the handoff port, tells the customer
+ * what happens next (honestly: no agent is simulated), and emits the Bot Framework
+ * `handoff.initiate` event so a channel-side agent hub (e.g. Omnichannel) can take over too.
+ */
+export async function escalate(turn: Turn, reason: HandoffReason, decision?: Decision): Promise<void> {
+  const { context, data, deps } = turn;
+  const activity = context.activity;
+  const handoffContext: HandoffContext = {
+    reason,
+    lastMessage: turn.message,
+    ...(decision ? { match: matchContext(decision) } : {}),
+    ...(turn.customer ? { customer: turn.customer } : {}),
+  };
+  await deps.handoff.requestHandoff({
+    conversationId: activity.conversation.id,
+    channelId: activity.channelId,
+    locale: turn.locale,
+    reason,
+    transcript: [...data.transcript],
+    context: handoffContext,
+    reference: TurnContext.getConversationReference(activity),
+  });
+  data.phase = 'handoff-requested';
+  data.handoff = { reason, at: deps.clock().toISOString() };
+  data.pending = undefined;
+  data.misses = 0;
+  await turn.say(turn.text.handoffStarted(turn.supportStatus(), deps.supportHours), [turn.text.backToBot]);
+  const transcript = {
+    activities: data.transcript.map((line): Partial<Activity> => ({
+      type: ActivityTypes.Message,
+      text: line.text,
+      timestamp: new Date(line.at),
+      from: { id: line.from, name: line.from, role: line.from === 'customer' ? 'user' : 'bot' },
+    })) as Activity[],
+  };
+  await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, transcript));
+}

@@ -1,0 +1,71 @@
+import { stripAccents } from '../../knowledge-base/index';
+
+/**
+ * Requests the bot recognises before asking the FAQ: they are acted on (or handed over), not
+ * answered with FAQ text. Patterns run on lower-case, accent-free text and cover both languages,
+ * since a customer may write in either whatever the page locale.
+ */
+export type Intent =
+  | 'human'
+  | 'frustration'
+  | 'no-show'
+  | 'booking-minimum'
+  | 'support-hours'
+  | 'contact'
+  | 'vip'
+  | 'greeting'
+  | 'thanks';
+
+/** Lower-case, no accents, one kind of apostrophe, single spaces. */
+export function fold(text: string): string {
+  return stripAccents(text.toLowerCase()).replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+// "personne" alone means "nobody" ("personne n'est venu" is a no-show), so only "une/vraie personne" asks for a person.
+const HUMAN =
+  /\b(humain|humaine|conseill(er|ere)s?|agent|operat(eur|rice)|une personne|vraie personne|quelqu'un de (vrai|reel)|parler a quelqu'un|human|person|representative|operator|real person|someone real|talk to someone)\b/;
+const FRUSTRATION =
+  /\b(nul|inadmissible|inacceptable|scandal\w*|honteu\w*|marre|ridicule|n'importe quoi|enerv\w*|furieu\w*|useless|ridiculous|unacceptable|fed up|terrible|furious|angry|stupid|rubbish|wtf)\b/;
+const NO_SHOW =
+  /(prestataire absent|\b(pas|jamais) (venue?s?|passee?s?|presentee?s?)\b|ne s'est pas presentee?|personne n'est (venu|passe)|pose un lapin|no[- ]show|provider (is )?absent|\b(didn't|did not|never|hasn't|has not) (show(ed)? up|come|came|turn(ed)? up)\b)/;
+const BOOKING_MINIMUM =
+  /(demi[- ]?heure|\b1\/2 ?h\b|\b(30|45|15|20) ?(min|mins|minutes?)\b|\b(trente|quarante-cinq|quinze|vingt) minutes\b|moins d'une heure|half an hour|half-hour|less than (an|one) hour|under an hour)/;
+const SUPPORT_HOURS =
+  /(\b(etes[- ]vous|vous etes|est[- ]il|est[- ]ce ouvert|c'est) (ouverts?|fermes?)\b|\bouverts? (maintenant|aujourd'hui|le \w+|ce \w+|en ce moment|demain)\b|\bheures? d'ouverture\b|\bhoraires?( d'ouverture| du service client| du support)?$|\bvos horaires\b|\bopen(ing)? (hours|times?)\b|\bare you (open|closed)\b|\bopen (now|today|tomorrow|on \w+)\b|\bwhat time do you (open|close)\b|\bwhen (are you|do you) (open|close)\b|\byour hours\b)/;
+const CONTACT =
+  /(\bcontacter\b|\bjoindre\b|\bnumero\b|\btelephone\b|\bappeler\b|\bservice client\b|\bcontact (you|support|customer service)\b|\breach (you|support|customer service)\b|\bphone\b|\bcall you\b|\bcustomer service\b|\bhow (can|do) i contact\b)/;
+const VIP = /\bvip\b/;
+const CANCELLING = /\b(resilier|resiliation|annuler|arreter|desabonner|cancel|stop|unsubscribe|end)\b/;
+const GREETING =
+  /^(bonjour|bonsoir|salut|coucou|hello|hi|hey|good (morning|afternoon|evening))( (a vous|there|everyone))?[ !.,]*$/;
+const THANKS = /^(merci|thanks|thank you|thx)( beaucoup| bien| a vous| very much| a lot| so much)?[ !.,]*$/;
+
+/** The first intent the text shows, in priority order (a person first, small talk last). */
+export function detectIntent(text: string): Intent | undefined {
+  const t = fold(text);
+  if (HUMAN.test(t)) return 'human';
+  if (FRUSTRATION.test(t)) return 'frustration';
+  if (NO_SHOW.test(t)) return 'no-show';
+  if (BOOKING_MINIMUM.test(t)) return 'booking-minimum';
+  if (SUPPORT_HOURS.test(t)) return 'support-hours';
+  if (CONTACT.test(t)) return 'contact';
+  if (VIP.test(t) && !CANCELLING.test(t)) return 'vip';
+  if (GREETING.test(t)) return 'greeting';
+  if (THANKS.test(t)) return 'thanks';
+  return undefined;
+}
+
+const YES = /^(oui|ouais|yes|yep|yeah|y|o|oui merci|yes thanks|tout a fait|exactement|parfait)[ !.,]*$/;
+const NO = /^(non|no|nope|n|pas vraiment|not really|non merci|no thanks|pas du tout|not at all)[ !.,]*$/;
+
+export function yesOrNo(text: string): 'yes' | 'no' | undefined {
+  const t = fold(text);
+  if (YES.test(t)) return 'yes';
+  if (NO.test(t)) return 'no';
+  return undefined;
+}
+
+/** Whether a reply picks one of the offered labels (the suggested action sends the label back). */
+export function picks(text: string, label: string): boolean {
+  return fold(text) === fold(label);
+}

@@ -1,0 +1,50 @@
+import { KbError, formatIssue } from '../knowledge-base/index';
+import { ConfigError, loadConfig } from './config';
+import { buildDeps } from './deps';
+import { consoleLog } from './log';
+import { createServer } from './server';
+
+/** `npm start`: read the configuration, build the dependencies, listen, stop cleanly on SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const deps = await buildDeps(config, consoleLog);
+  const app = createServer(config, deps);
+  const url = await app.listen(config.port, config.host);
+  consoleLog.info(
+    `Relais is listening on ${url} (chat page: ${url}/ , Bot Framework endpoint: ${url}/api/messages)`,
+  );
+  if (config.redisUrl)
+    consoleLog.info(
+      'REDIS_URL is set, but the Redis store is not wired yet: conversations are kept in memory.',
+    );
+  if (!deps.durable)
+    consoleLog.info('Conversations are kept in memory: everything is lost when the process stops.');
+  if (!config.microsoftApp.appId)
+    consoleLog.info(
+      'No MicrosoftAppId: Bot Framework requests are not authenticated (fine for the Emulator and local use only).',
+    );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    consoleLog.info(`${signal} received: finishing in-flight turns, then exiting.`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        consoleLog.error('shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof KbError)
+    console.error(`knowledge base rejected:\n${error.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+  else console.error('Relais failed to start:', error);
+  process.exit(1);
+});

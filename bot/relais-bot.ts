@@ -1,0 +1,85 @@
+import {
+  ActivityHandler,
+  ActivityTypes,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
+import { toLocale, type Locale } from '../knowledge-base/index';
+import type { BotDeps } from './conversation/deps';
+import { routeMessage } from './conversation/route-message';
+import { newConversation, remember, type ConversationData } from './conversation/state';
+import { Turn } from './conversation/turn';
+import { textFor } from './text';
+
+/** Messages shorter than this keep the conversation's language ("ok", "Oui", "2h"). */
+const WORDS_TO_SWITCH_LANGUAGE = 3;
+
+/** The Relais bot: welcome, then every customer message routed through one path. */
+export class RelaisBot extends ActivityHandler {
+  private readonly conversation: StatePropertyAccessor<ConversationData>;
+
+  constructor(
+    private readonly state: ConversationState,
+    private readonly deps: BotDeps,
+  ) {
+    super();
+    this.conversation = state.createProperty<ConversationData>('relais');
+
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some(
+        (m) => m.id !== context.activity.recipient?.id,
+      );
+      const data = await this.conversation.get(context, newConversation());
+      if (joined && !data.welcomed) {
+        data.welcomed = true;
+        data.locale ??= this.pageLocale(context);
+        this.recordBotMessages(context, data);
+        await context.sendActivity({
+          type: ActivityTypes.Message,
+          text: textFor(data.locale).welcome(deps.supportHours),
+          locale: data.locale,
+        });
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const data = await this.conversation.get(context, newConversation());
+      this.recordBotMessages(context, data);
+      const text = (context.activity.text ?? '').trim();
+      data.locale ??= this.pageLocale(context);
+      if (text.split(/\s+/).length >= WORDS_TO_SWITCH_LANGUAGE)
+        data.locale = deps.faq.detect(text, data.locale);
+      const turn = new Turn(context, data, deps, data.locale, deps.identify(context.activity));
+      if (text === '') {
+        await turn.say(turn.text.notUnderstood);
+      } else {
+        remember(data, { from: 'customer', text, at: deps.clock().toISOString() });
+        await routeMessage(turn);
+      }
+      await next();
+    });
+  }
+
+  /** Saves the conversation once per turn, after every handler ran. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.state.saveChanges(context, false);
+  }
+
+  private pageLocale(context: TurnContext): Locale {
+    return toLocale(context.activity.locale) ?? this.deps.faq.defaultLocale;
+  }
+
+  /** Keeps what the bot says in the transcript an agent will read. */
+  private recordBotMessages(context: TurnContext, data: ConversationData): void {
+    context.onSendActivities(async (_ctx, activities, next) => {
+      for (const a of activities) {
+        if (a.type === ActivityTypes.Message && a.text)
+          remember(data, { from: 'bot', text: a.text, at: this.deps.clock().toISOString() });
+      }
+      return next();
+    });
+  }
+}

@@ -1,0 +1,94 @@
+import { ConversationState, type CloudAdapter, type Storage } from 'botbuilder';
+import restify, { type Server } from 'restify';
+import type { AddressInfo } from 'node:net';
+import { createCloudAdapter } from './adapter';
+import type { Config } from './config';
+import type { BotDeps } from './conversation/deps';
+import { sendError } from './http/errors';
+import { messagesRoute } from './http/messages-route';
+import type { Log } from './log';
+import { RelaisBot } from './relais-bot';
+
+/** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
+export interface AppDeps {
+  readonly bot: BotDeps;
+  readonly storage: Storage;
+  /** Signs Direct Line tokens and customer identities. */
+  readonly tokenSecret: string;
+  readonly log: Log;
+}
+
+export interface RelaisServer {
+  readonly server: Server;
+  readonly adapter: CloudAdapter;
+  readonly bot: RelaisBot;
+  /** Listens and resolves to the base URL (port 0 picks a free port). */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting requests, lets in-flight turns finish, closes idle connections. */
+  close(): Promise<void>;
+}
+
+export function createServer(config: Config, deps: AppDeps): RelaisServer {
+  const adapter = createCloudAdapter(config, deps.log, deps.bot.faq.defaultLocale);
+  const bot = new RelaisBot(new ConversationState(deps.storage), deps.bot);
+  const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });
+
+  // CloudAdapter reads req.body as an object: without bodyParser it answers 400 "req.body not an object".
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  const inFlight = new Set<Promise<unknown>>();
+  const tracked =
+    <A extends unknown[]>(handler: (...args: A) => Promise<void>) =>
+    async (...args: A): Promise<void> => {
+      const run = handler(...args);
+      inFlight.add(run);
+      try {
+        await run;
+      } finally {
+        inFlight.delete(run);
+      }
+    };
+
+  server.post('/api/messages', tracked(messagesRoute(adapter, bot)));
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+    res.send(200, { status: 'ok' });
+  });
+  server.on(
+    'restifyError',
+    (
+      req: restify.Request,
+      _res: restify.Response,
+      err: Error & { statusCode?: number },
+      callback: () => void,
+    ) => {
+      if ((err.statusCode ?? 500) >= 500)
+        deps.log.error(`${req.method ?? '?'} ${req.url ?? '?'} failed`, err);
+      callback();
+    },
+  );
+
+  return {
+    server,
+    adapter,
+    bot,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve(`http://${shownHost === '0.0.0.0' ? 'localhost' : shownHost}:${address.port}`);
+        });
+      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      await Promise.allSettled([...inFlight]);
+      server.server.closeIdleConnections();
+      await closed;
+    },
+  };
+}
+
+export { sendError };

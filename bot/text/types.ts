@@ -1,0 +1,36 @@
+import type { SupportHours } from '../config';
+import type { Mission, NoShowOutcome } from '../ports/back-office';
+import type { SupportStatus } from '../requests/support-hours';
+
+/** Every sentence the bot says, in one language. */
+export interface BotText {
+  readonly welcome: (hours: SupportHours) => string;
+  readonly greeting: string;
+  readonly thanks: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly answerCheck: string;
+  readonly resolved: string;
+  readonly clarify: string;
+  readonly noneOfThese: string;
+  readonly notUnderstood: string;
+  readonly talkToPerson: string;
+  readonly handoffStarted: (status: SupportStatus, hours: SupportHours) => string;
+  readonly handoffPending: string;
+  readonly backToBot: string;
+  readonly handoffCancelled: string;
+  readonly supportHours: (status: SupportStatus, hours: SupportHours) => string;
+  readonly bookingMinimum: string;
+  readonly bookOneHour: string;
+  readonly bookOneHourSteps: string;
+  readonly noShowLoginRequired: string;
+  readonly noShowChooseMission: string;
+  readonly noShowNoMission: string;
+  readonly missionLabel: (mission: Mission, timeZone: string) => string;
+  readonly noShowOutcome: (outcome: NoShowOutcome, timeZone: string) => string;
+  readonly rebookAction: string;
+  readonly rebooked: (mission: Mission, timeZone: string) => string;
+  readonly vip: string;
+  readonly contact: (status: SupportStatus, hours: SupportHours) => string;
+  readonly technicalProblem: string;
+}

@@ -1,0 +1,67 @@
+import { ConfigError, DEFAULT_KB_FILES, loadConfig } from '../../../bot/config';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues.map((i) => i.variable);
+    throw e;
+  }
+  return [];
+}
+
+describe('config', () => {
+  test('defaults: port 3978, demo KB, French, anonymous Bot Framework, Paris support hours', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.kbFiles).toEqual([...DEFAULT_KB_FILES]);
+    expect(config.defaultLocale).toBe('fr');
+    expect(config.microsoftApp).toEqual({ appType: 'MultiTenant' });
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.supportHours).toEqual({
+      timeZone: 'Europe/Paris',
+      days: [1, 2, 3, 4, 5, 6],
+      openHour: 8,
+      closeHour: 21,
+    });
+  });
+
+  test('values are read and converted', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      KB_FILES: 'a.yaml, b.yaml',
+      DEFAULT_LOCALE: 'en-GB',
+      MicrosoftAppId: 'id',
+      MicrosoftAppPassword: 'pw',
+      REDIS_URL: 'redis://localhost:6379',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.kbFiles).toEqual(['a.yaml', 'b.yaml']);
+    expect(config.defaultLocale).toBe('en');
+    expect(config.microsoftApp).toEqual({ appId: 'id', appPassword: 'pw', appType: 'MultiTenant' });
+    expect(config.redisUrl).toBe('redis://localhost:6379');
+  });
+
+  test.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DEFAULT_LOCALE: 'de' }, 'DEFAULT_LOCALE'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ TOKEN_SECRET: 'short' }, 'TOKEN_SECRET'],
+    [{ SUPPORT_TIMEZONE: 'Mars/Olympus' }, 'SUPPORT_TIMEZONE'],
+    [{ SUPPORT_DAYS: 'mon-sat' }, 'SUPPORT_DAYS'],
+    [{ SUPPORT_OPEN_HOUR: '22', SUPPORT_CLOSE_HOUR: '8' }, 'SUPPORT_CLOSE_HOUR'],
+    [{ MicrosoftAppType: 'Global' }, 'MicrosoftAppType'],
+    [{ MicrosoftAppPassword: 'pw' }, 'MicrosoftAppId'],
+    [{ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+    [{ KB_FILES: ' , ' }, 'KB_FILES'],
+  ])('%j is refused naming %s', (env, variable) => {
+    expect(problems(env)).toEqual([variable]);
+  });
+
+  test('the error message names every bad variable', () => {
+    expect(() => loadConfig({ PORT: 'x', DEFAULT_LOCALE: 'de' })).toThrow(
+      /PORT: must be a whole number[\s\S]*DEFAULT_LOCALE: must be fr or en/,
+    );
+  });
+});
