@@ -37,10 +37,6 @@ export const DEMO_BUSINESS_HOURS: BusinessHoursConfig = Object.freeze({
   holidays: [],
 });
 
-function isParsed(config: BusinessHoursConfig | ParsedBusinessHours): config is ParsedBusinessHours {
-  return Object.values(config.week).every((i) => i === undefined || typeof i.open === 'number');
-}
-
 /** The longest search for the next opening (a year of holidays would be a configuration error). */
 const SEARCH_DAYS = 400;
 
@@ -49,12 +45,17 @@ export class BusinessHours {
   private readonly week: Partial<Record<DayName, { open: number; close: number }>>;
   private readonly holidays: ReadonlySet<string>;
 
-  /** Accepts the config as written ("08:00") or as already parsed by the handoff config. */
-  constructor(config: BusinessHoursConfig | ParsedBusinessHours = DEMO_BUSINESS_HOURS) {
-    const parsed = isParsed(config) ? config : businessHoursSchema.parse(config);
+  /** From the config as written ("08:00"); throws a ZodError naming the bad field. */
+  constructor(config: BusinessHoursConfig = DEMO_BUSINESS_HOURS, alreadyParsed?: ParsedBusinessHours) {
+    const parsed = alreadyParsed ?? businessHoursSchema.parse(config);
     this.timeZone = parsed.timeZone;
     this.week = parsed.week;
     this.holidays = new Set(parsed.holidays);
+  }
+
+  /** From a config the handoff config schema already parsed. */
+  static fromParsed(parsed: ParsedBusinessHours): BusinessHours {
+    return new BusinessHours(DEMO_BUSINESS_HOURS, parsed);
   }
 
   isOpen(at: number): boolean {

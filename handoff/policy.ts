@@ -36,7 +36,7 @@ export class HandoffPolicy {
     readonly config: HandoffConfig,
     readonly clock: Clock,
   ) {
-    this.hours = new BusinessHours(config.businessHours);
+    this.hours = BusinessHours.fromParsed(config.businessHours);
   }
 
   now(): number {

@@ -8,13 +8,17 @@ const CAPACITY = 4;
 
 describe('Redis handoff queue under concurrency', () => {
   const connections: Redis[] = [];
-  let queues: RedisHandoffQueue[];
+  let a: HandoffQueue;
+  let b: HandoffQueue;
 
   beforeAll(() => {
     const prefix = uniquePrefix('race');
     // Two connections, as two bot / agent-API instances would have.
     connections.push(new Redis(testRedisUrl()), new Redis(testRedisUrl()));
-    queues = connections.map((redis) => new RedisHandoffQueue({ redis, config: { keyPrefix: prefix, businessHours: alwaysOpen } }));
+    const make = (redis: Redis): HandoffQueue =>
+      new RedisHandoffQueue({ redis, config: { keyPrefix: prefix, businessHours: alwaysOpen } });
+    a = make(connections[0] as Redis);
+    b = make(connections[1] as Redis);
   });
 
   afterAll(async () => {
@@ -22,7 +26,6 @@ describe('Redis handoff queue under concurrency', () => {
   });
 
   it('50 agents racing claimNext on 1,000 conversations: each claimed exactly once, none lost, capacity held', async () => {
-    const [a, b] = queues as [HandoffQueue, HandoffQueue];
     const agentIds = Array.from({ length: AGENTS }, (_, i) => `agent-${i}`);
     await Promise.all(agentIds.map((agentId, i) => (i % 2 ? a : b).agentOnline({ agentId, languages: ['fr'], capacity: CAPACITY })));
     const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `conv-${String(i).padStart(4, '0')}`);
@@ -80,7 +83,6 @@ describe('Redis handoff queue under concurrency', () => {
   });
 
   it('two connections claiming the same conversation: exactly one wins', async () => {
-    const [a, b] = queues as [HandoffQueue, HandoffQueue];
     await a.agentOnline({ agentId: 'x', languages: ['fr'], capacity: 100 });
     await b.agentOnline({ agentId: 'y', languages: ['fr'], capacity: 100 });
     const ids = Array.from({ length: 100 }, (_, i) => `duel-${i}`);

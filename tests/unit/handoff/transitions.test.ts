@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import {
+  CONVERSATION_STATES,
+  ManualClock,
+  MemoryHandoffQueue,
+  TRANSITIONS,
+  canTransition,
+  estimateWaitMs,
+  parseHandoffConfig,
+  type ConversationState,
+} from '../../../handoff';
+
+describe('conversation states', () => {
+  it('only lets a conversation the store never saw escalate (it is with the bot)', () => {
+    expect(canTransition(null, 'enqueue')).toBe(true);
+    expect(canTransition(null, 'claim')).toBe(false);
+  });
+
+  it('never runs the silence timer while queued or as a ticket', () => {
+    expect(TRANSITIONS.closeSilent.from).not.toContain('queued');
+    expect(TRANSITIONS.closeSilent.from).not.toContain('ticket');
+  });
+
+  it('has no transition out of closed', () => {
+    const fromClosed = Object.values(TRANSITIONS).filter((t) => t.from.includes('closed'));
+    expect(fromClosed).toEqual([]);
+  });
+
+  it('random sequences of operations only ever move along the table (memory store)', async () => {
+    type Op = 'enqueue' | 'claim' | 'release' | 'handBack' | 'resolve' | 'cancel' | 'survey' | 'close' | 'silence';
+    const ops: Op[] = ['enqueue', 'claim', 'release', 'handBack', 'resolve', 'cancel', 'survey', 'close', 'silence'];
+    const allowed: Record<Op, { from: readonly ConversationState[]; to: readonly ConversationState[] }> = {
+      enqueue: { from: TRANSITIONS.enqueue.from, to: ['queued'] },
+      claim: { from: ['queued'], to: ['with-agent'] },
+      release: { from: ['with-agent'], to: ['queued'] },
+      handBack: { from: ['with-agent'], to: ['bot'] },
+      resolve: { from: ['with-agent'], to: ['resolved'] },
+      cancel: { from: ['queued'], to: ['cancelled'] },
+      survey: { from: ['resolved'], to: ['survey'] },
+      close: { from: TRANSITIONS.close.from, to: ['closed'] },
+      silence: { from: TRANSITIONS.closeSilent.from, to: ['closed'] },
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...ops), { maxLength: 25 }), async (sequence) => {
+        const clock = new ManualClock();
+        const q = new MemoryHandoffQueue({ clock, config: { silenceTimeoutMs: 1000 } });
+        await q.agentOnline({ agentId: 'a', languages: ['fr'] });
+        await q.touch('c');
+        let state: ConversationState = 'bot';
+        for (const op of sequence) {
+          clock.advance(10);
+          await q.heartbeat('a');
+          let ok: boolean;
+          if (op === 'enqueue') ok = (await q.enqueue({ conversationId: 'c', language: 'fr' })).ok;
+          else if (op === 'claim') ok = (await q.claim('c', 'a')).ok;
+          else if (op === 'release') ok = (await q.release('c', 'a')).ok;
+          else if (op === 'handBack') ok = (await q.handBack('c', 'a')).ok;
+          else if (op === 'resolve') ok = (await q.resolve('c', 'a')).ok;
+          else if (op === 'cancel') ok = (await q.cancel('c')).ok;
+          else if (op === 'survey') ok = (await q.startSurvey('c')).ok;
+          else if (op === 'close') ok = (await q.close('c')).ok;
+          else {
+            clock.advance(2000);
+            await q.heartbeat('a');
+            ok = (await q.closeSilent()).includes('c');
+          }
+          const now = (await q.get('c'))?.state ?? 'bot';
+          expect(ok).toBe(allowed[op].from.includes(state));
+          if (ok) expect(allowed[op].to).toContain(now);
+          else expect(now).toBe(state); // refused: nothing changed
+          expect(CONVERSATION_STATES).toContain(now);
+          state = now;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('estimated wait formula', () => {
+  it('is position × mean recent handling time ÷ online slots, rounded up', () => {
+    expect(estimateWaitMs({ position: 3, onlineSlots: 2, recentHandlingMs: [100, 200], defaultHandlingMs: 999 })).toBe(225);
+    expect(estimateWaitMs({ position: 1, onlineSlots: 4, recentHandlingMs: [], defaultHandlingMs: 1000 })).toBe(250);
+    expect(estimateWaitMs({ position: 1, onlineSlots: 0, recentHandlingMs: [5], defaultHandlingMs: 1 })).toBeNull();
+  });
+});
+
+describe('handoff config', () => {
+  it('names the bad field', () => {
+    expect(() => parseHandoffConfig({ claimTimeoutMs: -1 })).toThrow(/claimTimeoutMs/);
+    expect(() => parseHandoffConfig({ keyPrefix: 'a{b}' })).toThrow(/keyPrefix/);
+    expect(() => parseHandoffConfig({ claimTimeoutMs: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }));
+  });
+});
