@@ -18,3 +18,7 @@ export { MemoryHandoffQueue, type MemoryHandoffQueueOptions } from './memory/mem
 export type * from './results';
 export { RedisHandoffQueue, type RedisHandoffQueueOptions } from './redis/redis-handoff-queue';
 export { handoffKeys, type HandoffKeys } from './keys';
+export { SmtpMailer, type Mailer, type MailMessage } from './tickets/mailer';
+export { parseSmtpConfig, smtpConfigFromEnv, smtpConfigSchema, type SmtpConfig, type SmtpConfigInput } from './tickets/smtp-config';
+export { TicketDesk, composeAnswer, type ChatRelay, type TicketAnswerResult, type TicketDeskDeps } from './tickets/ticket-desk';
+export { formatPromisedReply, ticketTexts, type TicketTexts } from './tickets/ticket-texts';
