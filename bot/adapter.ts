@@ -17,11 +17,16 @@ export function createCloudAdapter(config: Config, log: Log, fallbackLocale: 'fr
     MicrosoftAppType: app.appType,
   });
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+  adapter.onTurnError = turnErrorHandler(log, fallbackLocale);
+  return adapter;
+}
+
+/** Logs a failed turn and tells the customer, in their language, that something went wrong. */
+export function turnErrorHandler(log: Log, fallbackLocale: 'fr' | 'en') {
+  return async (context: TurnContext, error: Error): Promise<void> => {
     log.error(`turn failed in conversation ${context.activity.conversation?.id ?? '?'}`, error);
     const locale = toLocale(context.activity.locale) ?? fallbackLocale;
     // The reply itself may fail (unreachable serviceUrl): nothing more to do then.
     await context.sendActivity(textFor(locale).technicalProblem).catch(() => undefined);
   };
-  return adapter;
 }

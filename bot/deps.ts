@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MemoryStorage } from 'botbuilder';
 import { Faq } from '../knowledge-base/index';
 import type { Config } from './config';
+import { InMemoryDirectLineStore } from './directline/store';
 import type { Log } from './log';
 import { DemoBackOffice } from './ports/demo-back-office';
 import { thankYouClosing } from './ports/closing';
@@ -25,6 +26,7 @@ export async function buildDeps(config: Config, log: Log): Promise<AppDeps & { r
       identify: identifyWith(tokenSecret),
     },
     storage: new MemoryStorage(),
+    directLineStore: new InMemoryDirectLineStore(),
     tokenSecret,
     log,
     durable: false,

@@ -1,7 +1,11 @@
 import { ConversationState, type CloudAdapter, type Storage } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
-import { createCloudAdapter } from './adapter';
+import { createCloudAdapter, turnErrorHandler } from './adapter';
+import { DirectLineAdapter } from './directline/adapter';
+import { registerDirectLine } from './directline/routes';
+import type { DirectLineStore } from './directline/store';
+import { DirectLineTokens } from './directline/tokens';
 import type { Config } from './config';
 import type { BotDeps } from './conversation/deps';
 import { sendError } from './http/errors';
@@ -15,6 +19,8 @@ export interface AppDeps {
   readonly storage: Storage;
   /** Signs Direct Line tokens and customer identities. */
   readonly tokenSecret: string;
+  /** Conversations and activity logs of the local Direct Line channel. */
+  readonly directLineStore: DirectLineStore;
   readonly log: Log;
 }
 
@@ -22,6 +28,7 @@ export interface RelaisServer {
   readonly server: Server;
   readonly adapter: CloudAdapter;
   readonly bot: RelaisBot;
+  readonly directLineAdapter: DirectLineAdapter;
   /** Listens and resolves to the base URL (port 0 picks a free port). */
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting requests, lets in-flight turns finish, closes idle connections. */
@@ -51,6 +58,19 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     };
 
   server.post('/api/messages', tracked(messagesRoute(adapter, bot)));
+
+  const directLineAdapter = new DirectLineAdapter(deps.directLineStore, deps.bot.clock);
+  directLineAdapter.onTurnError = turnErrorHandler(deps.log, deps.bot.faq.defaultLocale);
+  registerDirectLine(server, {
+    tokens: new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock),
+    store: deps.directLineStore,
+    adapter: directLineAdapter,
+    bot,
+    tokenSecret: deps.tokenSecret,
+    ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
+    clock: deps.bot.clock,
+    tracked,
+  });
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok' });
   });
@@ -72,6 +92,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     server,
     adapter,
     bot,
+    directLineAdapter,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -4,6 +4,7 @@ import { loadConfig } from '../../../bot/config';
 import { thankYouClosing } from '../../../bot/ports/closing';
 import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
+import { InMemoryDirectLineStore } from '../../../bot/directline/store';
 import { silentLog } from '../../../bot/log';
 import { identifyWith } from '../../../bot/security/identity';
 import { createServer, type RelaisServer } from '../../../bot/server';
@@ -33,6 +34,7 @@ export async function startApp(
       identify: identifyWith(SECRET),
     },
     storage: new MemoryStorage(),
+    directLineStore: new InMemoryDirectLineStore(),
     tokenSecret: SECRET,
     log: silentLog,
   });

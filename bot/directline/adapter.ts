@@ -1,0 +1,82 @@
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { DirectLineStore } from './store';
+
+export const DIRECT_LINE_CHANNEL = 'webchat';
+/** Not a URL anyone calls: replies never leave the process, they are written to the store. */
+export const DIRECT_LINE_SERVICE_URL = 'urn:relais:directline';
+export const BOT_ACCOUNT = { id: 'relais', name: 'Relais', role: 'bot' } as const;
+
+/**
+ * A botbuilder adapter for the local Direct Line: a turn runs in process and the bot's replies
+ * are appended to the conversation's activity log, where the client polls them. No HTTP hop to
+ * ourselves and no Bot Framework token, whatever credentials /api/messages uses.
+ */
+export class DirectLineAdapter extends BotAdapter {
+  constructor(
+    private readonly store: DirectLineStore,
+    private readonly clock: () => Date,
+  ) {
+    super();
+  }
+
+  async processActivity(
+    activity: Partial<Activity>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const context = new TurnContext(this, activity);
+    await this.runMiddleware(context, logic);
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      // Typing delays and invoke responses are for real connectors; there is nothing to store.
+      if (activity.type === 'delay' || activity.type === ActivityTypes.InvokeResponse) {
+        responses.push({ id: '' });
+        continue;
+      }
+      const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
+      const { activity: stored } = await this.store.append(conversationId, {
+        ...activity,
+        channelId: DIRECT_LINE_CHANNEL,
+        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        from: { ...BOT_ACCOUNT },
+        timestamp: this.clock(),
+        serviceUrl: undefined,
+      });
+      responses.push({ id: stored.id });
+    }
+    return responses;
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new Error('the local Direct Line does not support updating activities');
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new Error('the local Direct Line does not support deleting activities');
+  }
+
+  /** Proactive messages (an agent's reply relayed later) for a conversation of this channel. */
+  async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
+    // A proactive message is not a reply: without an id, Web Chat shows it at once.
+    delete activity.id;
+    delete activity.replyToId;
+    await this.processActivity(activity, logic);
+  }
+}

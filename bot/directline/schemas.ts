@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { customerSchema } from '../ports/customer';
+
+/** `POST /api/directline/token`: optional user hint, and a customer identity signed by the site's backend. */
+export const tokenRequestSchema = z
+  .strictObject({
+    user: z
+      .strictObject({
+        id: z.string().trim().min(1).max(128).optional(),
+        name: z.string().trim().max(200).optional(),
+      })
+      .optional(),
+    customer: customerSchema.optional(),
+    signature: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'signature must be the hex HMAC-SHA256 of the JSON customer')
+      .optional(),
+  })
+  .refine((b) => (b.customer === undefined) === (b.signature === undefined), {
+    message: 'customer and signature go together',
+  });
+
+/** `POST /v3/directline/conversations`: Web Chat sends `{ user: { id }, locale }` or nothing. */
+export const startConversationSchema = z.looseObject({
+  user: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  locale: z.string().max(35).optional(),
+});
+
+/** An activity a Direct Line client posts. Unknown fields pass through, as Web Chat sends many. */
+export const postedActivitySchema = z.looseObject({
+  type: z
+    .string({ error: 'activity.type is required (e.g. "message")' })
+    .min(1, 'activity.type must not be empty'),
+  text: z
+    .string({ error: 'activity.text must be a string' })
+    .max(10_000, 'activity.text is longer than 10,000 characters')
+    .optional(),
+  locale: z.string().max(35).optional(),
+  from: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  channelData: z.looseObject({ clientActivityID: z.string().max(200).optional() }).optional(),
+  attachments: z.array(z.unknown()).max(0, 'attachments are not supported yet').optional(),
+  name: z.string().optional(),
+  value: z.unknown().optional(),
+});
+
+export const watermarkSchema = z
+  .string()
+  .regex(/^\d{0,9}$/, 'watermark must be a number')
+  .transform((w) => (w === '' ? 0 : Number(w)))
+  .optional();
+
+/** The first problem of a body, as one sentence for a 400. */
+export function firstProblem(error: z.ZodError): string {
+  return error.issues.map((i) => i.message).join('; ');
+}

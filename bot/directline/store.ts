@@ -1,0 +1,78 @@
+import type { Activity } from 'botbuilder';
+import type { Customer } from '../ports/customer';
+
+export interface DirectLineConversation {
+  readonly id: string;
+  readonly userId: string;
+  readonly userName?: string;
+  readonly customer?: Customer;
+  readonly locale?: string;
+  readonly createdAt: string;
+}
+
+export type StoredActivity = Partial<Activity> & { readonly id: string };
+
+/**
+ * Conversations and their activity logs for the local Direct Line. The watermark is the number of
+ * activities a client has seen. One interface so a Redis implementation can share them between
+ * instances; `append` is atomic with its duplicate check.
+ */
+export interface DirectLineStore {
+  createConversation(conversation: DirectLineConversation): Promise<void>;
+  getConversation(id: string): Promise<DirectLineConversation | undefined>;
+  /**
+   * Appends an activity, giving it the id "conversationId|0000007". With a `clientActivityId`
+   * already in the log, nothing is appended and the earlier activity is returned as a duplicate.
+   */
+  append(
+    conversationId: string,
+    activity: Partial<Activity>,
+    clientActivityId?: string,
+  ): Promise<{ activity: StoredActivity; duplicate: boolean }>;
+  activitiesSince(
+    conversationId: string,
+    watermark: number,
+  ): Promise<{ activities: StoredActivity[]; watermark: number }>;
+}
+
+export class InMemoryDirectLineStore implements DirectLineStore {
+  private readonly conversations = new Map<
+    string,
+    { record: DirectLineConversation; log: StoredActivity[]; byClientId: Map<string, StoredActivity> }
+  >();
+
+  async createConversation(conversation: DirectLineConversation): Promise<void> {
+    if (this.conversations.has(conversation.id)) throw new Error(`conversation ${conversation.id} exists`);
+    this.conversations.set(conversation.id, { record: conversation, log: [], byClientId: new Map() });
+  }
+
+  async getConversation(id: string): Promise<DirectLineConversation | undefined> {
+    return this.conversations.get(id)?.record;
+  }
+
+  async append(
+    conversationId: string,
+    activity: Partial<Activity>,
+    clientActivityId?: string,
+  ): Promise<{ activity: StoredActivity; duplicate: boolean }> {
+    const entry = this.conversations.get(conversationId);
+    if (!entry) throw new Error(`unknown conversation ${conversationId}`);
+    const earlier = clientActivityId === undefined ? undefined : entry.byClientId.get(clientActivityId);
+    if (earlier) return { activity: earlier, duplicate: true };
+    const stored: StoredActivity = {
+      ...activity,
+      id: `${conversationId}|${String(entry.log.length).padStart(7, '0')}`,
+    };
+    entry.log.push(stored);
+    if (clientActivityId !== undefined) entry.byClientId.set(clientActivityId, stored);
+    return { activity: stored, duplicate: false };
+  }
+
+  async activitiesSince(
+    conversationId: string,
+    watermark: number,
+  ): Promise<{ activities: StoredActivity[]; watermark: number }> {
+    const log = this.conversations.get(conversationId)?.log ?? [];
+    return { activities: log.slice(watermark), watermark: log.length };
+  }
+}
