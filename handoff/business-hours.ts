@@ -37,6 +37,11 @@ export const DEMO_BUSINESS_HOURS: BusinessHoursConfig = Object.freeze({
   holidays: [],
 });
 
+interface Interval {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** The longest search for the next opening (a year of holidays would be a configuration error). */
 const SEARCH_DAYS = 400;
 
@@ -44,6 +49,7 @@ export class BusinessHours {
   private readonly timeZone: string;
   private readonly week: Partial<Record<DayName, { open: number; close: number }>>;
   private readonly holidays: ReadonlySet<string>;
+  private readonly cache: { from: number; interval: Interval }[] = [];
 
   /** From the config as written ("08:00"); throws a ZodError naming the bad field. */
   constructor(config: BusinessHoursConfig = DEMO_BUSINESS_HOURS, alreadyParsed?: ParsedBusinessHours) {
@@ -59,9 +65,7 @@ export class BusinessHours {
   }
 
   isOpen(at: number): boolean {
-    const local = toLocal(at, this.timeZone);
-    const hours = this.hoursOn(local, local.weekday);
-    return hours !== undefined && local.minuteOfDay >= hours.open && local.minuteOfDay < hours.close;
+    return this.findInterval(at).start <= at;
   }
 
   /** `at` itself when open, otherwise the next instant the service opens. */
@@ -92,8 +96,22 @@ export class BusinessHours {
     throw new Error(`no opening hours within ${SEARCH_DAYS} days`);
   }
 
-  /** The first open interval that ends after `at` (it may contain `at`). */
-  private findInterval(at: number): { start: number; end: number } {
+  /**
+   * The first open interval that ends after `at` (it may contain `at`). Cached: the answer computed
+   * from instant F holds for every instant in [F, end), which covers nearly every call on a live
+   * queue (each enqueue asks for it), and Intl formatting is the costly part.
+   */
+  private findInterval(at: number): Interval {
+    for (const c of this.cache) {
+      if (c.from <= at && at < c.interval.end) return c.interval;
+    }
+    const interval = this.computeInterval(at);
+    this.cache.unshift({ from: at, interval });
+    this.cache.length = Math.min(this.cache.length, 4);
+    return interval;
+  }
+
+  private computeInterval(at: number): Interval {
     const today = toLocal(at, this.timeZone);
     for (let offset = 0; offset < SEARCH_DAYS; offset++) {
       const date = addDays(today, offset);

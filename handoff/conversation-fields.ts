@@ -49,7 +49,7 @@ function str(value: string | undefined): string | undefined {
 }
 
 function json<T>(value: string | undefined, schema: z.ZodType<T>, fallback: T, what: string): T {
-  if (value === undefined || value === '') return fallback;
+  if (value === undefined || value === '' || value === '{}' || value === '[]') return fallback;
   try {
     return schema.parse(JSON.parse(value));
   } catch (cause) {
@@ -97,7 +97,16 @@ export function decodeConversation(id: string, f: ConversationFields): Conversat
     closedReason: str(f[FIELD.closedReason]),
     updatedAt: num(f[FIELD.updatedAt]) ?? 0,
   };
-  // Drop undefined keys so records compare equal whichever store produced them.
-  return JSON.parse(JSON.stringify(record)) as ConversationRecord;
+  return withoutUndefined(record);
 }
 
+/** Drops undefined keys so records compare equal whichever store produced them. */
+function withoutUndefined<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    out[k] =
+      v !== null && typeof v === 'object' && !Array.isArray(v) && k === 'ticket' ? withoutUndefined(v) : v;
+  }
+  return out as T;
+}

@@ -37,7 +37,11 @@ interface TransitionRule {
 
 /** The single table both stores follow (the Redis scripts receive their `from` lists from here). */
 export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Object.freeze({
-  enqueue: { from: ['bot', 'cancelled'], to: 'queued', why: 'customer escalated, an agent is online in hours' },
+  enqueue: {
+    from: ['bot', 'cancelled'],
+    to: 'queued',
+    why: 'customer escalated, an agent is online in hours',
+  },
   openTicket: {
     from: ['bot', 'cancelled'],
     to: 'ticket',
@@ -52,7 +56,11 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Obj
   },
   handBack: { from: ['with-agent'], to: 'bot', why: 'the agent handed the conversation back to the bot' },
   resolve: { from: ['with-agent'], to: 'resolved', why: 'the agent resolved it' },
-  cancel: { from: ['queued'], to: 'cancelled', why: 'the customer stopped waiting (the bot takes over again)' },
+  cancel: {
+    from: ['queued'],
+    to: 'cancelled',
+    why: 'the customer stopped waiting (the bot takes over again)',
+  },
   answerTicket: { from: ['ticket'], to: 'resolved', why: 'an agent answered the ticket (e-mail + chat)' },
   startSurvey: { from: ['resolved'], to: 'survey', why: 'the closing CES survey started' },
   close: { from: ['survey', 'resolved'], to: 'closed', why: 'survey finished (or skipped)' },

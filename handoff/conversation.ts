@@ -38,7 +38,11 @@ export const escalationSchema = z.object({
   /** B2B: the account's own manager gets it first while online. */
   accountManagerId: idSchema.optional(),
   /** Why the bot escalated (low-confidence, asked-for-person, …): shown to the agent. */
-  reason: z.string().max(200).default('asked-for-person'),
+  reason: z
+    .string()
+    .max(200)
+    .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20), 'no control characters')
+    .default('asked-for-person'),
   contact: contactSchema.default({}),
   /** Kept in chronological order whatever order it arrives in. */
   transcript: z

@@ -1,10 +1,6 @@
 /** Codes of real failures (not expected outcomes, which are typed result values). */
 export type HandoffErrorCode =
-  | 'INVALID_CONFIG'
-  | 'INVALID_INPUT'
-  | 'STORE_FAILED'
-  | 'UNEXPECTED_REPLY'
-  | 'MAIL_FAILED';
+  'INVALID_CONFIG' | 'INVALID_INPUT' | 'STORE_FAILED' | 'UNEXPECTED_REPLY' | 'MAIL_FAILED';
 
 export class HandoffError extends Error {
   readonly code: HandoffErrorCode;

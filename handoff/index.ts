@@ -1,8 +1,25 @@
 export type { AgentProfile, AgentStatus } from './agent';
-export { BusinessHours, DEMO_BUSINESS_HOURS, businessHoursSchema, type BusinessHoursConfig } from './business-hours';
+export {
+  BusinessHours,
+  DEMO_BUSINESS_HOURS,
+  businessHoursSchema,
+  type BusinessHoursConfig,
+} from './business-hours';
 export { ManualClock, systemClock, type Clock } from './clock';
-export { handoffConfigSchema, parseHandoffConfig, type HandoffConfig, type HandoffConfigInput } from './config';
-export type { Contact, ConversationRecord, Escalation, Priority, TicketInfo, TranscriptLine } from './conversation';
+export {
+  handoffConfigSchema,
+  parseHandoffConfig,
+  type HandoffConfig,
+  type HandoffConfigInput,
+} from './config';
+export type {
+  Contact,
+  ConversationRecord,
+  Escalation,
+  Priority,
+  TicketInfo,
+  TranscriptLine,
+} from './conversation';
 export {
   CONVERSATION_STATES,
   SILENCE_STATES,
@@ -19,6 +36,18 @@ export type * from './results';
 export { RedisHandoffQueue, type RedisHandoffQueueOptions } from './redis/redis-handoff-queue';
 export { handoffKeys, type HandoffKeys } from './keys';
 export { SmtpMailer, type Mailer, type MailMessage } from './tickets/mailer';
-export { parseSmtpConfig, smtpConfigFromEnv, smtpConfigSchema, type SmtpConfig, type SmtpConfigInput } from './tickets/smtp-config';
-export { TicketDesk, composeAnswer, type ChatRelay, type TicketAnswerResult, type TicketDeskDeps } from './tickets/ticket-desk';
+export {
+  parseSmtpConfig,
+  smtpConfigFromEnv,
+  smtpConfigSchema,
+  type SmtpConfig,
+  type SmtpConfigInput,
+} from './tickets/smtp-config';
+export {
+  TicketDesk,
+  composeAnswer,
+  type ChatRelay,
+  type TicketAnswerResult,
+  type TicketDeskDeps,
+} from './tickets/ticket-desk';
 export { formatPromisedReply, ticketTexts, type TicketTexts } from './tickets/ticket-texts';

@@ -17,7 +17,12 @@ export type Refusal =
 export type RefusalReason = Refusal['reason'];
 
 export type EnqueueResult =
-  | { readonly ok: true; readonly outcome: 'queued'; readonly position: number; readonly reservedFor?: string }
+  | {
+      readonly ok: true;
+      readonly outcome: 'queued';
+      readonly position: number;
+      readonly reservedFor?: string;
+    }
   | {
       readonly ok: true;
       readonly outcome: 'ticket';
@@ -52,7 +57,8 @@ export type WaitEstimateResult =
     }
   | Extract<Refusal, { reason: 'not-found' | 'wrong-state' }>;
 
-export type HeartbeatResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'agent-offline' };
+export type HeartbeatResult =
+  { readonly ok: true } | { readonly ok: false; readonly reason: 'agent-offline' };
 
 export interface SweepResult {
   /** Conversations put back at the head of the queue (claim timeout or silent agent console). */

@@ -41,7 +41,10 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-function wallParts(at: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+function wallParts(
+  at: number,
+  timeZone: string,
+): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(at))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);

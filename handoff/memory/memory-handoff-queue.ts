@@ -173,14 +173,17 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const aid = this.policy.id(agentId, 'agentId');
     const now = this.policy.now();
     const agent = this.agents.get(aid);
-    if (!agent || !this.isOnline(aid, this.policy.heartbeatCutoff(now))) return { ok: false, reason: 'agent-offline' };
-    if (agent.conversations.size >= agent.capacity) return { ok: false, reason: 'at-capacity', capacity: agent.capacity };
+    if (!agent || !this.isOnline(aid, this.policy.heartbeatCutoff(now)))
+      return { ok: false, reason: 'agent-offline' };
+    if (agent.conversations.size >= agent.capacity)
+      return { ok: false, reason: 'at-capacity', capacity: agent.capacity };
     this.promoteDue(now, [] as string[]);
 
     let best: { id: string; score: number } | undefined;
     const consider = (index: SortedIndex | undefined): void => {
       const head = index?.first();
-      if (head && (!best || head.score < best.score || (head.score === best.score && head.id < best.id))) best = head;
+      if (head && (!best || head.score < best.score || (head.score === best.score && head.id < best.id)))
+        best = head;
     };
     consider(this.reserved.get(aid));
     for (const language of agent.languages) {
@@ -199,11 +202,14 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const c = this.conversations.get(id);
     if (!c) return { ok: false, reason: 'not-found' };
     const state = this.stateOf(c);
-    if (state === 'with-agent') return { ok: false, reason: 'already-claimed', agentId: c[FIELD.agent] ?? '' };
+    if (state === 'with-agent')
+      return { ok: false, reason: 'already-claimed', agentId: c[FIELD.agent] ?? '' };
     if (state !== 'queued') return { ok: false, reason: 'wrong-state', state };
     const agent = this.agents.get(aid);
-    if (!agent || !this.isOnline(aid, this.policy.heartbeatCutoff(now))) return { ok: false, reason: 'agent-offline' };
-    if (!agent.languages.includes(c[FIELD.language] ?? '')) return { ok: false, reason: 'not-routable', detail: 'language' };
+    if (!agent || !this.isOnline(aid, this.policy.heartbeatCutoff(now)))
+      return { ok: false, reason: 'agent-offline' };
+    if (!agent.languages.includes(c[FIELD.language] ?? ''))
+      return { ok: false, reason: 'not-routable', detail: 'language' };
     const skill = c[FIELD.skill] ?? GENERAL_SKILL;
     if (skill !== GENERAL_SKILL && !agent.skills.includes(skill)) {
       return { ok: false, reason: 'not-routable', detail: 'skill' };
@@ -213,7 +219,8 @@ export class MemoryHandoffQueue implements HandoffQueue {
     if (reservedFor && reservedFor !== aid && poolAt !== undefined && poolAt > now) {
       return { ok: false, reason: 'reserved-for-account-manager', until: poolAt };
     }
-    if (agent.conversations.size >= agent.capacity) return { ok: false, reason: 'at-capacity', capacity: agent.capacity };
+    if (agent.conversations.size >= agent.capacity)
+      return { ok: false, reason: 'at-capacity', capacity: agent.capacity };
     return this.take(id, c, aid, agent, now);
   }
 
@@ -420,7 +427,9 @@ export class MemoryHandoffQueue implements HandoffQueue {
 
   private waitingIndex(c: ConversationFields): SortedIndex {
     const reservedFor = c[FIELD.reservedFor];
-    return reservedFor ? this.indexOf(this.reserved, reservedFor) : this.indexOf(this.queues, c[FIELD.queue] ?? '');
+    return reservedFor
+      ? this.indexOf(this.reserved, reservedFor)
+      : this.indexOf(this.queues, c[FIELD.queue] ?? '');
   }
 
   private rankIn(id: string, c: ConversationFields): number {
@@ -434,7 +443,13 @@ export class MemoryHandoffQueue implements HandoffQueue {
     delete c[FIELD.reservedFor];
   }
 
-  private take(id: string, c: ConversationFields, agentId: string, agent: AgentEntry, now: number): ClaimResult {
+  private take(
+    id: string,
+    c: ConversationFields,
+    agentId: string,
+    agent: AgentEntry,
+    now: number,
+  ): ClaimResult {
     this.unqueue(id, c);
     c[FIELD.state] = 'with-agent';
     c[FIELD.agent] = agentId;

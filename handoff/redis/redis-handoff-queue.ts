@@ -34,6 +34,8 @@ export interface RedisHandoffQueueOptions {
 type ScriptFn = (...args: (string | number)[]) => Promise<unknown>;
 
 const spaced = (list: readonly string[]): string => list.join(' ');
+/** Joins the scalar arguments of enqueue (the schemas keep control characters out of them). */
+const UNIT_SEPARATOR = '\x1f';
 
 /**
  * The production store: every state change is one Lua script (see scripts/), so N bot instances
@@ -58,7 +60,8 @@ export class RedisHandoffQueue implements HandoffQueue {
     }
     for (const s of Object.values(HANDOFF_SCRIPTS)) {
       // defineCommand is idempotent per connection: a shared connection may already have them.
-      if (!(s.name in this.redis)) this.redis.defineCommand(s.name, { numberOfKeys: s.numberOfKeys, lua: s.lua });
+      if (!(s.name in this.redis))
+        this.redis.defineCommand(s.name, { numberOfKeys: s.numberOfKeys, lua: s.lua });
     }
   }
 
@@ -69,7 +72,11 @@ export class RedisHandoffQueue implements HandoffQueue {
 
   async touch(conversationId: string): Promise<void> {
     const id = this.policy.id(conversationId);
-    await this.run('touch', [this.keys.conversation(id), this.keys.activity], [id, this.policy.now(), spaced(SILENCE_STATES)]);
+    await this.run(
+      'touch',
+      [this.keys.conversation(id), this.keys.activity],
+      [id, this.policy.now(), spaced(SILENCE_STATES)],
+    );
   }
 
   async enqueue(input: Escalation): Promise<EnqueueResult> {
@@ -78,31 +85,43 @@ export class RedisHandoffQueue implements HandoffQueue {
     const id = e.conversationId;
     const reply = await this.run(
       'enqueue',
-      [this.keys.conversation(id), this.keys.activity, this.keys.tickets, this.keys.languageAgents(e.language)],
+      [
+        this.keys.conversation(id),
+        this.keys.activity,
+        this.keys.tickets,
+        this.keys.languageAgents(e.language),
+      ],
       [
         id,
         p.now,
-        e.language,
-        e.skill,
-        e.priority,
-        e.reason,
-        p.queue,
-        p.score,
-        e.accountManagerId ?? '',
-        p.poolAt,
-        this.policy.heartbeatCutoff(p.now),
-        p.open ? '1' : '0',
-        p.promisedReplyAt,
         JSON.stringify(e.contact),
         JSON.stringify(e.transcript),
         JSON.stringify(e.context),
-        spaced(TRANSITIONS.enqueue.from),
+        [
+          e.language,
+          e.skill,
+          e.priority,
+          e.reason,
+          p.queue,
+          p.score,
+          e.accountManagerId ?? '',
+          p.poolAt,
+          this.policy.heartbeatCutoff(p.now),
+          p.open ? '1' : '0',
+          p.promisedReplyAt,
+          spaced(TRANSITIONS.enqueue.from),
+        ].join(UNIT_SEPARATOR),
       ],
     );
     const code = asString(reply[0]);
     if (code === 'queued') {
       const reservedFor = asString(reply[2]);
-      return { ok: true, outcome: 'queued', position: Number(reply[1]), ...(reservedFor ? { reservedFor } : {}) };
+      return {
+        ok: true,
+        outcome: 'queued',
+        position: Number(reply[1]),
+        ...(reservedFor ? { reservedFor } : {}),
+      };
     }
     if (code === 'ticket') {
       const why = asString(reply[1]) === 'outside-hours' ? 'outside-hours' : 'no-agent-online';
@@ -154,7 +173,13 @@ export class RedisHandoffQueue implements HandoffQueue {
     const reply = await this.run(
       'claimNext',
       [this.keys.agent(aid), this.keys.agentConversations(aid), this.keys.reserved(aid)],
-      [aid, now, this.policy.claimDeadline(now), this.policy.heartbeatCutoff(now), this.policy.config.sweepLimit],
+      [
+        aid,
+        now,
+        this.policy.claimDeadline(now),
+        this.policy.heartbeatCutoff(now),
+        this.policy.config.sweepLimit,
+      ],
     );
     return this.claimed(reply, 'claimNext');
   }
@@ -174,7 +199,12 @@ export class RedisHandoffQueue implements HandoffQueue {
   async agentReplied(conversationId: string, agentId: string): Promise<TransitionResult> {
     const id = this.policy.id(conversationId);
     const aid = this.policy.id(agentId, 'agentId');
-    return this.transition('agentReplied', id, [this.keys.conversation(id), this.keys.claims], [id, aid, this.policy.now()]);
+    return this.transition(
+      'agentReplied',
+      id,
+      [this.keys.conversation(id), this.keys.claims],
+      [id, aid, this.policy.now()],
+    );
   }
 
   async release(conversationId: string, agentId: string): Promise<TransitionResult> {
@@ -210,7 +240,8 @@ export class RedisHandoffQueue implements HandoffQueue {
   async tickets(limit = 50): Promise<readonly ConversationRecord[]> {
     const reply = await this.run('listTickets', [this.keys.tickets], [limit]);
     const out: ConversationRecord[] = [];
-    for (let i = 0; i + 1 < reply.length; i += 2) out.push(decodeConversation(asString(reply[i]), asFields(reply[i + 1])));
+    for (let i = 0; i + 1 < reply.length; i += 2)
+      out.push(decodeConversation(asString(reply[i]), asFields(reply[i + 1])));
     return out;
   }
 
@@ -265,7 +296,11 @@ export class RedisHandoffQueue implements HandoffQueue {
 
   async heartbeat(agentId: string): Promise<HeartbeatResult> {
     const aid = this.policy.id(agentId, 'agentId');
-    const reply = await this.run('heartbeat', [this.keys.agent(aid), this.keys.onlineAgents], [aid, this.policy.now()]);
+    const reply = await this.run(
+      'heartbeat',
+      [this.keys.agent(aid), this.keys.onlineAgents],
+      [aid, this.policy.now()],
+    );
     return asString(reply[0]) === 'ok' ? { ok: true } : { ok: false, reason: 'agent-offline' };
   }
 
@@ -340,11 +375,17 @@ export class RedisHandoffQueue implements HandoffQueue {
     }
   }
 
-  private async run(name: ScriptName, keys: readonly string[], args: readonly (string | number)[]): Promise<Reply[]> {
+  private async run(
+    name: ScriptName,
+    keys: readonly string[],
+    args: readonly (string | number)[],
+  ): Promise<Reply[]> {
     const s = HANDOFF_SCRIPTS[name];
     const fn = (this.redis as unknown as Record<string, ScriptFn>)[s.name];
     if (!fn) throw new HandoffError('STORE_FAILED', `script ${s.name} is not defined on this connection`);
-    const reply = await this.guard(name, () => fn.call(this.redis, ...keys, this.keys.base, ...args.map(String)));
+    const reply = await this.guard(name, () =>
+      fn.call(this.redis, ...keys, this.keys.base, ...args.map(String)),
+    );
     return asArray(reply, name);
   }
 
@@ -367,11 +408,16 @@ export class RedisHandoffQueue implements HandoffQueue {
     args: readonly (string | number)[],
   ): Promise<TransitionResult> {
     const reply = await this.run(name, keys, args);
-    if (asString(reply[0]) !== 'ok') return this.refusal<Extract<TransitionResult, { ok: false }>>(reply, name);
+    if (asString(reply[0]) !== 'ok')
+      return this.refusal<Extract<TransitionResult, { ok: false }>>(reply, name);
     return { ok: true, conversation: decodeConversation(id, asFields(reply[1])) };
   }
 
-  private async leave(name: 'handBack' | 'resolve', conversationId: string, agentId: string): Promise<TransitionResult> {
+  private async leave(
+    name: 'handBack' | 'resolve',
+    conversationId: string,
+    agentId: string,
+  ): Promise<TransitionResult> {
     const id = this.policy.id(conversationId);
     const aid = this.policy.id(agentId, 'agentId');
     return this.transition(
@@ -382,7 +428,9 @@ export class RedisHandoffQueue implements HandoffQueue {
     );
   }
 
-  private async waitInputs(conversationId: string): Promise<
+  private async waitInputs(
+    conversationId: string,
+  ): Promise<
     | { ok: true; position: number; queueLength: number; onlineSlots: number; recent: number[] }
     | Extract<Refusal, { reason: 'not-found' | 'wrong-state' }>
   > {
@@ -393,7 +441,8 @@ export class RedisHandoffQueue implements HandoffQueue {
       [this.keys.conversation(id), this.keys.handling],
       [id, this.policy.heartbeatCutoff(now)],
     );
-    if (asString(reply[0]) !== 'ok') return this.refusal<Extract<PositionResult, { ok: false }>>(reply, 'waitInputs');
+    if (asString(reply[0]) !== 'ok')
+      return this.refusal<Extract<PositionResult, { ok: false }>>(reply, 'waitInputs');
     return {
       ok: true,
       position: Number(reply[1]),

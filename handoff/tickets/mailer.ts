@@ -40,7 +40,9 @@ export class SmtpMailer implements Mailer {
       return { messageId: String(info.messageId) };
     } catch (cause) {
       const detail = cause instanceof Error ? cause.message : String(cause);
-      throw new HandoffError('MAIL_FAILED', `sending the ticket answer to ${message.to} failed: ${detail}`, { cause });
+      throw new HandoffError('MAIL_FAILED', `sending the ticket answer to ${message.to} failed: ${detail}`, {
+        cause,
+      });
     }
   }
 

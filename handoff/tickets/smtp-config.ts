@@ -26,7 +26,8 @@ const ENV = {
   from: 'SMTP_FROM',
 } as const;
 
-const bool = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : /^(1|true|yes)$/i.test(v));
+const bool = (v: string | undefined): boolean | undefined =>
+  v === undefined ? undefined : /^(1|true|yes)$/i.test(v);
 
 /** Reads SMTP_* variables; a bad or missing one stops with a message naming the variable. */
 export function smtpConfigFromEnv(env: Readonly<Record<string, string | undefined>>): SmtpConfig {

@@ -46,7 +46,9 @@ export class TicketDesk {
     const conversation = resolved.conversation;
     const email = conversation.contact.email;
     const deliveredInChat = this.deps.chat ? await this.deps.chat.deliver(conversation.id, answer) : false;
-    const messageId = email ? (await this.deps.mailer.send(composeAnswer(conversation, email, answer))).messageId : null;
+    const messageId = email
+      ? (await this.deps.mailer.send(composeAnswer(conversation, email, answer))).messageId
+      : null;
     return { ok: true, conversation, messageId, deliveredInChat };
   }
 }
@@ -57,7 +59,13 @@ export function composeAnswer(conversation: ConversationRecord, to: string, answ
     .filter((line) => line.from === 'customer')
     .map((line) => `> ${line.text}`)
     .join('\n');
-  const text = [t.greeting(conversation.contact.name), '', answer, '', ...(question ? [t.yourMessage, question, ''] : []), t.signature]
-    .join('\n');
+  const text = [
+    t.greeting(conversation.contact.name),
+    '',
+    answer,
+    '',
+    ...(question ? [t.yourMessage, question, ''] : []),
+    t.signature,
+  ].join('\n');
   return { to, subject: t.subject, text };
 }

@@ -33,7 +33,11 @@ export function ticketTexts(language: string | undefined): TicketTexts {
 }
 
 /** "mardi 7 janvier à 10:00" — the promised reply time, in the service's time zone. */
-export function formatPromisedReply(at: number, language: string | undefined, timeZone = 'Europe/Paris'): string {
+export function formatPromisedReply(
+  at: number,
+  language: string | undefined,
+  timeZone = 'Europe/Paris',
+): string {
   const texts = ticketTexts(language);
   const when = new Intl.DateTimeFormat(texts.locale, {
     timeZone,

@@ -1,6 +1,9 @@
 import { ManualClock, type HandoffConfigInput, type HandoffQueue } from '../../handoff';
 
-export type QueueFactory = (options: { clock: ManualClock; config: HandoffConfigInput }) => Promise<HandoffQueue>;
+export type QueueFactory = (options: {
+  clock: ManualClock;
+  config: HandoffConfigInput;
+}) => Promise<HandoffQueue>;
 
 /** Monday 6 January 2025, 10:00 in Paris (09:00 UTC): inside business hours. */
 const MONDAY_10H_PARIS = Date.UTC(2025, 0, 6, 9, 0, 0);
@@ -138,7 +141,11 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         await q.agentOnline({ agentId: 'bob', languages: ['fr'] });
         await escalate('c1');
         const first = await q.claim('c1', 'anna');
-        expect(first.ok && first.conversation).toMatchObject({ state: 'with-agent', agentId: 'anna', claimedAt: clock.now() });
+        expect(first.ok && first.conversation).toMatchObject({
+          state: 'with-agent',
+          agentId: 'anna',
+          claimedAt: clock.now(),
+        });
         expect(await q.claim('c1', 'bob')).toEqual({ ok: false, reason: 'already-claimed', agentId: 'anna' });
         expect(await q.claimNext('bob')).toEqual({ ok: false, reason: 'queue-empty' });
       });
@@ -148,7 +155,11 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         await q.agentOnline({ agentId: 'en-agent', languages: ['en'] });
         await escalate('fr1');
         await escalate('en1', { language: 'en' });
-        expect(await q.claim('fr1', 'en-agent')).toEqual({ ok: false, reason: 'not-routable', detail: 'language' });
+        expect(await q.claim('fr1', 'en-agent')).toEqual({
+          ok: false,
+          reason: 'not-routable',
+          detail: 'language',
+        });
         const en = await q.claimNext('en-agent');
         expect(en.ok && en.conversation.id).toBe('en1');
         expect(await q.claimNext('en-agent')).toEqual({ ok: false, reason: 'queue-empty' });
@@ -161,7 +172,11 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         await q.agentOnline({ agentId: 'biller', languages: ['fr'], skills: ['billing'] });
         await escalate('bill', { skill: 'billing' });
         await escalate('plain');
-        expect(await q.claim('bill', 'generalist')).toEqual({ ok: false, reason: 'not-routable', detail: 'skill' });
+        expect(await q.claim('bill', 'generalist')).toEqual({
+          ok: false,
+          reason: 'not-routable',
+          detail: 'skill',
+        });
         const g = await q.claimNext('generalist');
         expect(g.ok && g.conversation.id).toBe('plain');
         const b = await q.claimNext('biller');
@@ -185,7 +200,11 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         expect(r).toEqual({ ok: true, outcome: 'queued', position: 1, reservedFor: 'manager' });
         expect(await q.claimNext('pool')).toEqual({ ok: false, reason: 'queue-empty' });
         const refused = await q.claim('acme', 'pool');
-        expect(refused).toEqual({ ok: false, reason: 'reserved-for-account-manager', until: clock.now() + 120 * SECOND });
+        expect(refused).toEqual({
+          ok: false,
+          reason: 'reserved-for-account-manager',
+          until: clock.now() + 120 * SECOND,
+        });
 
         clock.advance(121 * SECOND);
         await q.heartbeat('manager');
@@ -242,7 +261,11 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         await q.claimNext('anna');
         await escalate('newer');
         expect((await q.agentReplied('answered', 'anna')).ok).toBe(true);
-        expect(await q.agentReplied('answered', 'bob')).toEqual({ ok: false, reason: 'not-owner', agentId: 'anna' });
+        expect(await q.agentReplied('answered', 'bob')).toEqual({
+          ok: false,
+          reason: 'not-owner',
+          agentId: 'anna',
+        });
 
         clock.advance(58 * SECOND); // 59 s after the claims
         await q.heartbeat('anna');
@@ -299,7 +322,10 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         expect((await q.agent('anna'))?.conversations).toEqual([]);
         expect((await q.startSurvey('c1')).ok).toBe(true);
         const closed = await q.close('c1');
-        expect(closed.ok && closed.conversation).toMatchObject({ state: 'closed', closedReason: 'survey-done' });
+        expect(closed.ok && closed.conversation).toMatchObject({
+          state: 'closed',
+          closedReason: 'survey-done',
+        });
         expect(await q.close('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'closed' });
         expect(await q.resolve('missing', 'anna')).toEqual({ ok: false, reason: 'not-found' });
       });
@@ -354,9 +380,18 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
         clock.set(MONDAY_22H_PARIS);
         await q.heartbeat('anna');
-        const r = await q.enqueue({ conversationId: 'night', language: 'fr', contact: { email: 'a@example.com' } });
+        const r = await q.enqueue({
+          conversationId: 'night',
+          language: 'fr',
+          contact: { email: 'a@example.com' },
+        });
         // opens Tuesday 08:00 Paris (07:00 UTC) + 2 h of open time
-        expect(r).toEqual({ ok: true, outcome: 'ticket', why: 'outside-hours', promisedReplyAt: Date.UTC(2025, 0, 7, 9, 0) });
+        expect(r).toEqual({
+          ok: true,
+          outcome: 'ticket',
+          why: 'outside-hours',
+          promisedReplyAt: Date.UTC(2025, 0, 7, 9, 0),
+        });
         expect(await q.get('night')).toMatchObject({
           state: 'ticket',
           ticket: { openedAt: MONDAY_22H_PARIS, promisedReplyAt: Date.UTC(2025, 0, 7, 9, 0) },
@@ -376,9 +411,17 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         const answered = await q.answerTicket('t2', 'anna', 'Votre prestataire passera demain.');
         expect(answered.ok && answered.conversation).toMatchObject({
           state: 'resolved',
-          ticket: { answer: 'Votre prestataire passera demain.', answeredBy: 'anna', answeredAt: clock.now() },
+          ticket: {
+            answer: 'Votre prestataire passera demain.',
+            answeredBy: 'anna',
+            answeredAt: clock.now(),
+          },
         });
-        expect(await q.answerTicket('t2', 'bob', 'again')).toEqual({ ok: false, reason: 'wrong-state', state: 'resolved' });
+        expect(await q.answerTicket('t2', 'bob', 'again')).toEqual({
+          ok: false,
+          reason: 'wrong-state',
+          state: 'resolved',
+        });
         expect((await q.tickets()).map((t) => t.id)).toEqual(['t1', 't3']);
         expect((await q.tickets(1)).map((t) => t.id)).toEqual(['t1']);
       });

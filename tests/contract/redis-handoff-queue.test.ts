@@ -14,5 +14,6 @@ afterAll(async () => {
 
 handoffQueueContract(
   'redis',
-  async ({ clock, config }) => new RedisHandoffQueue({ redis, clock, config: { ...config, keyPrefix: uniquePrefix('handoff') } }),
+  async ({ clock, config }) =>
+    new RedisHandoffQueue({ redis, clock, config: { ...config, keyPrefix: uniquePrefix('handoff') } }),
 );

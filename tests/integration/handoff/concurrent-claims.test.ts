@@ -27,11 +27,19 @@ describe('Redis handoff queue under concurrency', () => {
 
   it('50 agents racing claimNext on 1,000 conversations: each claimed exactly once, none lost, capacity held', async () => {
     const agentIds = Array.from({ length: AGENTS }, (_, i) => `agent-${i}`);
-    await Promise.all(agentIds.map((agentId, i) => (i % 2 ? a : b).agentOnline({ agentId, languages: ['fr'], capacity: CAPACITY })));
+    await Promise.all(
+      agentIds.map((agentId, i) =>
+        (i % 2 ? a : b).agentOnline({ agentId, languages: ['fr'], capacity: CAPACITY }),
+      ),
+    );
     const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `conv-${String(i).padStart(4, '0')}`);
     await Promise.all(
       ids.map((conversationId, i) =>
-        (i % 2 ? a : b).enqueue({ conversationId, language: 'fr', priority: i % 10 === 0 ? 'vip' : 'standard' }),
+        (i % 2 ? a : b).enqueue({
+          conversationId,
+          language: 'fr',
+          priority: i % 10 === 0 ? 'vip' : 'standard',
+        }),
       ),
     );
 
@@ -98,5 +106,7 @@ describe('Redis handoff queue under concurrency', () => {
 
 const alwaysOpen = {
   timeZone: 'Europe/Paris',
-  week: Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, { open: '00:00', close: '24:00' }])),
+  week: Object.fromEntries(
+    ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, { open: '00:00', close: '24:00' }]),
+  ),
 };

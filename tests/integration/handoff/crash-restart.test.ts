@@ -15,7 +15,10 @@ describe('Redis handoff queue across kill -9 of redis-server', () => {
 
   beforeAll(async () => {
     server = await startTestRedis(); // own instance: appendonly yes, appendfsync always
-    redis = new Redis(server.url, { maxRetriesPerRequest: 3, retryStrategy: (times) => Math.min(times * 50, 500) });
+    redis = new Redis(server.url, {
+      maxRetriesPerRequest: 3,
+      retryStrategy: (times) => Math.min(times * 50, 500),
+    });
   });
 
   afterAll(async () => {
@@ -90,13 +93,15 @@ describe('Redis handoff queue across kill -9 of redis-server', () => {
     const lost: string[] = [];
     for (const [id, state] of acked) {
       const stored = (await queue.get(id))?.state;
-      if ((PROGRESS[stored ?? ''] ?? 0) < (PROGRESS[state] ?? 0)) lost.push(`${id}: acked ${state}, stored ${stored}`);
+      if ((PROGRESS[stored ?? ''] ?? 0) < (PROGRESS[state] ?? 0))
+        lost.push(`${id}: acked ${state}, stored ${stored}`);
     }
     expect(lost).toEqual([]);
     expect(acked.size).toBeGreaterThan(CONVERSATIONS / 3);
     // And the store is still consistent: every conversation with an agent is in that agent's set.
     const held = new Set<string>();
-    for (const agentId of agentIds) for (const id of (await queue.agent(agentId))?.conversations ?? []) held.add(id);
+    for (const agentId of agentIds)
+      for (const id of (await queue.agent(agentId))?.conversations ?? []) held.add(id);
     for (const id of ids) {
       const c = await queue.get(id);
       expect(c?.state === 'with-agent').toBe(held.has(id));
@@ -107,5 +112,7 @@ describe('Redis handoff queue across kill -9 of redis-server', () => {
 
 const alwaysOpen = {
   timeZone: 'Europe/Paris',
-  week: Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, { open: '00:00', close: '24:00' }])),
+  week: Object.fromEntries(
+    ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, { open: '00:00', close: '24:00' }]),
+  ),
 };

@@ -113,7 +113,11 @@ describe('ticket answers by e-mail (real SMTP client against a local smtp-server
     expect(mail.raw).toMatch(/^Subject: /m);
 
     // Exactly once: a second answer is refused and sends nothing.
-    expect(await desk.answer('night-1', 'bob', 'again')).toEqual({ ok: false, reason: 'wrong-state', state: 'resolved' });
+    expect(await desk.answer('night-1', 'bob', 'again')).toEqual({
+      ok: false,
+      reason: 'wrong-state',
+      state: 'resolved',
+    });
     expect(inbox).toHaveLength(1);
     expect((await desk.pending()).map((t) => t.id)).toEqual(['night-2']);
     await mailer.close();
@@ -129,7 +133,9 @@ describe('ticket answers by e-mail (real SMTP client against a local smtp-server
     const queue = new MemoryHandoffQueue({ clock: new ManualClock(Date.UTC(2025, 0, 6, 21, 0)) });
     const mailer = new SmtpMailer({ ...smtpConfigFromEnv(env()), port: closedPort, timeoutMs: 2000 });
     await queue.enqueue({ conversationId: 't', language: 'fr', contact: { email: 'x@example.com' } });
-    const failure = await new TicketDesk({ queue, mailer }).answer('t', 'anna', 'Réponse').catch((e: unknown) => e);
+    const failure = await new TicketDesk({ queue, mailer })
+      .answer('t', 'anna', 'Réponse')
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(HandoffError);
     expect(failure).toMatchObject({ code: 'MAIL_FAILED' });
     expect((failure as HandoffError).cause).toBeDefined();

@@ -54,7 +54,10 @@ describe('BusinessHours (Mon–Sat 08:00–21:00 Europe/Paris)', () => {
   });
 
   it('works in another zone (New York) across its own DST change', () => {
-    const ny = new BusinessHours({ timeZone: 'America/New_York', week: { sun: { open: '09:00', close: '17:00' } } });
+    const ny = new BusinessHours({
+      timeZone: 'America/New_York',
+      week: { sun: { open: '09:00', close: '17:00' } },
+    });
     // 9 March 2025 is the US spring-forward Sunday: 09:00 EDT = 13:00 UTC.
     expect(ny.nextOpening(utc('2025-03-08T12:00:00Z'))).toBe(utc('2025-03-09T13:00:00Z'));
     // A week earlier (EST): 14:00 UTC.
@@ -63,8 +66,8 @@ describe('BusinessHours (Mon–Sat 08:00–21:00 Europe/Paris)', () => {
 
   it('rejects a bad configuration, naming the field', () => {
     expect(() => new BusinessHours({ timeZone: 'Mars/Olympus', week: {} })).toThrow(/time zone/);
-    expect(() => new BusinessHours({ timeZone: 'Europe/Paris', week: { mon: { open: '21:00', close: '08:00' } } })).toThrow(
-      /open must be before close/,
-    );
+    expect(
+      () => new BusinessHours({ timeZone: 'Europe/Paris', week: { mon: { open: '21:00', close: '08:00' } } }),
+    ).toThrow(/open must be before close/);
   });
 });

@@ -27,8 +27,19 @@ describe('conversation states', () => {
   });
 
   it('random sequences of operations only ever move along the table (memory store)', async () => {
-    type Op = 'enqueue' | 'claim' | 'release' | 'handBack' | 'resolve' | 'cancel' | 'survey' | 'close' | 'silence';
-    const ops: Op[] = ['enqueue', 'claim', 'release', 'handBack', 'resolve', 'cancel', 'survey', 'close', 'silence'];
+    type Op =
+      'enqueue' | 'claim' | 'release' | 'handBack' | 'resolve' | 'cancel' | 'survey' | 'close' | 'silence';
+    const ops: Op[] = [
+      'enqueue',
+      'claim',
+      'release',
+      'handBack',
+      'resolve',
+      'cancel',
+      'survey',
+      'close',
+      'silence',
+    ];
     const allowed: Record<Op, { from: readonly ConversationState[]; to: readonly ConversationState[] }> = {
       enqueue: { from: TRANSITIONS.enqueue.from, to: ['queued'] },
       claim: { from: ['queued'], to: ['with-agent'] },
@@ -79,9 +90,15 @@ describe('conversation states', () => {
 
 describe('estimated wait formula', () => {
   it('is position × mean recent handling time ÷ online slots, rounded up', () => {
-    expect(estimateWaitMs({ position: 3, onlineSlots: 2, recentHandlingMs: [100, 200], defaultHandlingMs: 999 })).toBe(225);
-    expect(estimateWaitMs({ position: 1, onlineSlots: 4, recentHandlingMs: [], defaultHandlingMs: 1000 })).toBe(250);
-    expect(estimateWaitMs({ position: 1, onlineSlots: 0, recentHandlingMs: [5], defaultHandlingMs: 1 })).toBeNull();
+    expect(
+      estimateWaitMs({ position: 3, onlineSlots: 2, recentHandlingMs: [100, 200], defaultHandlingMs: 999 }),
+    ).toBe(225);
+    expect(
+      estimateWaitMs({ position: 1, onlineSlots: 4, recentHandlingMs: [], defaultHandlingMs: 1000 }),
+    ).toBe(250);
+    expect(
+      estimateWaitMs({ position: 1, onlineSlots: 0, recentHandlingMs: [5], defaultHandlingMs: 1 }),
+    ).toBeNull();
   });
 });
 
@@ -89,6 +106,8 @@ describe('handoff config', () => {
   it('names the bad field', () => {
     expect(() => parseHandoffConfig({ claimTimeoutMs: -1 })).toThrow(/claimTimeoutMs/);
     expect(() => parseHandoffConfig({ keyPrefix: 'a{b}' })).toThrow(/keyPrefix/);
-    expect(() => parseHandoffConfig({ claimTimeoutMs: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }));
+    expect(() => parseHandoffConfig({ claimTimeoutMs: -1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_CONFIG' }),
+    );
   });
 });
