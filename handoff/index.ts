@@ -51,3 +51,4 @@ export {
   type TicketDeskDeps,
 } from './tickets/ticket-desk';
 export { formatPromisedReply, ticketTexts, type TicketTexts } from './tickets/ticket-texts';
+export { HandoffSweeper, type HandoffSweeperOptions, type SweepReport } from './sweeper';
