@@ -10,6 +10,7 @@ import type { Config } from './config';
 import type { BotDeps } from './conversation/deps';
 import { sendError } from './http/errors';
 import { messagesRoute } from './http/messages-route';
+import { findWebRoot, STATIC_PATHS, staticRoute } from './http/static-route';
 import type { Log } from './log';
 import { RelaisBot } from './relais-bot';
 
@@ -71,6 +72,8 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     clock: deps.bot.clock,
     tracked,
   });
+  const pages = staticRoute(findWebRoot());
+  for (const path of STATIC_PATHS) server.get(path, pages);
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok' });
   });

@@ -101,7 +101,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     tracked(async (req, res) => {
       const parsed = tokenRequestSchema.safeParse(req.body ?? {});
       if (!parsed.success) return sendError(res, 400, 'BadArgument', firstProblem(parsed.error));
-      const { user, customer, signature } = parsed.data;
+      const { user, customer, signature, locale } = parsed.data;
       let verified: Customer | undefined;
       if (customer && signature) {
         if (!deps.identitySecret)
@@ -128,6 +128,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
         ...tokens.issue({
           userId,
           ...(userName ? { userName } : {}),
+          ...(locale ? { locale } : {}),
           ...(verified ? { customer: verified } : {}),
         }),
         userId,
@@ -170,7 +171,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
         userId: claims.userId,
         ...(claims.userName ? { userName: claims.userName } : {}),
         ...(claims.customer ? { customer: claims.customer } : {}),
-        ...(parsed.data.locale ? { locale: parsed.data.locale } : {}),
+        ...((parsed.data.locale ?? claims.locale) ? { locale: parsed.data.locale ?? claims.locale } : {}),
         createdAt: deps.clock().toISOString(),
       };
       await store.createConversation(conversation);

@@ -10,6 +10,11 @@ export const tokenRequestSchema = z
         name: z.string().trim().max(200).optional(),
       })
       .optional(),
+    /** The page's language, so the welcome is in it before the customer writes anything. */
+    locale: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'locale must be a language tag such as fr-FR')
+      .optional(),
     customer: customerSchema.optional(),
     signature: z
       .string()

@@ -7,6 +7,7 @@ export interface TokenClaims {
   readonly userId: string;
   readonly userName?: string;
   readonly conversationId?: string;
+  readonly locale?: string;
   readonly customer?: Customer;
   /** Expiry, in seconds since the epoch. */
   readonly exp: number;
@@ -18,6 +19,7 @@ const claimsSchema = z.object({
   userId: z.string().min(1),
   userName: z.string().optional(),
   conversationId: z.string().optional(),
+  locale: z.string().optional(),
   customer: customerSchema.optional(),
   exp: z.number().int(),
 });
@@ -47,6 +49,7 @@ export class DirectLineTokens {
       userId: claims.userId,
       ...(claims.userName ? { userName: claims.userName } : {}),
       ...(claims.conversationId ? { conversationId: claims.conversationId } : {}),
+      ...(claims.locale ? { locale: claims.locale } : {}),
       ...(claims.customer ? { customer: claims.customer } : {}),
       exp,
     };

@@ -1,0 +1,164 @@
+/* global window, document, sessionStorage, fetch, URLSearchParams */
+// The chat window: gets a Direct Line token from Relais, starts (or resumes) a conversation on the
+// local Direct Line endpoint and renders the official Web Chat. Kept in sessionStorage: the
+// conversation id and token, so a reload resumes the same conversation.
+(function () {
+  'use strict';
+
+  var STORAGE_KEY = 'relais.conversation';
+  var params = new URLSearchParams(window.location.search);
+  // The site is French; ?lang=en (or <html lang="en">) gives the English page and conversation.
+  var lang =
+    (params.get('lang') || document.documentElement.lang || 'fr').toLowerCase().indexOf('en') === 0
+      ? 'en'
+      : 'fr';
+  var locale = lang === 'en' ? 'en-GB' : 'fr-FR';
+  var texts = {
+    fr: {
+      error: 'Le chat est indisponible pour le moment. Réessayez dans un instant.',
+      placeholder: 'Écrivez votre question…',
+      close: 'Fermer',
+      help: 'Aide',
+    },
+    en: {
+      error: 'The chat is unavailable right now. Please try again in a moment.',
+      placeholder: 'Type your question…',
+      close: 'Close',
+      help: 'Help',
+    },
+  }[lang];
+
+  document.documentElement.lang = lang;
+  document.querySelectorAll('[data-' + lang + ']').forEach(function (el) {
+    el.textContent = el.getAttribute('data-' + lang);
+  });
+  document.getElementById('chat-close').setAttribute('aria-label', texts.close);
+  document.getElementById('help-launcher').setAttribute('aria-label', texts.help);
+
+  var panel = document.getElementById('chat-panel');
+  var launcher = document.getElementById('help-launcher');
+  var started = false;
+
+  function postJson(url, body, token) {
+    var headers = { 'content-type': 'application/json' };
+    if (token) headers.authorization = 'Bearer ' + token;
+    return fetch(url, { method: 'POST', headers: headers, body: JSON.stringify(body || {}) }).then(
+      function (res) {
+        if (!res.ok) throw new Error(url + ' answered ' + res.status);
+        return res.json();
+      },
+    );
+  }
+
+  function saved() {
+    try {
+      return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
+    } catch {
+      return null;
+    }
+  }
+
+  function save(value) {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value));
+  }
+
+  // A stored conversation is resumed with a refreshed token; otherwise a new token starts a new one.
+  function connection() {
+    var previous = saved();
+    if (previous && previous.conversationId && previous.token) {
+      return postJson('/v3/directline/tokens/refresh', {}, previous.token)
+        .then(function (fresh) {
+          return { token: fresh.token, conversationId: previous.conversationId, userId: previous.userId };
+        })
+        .catch(function () {
+          sessionStorage.removeItem(STORAGE_KEY);
+          return connection();
+        });
+    }
+    return postJson('/api/directline/token', { locale: locale }).then(function (issued) {
+      return { token: issued.token, userId: issued.userId };
+    });
+  }
+
+  function start() {
+    connection()
+      .then(function (c) {
+        var options = {
+          domain: window.location.origin + '/v3/directline',
+          token: c.token,
+          webSocket: false,
+          pollingInterval: 500,
+        };
+        // Reconnecting without a watermark replays the whole conversation into the window.
+        if (c.conversationId) options.conversationId = c.conversationId;
+        var directLine = window.WebChat.createDirectLine(options);
+        directLine.connectionStatus$.subscribe(function () {
+          if (directLine.conversationId)
+            save({
+              conversationId: directLine.conversationId,
+              token: directLine.token,
+              userId: c.userId,
+              watermark: directLine.watermark,
+            });
+        });
+        directLine.activity$.subscribe(function () {
+          if (directLine.conversationId)
+            save({
+              conversationId: directLine.conversationId,
+              token: directLine.token,
+              userId: c.userId,
+              watermark: directLine.watermark,
+            });
+        });
+        window.WebChat.renderWebChat(
+          {
+            directLine: directLine,
+            userID: c.userId,
+            locale: locale,
+            styleOptions: {
+              accent: '#0b6e69',
+              bubbleBackground: '#eef5f4',
+              bubbleFromUserBackground: '#0b6e69',
+              bubbleFromUserTextColor: '#ffffff',
+              botAvatarInitials: 'MA',
+              hideUploadButton: true,
+              disableFileUpload: true,
+              suggestedActionLayout: 'flow',
+              sendBoxTextWrap: true,
+            },
+            overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: texts.placeholder },
+          },
+          document.getElementById('webchat'),
+        );
+      })
+      .catch(function (error) {
+        console.error(error);
+        var message = document.getElementById('chat-error');
+        message.textContent = texts.error;
+        message.hidden = false;
+      });
+  }
+
+  function open() {
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    if (!started) {
+      started = true;
+      start();
+    }
+  }
+
+  launcher.addEventListener('click', function () {
+    if (panel.hidden) open();
+    else {
+      panel.hidden = true;
+      launcher.setAttribute('aria-expanded', 'false');
+    }
+  });
+  document.getElementById('chat-close').addEventListener('click', function () {
+    panel.hidden = true;
+    launcher.setAttribute('aria-expanded', 'false');
+  });
+  // A reload during a conversation reopens the window on it.
+  if (saved()) open();
+})();
