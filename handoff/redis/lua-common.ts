@@ -34,9 +34,16 @@ local function unqueue(id, ck)
   redis.call('HDEL', ck, 'reservedFor')
 end
 local function take(id, ck, agentId, now, deadline)
-  unqueue(id, ck)
+  -- One HMGET instead of two HGETs: claimNext is the hottest script.
+  local f = redis.call('HMGET', ck, 'reservedFor', 'queue')
+  if f[1] and f[1] ~= '' then
+    redis.call('ZREM', kReserved(f[1]), id)
+    redis.call('ZREM', kPoolDue, id) -- only reserved conversations have a pool-due time
+  else
+    redis.call('ZREM', kQueue(f[2] or ''), id)
+  end
+  redis.call('HDEL', ck, 'reservedFor', 'repliedAt')
   redis.call('HSET', ck, 'state', 'with-agent', 'agent', agentId, 'claimedAt', now, 'updatedAt', now)
-  redis.call('HDEL', ck, 'repliedAt')
   redis.call('SADD', kAgentConvs(agentId), id)
   redis.call('ZADD', kClaims, deadline, id)
   redis.call('ZADD', kActivity, now, id)

@@ -14,9 +14,10 @@ export const claimNextScript = script(
 ]]`,
   `
 local agentId, now = ARGV[2], ARGV[3]
-local languages = get(KEYS[1], 'languages')
+local profile = redis.call('HMGET', KEYS[1], 'languages', 'skills', 'capacity')
+local languages = profile[1]
 if not languages or not isOnline(agentId, tonumber(ARGV[5])) then return {'agent-offline'} end
-local capacity = tonumber(get(KEYS[1], 'capacity') or '1')
+local capacity = tonumber(profile[3] or '1')
 if redis.call('SCARD', KEYS[2]) >= capacity then return {'at-capacity', capacity} end
 promoteDue(now, tonumber(ARGV[6]), {})
 local bestId, bestScore = nil, nil
@@ -29,7 +30,7 @@ local function consider(key)
   end
 end
 consider(KEYS[3])
-local skills = 'general ' .. (get(KEYS[1], 'skills') or '')
+local skills = 'general ' .. (profile[2] or '')
 for language in string.gmatch(languages, '%S+') do
   for skill in string.gmatch(skills, '%S+') do consider(kQueue(language .. ':' .. skill)) end
 end
