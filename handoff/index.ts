@@ -1,4 +1,4 @@
-export type { AgentProfile, AgentStatus } from './agent';
+export { agentProfileSchema, type AgentProfile, type AgentStatus } from './agent';
 export {
   BusinessHours,
   DEMO_BUSINESS_HOURS,
@@ -12,13 +12,14 @@ export {
   type HandoffConfig,
   type HandoffConfigInput,
 } from './config';
-export type {
-  Contact,
-  ConversationRecord,
-  Escalation,
-  Priority,
-  TicketInfo,
-  TranscriptLine,
+export {
+  escalationSchema,
+  type Contact,
+  type ConversationRecord,
+  type Escalation,
+  type Priority,
+  type TicketInfo,
+  type TranscriptLine,
 } from './conversation';
 export {
   CONVERSATION_STATES,

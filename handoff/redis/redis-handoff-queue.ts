@@ -1,4 +1,4 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { AgentProfile, AgentStatus } from '../agent';
 import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
@@ -25,8 +25,11 @@ import { asArray, asFields, asString, asStrings, toRefusal, type Reply } from '.
 import { HANDOFF_SCRIPTS, type ScriptName } from './scripts';
 
 export interface RedisHandoffQueueOptions {
-  /** A connection the caller owns (not closed by dispose), or a URL / options to open one. */
-  readonly redis: Redis | string | RedisOptions;
+  /**
+   * A connection the caller owns (not closed by dispose): a Redis (standalone or Sentinel) or a
+   * Cluster; or a URL / options to open one.
+   */
+  readonly redis: Redis | Cluster | string | RedisOptions;
   readonly config?: HandoffConfigInput;
   readonly clock?: Clock;
 }
@@ -44,14 +47,14 @@ const UNIT_SEPARATOR = '\x1f';
 export class RedisHandoffQueue implements HandoffQueue {
   private readonly policy: HandoffPolicy;
   private readonly keys: HandoffKeys;
-  private readonly redis: Redis;
+  private readonly redis: Redis | Cluster;
   private readonly ownsConnection: boolean;
 
   constructor(options: RedisHandoffQueueOptions) {
     const config = parseHandoffConfig(options.config);
     this.policy = new HandoffPolicy(config, options.clock ?? systemClock);
     this.keys = handoffKeys(config.keyPrefix);
-    if (options.redis instanceof Redis) {
+    if (options.redis instanceof Redis || options.redis instanceof Cluster) {
       this.redis = options.redis;
       this.ownsConnection = false;
     } else {
@@ -66,7 +69,7 @@ export class RedisHandoffQueue implements HandoffQueue {
   }
 
   /** The connection, for callers that share it (pub/sub needs its own). */
-  get connection(): Redis {
+  get connection(): Redis | Cluster {
     return this.redis;
   }
 
