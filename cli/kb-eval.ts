@@ -1,7 +1,8 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { detectLanguage, Faq, loadKnowledgeBase, summarize, toPrediction, type EvalSummary, type LabelledText, type Locale, type Prediction } from '../knowledge-base';
 import { CliError } from './cli-error';
-import { readLabelledLines, type LabelledLine } from './jsonl';
+import { checkExpectedIds, readLabelledLines, type LabelledLine } from '../knowledge-base/labelled-queries';
+import { discoverCalibration } from '../knowledge-base/faq';
 
 export interface EvalArgs {
   readonly kb: readonly string[];
@@ -20,13 +21,17 @@ export async function kbEval(args: EvalArgs, stdout: NodeJS.WritableStream, stde
   const ids = new Set(kb.entries.map((e) => e.id));
   const queries = await readLabelledLines(args.queries, false);
   const calibrationLines = args.calibration ? await readLabelledLines(args.calibration, true) : [];
-  checkExpected(args.queries, queries, ids);
-  if (args.calibration) checkExpected(args.calibration, calibrationLines, ids);
+  checkExpectedIds(args.queries, queries, ids);
+  if (args.calibration) checkExpectedIds(args.calibration, calibrationLines, ids);
 
   stderr.write(`building index for ${kb.entries.length} entries${args.calibration ? ` with ${calibrationLines.length} calibration queries` : ''}…\n`);
   const started = performance.now();
   const locales = [...new Set(kb.entries.map((e) => e.locale))];
-  const faq = Faq.build(kb, args.calibration ? { calibration: groupByLanguage(calibrationLines, locales) } : {});
+  const calibration = args.calibration ? groupByLanguage(calibrationLines, locales) : await discoverCalibration(kb);
+  const faq = Faq.build(kb, { calibration });
+  for (const info of faq.info) {
+    stderr.write(`${info.locale}: ${info.entries} entries, ${info.phrasings} phrasings; thresholds from ${info.calibration.source} (${info.calibration.samples.inScope} in scope / ${info.calibration.samples.outOfScope} out of scope)\n`);
+  }
   const buildMs = performance.now() - started;
 
   const predictions: Prediction[] = [];
@@ -45,14 +50,6 @@ export async function kbEval(args: EvalArgs, stdout: NodeJS.WritableStream, stde
     stderr.write(`${JSON.stringify(summary)}\n`);
   }
   return 0;
-}
-
-function checkExpected(file: string, lines: readonly LabelledLine[], ids: ReadonlySet<string>): void {
-  for (const l of lines) {
-    if (typeof l.expected === 'string' && !ids.has(l.expected)) {
-      throw new CliError(`${file}:${l.line}: expected: the KB has no entry "${l.expected}"`);
-    }
-  }
 }
 
 function groupByLanguage(lines: readonly LabelledLine[], locales: readonly Locale[]): Partial<Record<Locale, LabelledText[]>> {

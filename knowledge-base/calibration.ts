@@ -44,8 +44,10 @@ const UTILITY = Object.freeze({
   outOfScope: { escalate: 1, answer: -3, clarify: -0.4 },
 });
 
-const BLEND_GRID: readonly Blend[] = [0.2, 0.35, 0.5, 0.65].flatMap((knnShare) =>
-  [0.03, 0.05, 0.1].map((temperature) => ({ knnShare, temperature })),
+const BLEND_GRID: readonly Blend[] = [0, 0.15, 0.3, 0.45].flatMap((knnShare) =>
+  [0, 0.15, 0.3, 0.45, 0.6, 0.75]
+    .filter((entryShare) => knnShare + entryShare <= 0.9)
+    .flatMap((entryShare) => [0.03, 0.06, 0.12].map((temperature) => ({ knnShare, entryShare, temperature }))),
 );
 
 export function calibrate(

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import type { Locale } from './locale';
 import { detectLanguage } from './language';
+import { calibrationFileFor, checkExpectedIds, readLabelledLines } from './labelled-queries';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from './loader';
 import { Matcher, type LabelledText, type MatcherInfo, type MatcherOptions } from './matcher';
 import type { Decision, Entry } from './types';
@@ -34,14 +36,21 @@ export class Faq {
     const matchers = new Map<Locale, Matcher>();
     for (const [locale, entries] of byLocale) {
       const calibration = options.calibration?.[locale];
-      matchers.set(locale, Matcher.build(locale, entries, { ...options.matcher, ...(calibration ? { calibration } : {}) }));
+      const synonyms = kb.synonyms[locale] ?? [];
+      matchers.set(locale, Matcher.build(locale, entries, { ...options.matcher, synonyms, ...(calibration ? { calibration } : {}) }));
     }
     const defaultLocale = options.defaultLocale && matchers.has(options.defaultLocale) ? options.defaultLocale : [...matchers.keys()][0] ?? 'fr';
     return new Faq(matchers, new Map(kb.entries.map((e) => [`${e.locale}:${e.id}`, e])), defaultLocale, kb);
   }
 
+  /**
+   * Loads KB files; a file's calibration set (`fr.calibration.jsonl` beside `fr.yaml`) is used
+   * when present, unless calibration is given explicitly.
+   */
   static async load(files: readonly string[], options: FaqOptions = {}): Promise<Faq> {
-    return Faq.build(await loadKnowledgeBase(files), options);
+    const kb = await loadKnowledgeBase(files);
+    if (options.calibration) return Faq.build(kb, options);
+    return Faq.build(kb, { ...options, calibration: await discoverCalibration(kb) });
   }
 
   get locales(): Locale[] {
@@ -71,4 +80,17 @@ export class Faq {
   entries(locale: Locale): Entry[] {
     return this.source.entries.filter((e) => e.locale === locale);
   }
+}
+
+/** The calibration sets found beside the KB files, by language. */
+export async function discoverCalibration(kb: LoadedKnowledgeBase): Promise<Partial<Record<Locale, LabelledText[]>>> {
+  const out: Partial<Record<Locale, LabelledText[]>> = {};
+  for (const f of kb.files) {
+    const file = calibrationFileFor(f.file);
+    if (!existsSync(file)) continue;
+    const lines = await readLabelledLines(file, true);
+    checkExpectedIds(file, lines, new Set(kb.entries.filter((e) => e.locale === f.locale).map((e) => e.id)));
+    (out[f.locale] ??= []).push(...lines.map((l) => ({ text: l.text, expected: l.expected ?? null })));
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { Locale } from './locale';
 import { foldWords, normalize, prepareLemmas, type NormalizedText } from './normalize';
-import { fromMap, type SparseVector } from './sparse';
+import type { SparseVector } from './sparse';
+import { NO_SYNONYMS, type Synonyms } from './synonyms';
 import { TypoIndex } from './typos';
 
 /** How much each kind of evidence weighs in the full vector (each block is L2-normalised first). */
@@ -28,18 +29,18 @@ export interface AnalyzedText {
 const BLOCK_WORD = 0;
 const BLOCK_BIGRAM = 1;
 const BLOCK_CHAR = 2;
+const CHAR_NGRAM_SIZES = [3, 4] as const;
 
-function rawFeatures(stems: readonly string[], words: readonly string[]): Array<[string, number]> {
-  const out: Array<[string, number]> = [];
-  for (const s of stems) out.push([`w ${s}`, BLOCK_WORD]);
-  for (let i = 0; i + 1 < stems.length; i++) out.push([`b ${stems[i]} ${stems[i + 1]}`, BLOCK_BIGRAM]);
+/** Calls `visit` with every feature of a text: stems, stem bigrams, character n-grams of the words. */
+function forEachFeature(stems: readonly string[], words: readonly string[], visit: (key: string, block: number) => void): void {
+  for (const s of stems) visit(`w ${s}`, BLOCK_WORD);
+  for (let i = 0; i + 1 < stems.length; i++) visit(`b ${stems[i]} ${stems[i + 1]}`, BLOCK_BIGRAM);
   for (const w of words) {
     const padded = ` ${w} `;
-    for (let n = 3; n <= 4; n++) {
-      for (let i = 0; i + n <= padded.length; i++) out.push([`c ${padded.slice(i, i + n)}`, BLOCK_CHAR]);
+    for (const n of CHAR_NGRAM_SIZES) {
+      for (let i = 0; i + n <= padded.length; i++) visit(`c${padded.slice(i, i + n)}`, BLOCK_CHAR);
     }
   }
-  return out;
 }
 
 /** Vocabulary, IDF and typo index of one KB language, built from its phrasings. */
@@ -54,42 +55,58 @@ export class FeatureSpace {
   private constructor(
     readonly locale: Locale,
     readonly weights: FeatureWeights,
+    private readonly synonyms: Synonyms,
   ) {}
+
+  /** The KB's normalisation of a text (its synonyms included). */
+  normalize(text: string): NormalizedText {
+    return normalize(text, this.locale, (words) => this.synonyms.apply(words));
+  }
 
   /** Builds the space from the phrasings and returns it with each phrasing's vectors (normalised once). */
   static build(
     locale: Locale,
     texts: readonly string[],
     weights = DEFAULT_FEATURE_WEIGHTS,
+    synonyms: Synonyms = NO_SYNONYMS,
   ): { space: FeatureSpace; phrasings: AnalyzedText[] } {
-    const space = new FeatureSpace(locale, weights);
+    const space = new FeatureSpace(locale, weights, synonyms);
     prepareLemmas(texts.flatMap((t) => foldWords(t)), locale);
-    const normalized: NormalizedText[] = texts.map((t) => normalize(t, locale));
+    const normalized: NormalizedText[] = texts.map((t) => space.normalize(t));
     const df: number[] = [];
-    for (const { words, stems } of normalized) {
+    const idsOfText: number[][] = [];
+    let lastSeen = new Int32Array(1024).fill(-1);
+    normalized.forEach(({ words, stems }, doc) => {
       words.forEach((w, i) => {
         space.wordFrequency.set(w, (space.wordFrequency.get(w) ?? 0) + 1);
         space.stemOfWord.set(w, stems[i]!);
       });
-      const seen = new Set<number>();
-      for (const [key, block] of rawFeatures(stems, words)) {
+      const ids: number[] = [];
+      forEachFeature(stems, words, (key, block) => {
         let id = space.ids.get(key);
         if (id === undefined) {
           id = space.ids.size;
           space.ids.set(key, id);
           space.blocks.push(block);
           df.push(0);
+          if (id >= lastSeen.length) {
+            const grown = new Int32Array(lastSeen.length * 2).fill(-1);
+            grown.set(lastSeen);
+            lastSeen = grown;
+          }
         }
-        if (!seen.has(id)) {
-          seen.add(id);
+        ids.push(id);
+        if (lastSeen[id] !== doc) {
+          lastSeen[id] = doc;
           df[id]!++;
         }
-      }
-    }
+      });
+      idsOfText.push(ids);
+    });
     const n = texts.length;
     space.idf = Float32Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
     space.typos = new TypoIndex(space.wordFrequency.keys());
-    const phrasings = normalized.map(({ words, stems }) => ({ words, stems, unknown: [], corrections: [], ...space.vectorize(stems, words) }));
+    const phrasings = normalized.map(({ words, stems }, i) => ({ words, stems, unknown: [], corrections: [], ...space.vectorize(idsOfText[i]!) }));
     return { space, phrasings };
   }
 
@@ -102,7 +119,7 @@ export class FeatureSpace {
   }
 
   analyze(text: string): AnalyzedText {
-    const base = normalize(text, this.locale);
+    const base = this.normalize(text);
     const words: string[] = [];
     const stems: string[] = [];
     const unknown: string[] = [];
@@ -122,39 +139,53 @@ export class FeatureSpace {
       words.push(word);
       stems.push(stem);
     });
-    const { lexical, full } = this.vectorize(stems, words);
-    return { words, stems, unknown, corrections, lexical, full };
+    const ids: number[] = [];
+    forEachFeature(stems, words, (key) => {
+      const id = this.ids.get(key);
+      if (id !== undefined) ids.push(id);
+    });
+    return { words, stems, unknown, corrections, ...this.vectorize(ids) };
   }
 
-  private vectorize(stems: readonly string[], words: readonly string[]): { lexical: SparseVector; full: SparseVector } {
-    const counts = new Map<number, number>();
-    for (const [key] of rawFeatures(stems, words)) {
-      const id = this.ids.get(key);
-      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
+  /** Sublinear TF × IDF per feature, each block L2-normalised and weighted, then the whole vector. */
+  private vectorize(featureIds: number[]): { lexical: SparseVector; full: SparseVector } {
+    featureIds.sort((a, b) => a - b);
+    const ids: number[] = [];
+    const raw: number[] = [];
     const blockNorm = [0, 0, 0];
-    const weighted = new Map<number, number>();
-    for (const [id, tf] of counts) {
+    for (let i = 0; i < featureIds.length; ) {
+      const id = featureIds[i]!;
+      let tf = 0;
+      while (i < featureIds.length && featureIds[i] === id) {
+        tf++;
+        i++;
+      }
       const w = (1 + Math.log(tf)) * this.idf[id]!;
-      weighted.set(id, w);
+      ids.push(id);
+      raw.push(w);
       blockNorm[this.blocks[id]!]! += w * w;
     }
-    const blockScale = [this.weights.word, this.weights.bigram, this.weights.char].map((k, b) =>
-      blockNorm[b]! > 0 ? k / Math.sqrt(blockNorm[b]!) : 0,
-    );
+    const scale = [this.weights.word, this.weights.bigram, this.weights.char].map((k, b) => (blockNorm[b]! > 0 ? k / Math.sqrt(blockNorm[b]!) : 0));
     const lexicalNorm = Math.sqrt(blockNorm[BLOCK_WORD]! + blockNorm[BLOCK_BIGRAM]!);
-    const full = new Map<number, number>();
-    const lexical = new Map<number, number>();
+    const fullValues = new Float32Array(ids.length);
     let fullNorm = 0;
-    for (const [id, w] of weighted) {
+    const lexIds: number[] = [];
+    const lexValues: number[] = [];
+    ids.forEach((id, k) => {
       const block = this.blocks[id]!;
-      const v = w * blockScale[block]!;
-      full.set(id, v);
+      const v = raw[k]! * scale[block]!;
+      fullValues[k] = v;
       fullNorm += v * v;
-      if (block !== BLOCK_CHAR && lexicalNorm > 0) lexical.set(id, w / lexicalNorm);
-    }
+      if (block !== BLOCK_CHAR && lexicalNorm > 0) {
+        lexIds.push(id);
+        lexValues.push(raw[k]! / lexicalNorm);
+      }
+    });
     fullNorm = Math.sqrt(fullNorm);
-    if (fullNorm > 0) for (const [id, v] of full) full.set(id, v / fullNorm);
-    return { lexical: fromMap(lexical), full: fromMap(full) };
+    if (fullNorm > 0) for (let k = 0; k < fullValues.length; k++) fullValues[k]! /= fullNorm;
+    return {
+      lexical: { ids: Int32Array.from(lexIds), values: Float32Array.from(lexValues) },
+      full: { ids: Int32Array.from(ids), values: fullValues },
+    };
   }
 }

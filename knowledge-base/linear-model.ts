@@ -9,10 +9,18 @@ export interface LinearModelOptions {
   readonly seed: number;
 }
 
-export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = Object.freeze({ epochs: 8, aggressiveness: 0.5, seed: 7 });
+export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = Object.freeze({ epochs: 5, aggressiveness: 0.5, seed: 7 });
 
 /** Above this many features × entries, weights are trained in sparse rows (memory over speed). */
 const DENSE_LIMIT = 16_000_000;
+/**
+ * In sparse rows, a feature found in more than this share of the phrasings ("what", "my") would
+ * link to most entries and make every step cost O(entries); such features are left to the
+ * phrasing index, which already weighs them by IDF.
+ */
+const SPARSE_MAX_FEATURE_SHARE = 0.01;
+/** Sparse rows are for very large KBs, where each pass is costly and many phrasings already teach each entry. */
+const SPARSE_MAX_EPOCHS = 3;
 
 /**
  * The scorer learned from the phrasings: a multi-class passive-aggressive linear model (PA-I,
@@ -32,14 +40,16 @@ export class LinearModel {
     classCount: number,
     options: LinearModelOptions = DEFAULT_LINEAR_OPTIONS,
   ): LinearModel {
-    const weights: TrainingWeights =
-      featureCount * classCount <= DENSE_LIMIT ? new DenseWeights(featureCount, classCount) : new SparseWeights(featureCount);
+    const dense = featureCount * classCount <= DENSE_LIMIT;
+    const weights: TrainingWeights = dense ? new DenseWeights(featureCount, classCount) : new SparseWeights(featureCount);
+    if (!dense) examples = withoutCommonFeatures(examples, featureCount, SPARSE_MAX_FEATURE_SHARE);
     const scores = new Float64Array(classCount);
     const order = Int32Array.from(examples.keys());
     const random = mulberry32(options.seed);
     const touched: number[] = [];
     let t = 1;
-    for (let epoch = 0; epoch < options.epochs; epoch++) {
+    const epochs = dense ? options.epochs : Math.min(options.epochs, SPARSE_MAX_EPOCHS);
+    for (let epoch = 0; epoch < epochs; epoch++) {
       shuffle(order, random);
       for (const i of order) {
         const x = examples[i]!;
@@ -50,12 +60,12 @@ export class LinearModel {
         const loss = 1 - (scores[y]! - rivalScore);
         for (const cls of touched) scores[cls] = 0;
         scores[y] = 0;
-        if (loss > 0 && rival >= 0) {
+        if (loss > 0) {
           let sq = 0;
           for (let k = 0; k < x.values.length; k++) sq += x.values[k]! * x.values[k]!;
-          const step = Math.min(options.aggressiveness, loss / (2 * sq || 1));
+          const step = Math.min(options.aggressiveness, loss / ((rival >= 0 ? 2 : 1) * sq || 1));
           weights.update(x, y, step, t);
-          weights.update(x, rival, -step, t);
+          if (rival >= 0) weights.update(x, rival, -step, t);
         }
         t++;
       }
@@ -76,7 +86,23 @@ export class LinearModel {
   }
 }
 
-/** The best-scoring wrong entry; an entry with no evidence scores 0 and stands in when all others are negative. */
+function withoutCommonFeatures(examples: readonly SparseVector[], featureCount: number, maxShare: number): SparseVector[] {
+  const df = new Int32Array(featureCount);
+  for (const x of examples) for (const id of x.ids) df[id]!++;
+  const cap = Math.max(20, Math.floor(maxShare * examples.length));
+  return examples.map((x) => {
+    const keep: number[] = [];
+    x.ids.forEach((id, k) => {
+      if (df[id]! <= cap) keep.push(k);
+    });
+    return { ids: Int32Array.from(keep, (k) => x.ids[k]!), values: Float32Array.from(keep, (k) => x.values[k]!) };
+  });
+}
+
+/**
+ * The best-scoring wrong entry. An entry with no evidence scores 0, so when every scored rival is
+ * negative the rival is "some untouched entry" (-1): the step then only raises the right entry.
+ */
 function strongestRival(scores: Float64Array, touched: readonly number[], y: number, classCount: number): { rival: number; rivalScore: number } {
   let rival = -1;
   let rivalScore = -Infinity;
@@ -86,12 +112,7 @@ function strongestRival(scores: Float64Array, touched: readonly number[], y: num
       rivalScore = scores[cls]!;
     }
   }
-  if (rivalScore < 0 && touched.length < classCount) {
-    const seen = new Set(touched);
-    for (let c = 0; c < classCount; c++) {
-      if (c !== y && !seen.has(c)) return { rival: c, rivalScore: 0 };
-    }
-  }
+  if (rivalScore < 0 && touched.length < classCount) return { rival: -1, rivalScore: 0 };
   return { rival, rivalScore: rival < 0 ? 0 : rivalScore };
 }
 

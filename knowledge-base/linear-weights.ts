@@ -73,23 +73,30 @@ export class DenseWeights implements TrainingWeights {
   }
 }
 
+/** One feature's row in sparse training: the entries it links to, in growable typed arrays (fast to scan). */
+interface SparseRow {
+  classIds: Int32Array;
+  w: Float64Array;
+  u: Float64Array;
+  size: number;
+}
+
 export class SparseWeights implements TrainingWeights {
-  private readonly w: Array<Map<number, number> | undefined>;
-  private readonly u: Array<Map<number, number> | undefined>;
+  private readonly rows: Array<SparseRow | undefined>;
 
   constructor(private readonly featureCount: number) {
-    this.w = new Array(featureCount);
-    this.u = new Array(featureCount);
+    this.rows = new Array(featureCount);
   }
 
   scoreInto(x: SparseVector, scores: Float64Array, touched: number[]): void {
     for (let k = 0; k < x.ids.length; k++) {
-      const wf = this.w[x.ids[k]!];
-      if (!wf) continue;
+      const row = this.rows[x.ids[k]!];
+      if (!row) continue;
       const xv = x.values[k]!;
-      for (const [cls, weight] of wf) {
+      for (let p = 0; p < row.size; p++) {
+        const cls = row.classIds[p]!;
         if (scores[cls] === 0) touched.push(cls);
-        scores[cls]! += weight * xv;
+        scores[cls]! += row.w[p]! * xv;
       }
     }
   }
@@ -97,11 +104,16 @@ export class SparseWeights implements TrainingWeights {
   update(x: SparseVector, cls: number, step: number, t: number): void {
     for (let k = 0; k < x.ids.length; k++) {
       const f = x.ids[k]!;
+      const row = (this.rows[f] ??= { classIds: new Int32Array(4), w: new Float64Array(4), u: new Float64Array(4), size: 0 });
+      let p = row.classIds.subarray(0, row.size).indexOf(cls);
+      if (p < 0) {
+        if (row.size === row.classIds.length) grow(row);
+        p = row.size++;
+        row.classIds[p] = cls;
+      }
       const delta = step * x.values[k]!;
-      const wf = (this.w[f] ??= new Map());
-      const uf = (this.u[f] ??= new Map());
-      wf.set(cls, (wf.get(cls) ?? 0) + delta);
-      uf.set(cls, (uf.get(cls) ?? 0) + t * delta);
+      row.w[p]! += delta;
+      row.u[p]! += t * delta;
     }
   }
 
@@ -110,21 +122,33 @@ export class SparseWeights implements TrainingWeights {
     let total = 0;
     for (let f = 0; f < this.featureCount; f++) {
       offsets[f] = total;
-      total += this.w[f]?.size ?? 0;
+      total += this.rows[f]?.size ?? 0;
     }
     offsets[this.featureCount] = total;
     const classIds = new Int32Array(total);
     const weights = new Float32Array(total);
     for (let f = 0; f < this.featureCount; f++) {
-      const wf = this.w[f];
-      if (!wf) continue;
-      const uf = this.u[f]!;
-      let at = offsets[f]!;
-      for (const [cls, weight] of wf) {
-        classIds[at] = cls;
-        weights[at++] = weight - (uf.get(cls) ?? 0) / t;
+      const row = this.rows[f];
+      if (!row) continue;
+      const at = offsets[f]!;
+      for (let p = 0; p < row.size; p++) {
+        classIds[at + p] = row.classIds[p]!;
+        weights[at + p] = row.w[p]! - row.u[p]! / t;
       }
     }
     return { offsets, classIds, weights };
   }
+}
+
+function grow(row: SparseRow): void {
+  const size = row.classIds.length * 2;
+  const classIds = new Int32Array(size);
+  const w = new Float64Array(size);
+  const u = new Float64Array(size);
+  classIds.set(row.classIds);
+  w.set(row.w);
+  u.set(row.u);
+  row.classIds = classIds;
+  row.w = w;
+  row.u = u;
 }

@@ -9,6 +9,8 @@ import type { Entry } from './types';
 export interface LoadedKnowledgeBase {
   readonly entries: readonly Entry[];
   readonly files: ReadonlyArray<{ readonly file: string; readonly locale: Locale; readonly entries: number; readonly demo: boolean }>;
+  /** Synonym groups of each language, from every file of that language. */
+  readonly synonyms: Partial<Record<Locale, ReadonlyArray<readonly string[]>>>;
 }
 
 interface ParsedFile {
@@ -82,7 +84,7 @@ export function buildKnowledgeBase(sources: ReadonlyArray<{ file: string; text: 
         return;
       }
       seen.set(key, file);
-      entries.push({ ...e, locale, source: file });
+      entries.push({ ...e, locale, source: file, matchAnswer: data.matchAnswers });
     });
   }
   const ids = new Set(entries.map((e) => `${e.locale}:${e.id}`));
@@ -98,7 +100,10 @@ export function buildKnowledgeBase(sources: ReadonlyArray<{ file: string; text: 
     });
   }
   if (issues.length > 0) throw new KbError(issues);
+  const synonyms: Partial<Record<Locale, Array<readonly string[]>>> = {};
+  for (const { data } of parsed) (synonyms[data.locale] ??= []).push(...data.synonyms);
   return {
+    synonyms,
     entries,
     files: parsed.map((p) => ({ file: p.file, locale: p.data.locale, entries: p.data.entries.length, demo: p.data.demo })),
   };

@@ -1,7 +1,7 @@
 import { calibrate, type Calibration, type CalibrationOptions, DEFAULT_CALIBRATION_OPTIONS } from './calibration';
 import { predict } from './logistic';
 import type { Locale } from './locale';
-import { normalize } from './normalize';
+import { Synonyms } from './synonyms';
 import { DEFAULT_RANKER_OPTIONS, Ranker, rank, type RankedEntry, type RankerOptions } from './ranker';
 import { selfCalibrationSamples } from './self-calibration';
 import { contentWords, signals } from './signals';
@@ -18,6 +18,8 @@ export interface MatcherOptions {
   /** Labelled messages to tune the blend, confidence and thresholds; without them the KB calibrates itself. */
   readonly calibration?: readonly LabelledText[];
   readonly calibrationOptions?: CalibrationOptions;
+  /** Synonym groups of this language (first term canonical). */
+  readonly synonyms?: ReadonlyArray<readonly string[]>;
 }
 
 export interface MatcherInfo {
@@ -44,16 +46,17 @@ export class Matcher {
   static build(locale: Locale, entries: readonly Entry[], options: MatcherOptions = {}): Matcher {
     const started = performance.now();
     const rankerOptions = options.ranker ?? DEFAULT_RANKER_OPTIONS;
-    const phrasingsOf = entries.map((e) => ({ phrasings: [e.question, ...e.alternates] }));
+    const phrasingsOf = entries.map((e) => ({ phrasings: [e.question, ...e.alternates], extra: e.matchAnswer ? [e.answer] : [] }));
     const texts: string[] = [];
     const labels: number[] = [];
     phrasingsOf.forEach((e, i) =>
-      e.phrasings.forEach((p) => {
+      [...e.phrasings, ...e.extra].forEach((p) => {
         texts.push(p);
         labels.push(i);
       }),
     );
-    const ranker = Ranker.build(locale, texts, Int32Array.from(labels), entries.length, rankerOptions);
+    const synonyms = new Synonyms(options.synonyms ?? []);
+    const ranker = Ranker.build(locale, texts, Int32Array.from(labels), entries.length, rankerOptions, synonyms);
     const indexOf = new Map(entries.map((e, i) => [e.id, i]));
     const calibrationOptions = options.calibrationOptions ?? DEFAULT_CALIBRATION_OPTIONS;
     const calibration = options.calibration
@@ -66,7 +69,7 @@ export class Matcher {
           'calibration-set',
           calibrationOptions,
         )
-      : calibrate(locale, selfCalibrationSamples(locale, phrasingsOf, rankerOptions), 'self-calibration', calibrationOptions);
+      : calibrate(locale, selfCalibrationSamples(locale, phrasingsOf, rankerOptions, synonyms), 'self-calibration', calibrationOptions);
     const info: MatcherInfo = {
       locale,
       entries: entries.length,
@@ -134,7 +137,7 @@ export class Matcher {
     let known = this.stemsByEntry.get(entryIndex);
     if (!known) {
       const entry = this.entries[entryIndex]!;
-      known = new Set([entry.question, ...entry.alternates].flatMap((p) => normalize(p, this.locale).stems));
+      known = new Set([entry.question, ...entry.alternates].flatMap((p) => this.ranker.space.normalize(p).stems));
       this.stemsByEntry.set(entryIndex, known);
     }
     const content = new Set(contentWords(words, this.locale));

@@ -92,11 +92,12 @@ export function stem(word: string, locale: Locale): string {
   return englishLemma(word);
 }
 
-export function normalize(text: string, locale: Locale): NormalizedText {
+export function normalize(text: string, locale: Locale, rewrite?: (words: string[]) => string[]): NormalizedText {
   const stop = STOP_WORDS[locale];
   const words: string[] = [];
   const stems: string[] = [];
-  for (const word of foldWords(text)) {
+  const folded = foldWords(text);
+  for (const word of rewrite ? rewrite(folded) : folded) {
     if (stop.has(word)) continue;
     words.push(word);
     stems.push(stripAccents(stem(word, locale)));

@@ -2,16 +2,20 @@ import { DEFAULT_FEATURE_WEIGHTS, FeatureSpace, type AnalyzedText, type FeatureW
 import { DEFAULT_LINEAR_OPTIONS, LinearModel, type LinearModelOptions } from './linear-model';
 import type { Locale } from './locale';
 import { PhrasingIndex } from './phrasing-index';
+import type { SparseVector } from './sparse';
+import { NO_SYNONYMS, type Synonyms } from './synonyms';
 
-/** How the two scorers are blended; tuned on a calibration set when one is given. */
+/** How the three scorers are blended; tuned on a calibration set when one is given. */
 export interface Blend {
-  /** Share of the nearest-phrasing similarity; the rest is the learned scorer's probability. */
+  /** Share of the nearest-phrasing similarity. */
   readonly knnShare: number;
-  /** Softmax temperature of the learned scorer. */
+  /** Share of the similarity to the entry as a whole (all its phrasings together). */
+  readonly entryShare: number;
+  /** Softmax temperature of the learned scorer, which gets the rest. */
   readonly temperature: number;
 }
 
-export const DEFAULT_BLEND: Blend = Object.freeze({ knnShare: 0.5, temperature: 0.1 });
+export const DEFAULT_BLEND: Blend = Object.freeze({ knnShare: 0.3, entryShare: 0.2, temperature: 0.1 });
 
 export interface RankerOptions {
   readonly features: FeatureWeights;
@@ -26,12 +30,13 @@ export const DEFAULT_RANKER_OPTIONS: RankerOptions = Object.freeze({
   linearOnCharNgrams: false,
 });
 
-/** What both scorers said about one message, kept so a blend can be re-applied without re-scoring. */
+/** What the scorers said about one message, kept so a blend can be re-applied without re-scoring. */
 export interface ScoredQuery {
   readonly analysis: AnalyzedText;
   /** Entry indexes with any evidence. */
   readonly entries: Int32Array;
   readonly knn: Float32Array;
+  readonly whole: Float32Array;
   readonly lin: Float32Array;
   readonly classCount: number;
 }
@@ -40,22 +45,42 @@ export interface RankedEntry {
   readonly index: number;
   readonly score: number;
   readonly knn: number;
+  readonly whole: number;
   readonly probability: number;
 }
 
-/** Scores every entry of one language for a message: nearest phrasing (lexical) + learned linear scorer. */
+/** Sum of an entry's phrasing vectors, L2-normalised: the entry as one document. */
+function entryDocuments(vectors: readonly SparseVector[], labels: Int32Array, classCount: number): SparseVector[] {
+  const sums = Array.from({ length: classCount }, () => new Map<number, number>());
+  vectors.forEach((v, i) => {
+    const sum = sums[labels[i]!]!;
+    v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + v.values[k]!));
+  });
+  return sums.map((sum) => {
+    const ids = Int32Array.from(sum.keys()).sort();
+    const values = Float32Array.from(ids, (id) => sum.get(id)!);
+    const norm = Math.sqrt(values.reduce((s, x) => s + x * x, 0)) || 1;
+    for (let k = 0; k < values.length; k++) values[k]! /= norm;
+    return { ids, values };
+  });
+}
+
+/** Scores every entry of one language for a message: nearest phrasing, whole entry, learned scorer. */
 export class Ranker {
   private readonly knnBuffer: Float32Array;
+  private readonly wholeBuffer: Float32Array;
   private readonly linBuffer: Float32Array;
 
   private constructor(
     readonly space: FeatureSpace,
-    private readonly index: PhrasingIndex,
+    private readonly phrasingIndex: PhrasingIndex,
+    private readonly entryIndex: PhrasingIndex,
     private readonly model: LinearModel,
     readonly classCount: number,
     private readonly linearOnCharNgrams: boolean,
   ) {
     this.knnBuffer = new Float32Array(classCount);
+    this.wholeBuffer = new Float32Array(classCount);
     this.linBuffer = new Float32Array(classCount);
   }
 
@@ -65,14 +90,12 @@ export class Ranker {
     labels: Int32Array,
     classCount: number,
     options: RankerOptions = DEFAULT_RANKER_OPTIONS,
+    synonyms: Synonyms = NO_SYNONYMS,
   ): Ranker {
-    const { space, phrasings: analyzed } = FeatureSpace.build(locale, phrasings, options.features);
-    const index = new PhrasingIndex(
-      analyzed.map((a) => a.full),
-      labels,
-      space.size,
-      classCount,
-    );
+    const { space, phrasings: analyzed } = FeatureSpace.build(locale, phrasings, options.features, synonyms);
+    const full = analyzed.map((a) => a.full);
+    const phrasingIndex = new PhrasingIndex(full, labels, space.size, classCount);
+    const entryIndex = new PhrasingIndex(entryDocuments(full, labels, classCount), Int32Array.from({ length: classCount }, (_, i) => i), space.size, classCount, 1);
     const model = LinearModel.train(
       analyzed.map((a) => (options.linearOnCharNgrams ? a.full : a.lexical)),
       labels,
@@ -80,63 +103,66 @@ export class Ranker {
       classCount,
       options.linear,
     );
-    return new Ranker(space, index, model, classCount, options.linearOnCharNgrams);
+    return new Ranker(space, phrasingIndex, entryIndex, model, classCount, options.linearOnCharNgrams);
   }
 
   score(text: string): ScoredQuery {
     const analysis = this.space.analyze(text);
-    this.index.nearestByEntry(analysis.full, this.knnBuffer);
+    this.phrasingIndex.nearestByEntry(analysis.full, this.knnBuffer);
+    this.entryIndex.nearestByEntry(analysis.full, this.wholeBuffer);
     this.model.score(this.linearOnCharNgrams ? analysis.full : analysis.lexical, this.linBuffer);
     const entries: number[] = [];
     for (let c = 0; c < this.classCount; c++) {
-      if (this.knnBuffer[c] !== 0 || this.linBuffer[c] !== 0) entries.push(c);
+      if (this.knnBuffer[c] !== 0 || this.wholeBuffer[c] !== 0 || this.linBuffer[c] !== 0) entries.push(c);
     }
-    const knn = new Float32Array(entries.length);
-    const lin = new Float32Array(entries.length);
-    entries.forEach((c, i) => {
-      knn[i] = this.knnBuffer[c]!;
-      lin[i] = this.linBuffer[c]!;
-    });
-    return { analysis, entries: Int32Array.from(entries), knn, lin, classCount: this.classCount };
+    const pick = (buffer: Float32Array): Float32Array => Float32Array.from(entries, (c) => buffer[c]!);
+    return {
+      analysis,
+      entries: Int32Array.from(entries),
+      knn: pick(this.knnBuffer),
+      whole: pick(this.wholeBuffer),
+      lin: pick(this.linBuffer),
+      classCount: this.classCount,
+    };
   }
 }
 
-/** Best entries first under a blend; `probability` is the learned scorer's softmax share. */
-export function rank(scored: ScoredQuery, blend: Blend, limit = 5): RankedEntry[] {
-  const { knn, lin, entries, classCount } = scored;
+/** Blended score of each entry with evidence, via `visit`; returns nothing, allocates nothing. */
+function forEachBlended(scored: ScoredQuery, blend: Blend, visit: (i: number, score: number, probability: number) => void): void {
+  const { knn, whole, lin, entries, classCount } = scored;
   const t = blend.temperature;
   let max = 0;
   for (let i = 0; i < lin.length; i++) max = Math.max(max, lin[i]! / t);
   // Entries with no evidence score 0 in the linear model and still share the softmax mass.
   let z = (classCount - entries.length) * Math.exp(-max);
   for (let i = 0; i < lin.length; i++) z += Math.exp(lin[i]! / t - max);
-  const ranked: RankedEntry[] = [];
+  const linShare = 1 - blend.knnShare - blend.entryShare;
   for (let i = 0; i < entries.length; i++) {
     const probability = Math.exp(lin[i]! / t - max) / z;
-    const score = blend.knnShare * knn[i]! + (1 - blend.knnShare) * probability;
-    ranked.push({ index: entries[i]!, score, knn: knn[i]!, probability });
+    visit(i, blend.knnShare * knn[i]! + blend.entryShare * whole[i]! + linShare * probability, probability);
   }
+}
+
+/** Best entries first under a blend; `probability` is the learned scorer's softmax share. */
+export function rank(scored: ScoredQuery, blend: Blend, limit = 5): RankedEntry[] {
+  const ranked: RankedEntry[] = [];
+  forEachBlended(scored, blend, (i, score, probability) => {
+    ranked.push({ index: scored.entries[i]!, score, knn: scored.knn[i]!, whole: scored.whole[i]!, probability });
+  });
   ranked.sort((a, b) => b.score - a.score || a.index - b.index);
   return ranked.slice(0, limit);
 }
 
 /** The best entry under a blend, without building the ranked list (used to tune the blend). */
 export function topEntry(scored: ScoredQuery, blend: Blend): number {
-  const { knn, lin, entries } = scored;
-  const t = blend.temperature;
-  let max = 0;
-  for (let i = 0; i < lin.length; i++) max = Math.max(max, lin[i]! / t);
-  // The softmax denominator is common to all entries, so the argmax needs no normalisation beyond it.
-  let z = (scored.classCount - entries.length) * Math.exp(-max);
-  for (let i = 0; i < lin.length; i++) z += Math.exp(lin[i]! / t - max);
   let best = -1;
   let bestScore = -Infinity;
-  for (let i = 0; i < entries.length; i++) {
-    const score = blend.knnShare * knn[i]! + ((1 - blend.knnShare) * Math.exp(lin[i]! / t - max)) / z;
-    if (score > bestScore || (score === bestScore && entries[i]! < best)) {
-      best = entries[i]!;
+  forEachBlended(scored, blend, (i, score) => {
+    const entry = scored.entries[i]!;
+    if (score > bestScore || (score === bestScore && entry < best)) {
+      best = entry;
       bestScore = score;
     }
-  }
+  });
   return best;
 }

@@ -29,6 +29,10 @@ export const kbFileSchema = z.strictObject({
   locale: localeField,
   /** Marks content written for the demo where the customer's own material is silent. */
   demo: z.boolean().default(false),
+  /** Use each answer's words as evidence too (off for KBs whose answers are placeholders). */
+  matchAnswers: z.boolean().default(true),
+  /** Synonym groups: each variant (one or more words) is read as the group's first term. */
+  synonyms: z.array(z.array(nonBlank('synonym')).min(2, 'a synonym group needs at least two terms')).default([]),
   title: z.string().optional(),
   entries: z.array(entrySchema).min(1, 'a knowledge base needs at least one entry'),
 });

@@ -2,10 +2,13 @@ import type { CalibrationSample } from './calibration';
 import { mulberry32 } from './linear-model';
 import type { Locale } from './locale';
 import { Ranker, type RankerOptions } from './ranker';
+import type { Synonyms } from './synonyms';
 
 /** One entry's phrasings, as the ranker trains on them. */
 export interface EntryPhrasings {
   readonly phrasings: readonly string[];
+  /** Evidence that trains but is never held out as a probe (the answer text). */
+  readonly extra: readonly string[];
 }
 
 const FOLDS = 3;
@@ -25,6 +28,7 @@ export function selfCalibrationSamples(
   locale: Locale,
   entries: readonly EntryPhrasings[],
   options: RankerOptions,
+  synonyms?: Synonyms,
 ): CalibrationSample[] {
   const total = entries.reduce((n, e) => n + e.phrasings.length, 0);
   const folds = total > LARGE_KB_PHRASINGS ? 1 : FOLDS;
@@ -55,10 +59,14 @@ export function selfCalibrationSamples(
           labels.push(local);
         }
       });
+      for (const p of entries[entryIndex]!.extra) {
+        texts.push(p);
+        labels.push(local);
+      }
     });
     for (const i of leftOut) for (const p of entries[i]!.phrasings) probes.push({ text: p, expected: -1 });
     if (texts.length === 0) continue;
-    const ranker = Ranker.build(locale, texts, Int32Array.from(labels), kept.length, options);
+    const ranker = Ranker.build(locale, texts, Int32Array.from(labels), kept.length, options, synonyms);
     for (const probe of probes) samples.push({ scored: ranker.score(probe.text), expected: probe.expected });
   }
   return samples;

@@ -4,12 +4,6 @@ export interface SparseVector {
   readonly values: Float32Array;
 }
 
-export function fromMap(weights: Map<number, number>): SparseVector {
-  const ids = Int32Array.from(weights.keys()).sort();
-  const values = new Float32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) values[i] = weights.get(ids[i]!)!;
-  return { ids, values };
-}
 
 export function norm(v: SparseVector): number {
   let sum = 0;

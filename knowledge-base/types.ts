@@ -11,6 +11,8 @@ export interface Entry {
   /** Always hand the conversation to a person (e.g. a complaint about a provider's work). */
   readonly escalate: boolean;
   readonly followUps: readonly string[];
+  /** The answer's words count as evidence for this entry (the file's `matchAnswers`). */
+  readonly matchAnswer?: boolean;
   /** Where the entry was read from, for error messages and the admin. */
   readonly source?: string;
 }

@@ -1,0 +1,50 @@
+import { foldWords } from './normalize';
+
+/**
+ * Synonym groups from a KB file (like QnA Maker's "alterations"): every variant, one or several
+ * words, is read as the group's first term, so "femme de ménage" and "intervenante" match
+ * "prestataire" without an alternate phrasing for each.
+ */
+export class Synonyms {
+  private readonly variants = new Map<string, readonly string[]>();
+  private longest = 0;
+
+  constructor(groups: ReadonlyArray<readonly string[]>) {
+    for (const group of groups) {
+      const canonical = foldWords(group[0] ?? '');
+      if (canonical.length === 0) continue;
+      for (const variant of group.slice(1)) {
+        const words = foldWords(variant);
+        if (words.length === 0) continue;
+        this.variants.set(words.join(' '), canonical);
+        this.longest = Math.max(this.longest, words.length);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.variants.size;
+  }
+
+  /** Replaces the longest variant starting at each word by its canonical words. */
+  apply(words: readonly string[]): string[] {
+    if (this.variants.size === 0) return [...words];
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      let replaced = false;
+      for (let n = Math.min(this.longest, words.length - i); n >= 1; n--) {
+        const canonical = this.variants.get(words.slice(i, i + n).join(' '));
+        if (canonical) {
+          out.push(...canonical);
+          i += n;
+          replaced = true;
+          break;
+        }
+      }
+      if (!replaced) out.push(words[i++]!);
+    }
+    return out;
+  }
+}
+
+export const NO_SYNONYMS = new Synonyms([]);
