@@ -30,18 +30,25 @@ export interface Calibration {
   readonly samples: { readonly inScope: number; readonly outOfScope: number };
 }
 
+/**
+ * The support team's policy, which thresholds are chosen to meet on the calibration set: at most
+ * this share of wrong answers, at least this share of unanswerable questions handed to a person;
+ * within that, as many questions resolved by the bot as possible (a "did you mean" that offers
+ * the right entry counts `clarifyCredit` of an answer: it costs the customer one click).
+ */
 export interface CalibrationOptions {
-  /** Assumed share of out-of-scope messages in real traffic; calibration samples are reweighted to it. */
+  /** Assumed share of out-of-scope messages in real traffic; the confidence model is fitted to it. */
   readonly outOfScopeShare: number;
+  readonly maxWrongAnswerRate: number;
+  readonly minOutOfScopeRecall: number;
+  readonly clarifyCredit: number;
 }
 
-export const DEFAULT_CALIBRATION_OPTIONS: CalibrationOptions = Object.freeze({ outOfScopeShare: 0.2 });
-
-// What each outcome is worth when thresholds are chosen. A wrong answer misleads a customer and
-// costs far more than a needless handoff; a "did you mean" costs one extra click.
-const UTILITY = Object.freeze({
-  inScope: { right: 1, wrong: -2.5, clarifyHit: 0.4, clarifyMiss: -0.6, escalate: -0.25 },
-  outOfScope: { escalate: 1, answer: -3, clarify: -0.4 },
+export const DEFAULT_CALIBRATION_OPTIONS: CalibrationOptions = Object.freeze({
+  outOfScopeShare: 0.2,
+  maxWrongAnswerRate: 0.04,
+  minOutOfScopeRecall: 0.7,
+  clarifyCredit: 0.75,
 });
 
 const BLEND_GRID: readonly Blend[] = [0, 0.15, 0.3, 0.45].flatMap((knnShare) =>
@@ -75,7 +82,7 @@ export function calibrate(
     rows.map((r) => predict(answer, r)),
     rows.map((r) => predict(shortlist, r)),
     samples.map((s, i) => ({ inScope: s.expected >= 0, right: right[i]!, listed: listed[i]! })),
-    weights,
+    options,
   );
   return { blend, answer, shortlist, thresholds, source, samples: { inScope: inScope.length, outOfScope } };
 }
@@ -108,27 +115,34 @@ function chooseThresholds(
   confidence: readonly number[],
   shortlist: readonly number[],
   outcomes: ReadonlyArray<{ inScope: boolean; right: boolean; listed: boolean }>,
-  weights: readonly number[],
+  options: CalibrationOptions,
 ): DecisionThresholds {
-  if (outcomes.length === 0) return DEFAULT_THRESHOLDS;
+  const inScope = outcomes.filter((o) => o.inScope).length;
+  const outOfScope = outcomes.length - inScope;
+  if (inScope === 0) return DEFAULT_THRESHOLDS;
   let best = DEFAULT_THRESHOLDS;
-  let bestUtility = -Infinity;
+  let bestKey: [number, number] = [-Infinity, -Infinity];
   for (let a = 0.2; a <= 0.951; a += 0.025) {
     for (let c = 0.1; c <= 0.951; c += 0.05) {
-      let utility = 0;
+      let right = 0;
+      let wrong = 0;
+      let recovered = 0;
+      let escalated = 0;
       outcomes.forEach((o, i) => {
-        const w = weights[i]!;
         const kind = confidence[i]! >= a ? 'answer' : shortlist[i]! >= c ? 'clarify' : 'escalate';
-        if (o.inScope) {
-          const u = UTILITY.inScope;
-          utility += w * (kind === 'answer' ? (o.right ? u.right : u.wrong) : kind === 'clarify' ? (o.listed ? u.clarifyHit : u.clarifyMiss) : u.escalate);
-        } else {
-          const u = UTILITY.outOfScope;
-          utility += w * (kind === 'answer' ? u.answer : kind === 'clarify' ? u.clarify : u.escalate);
-        }
+        if (!o.inScope) escalated += kind === 'escalate' ? 1 : 0;
+        else if (kind === 'answer') {
+          if (o.right) right++;
+          else wrong++;
+        } else if (kind === 'clarify' && o.listed) recovered++;
       });
-      if (utility > bestUtility) {
-        bestUtility = utility;
+      const wrongRate = wrong / inScope;
+      const recall = outOfScope === 0 ? 1 : escalated / outOfScope;
+      // Points that meet the policy first (violation 0), then the most questions resolved.
+      const violation = Math.max(0, wrongRate - options.maxWrongAnswerRate) + Math.max(0, options.minOutOfScopeRecall - recall);
+      const key: [number, number] = [-violation, (right + options.clarifyCredit * recovered) / inScope];
+      if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) {
+        bestKey = key;
         best = { answerAt: round(a), clarifyAt: round(c) };
       }
     }

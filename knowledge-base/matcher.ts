@@ -1,4 +1,5 @@
 import { calibrate, type Calibration, type CalibrationOptions, DEFAULT_CALIBRATION_OPTIONS } from './calibration';
+import { decide } from './decision-rule';
 import { predict } from './logistic';
 import type { Locale } from './locale';
 import { Synonyms } from './synonyms';
@@ -89,11 +90,19 @@ export class Matcher {
   match(text: string): Decision {
     const scored = this.ranker.score(text);
     const ranked = rank(scored, this.calibration.blend, 3);
-    const base = { locale: this.locale };
     const content = contentWords(scored.analysis.words, this.locale);
-    if (content.length === 0 || ranked.length === 0) {
+    const best = ranked[0];
+    const x = best ? signals(scored, ranked, this.locale) : [];
+    const confidence = best ? predict(this.calibration.answer, x) : 0;
+    const shortlist = best ? Math.max(confidence, predict(this.calibration.shortlist, x)) : 0;
+    const top = best ? this.entries[best.index] : undefined;
+    const verdict = decide(
+      { contentWords: content.length, candidates: ranked.length, confidence, shortlist, bestEscalates: top?.escalate ?? false },
+      this.calibration.thresholds,
+    );
+    if (!best || !top || (verdict.kind === 'escalate' && verdict.reason === 'no-content')) {
       return {
-        ...base,
+        locale: this.locale,
         decision: 'escalate',
         reason: 'no-content',
         confidence: 0,
@@ -102,33 +111,38 @@ export class Matcher {
         matchedTerms: [],
       };
     }
-    const x = signals(scored, ranked, this.locale);
-    const confidence = predict(this.calibration.answer, x);
-    const shortlist = Math.max(confidence, predict(this.calibration.shortlist, x));
-    const candidates = this.candidates(ranked, confidence, shortlist);
-    const top = this.entries[ranked[0]!.index]!;
-    const matchedTerms = this.matchedTerms(scored.analysis.words, scored.analysis.stems, ranked[0]!.index);
-    const explanation = this.explain(matchedTerms, scored.analysis.corrections, scored.analysis.unknown, ranked[0]!);
-    const shared = { ...base, confidence: round(confidence), candidates, explanation, matchedTerms };
-    const { answerAt, clarifyAt } = this.calibration.thresholds;
-    if (confidence >= answerAt) {
-      if (top.escalate) return { ...shared, decision: 'escalate', reason: 'entry-escalate', entry: top };
-      return { ...shared, decision: 'answer', entry: top };
+    const matchedTerms = this.matchedTerms(scored.analysis.words, scored.analysis.stems, best.index);
+    const shared = {
+      locale: this.locale,
+      confidence: round(confidence),
+      candidates: this.candidates(ranked, confidence, shortlist),
+      explanation: this.explain(matchedTerms, scored.analysis.corrections, scored.analysis.unknown, best),
+      matchedTerms,
+    };
+    switch (verdict.kind) {
+      case 'answer':
+        return { ...shared, decision: 'answer', entry: top };
+      case 'clarify':
+        return { ...shared, decision: 'clarify', options: ranked.map((r) => this.entries[r.index]!) };
+      case 'escalate':
+        return verdict.reason === 'entry-escalate'
+          ? { ...shared, decision: 'escalate', reason: 'entry-escalate', entry: top }
+          : { ...shared, decision: 'escalate', reason: verdict.reason };
     }
-    if (shortlist >= clarifyAt && ranked.length >= 2) {
-      return { ...shared, decision: 'clarify', options: ranked.map((r) => this.entries[r.index]!) };
-    }
-    return { ...shared, decision: 'escalate', reason: 'low-confidence' };
   }
 
-  /** Candidate scores on the confidence's scale: the top one is the confidence, the rest share the shortlist's remainder. */
+  /**
+   * Candidate scores on the confidence's scale: the top one is the confidence, the others share
+   * what the shortlist model adds (never more than the candidate ranked above them).
+   */
   private candidates(ranked: readonly RankedEntry[], confidence: number, shortlist: number): Candidate[] {
-    const rest = ranked.slice(1);
-    const restScore = rest.reduce((s, r) => s + r.score, 0) || 1;
+    const restScore = ranked.slice(1).reduce((s, r) => s + r.score, 0) || 1;
     const remainder = Math.max(0, shortlist - confidence);
+    let previous = confidence;
     return ranked.map((r, i) => {
       const entry = this.entries[r.index]!;
-      const score = i === 0 ? confidence : (remainder * r.score) / restScore;
+      const score = i === 0 ? confidence : Math.min(previous, (remainder * r.score) / restScore);
+      previous = score;
       return { id: entry.id, score: round(score), question: entry.question };
     });
   }

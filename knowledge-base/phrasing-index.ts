@@ -23,7 +23,8 @@ export class PhrasingIndex {
   ) {
     const lengths = new Int32Array(featureCount);
     for (const v of vectors) for (const id of v.ids) lengths[id]!++;
-    const cap = Math.max(50, Math.floor(maxPostingShare * vectors.length));
+    // Small KBs keep every feature: pruning only pays off when postings run into the hundreds.
+    const cap = Math.max(500, Math.floor(maxPostingShare * vectors.length));
     for (let f = 0; f < featureCount; f++) if (lengths[f]! > cap) lengths[f] = 0;
     this.postingIds = Array.from(lengths, (n) => new Int32Array(n));
     this.postingValues = Array.from(lengths, (n) => new Float32Array(n));
