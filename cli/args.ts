@@ -7,7 +7,11 @@ export interface ParsedArgs {
   readonly positionals: readonly string[];
 }
 
-export function parseArgs(argv: readonly string[], valued: readonly string[], flagNames: readonly string[] = []): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valued: readonly string[],
+  flagNames: readonly string[] = [],
+): ParsedArgs {
   const options = new Map<string, string[]>();
   const flags = new Set<string>();
   const positionals: string[] = [];

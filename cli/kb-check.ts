@@ -9,7 +9,9 @@ export async function kbCheck(files: readonly string[], out: NodeJS.WritableStre
       const entries = kb.entries.filter((e) => e.source === f.file);
       const phrasings = entries.reduce((n, e) => n + 1 + e.alternates.length, 0);
       const escalating = entries.filter((e) => e.escalate).length;
-      out.write(`${f.file}: ok — ${f.locale}, ${f.entries} entries, ${phrasings} phrasings, ${escalating} always escalated${f.demo ? ', demo content' : ''}\n`);
+      out.write(
+        `${f.file}: ok — ${f.locale}, ${f.entries} entries, ${phrasings} phrasings, ${escalating} always escalated${f.demo ? ', demo content' : ''}\n`,
+      );
     }
     return 0;
   } catch (err) {

@@ -1,5 +1,15 @@
 import { open, rename, unlink } from 'node:fs/promises';
-import { detectLanguage, Faq, loadKnowledgeBase, summarize, toPrediction, type EvalSummary, type LabelledText, type Locale, type Prediction } from '../knowledge-base';
+import {
+  detectLanguage,
+  Faq,
+  loadKnowledgeBase,
+  summarize,
+  toPrediction,
+  type EvalSummary,
+  type LabelledText,
+  type Locale,
+  type Prediction,
+} from '../knowledge-base';
 import { CliError } from './cli-error';
 import { checkExpectedIds, readLabelledLines, type LabelledLine } from '../knowledge-base/labelled-queries';
 import { discoverCalibration } from '../knowledge-base/faq';
@@ -13,9 +23,15 @@ export interface EvalArgs {
 
 const PROGRESS_EVERY = 1000;
 
-export async function kbEval(args: EvalArgs, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+export async function kbEval(
+  args: EvalArgs,
+  stdout: NodeJS.WritableStream,
+  stderr: NodeJS.WritableStream,
+): Promise<number> {
   if (args.kb.length === 0 || !args.queries) {
-    throw new CliError('usage: relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl]');
+    throw new CliError(
+      'usage: relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl]',
+    );
   }
   const kb = await loadKnowledgeBase(args.kb);
   const ids = new Set(kb.entries.map((e) => e.id));
@@ -24,13 +40,19 @@ export async function kbEval(args: EvalArgs, stdout: NodeJS.WritableStream, stde
   checkExpectedIds(args.queries, queries, ids);
   if (args.calibration) checkExpectedIds(args.calibration, calibrationLines, ids);
 
-  stderr.write(`building index for ${kb.entries.length} entries${args.calibration ? ` with ${calibrationLines.length} calibration queries` : ''}…\n`);
+  stderr.write(
+    `building index for ${kb.entries.length} entries${args.calibration ? ` with ${calibrationLines.length} calibration queries` : ''}…\n`,
+  );
   const started = performance.now();
   const locales = [...new Set(kb.entries.map((e) => e.locale))];
-  const calibration = args.calibration ? groupByLanguage(calibrationLines, locales) : await discoverCalibration(kb);
+  const calibration = args.calibration
+    ? groupByLanguage(calibrationLines, locales)
+    : await discoverCalibration(kb);
   const faq = Faq.build(kb, { calibration });
   for (const info of faq.info) {
-    stderr.write(`${info.locale}: ${info.entries} entries, ${info.phrasings} phrasings; thresholds from ${info.calibration.source} (${info.calibration.samples.inScope} in scope / ${info.calibration.samples.outOfScope} out of scope)\n`);
+    stderr.write(
+      `${info.locale}: ${info.entries} entries, ${info.phrasings} phrasings; thresholds from ${info.calibration.source} (${info.calibration.samples.inScope} in scope / ${info.calibration.samples.outOfScope} out of scope)\n`,
+    );
   }
   const buildMs = performance.now() - started;
 
@@ -44,15 +66,24 @@ export async function kbEval(args: EvalArgs, stdout: NodeJS.WritableStream, stde
   await writePredictions(predictions, args.out, stdout);
 
   if (queries.some((q) => q.expected !== undefined)) {
-    const labelled = queries.map((q, i) => ({ q, p: predictions[i]! })).filter(({ q }) => q.expected !== undefined);
-    const summary = summarize(labelled.map((l) => l.p), labelled.map((l) => l.q.expected ?? null), buildMs);
+    const labelled = queries
+      .map((q, i) => ({ q, p: predictions[i]! }))
+      .filter(({ q }) => q.expected !== undefined);
+    const summary = summarize(
+      labelled.map((l) => l.p),
+      labelled.map((l) => l.q.expected ?? null),
+      buildMs,
+    );
     stderr.write(renderSummary(summary));
     stderr.write(`${JSON.stringify(summary)}\n`);
   }
   return 0;
 }
 
-function groupByLanguage(lines: readonly LabelledLine[], locales: readonly Locale[]): Partial<Record<Locale, LabelledText[]>> {
+function groupByLanguage(
+  lines: readonly LabelledLine[],
+  locales: readonly Locale[],
+): Partial<Record<Locale, LabelledText[]>> {
   const out: Partial<Record<Locale, LabelledText[]>> = {};
   for (const l of lines) {
     const detected = locales.length === 1 ? locales[0]! : detectLanguage(l.text, locales[0]).locale;
@@ -62,7 +93,11 @@ function groupByLanguage(lines: readonly LabelledLine[], locales: readonly Local
 }
 
 /** Predictions go to a temp file renamed into place, so a failed run leaves no half-written file. */
-async function writePredictions(predictions: readonly Prediction[], out: string | undefined, stdout: NodeJS.WritableStream): Promise<void> {
+async function writePredictions(
+  predictions: readonly Prediction[],
+  out: string | undefined,
+  stdout: NodeJS.WritableStream,
+): Promise<void> {
   const body = predictions.map((p) => JSON.stringify(p)).join('\n') + (predictions.length > 0 ? '\n' : '');
   if (!out) {
     stdout.write(body);

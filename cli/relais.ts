@@ -19,13 +19,25 @@ export async function main(argv: readonly string[]): Promise<number> {
       return kbCheck(parseArgs(rest, []).positionals, process.stdout);
     case 'ask': {
       const args = parseArgs(rest, ['kb', 'locale'], ['json']);
-      return kbAsk(args.options.get('kb') ?? [], args.positionals.join(' '), one(args, 'locale'), args.flags.has('json'), process.stdout);
+      return kbAsk(
+        args.options.get('kb') ?? [],
+        args.positionals.join(' '),
+        one(args, 'locale'),
+        args.flags.has('json'),
+        process.stdout,
+      );
     }
     case 'eval': {
       const args = parseArgs(rest, ['kb', 'queries', 'calibration', 'out']);
-      if (args.positionals.length > 0) throw new CliError(`unexpected argument "${args.positionals[0]}"\n${USAGE}`);
+      if (args.positionals.length > 0)
+        throw new CliError(`unexpected argument "${args.positionals[0]}"\n${USAGE}`);
       return kbEval(
-        { kb: args.options.get('kb') ?? [], queries: one(args, 'queries'), calibration: one(args, 'calibration'), out: one(args, 'out') },
+        {
+          kb: args.options.get('kb') ?? [],
+          queries: one(args, 'queries'),
+          calibration: one(args, 'calibration'),
+          out: one(args, 'out'),
+        },
         process.stdout,
         process.stderr,
       );
@@ -43,7 +55,9 @@ if (require.main === module) {
         process.stderr.write(`relais: ${err.message}\n`);
         process.exitCode = err.exitCode;
       } else if (err instanceof KbError) {
-        process.stderr.write(`relais: knowledge base refused:\n${err.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
+        process.stderr.write(
+          `relais: knowledge base refused:\n${err.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`,
+        );
         process.exitCode = 2;
       } else {
         process.stderr.write(`relais: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -54,7 +54,9 @@ export const DEFAULT_CALIBRATION_OPTIONS: CalibrationOptions = Object.freeze({
 const BLEND_GRID: readonly Blend[] = [0, 0.15, 0.3, 0.45].flatMap((knnShare) =>
   [0, 0.15, 0.3, 0.45, 0.6, 0.75]
     .filter((entryShare) => knnShare + entryShare <= 0.9)
-    .flatMap((entryShare) => [0.03, 0.06, 0.12].map((temperature) => ({ knnShare, entryShare, temperature }))),
+    .flatMap((entryShare) =>
+      [0.03, 0.06, 0.12].map((temperature) => ({ knnShare, entryShare, temperature })),
+    ),
 );
 
 export function calibrate(
@@ -139,7 +141,9 @@ function chooseThresholds(
       const wrongRate = wrong / inScope;
       const recall = outOfScope === 0 ? 1 : escalated / outOfScope;
       // Points that meet the policy first (violation 0), then the most questions resolved.
-      const violation = Math.max(0, wrongRate - options.maxWrongAnswerRate) + Math.max(0, options.minOutOfScopeRecall - recall);
+      const violation =
+        Math.max(0, wrongRate - options.maxWrongAnswerRate) +
+        Math.max(0, options.minOutOfScopeRecall - recall);
       const key: [number, number] = [-violation, (right + options.clarifyCredit * recovered) / inScope];
       if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) {
         bestKey = key;

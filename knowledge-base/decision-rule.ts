@@ -1,7 +1,10 @@
 import type { DecisionThresholds } from './calibration';
 import type { EscalationReason } from './types';
 
-export type Verdict = { readonly kind: 'answer' } | { readonly kind: 'clarify' } | { readonly kind: 'escalate'; readonly reason: EscalationReason };
+export type Verdict =
+  | { readonly kind: 'answer' }
+  | { readonly kind: 'clarify' }
+  | { readonly kind: 'escalate'; readonly reason: EscalationReason };
 
 export interface DecisionInput {
   /** Content words in the message (function words and greetings aside). */
@@ -25,6 +28,7 @@ export function decide(input: DecisionInput, thresholds: DecisionThresholds): Ve
   if (input.confidence >= thresholds.answerAt) {
     return input.bestEscalates ? { kind: 'escalate', reason: 'entry-escalate' } : { kind: 'answer' };
   }
-  if (input.candidates >= 2 && Math.max(input.confidence, input.shortlist) >= thresholds.clarifyAt) return { kind: 'clarify' };
+  if (input.candidates >= 2 && Math.max(input.confidence, input.shortlist) >= thresholds.clarifyAt)
+    return { kind: 'clarify' };
   return { kind: 'escalate', reason: 'low-confidence' };
 }

@@ -19,7 +19,10 @@ export class KbError extends Error {
     readonly issues: readonly KbIssue[],
     options?: { cause?: unknown },
   ) {
-    super(`knowledge base refused (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, options);
+    super(
+      `knowledge base refused (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
+      options,
+    );
     this.name = 'KbError';
   }
 }

@@ -77,7 +77,10 @@ export function summarize(
     bin.correct += want !== null && p.candidates[0]?.id === want ? 1 : 0;
   });
   const total = predictions.length || 1;
-  const ece = bins.reduce((sum, b) => (b.n === 0 ? sum : sum + (b.n / total) * Math.abs(b.confidence / b.n - b.correct / b.n)), 0);
+  const ece = bins.reduce(
+    (sum, b) => (b.n === 0 ? sum : sum + (b.n / total) * Math.abs(b.confidence / b.n - b.correct / b.n)),
+    0,
+  );
   const latencies = predictions.map((p) => p.latencyMs ?? 0).sort((a, b) => a - b);
   const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
   return {

@@ -37,9 +37,19 @@ export class Faq {
     for (const [locale, entries] of byLocale) {
       const calibration = options.calibration?.[locale];
       const synonyms = kb.synonyms[locale] ?? [];
-      matchers.set(locale, Matcher.build(locale, entries, { ...options.matcher, synonyms, ...(calibration ? { calibration } : {}) }));
+      matchers.set(
+        locale,
+        Matcher.build(locale, entries, {
+          ...options.matcher,
+          synonyms,
+          ...(calibration ? { calibration } : {}),
+        }),
+      );
     }
-    const defaultLocale = options.defaultLocale && matchers.has(options.defaultLocale) ? options.defaultLocale : [...matchers.keys()][0] ?? 'fr';
+    const defaultLocale =
+      options.defaultLocale && matchers.has(options.defaultLocale)
+        ? options.defaultLocale
+        : ([...matchers.keys()][0] ?? 'fr');
     return new Faq(matchers, new Map(kb.entries.map((e) => [`${e.locale}:${e.id}`, e])), defaultLocale, kb);
   }
 
@@ -83,7 +93,9 @@ export class Faq {
 }
 
 /** The calibration sets found beside the KB files, by language. */
-export async function discoverCalibration(kb: LoadedKnowledgeBase): Promise<Partial<Record<Locale, LabelledText[]>>> {
+export async function discoverCalibration(
+  kb: LoadedKnowledgeBase,
+): Promise<Partial<Record<Locale, LabelledText[]>>> {
   const out: Partial<Record<Locale, LabelledText[]>> = {};
   for (const f of kb.files) {
     const file = calibrationFileFor(f.file);

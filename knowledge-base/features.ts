@@ -32,7 +32,11 @@ const BLOCK_CHAR = 2;
 const CHAR_NGRAM_SIZES = [3, 4] as const;
 
 /** Calls `visit` with every feature of a text: stems, stem bigrams, character n-grams of the words. */
-function forEachFeature(stems: readonly string[], words: readonly string[], visit: (key: string, block: number) => void): void {
+function forEachFeature(
+  stems: readonly string[],
+  words: readonly string[],
+  visit: (key: string, block: number) => void,
+): void {
   for (const s of stems) visit(`w ${s}`, BLOCK_WORD);
   for (let i = 0; i + 1 < stems.length; i++) visit(`b ${stems[i]} ${stems[i + 1]}`, BLOCK_BIGRAM);
   for (const w of words) {
@@ -71,7 +75,10 @@ export class FeatureSpace {
     synonyms: Synonyms = NO_SYNONYMS,
   ): { space: FeatureSpace; phrasings: AnalyzedText[] } {
     const space = new FeatureSpace(locale, weights, synonyms);
-    prepareLemmas(texts.flatMap((t) => foldWords(t)), locale);
+    prepareLemmas(
+      texts.flatMap((t) => foldWords(t)),
+      locale,
+    );
     const normalized: NormalizedText[] = texts.map((t) => space.normalize(t));
     const df: number[] = [];
     const idsOfText: number[][] = [];
@@ -106,7 +113,13 @@ export class FeatureSpace {
     const n = texts.length;
     space.idf = Float32Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
     space.typos = new TypoIndex(space.wordFrequency.keys());
-    const phrasings = normalized.map(({ words, stems }, i) => ({ words, stems, unknown: [], corrections: [], ...space.vectorize(idsOfText[i]!) }));
+    const phrasings = normalized.map(({ words, stems }, i) => ({
+      words,
+      stems,
+      unknown: [],
+      corrections: [],
+      ...space.vectorize(idsOfText[i]!),
+    }));
     return { space, phrasings };
   }
 
@@ -153,7 +166,7 @@ export class FeatureSpace {
     const ids: number[] = [];
     const raw: number[] = [];
     const blockNorm = [0, 0, 0];
-    for (let i = 0; i < featureIds.length; ) {
+    for (let i = 0; i < featureIds.length;) {
       const id = featureIds[i]!;
       let tf = 0;
       while (i < featureIds.length && featureIds[i] === id) {
@@ -165,7 +178,9 @@ export class FeatureSpace {
       raw.push(w);
       blockNorm[this.blocks[id]!]! += w * w;
     }
-    const scale = [this.weights.word, this.weights.bigram, this.weights.char].map((k, b) => (blockNorm[b]! > 0 ? k / Math.sqrt(blockNorm[b]!) : 0));
+    const scale = [this.weights.word, this.weights.bigram, this.weights.char].map((k, b) =>
+      blockNorm[b]! > 0 ? k / Math.sqrt(blockNorm[b]!) : 0,
+    );
     const lexicalNorm = Math.sqrt(blockNorm[BLOCK_WORD]! + blockNorm[BLOCK_BIGRAM]!);
     const fullValues = new Float32Array(ids.length);
     let fullNorm = 0;

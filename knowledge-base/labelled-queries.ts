@@ -23,7 +23,10 @@ export async function readLabelledLines(file: string, requireExpected: boolean):
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new KbError([{ file, path: '', message: `cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})` }], { cause });
+    throw new KbError(
+      [{ file, path: '', message: `cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})` }],
+      { cause },
+    );
   }
   const out: LabelledLine[] = [];
   const seen = new Set<string>();
@@ -56,7 +59,11 @@ function lineError(file: string, line: number, path: string, message: string): K
 }
 
 /** Every `expected` id must be an entry of the KB; the first unknown one stops with its line. */
-export function checkExpectedIds(file: string, lines: readonly LabelledLine[], ids: ReadonlySet<string>): void {
+export function checkExpectedIds(
+  file: string,
+  lines: readonly LabelledLine[],
+  ids: ReadonlySet<string>,
+): void {
   for (const l of lines) {
     if (typeof l.expected === 'string' && !ids.has(l.expected)) {
       throw lineError(file, l.line, 'expected', `the KB has no entry "${l.expected}"`);

@@ -9,7 +9,11 @@ export interface LinearModelOptions {
   readonly seed: number;
 }
 
-export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = Object.freeze({ epochs: 5, aggressiveness: 0.5, seed: 7 });
+export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = Object.freeze({
+  epochs: 5,
+  aggressiveness: 0.5,
+  seed: 7,
+});
 
 /** Above this many features × entries, weights are trained in sparse rows (memory over speed). */
 const DENSE_LIMIT = 16_000_000;
@@ -41,7 +45,9 @@ export class LinearModel {
     options: LinearModelOptions = DEFAULT_LINEAR_OPTIONS,
   ): LinearModel {
     const dense = featureCount * classCount <= DENSE_LIMIT;
-    const weights: TrainingWeights = dense ? new DenseWeights(featureCount, classCount) : new SparseWeights(featureCount);
+    const weights: TrainingWeights = dense
+      ? new DenseWeights(featureCount, classCount)
+      : new SparseWeights(featureCount);
     if (!dense) examples = withoutCommonFeatures(examples, featureCount, SPARSE_MAX_FEATURE_SHARE);
     const scores = new Float64Array(classCount);
     const order = Int32Array.from(examples.keys());
@@ -86,7 +92,11 @@ export class LinearModel {
   }
 }
 
-function withoutCommonFeatures(examples: readonly SparseVector[], featureCount: number, maxShare: number): SparseVector[] {
+function withoutCommonFeatures(
+  examples: readonly SparseVector[],
+  featureCount: number,
+  maxShare: number,
+): SparseVector[] {
   const df = new Int32Array(featureCount);
   for (const x of examples) for (const id of x.ids) df[id]!++;
   const cap = Math.max(20, Math.floor(maxShare * examples.length));
@@ -95,7 +105,10 @@ function withoutCommonFeatures(examples: readonly SparseVector[], featureCount: 
     x.ids.forEach((id, k) => {
       if (df[id]! <= cap) keep.push(k);
     });
-    return { ids: Int32Array.from(keep, (k) => x.ids[k]!), values: Float32Array.from(keep, (k) => x.values[k]!) };
+    return {
+      ids: Int32Array.from(keep, (k) => x.ids[k]!),
+      values: Float32Array.from(keep, (k) => x.values[k]!),
+    };
   });
 }
 
@@ -103,7 +116,12 @@ function withoutCommonFeatures(examples: readonly SparseVector[], featureCount: 
  * The best-scoring wrong entry. An entry with no evidence scores 0, so when every scored rival is
  * negative the rival is "some untouched entry" (-1): the step then only raises the right entry.
  */
-function strongestRival(scores: Float64Array, touched: readonly number[], y: number, classCount: number): { rival: number; rivalScore: number } {
+function strongestRival(
+  scores: Float64Array,
+  touched: readonly number[],
+  y: number,
+  classCount: number,
+): { rival: number; rivalScore: number } {
   let rival = -1;
   let rivalScore = -Infinity;
   for (const cls of touched) {

@@ -104,7 +104,12 @@ export class SparseWeights implements TrainingWeights {
   update(x: SparseVector, cls: number, step: number, t: number): void {
     for (let k = 0; k < x.ids.length; k++) {
       const f = x.ids[k]!;
-      const row = (this.rows[f] ??= { classIds: new Int32Array(4), w: new Float64Array(4), u: new Float64Array(4), size: 0 });
+      const row = (this.rows[f] ??= {
+        classIds: new Int32Array(4),
+        w: new Float64Array(4),
+        u: new Float64Array(4),
+        size: 0,
+      });
       let p = row.classIds.subarray(0, row.size).indexOf(cls);
       if (p < 0) {
         if (row.size === row.classIds.length) grow(row);

@@ -8,7 +8,12 @@ import type { Entry } from './types';
 /** Entries of every file, validated together; nothing is returned unless every file is sound. */
 export interface LoadedKnowledgeBase {
   readonly entries: readonly Entry[];
-  readonly files: ReadonlyArray<{ readonly file: string; readonly locale: Locale; readonly entries: number; readonly demo: boolean }>;
+  readonly files: ReadonlyArray<{
+    readonly file: string;
+    readonly locale: Locale;
+    readonly entries: number;
+    readonly demo: boolean;
+  }>;
   /** Synonym groups of each language, from every file of that language. */
   readonly synonyms: Partial<Record<Locale, ReadonlyArray<readonly string[]>>>;
 }
@@ -20,7 +25,10 @@ interface ParsedFile {
 }
 
 /** YAML or JSON text (JSON is YAML) → a validated file, or every problem with its path and line. */
-export function parseKbText(file: string, text: string): { ok: true; parsed: ParsedFile } | { ok: false; issues: KbIssue[] } {
+export function parseKbText(
+  file: string,
+  text: string,
+): { ok: true; parsed: ParsedFile } | { ok: false; issues: KbIssue[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const lineOf = (path: readonly (string | number)[]): number | undefined => nodeLine(doc, lines, path);
@@ -42,7 +50,12 @@ export function parseKbText(file: string, text: string): { ok: true; parsed: Par
       issues: result.error.issues.map((issue) => {
         const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
         const line = lineOf(path);
-        return { file, path: formatPath(path), ...(line === undefined ? {} : { line }), message: issue.message };
+        return {
+          file,
+          path: formatPath(path),
+          ...(line === undefined ? {} : { line }),
+          message: issue.message,
+        };
       }),
     };
   }
@@ -56,14 +69,25 @@ export async function loadKnowledgeBase(files: readonly string[]): Promise<Loade
       try {
         return { file, text: await readFile(file, 'utf8') };
       } catch (cause) {
-        throw new KbError([{ file, path: '', message: `cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})` }], { cause });
+        throw new KbError(
+          [
+            {
+              file,
+              path: '',
+              message: `cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`,
+            },
+          ],
+          { cause },
+        );
       }
     }),
   );
   return buildKnowledgeBase(texts);
 }
 
-export function buildKnowledgeBase(sources: ReadonlyArray<{ file: string; text: string }>): LoadedKnowledgeBase {
+export function buildKnowledgeBase(
+  sources: ReadonlyArray<{ file: string; text: string }>,
+): LoadedKnowledgeBase {
   const issues: KbIssue[] = [];
   const parsed: ParsedFile[] = [];
   for (const { file, text } of sources) {
@@ -80,7 +104,12 @@ export function buildKnowledgeBase(sources: ReadonlyArray<{ file: string; text: 
       const first = seen.get(key);
       if (first !== undefined) {
         const line = lineOf(['entries', i, 'id']);
-        issues.push({ file, path: `entries[${i}].id`, ...(line === undefined ? {} : { line }), message: `duplicate id "${e.id}" in ${locale} (first in ${first})` });
+        issues.push({
+          file,
+          path: `entries[${i}].id`,
+          ...(line === undefined ? {} : { line }),
+          message: `duplicate id "${e.id}" in ${locale} (first in ${first})`,
+        });
         return;
       }
       seen.set(key, file);
@@ -94,7 +123,12 @@ export function buildKnowledgeBase(sources: ReadonlyArray<{ file: string; text: 
       e.followUps.forEach((f, j) => {
         if (!ids.has(`${locale}:${f}`)) {
           const line = lineOf(['entries', i, 'followUps', j]);
-          issues.push({ file, path: `entries[${i}].followUps[${j}]`, ...(line === undefined ? {} : { line }), message: `unknown followUp id "${f}" in ${locale}` });
+          issues.push({
+            file,
+            path: `entries[${i}].followUps[${j}]`,
+            ...(line === undefined ? {} : { line }),
+            message: `unknown followUp id "${f}" in ${locale}`,
+          });
         }
       });
     });
@@ -105,7 +139,12 @@ export function buildKnowledgeBase(sources: ReadonlyArray<{ file: string; text: 
   return {
     synonyms,
     entries,
-    files: parsed.map((p) => ({ file: p.file, locale: p.data.locale, entries: p.data.entries.length, demo: p.data.demo })),
+    files: parsed.map((p) => ({
+      file: p.file,
+      locale: p.data.locale,
+      entries: p.data.entries.length,
+      demo: p.data.demo,
+    })),
   };
 }
 

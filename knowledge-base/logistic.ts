@@ -25,7 +25,9 @@ export function fitLogistic(
   const mean = new Array<number>(dims).fill(0);
   const scale = new Array<number>(dims).fill(0);
   rows.forEach((r, n) => r.forEach((v, i) => (mean[i]! += (v * sampleWeights[n]!) / totalWeight)));
-  rows.forEach((r, n) => r.forEach((v, i) => (scale[i]! += ((v - mean[i]!) ** 2 * sampleWeights[n]!) / totalWeight)));
+  rows.forEach((r, n) =>
+    r.forEach((v, i) => (scale[i]! += ((v - mean[i]!) ** 2 * sampleWeights[n]!) / totalWeight)),
+  );
   for (let i = 0; i < dims; i++) scale[i] = Math.sqrt(scale[i]!) || 1;
   const xs = rows.map((r) => r.map((v, i) => (v - mean[i]!) / scale[i]!));
   const w = new Array<number>(dims).fill(0);

@@ -1,4 +1,9 @@
-import { calibrate, type Calibration, type CalibrationOptions, DEFAULT_CALIBRATION_OPTIONS } from './calibration';
+import {
+  calibrate,
+  type Calibration,
+  type CalibrationOptions,
+  DEFAULT_CALIBRATION_OPTIONS,
+} from './calibration';
 import { decide } from './decision-rule';
 import { predict } from './logistic';
 import type { Locale } from './locale';
@@ -47,7 +52,10 @@ export class Matcher {
   static build(locale: Locale, entries: readonly Entry[], options: MatcherOptions = {}): Matcher {
     const started = performance.now();
     const rankerOptions = options.ranker ?? DEFAULT_RANKER_OPTIONS;
-    const phrasingsOf = entries.map((e) => ({ phrasings: [e.question, ...e.alternates], extra: e.matchAnswer ? [e.answer] : [] }));
+    const phrasingsOf = entries.map((e) => ({
+      phrasings: [e.question, ...e.alternates],
+      extra: e.matchAnswer ? [e.answer] : [],
+    }));
     const texts: string[] = [];
     const labels: number[] = [];
     phrasingsOf.forEach((e, i) =>
@@ -57,7 +65,14 @@ export class Matcher {
       }),
     );
     const synonyms = new Synonyms(options.synonyms ?? []);
-    const ranker = Ranker.build(locale, texts, Int32Array.from(labels), entries.length, rankerOptions, synonyms);
+    const ranker = Ranker.build(
+      locale,
+      texts,
+      Int32Array.from(labels),
+      entries.length,
+      rankerOptions,
+      synonyms,
+    );
     const indexOf = new Map(entries.map((e, i) => [e.id, i]));
     const calibrationOptions = options.calibrationOptions ?? DEFAULT_CALIBRATION_OPTIONS;
     const calibration = options.calibration
@@ -70,7 +85,12 @@ export class Matcher {
           'calibration-set',
           calibrationOptions,
         )
-      : calibrate(locale, selfCalibrationSamples(locale, phrasingsOf, rankerOptions, synonyms), 'self-calibration', calibrationOptions);
+      : calibrate(
+          locale,
+          selfCalibrationSamples(locale, phrasingsOf, rankerOptions, synonyms),
+          'self-calibration',
+          calibrationOptions,
+        );
     const info: MatcherInfo = {
       locale,
       entries: entries.length,
@@ -97,7 +117,13 @@ export class Matcher {
     const shortlist = best ? Math.max(confidence, predict(this.calibration.shortlist, x)) : 0;
     const top = best ? this.entries[best.index] : undefined;
     const verdict = decide(
-      { contentWords: content.length, candidates: ranked.length, confidence, shortlist, bestEscalates: top?.escalate ?? false },
+      {
+        contentWords: content.length,
+        candidates: ranked.length,
+        confidence,
+        shortlist,
+        bestEscalates: top?.escalate ?? false,
+      },
       this.calibration.thresholds,
     );
     if (!best || !top || (verdict.kind === 'escalate' && verdict.reason === 'no-content')) {
@@ -151,7 +177,9 @@ export class Matcher {
     let known = this.stemsByEntry.get(entryIndex);
     if (!known) {
       const entry = this.entries[entryIndex]!;
-      known = new Set([entry.question, ...entry.alternates].flatMap((p) => this.ranker.space.normalize(p).stems));
+      known = new Set(
+        [entry.question, ...entry.alternates].flatMap((p) => this.ranker.space.normalize(p).stems),
+      );
       this.stemsByEntry.set(entryIndex, known);
     }
     const content = new Set(contentWords(words, this.locale));
@@ -165,8 +193,11 @@ export class Matcher {
     unknown: readonly string[],
     top: RankedEntry,
   ): string {
-    const parts = [terms.length > 0 ? `matched ${terms.map((t) => `"${t}"`).join(', ')}` : 'no shared content word'];
-    if (corrections.length > 0) parts.push(`read ${corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')}`);
+    const parts = [
+      terms.length > 0 ? `matched ${terms.map((t) => `"${t}"`).join(', ')}` : 'no shared content word',
+    ];
+    if (corrections.length > 0)
+      parts.push(`read ${corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')}`);
     if (unknown.length > 0) parts.push(`unknown ${unknown.map((u) => `"${u}"`).join(', ')}`);
     parts.push(`closest phrasing similarity ${top.knn.toFixed(2)}`);
     return parts.join('; ');

@@ -76,7 +76,9 @@ export function prepareLemmas(words: Iterable<string>, locale: Locale): void {
   const doc = nlp([...wanted].join('. ') + '.');
   doc.compute('root');
   // root is filled by compute("root") and present in the JSON, though not in the option types.
-  const terms = doc.terms().json({ terms: { normal: true } }) as Array<{ terms?: Array<{ normal?: string; root?: string }> }>;
+  const terms = doc.terms().json({ terms: { normal: true } }) as Array<{
+    terms?: Array<{ normal?: string; root?: string }>;
+  }>;
   for (const t of terms) {
     const term = t.terms?.[0];
     const normal = term?.normal;
@@ -92,7 +94,11 @@ export function stem(word: string, locale: Locale): string {
   return englishLemma(word);
 }
 
-export function normalize(text: string, locale: Locale, rewrite?: (words: string[]) => string[]): NormalizedText {
+export function normalize(
+  text: string,
+  locale: Locale,
+  rewrite?: (words: string[]) => string[],
+): NormalizedText {
   const stop = STOP_WORDS[locale];
   const words: string[] = [];
   const stems: string[] = [];

@@ -18,7 +18,6 @@ export class PhrasingIndex {
     vectors: readonly SparseVector[],
     private readonly labels: Int32Array,
     featureCount: number,
-    private readonly classCount: number,
     maxPostingShare = DEFAULT_MAX_POSTING_SHARE,
   ) {
     const lengths = new Int32Array(featureCount);
@@ -63,6 +62,5 @@ export class PhrasingIndex {
       if (scores[doc]! > out[entry]!) out[entry] = scores[doc]!;
       scores[doc] = 0;
     }
-    void this.classCount;
   }
 }

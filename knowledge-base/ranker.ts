@@ -50,7 +50,11 @@ export interface RankedEntry {
 }
 
 /** Sum of an entry's phrasing vectors, L2-normalised: the entry as one document. */
-function entryDocuments(vectors: readonly SparseVector[], labels: Int32Array, classCount: number): SparseVector[] {
+function entryDocuments(
+  vectors: readonly SparseVector[],
+  labels: Int32Array,
+  classCount: number,
+): SparseVector[] {
   const sums = Array.from({ length: classCount }, () => new Map<number, number>());
   vectors.forEach((v, i) => {
     const sum = sums[labels[i]!]!;
@@ -94,8 +98,13 @@ export class Ranker {
   ): Ranker {
     const { space, phrasings: analyzed } = FeatureSpace.build(locale, phrasings, options.features, synonyms);
     const full = analyzed.map((a) => a.full);
-    const phrasingIndex = new PhrasingIndex(full, labels, space.size, classCount);
-    const entryIndex = new PhrasingIndex(entryDocuments(full, labels, classCount), Int32Array.from({ length: classCount }, (_, i) => i), space.size, classCount, 1);
+    const phrasingIndex = new PhrasingIndex(full, labels, space.size);
+    const entryIndex = new PhrasingIndex(
+      entryDocuments(full, labels, classCount),
+      Int32Array.from({ length: classCount }, (_, i) => i),
+      space.size,
+      1,
+    );
     const model = LinearModel.train(
       analyzed.map((a) => (options.linearOnCharNgrams ? a.full : a.lexical)),
       labels,
@@ -128,7 +137,11 @@ export class Ranker {
 }
 
 /** Blended score of each entry with evidence, via `visit`; returns nothing, allocates nothing. */
-function forEachBlended(scored: ScoredQuery, blend: Blend, visit: (i: number, score: number, probability: number) => void): void {
+function forEachBlended(
+  scored: ScoredQuery,
+  blend: Blend,
+  visit: (i: number, score: number, probability: number) => void,
+): void {
   const { knn, whole, lin, entries, classCount } = scored;
   const t = blend.temperature;
   let max = 0;
@@ -147,7 +160,13 @@ function forEachBlended(scored: ScoredQuery, blend: Blend, visit: (i: number, sc
 export function rank(scored: ScoredQuery, blend: Blend, limit = 5): RankedEntry[] {
   const ranked: RankedEntry[] = [];
   forEachBlended(scored, blend, (i, score, probability) => {
-    ranked.push({ index: scored.entries[i]!, score, knn: scored.knn[i]!, whole: scored.whole[i]!, probability });
+    ranked.push({
+      index: scored.entries[i]!,
+      score,
+      knn: scored.knn[i]!,
+      whole: scored.whole[i]!,
+      probability,
+    });
   });
   ranked.sort((a, b) => b.score - a.score || a.index - b.index);
   return ranked.slice(0, limit);

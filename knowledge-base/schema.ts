@@ -10,7 +10,9 @@ const nonBlank = (what: string) => z.string().trim().min(1, `${what} must not be
 
 const localeField = z
   .string()
-  .refine((v) => toLocale(v) !== undefined, { message: `unknown locale (expected one of ${LOCALES.join(', ')})` })
+  .refine((v) => toLocale(v) !== undefined, {
+    message: `unknown locale (expected one of ${LOCALES.join(', ')})`,
+  })
   .transform((v) => toLocale(v)!);
 
 export const entrySchema = z.strictObject({
@@ -32,7 +34,9 @@ export const kbFileSchema = z.strictObject({
   /** Use each answer's words as evidence too (off for KBs whose answers are placeholders). */
   matchAnswers: z.boolean().default(true),
   /** Synonym groups: each variant (one or more words) is read as the group's first term. */
-  synonyms: z.array(z.array(nonBlank('synonym')).min(2, 'a synonym group needs at least two terms')).default([]),
+  synonyms: z
+    .array(z.array(nonBlank('synonym')).min(2, 'a synonym group needs at least two terms'))
+    .default([]),
   title: z.string().optional(),
   entries: z.array(entrySchema).min(1, 'a knowledge base needs at least one entry'),
 });

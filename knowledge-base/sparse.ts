@@ -4,7 +4,6 @@ export interface SparseVector {
   readonly values: Float32Array;
 }
 
-
 export function norm(v: SparseVector): number {
   let sum = 0;
   for (let i = 0; i < v.values.length; i++) sum += v.values[i]! * v.values[i]!;

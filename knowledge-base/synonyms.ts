@@ -30,7 +30,7 @@ export class Synonyms {
   apply(words: readonly string[]): string[] {
     if (this.variants.size === 0) return [...words];
     const out: string[] = [];
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       let replaced = false;
       for (let n = Math.min(this.longest, words.length - i); n >= 1; n--) {
         const canonical = this.variants.get(words.slice(i, i + n).join(' '));

@@ -40,6 +40,10 @@ interface DecisionBase {
 export type Decision =
   | (DecisionBase & { readonly decision: 'answer'; readonly entry: Entry })
   | (DecisionBase & { readonly decision: 'clarify'; readonly options: readonly Entry[] })
-  | (DecisionBase & { readonly decision: 'escalate'; readonly reason: EscalationReason; readonly entry?: Entry });
+  | (DecisionBase & {
+      readonly decision: 'escalate';
+      readonly reason: EscalationReason;
+      readonly entry?: Entry;
+    });
 
 export type DecisionKind = Decision['decision'];

@@ -6,7 +6,10 @@ export class TypoIndex {
   private readonly byDeletion = new Map<string, string[]>();
   private readonly known = new Set<string>();
 
-  constructor(words: Iterable<string>, private readonly minLength = 4) {
+  constructor(
+    words: Iterable<string>,
+    private readonly minLength = 4,
+  ) {
     for (const word of words) {
       if (this.known.has(word) || word.length < minLength || /\d/.test(word)) continue;
       this.known.add(word);
@@ -58,7 +61,12 @@ export function withinOneEdit(a: string, b: string): boolean {
       }
     }
     if (diffs <= 1) return true;
-    return diffs === 2 && a[first] === b[first + 1] && a[first + 1] === b[first] && a.slice(first + 2) === b.slice(first + 2);
+    return (
+      diffs === 2 &&
+      a[first] === b[first + 1] &&
+      a[first + 1] === b[first] &&
+      a.slice(first + 2) === b.slice(first + 2)
+    );
   }
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   let i = 0;

@@ -20,7 +20,10 @@ export function fuseBaseline(entries: readonly Entry[]): Baseline {
         const s = 1 - (r.score ?? 1);
         if (s > (best.get(r.item.id) ?? -1)) best.set(r.item.id, s);
       }
-      const candidates = [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score).slice(0, 3);
+      const candidates = [...best]
+        .map(([id, score]) => ({ id, score }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3);
       return { candidates, confidence: candidates[0]?.score ?? 0 };
     },
   };
@@ -28,9 +31,14 @@ export function fuseBaseline(entries: readonly Entry[]): Baseline {
 
 /** MiniSearch BM25 over every phrasing (fuzzy 0.2, prefix); confidence = top / (top + second). */
 export function miniSearchBaseline(entries: readonly Entry[]): Baseline {
-  const mini = new MiniSearch<{ id: number; entry: string; text: string }>({ fields: ['text'], storeFields: ['entry'] });
+  const mini = new MiniSearch<{ id: number; entry: string; text: string }>({
+    fields: ['text'],
+    storeFields: ['entry'],
+  });
   let n = 0;
-  mini.addAll(entries.flatMap((e) => [e.question, ...e.alternates].map((text) => ({ id: n++, entry: e.id, text }))));
+  mini.addAll(
+    entries.flatMap((e) => [e.question, ...e.alternates].map((text) => ({ id: n++, entry: e.id, text }))),
+  );
   return {
     name: 'MiniSearch BM25',
     top(text) {
@@ -39,7 +47,10 @@ export function miniSearchBaseline(entries: readonly Entry[]): Baseline {
         const id = r.entry as string;
         if (r.score > (best.get(id) ?? -1)) best.set(id, r.score);
       }
-      const ranked = [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score).slice(0, 3);
+      const ranked = [...best]
+        .map(([id, score]) => ({ id, score }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3);
       const s1 = ranked[0]?.score ?? 0;
       const s2 = ranked[1]?.score ?? 0;
       const confidence = s1 === 0 ? 0 : s1 / (s1 + s2);

@@ -18,7 +18,8 @@ export function loadClinc(file: string): ClincData {
     if (!Array.isArray(v)) throw new Error(`${file}: missing split "${k}"`);
     return v;
   };
-  const label = (rows: Split): LabelledText[] => rows.map(([text, intent]) => ({ text, expected: intent === 'oos' ? null : intent }));
+  const label = (rows: Split): LabelledText[] =>
+    rows.map(([text, intent]) => ({ text, expected: intent === 'oos' ? null : intent }));
   const train = need('train');
   return {
     train,

@@ -2,7 +2,16 @@ import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import MiniSearch from 'minisearch';
-import { buildKnowledgeBase, Faq, Matcher, summarize, toPrediction, type EvalSummary, type LabelledText, type Prediction } from '../../knowledge-base';
+import {
+  buildKnowledgeBase,
+  Faq,
+  Matcher,
+  summarize,
+  toPrediction,
+  type EvalSummary,
+  type LabelledText,
+  type Prediction,
+} from '../../knowledge-base';
 import { renderSummary } from '../../cli/kb-eval';
 import { sharedDataFile } from '../support/shared-data';
 import { table } from '../support/table';
@@ -18,7 +27,12 @@ function log(message: string): void {
   process.stderr.write(`[bench:matcher] ${message}\n`);
 }
 
-function evalRelais(name: string, kbText: string, calibration: readonly LabelledText[], queries: readonly LabelledText[]): { name: string; s: EvalSummary } {
+function evalRelais(
+  name: string,
+  kbText: string,
+  calibration: readonly LabelledText[],
+  queries: readonly LabelledText[],
+): { name: string; s: EvalSummary } {
   log(`${name}: building (${calibration.length} calibration queries)…`);
   const kb = buildKnowledgeBase([{ file: `${name}.json`, text: kbText }]);
   const started = performance.now();
@@ -30,10 +44,22 @@ function evalRelais(name: string, kbText: string, calibration: readonly Labelled
     const d = faq.match(q.text, { locale: 'en' });
     return toPrediction(String(i), d, performance.now() - t);
   });
-  return { name, s: summarize(predictions, queries.map((q) => q.expected), buildMs) };
+  return {
+    name,
+    s: summarize(
+      predictions,
+      queries.map((q) => q.expected),
+      buildMs,
+    ),
+  };
 }
 
-function evalBaseline(name: string, make: () => Baseline, calibration: readonly LabelledText[], queries: readonly LabelledText[]): { name: string; s: EvalSummary } {
+function evalBaseline(
+  name: string,
+  make: () => Baseline,
+  calibration: readonly LabelledText[],
+  queries: readonly LabelledText[],
+): { name: string; s: EvalSummary } {
   log(`${name}: building…`);
   const started = performance.now();
   const baseline = make();
@@ -41,7 +67,14 @@ function evalBaseline(name: string, make: () => Baseline, calibration: readonly 
   const threshold = fitThreshold(baseline, calibration);
   log(`${name}: threshold ${threshold.toFixed(2)}; scoring ${queries.length} queries…`);
   const predictions = queries.map((q, i) => predictBaseline(baseline, threshold, String(i), q.text));
-  return { name, s: summarize(predictions, queries.map((q) => q.expected), buildMs) };
+  return {
+    name,
+    s: summarize(
+      predictions,
+      queries.map((q) => q.expected),
+      buildMs,
+    ),
+  };
 }
 
 function everyNth<T>(list: readonly T[], n: number): T[] {
@@ -65,7 +98,14 @@ async function demo(locale: 'fr' | 'en'): Promise<{ name: string; s: EvalSummary
     const t = performance.now();
     return toPrediction(String(i), faq.match(q.text, { locale }), performance.now() - t);
   });
-  return { name: `Relais demo ${locale.toUpperCase()} (${faq.info[0]?.calibration.source})`, s: summarize(predictions, queries.map((q) => q.expected), buildMs) };
+  return {
+    name: `Relais demo ${locale.toUpperCase()} (${faq.info[0]?.calibration.source})`,
+    s: summarize(
+      predictions,
+      queries.map((q) => q.expected),
+      buildMs,
+    ),
+  };
 }
 
 async function main(): Promise<void> {
@@ -74,7 +114,10 @@ async function main(): Promise<void> {
   const out = join(tmpdir(), 'relais-bench-clinc150');
   mkdirSync(out, { recursive: true });
   for (const k of [10, 100]) writeFileSync(join(out, `kb-k${k}.json`), clinc.kbText(k));
-  const jsonl = (rows: readonly LabelledText[], prefix: string): string => rows.map((r, i) => JSON.stringify({ id: `${prefix}${i}`, text: r.text, expected: r.expected })).join('\n') + '\n';
+  const jsonl = (rows: readonly LabelledText[], prefix: string): string =>
+    rows
+      .map((r, i) => JSON.stringify({ id: `${prefix}${i}`, text: r.text, expected: r.expected }))
+      .join('\n') + '\n';
   writeFileSync(join(out, 'calibration.jsonl'), jsonl(clinc.calibration, 'v'));
   writeFileSync(join(out, 'queries.jsonl'), jsonl(clinc.queries, 'q'));
   log(`CLINC150 converted to ${out} (kb-k10.json, kb-k100.json, calibration.jsonl, queries.jsonl)`);
@@ -84,11 +127,26 @@ async function main(): Promise<void> {
   rows.push(full);
   const k10 = evalRelais('Relais k10', clinc.kbText(10), clinc.calibration, clinc.queries);
   rows.push(k10);
-  const entriesOf = (k: number) => buildKnowledgeBase([{ file: `k${k}.json`, text: clinc.kbText(k) }]).entries;
-  const miniFull = evalBaseline('MiniSearch full', () => miniSearchBaseline(entriesOf(100)), clinc.calibration, clinc.queries);
+  const entriesOf = (k: number) =>
+    buildKnowledgeBase([{ file: `k${k}.json`, text: clinc.kbText(k) }]).entries;
+  const miniFull = evalBaseline(
+    'MiniSearch full',
+    () => miniSearchBaseline(entriesOf(100)),
+    clinc.calibration,
+    clinc.queries,
+  );
   rows.push(miniFull);
-  rows.push(evalBaseline('MiniSearch k10', () => miniSearchBaseline(entriesOf(10)), clinc.calibration, clinc.queries));
-  rows.push(evalBaseline(`fuse.js k10 (1 in ${FUSE_SAMPLE})`, () => fuseBaseline(entriesOf(10)), everyNth(clinc.calibration, FUSE_SAMPLE * 2), everyNth(clinc.queries, FUSE_SAMPLE)));
+  rows.push(
+    evalBaseline('MiniSearch k10', () => miniSearchBaseline(entriesOf(10)), clinc.calibration, clinc.queries),
+  );
+  rows.push(
+    evalBaseline(
+      `fuse.js k10 (1 in ${FUSE_SAMPLE})`,
+      () => fuseBaseline(entriesOf(10)),
+      everyNth(clinc.calibration, FUSE_SAMPLE * 2),
+      everyNth(clinc.queries, FUSE_SAMPLE),
+    ),
+  );
   const fr = await demo('fr');
   const en = await demo('en');
   for (const d of [fr, en]) if (d) rows.push(d);
@@ -104,12 +162,36 @@ async function main(): Promise<void> {
   mini.addAll(synthetic.flatMap((e) => [e.question, ...e.alternates].map((text) => ({ id: n++, text }))));
   const syntheticMiniMs = performance.now() - t;
 
-  const header = ['matcher', 'in-scope acc %', 'acc+clarify %', 'wrong %', 'oos recall %', 'false ans %', 'ECE', 'p50 ms', 'p99 ms', 'build ms'];
-  process.stdout.write(`\nCLINC150 data_full.json (Larson et al. 2019, CC BY 3.0): KB from train (k10: first 10 phrasings per intent; full: all 100),\ncalibration = val + oos_val (3,100), queries = test + oos_test (5,500)\n\n`);
+  const header = [
+    'matcher',
+    'in-scope acc %',
+    'acc+clarify %',
+    'wrong %',
+    'oos recall %',
+    'false ans %',
+    'ECE',
+    'p50 ms',
+    'p99 ms',
+    'build ms',
+  ];
+  process.stdout.write(
+    `\nCLINC150 data_full.json (Larson et al. 2019, CC BY 3.0): KB from train (k10: first 10 phrasings per intent; full: all 100),\ncalibration = val + oos_val (3,100), queries = test + oos_test (5,500)\n\n`,
+  );
   process.stdout.write(
     table([
       header,
-      ...rows.map(({ name, s }) => [name, s.in_scope_accuracy_pct, s.accuracy_plus_clarify_pct, s.wrong_answers_pct, s.out_of_scope_recall_pct, s.false_answers_pct, s.expected_calibration_error, s.p50_ms, s.p99_ms, s.build_ms]),
+      ...rows.map(({ name, s }) => [
+        name,
+        s.in_scope_accuracy_pct,
+        s.accuracy_plus_clarify_pct,
+        s.wrong_answers_pct,
+        s.out_of_scope_recall_pct,
+        s.false_answers_pct,
+        s.expected_calibration_error,
+        s.p50_ms,
+        s.p99_ms,
+        s.build_ms,
+      ]),
     ]) + '\n',
   );
   process.stdout.write(`\nRelais full, in detail:\n${renderSummary(full.s)}`);
@@ -134,8 +216,20 @@ async function main(): Promise<void> {
     p99_ratio_vs_minisearch: round(full.s.p99_ms / (miniFull.s.p99_ms || 1)),
     build_ratio_vs_minisearch: round(full.s.build_ms / (miniFull.s.build_ms || 1)),
     synthetic_build_ratio_vs_minisearch: round(syntheticRelaisMs / (syntheticMiniMs || 1)),
-    ...(fr ? { fr_demo_in_scope_accuracy_pct: fr.s.in_scope_accuracy_pct, fr_demo_accuracy_plus_clarify_pct: fr.s.accuracy_plus_clarify_pct, fr_demo_wrong_answers_pct: fr.s.wrong_answers_pct, fr_demo_out_of_scope_recall_pct: fr.s.out_of_scope_recall_pct } : {}),
-    ...(en ? { en_demo_in_scope_accuracy_pct: en.s.in_scope_accuracy_pct, en_demo_out_of_scope_recall_pct: en.s.out_of_scope_recall_pct } : {}),
+    ...(fr
+      ? {
+          fr_demo_in_scope_accuracy_pct: fr.s.in_scope_accuracy_pct,
+          fr_demo_accuracy_plus_clarify_pct: fr.s.accuracy_plus_clarify_pct,
+          fr_demo_wrong_answers_pct: fr.s.wrong_answers_pct,
+          fr_demo_out_of_scope_recall_pct: fr.s.out_of_scope_recall_pct,
+        }
+      : {}),
+    ...(en
+      ? {
+          en_demo_in_scope_accuracy_pct: en.s.in_scope_accuracy_pct,
+          en_demo_out_of_scope_recall_pct: en.s.out_of_scope_recall_pct,
+        }
+      : {}),
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

@@ -1,7 +1,24 @@
 import type { Entry } from '../../knowledge-base';
 import { mulberry32 } from '../../knowledge-base/linear-model';
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ter', 'zu', 'van', 'pel', 'dor', 'si', 'bex', 'ru', 'nai', 'cho', 'fim', 'gal', 'tas'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ter',
+  'zu',
+  'van',
+  'pel',
+  'dor',
+  'si',
+  'bex',
+  'ru',
+  'nai',
+  'cho',
+  'fim',
+  'gal',
+  'tas',
+];
 
 /**
  * A large KB for build-time figures: `count` entries of 5 phrasings each, recombined from CLINC150
@@ -21,9 +38,23 @@ export function syntheticEntries(train: ReadonlyArray<[string, string]>, count: 
     const phrasings = Array.from({ length: 5 }, () => {
       const a = pick(pool).split(' ');
       const b = pick(pool).split(' ');
-      return [...a.slice(0, Math.ceil(a.length / 2)), ...b.slice(Math.ceil(b.length / 2)), 'for', product].join(' ');
+      return [
+        ...a.slice(0, Math.ceil(a.length / 2)),
+        ...b.slice(Math.ceil(b.length / 2)),
+        'for',
+        product,
+      ].join(' ');
     });
-    entries.push({ id: `synthetic-${i}`, locale: 'en', question: phrasings[0]!, alternates: phrasings.slice(1), answer: `answer ${i}`, tags: [], escalate: false, followUps: [] });
+    entries.push({
+      id: `synthetic-${i}`,
+      locale: 'en',
+      question: phrasings[0]!,
+      alternates: phrasings.slice(1),
+      answer: `answer ${i}`,
+      tags: [],
+      escalate: false,
+      followUps: [],
+    });
   }
   return entries;
 }

@@ -7,6 +7,9 @@ export function uniquePrefix(label: string): string {
 
 export function testRedisUrl(): string {
   const url = process.env.RELAIS_TEST_REDIS_URL;
-  if (!url) throw new Error('RELAIS_TEST_REDIS_URL is not set: run the tests with `npm test` (jest globalSetup starts redis-server)');
+  if (!url)
+    throw new Error(
+      'RELAIS_TEST_REDIS_URL is not set: run the tests with `npm test` (jest globalSetup starts redis-server)',
+    );
   return url;
 }

@@ -60,13 +60,18 @@ describe('relais kb check', () => {
   it('prints counts for good files', async () => {
     const r = await relais('kb', 'check', DEMO_FR, join(dir, 'kb.yaml'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/fr\.yaml: ok — fr, \d+ entries, \d+ phrasings, 5 always escalated, demo content/);
+    expect(r.stdout).toMatch(
+      /fr\.yaml: ok — fr, \d+ entries, \d+ phrasings, 5 always escalated, demo content/,
+    );
     expect(r.stdout).toContain('kb.yaml: ok — en, 3 entries, 12 phrasings, 0 always escalated');
   });
 
   it('lists every problem with file, line and path, and exits 1', async () => {
     const bad = join(dir, 'bad.yaml');
-    writeFileSync(bad, 'version: 1\nlocale: xx\nentries:\n  - id: a\n    question: q\n    answer: ""\n    followUps: [b]\n');
+    writeFileSync(
+      bad,
+      'version: 1\nlocale: xx\nentries:\n  - id: a\n    question: q\n    answer: ""\n    followUps: [b]\n',
+    );
     const r = await relais('kb', 'check', bad);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${bad}:2: locale: unknown locale`);
@@ -86,7 +91,11 @@ describe('relais kb ask', () => {
 
   it('answers in JSON on request', async () => {
     const r = await relais('kb', 'ask', '--kb', DEMO_FR, '--json', 'quelle est la météo demain');
-    expect(JSON.parse(r.stdout)).toMatchObject({ decision: 'escalate', reason: 'low-confidence', locale: 'fr' });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      decision: 'escalate',
+      reason: 'low-confidence',
+      locale: 'fr',
+    });
   });
 
   it('refuses an unknown locale', async () => {
@@ -98,12 +107,29 @@ describe('relais kb ask', () => {
 
 describe('relais kb eval', () => {
   it('writes one prediction per query in input order and a summary ending with one JSON line', async () => {
-    const r = await relais('kb', 'eval', '--kb', join(dir, 'kb.yaml'), '--queries', join(dir, 'queries.jsonl'));
+    const r = await relais(
+      'kb',
+      'eval',
+      '--kb',
+      join(dir, 'kb.yaml'),
+      '--queries',
+      join(dir, 'queries.jsonl'),
+    );
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.id)).toEqual(['q1', 'q2', 'q3']);
     for (const l of lines) {
-      expect(Object.keys(l).sort()).toEqual(['answerId', 'candidates', 'confidence', 'decision', 'id', 'latencyMs']);
+      expect(Object.keys(l).sort()).toEqual([
+        'answerId',
+        'candidates',
+        'confidence',
+        'decision',
+        'id',
+        'latencyMs',
+      ]);
       expect(['answer', 'clarify', 'escalate']).toContain(l.decision);
     }
     const last = r.stderr.trim().split('\n').at(-1)!;
@@ -126,7 +152,11 @@ describe('relais kb eval', () => {
   it.each([
     ['not JSON', 'not json at all', ':1: not valid JSON'],
     ['a missing text', '{"id":"x"}', ':1: text:'],
-    ['an unknown expected id', '{"id":"x","text":"hi","expected":"nope"}', ':1: expected: the KB has no entry "nope"'],
+    [
+      'an unknown expected id',
+      '{"id":"x","text":"hi","expected":"nope"}',
+      ':1: expected: the KB has no entry "nope"',
+    ],
   ])('stops on %s with file and line, exit 2, nothing written', async (_label, line, message) => {
     const queries = join(dir, `bad-${Math.random().toString(36).slice(2)}.jsonl`);
     writeFileSync(queries, line + '\n');
@@ -140,7 +170,16 @@ describe('relais kb eval', () => {
   it('requires expected in a calibration file', async () => {
     const cal = join(dir, 'cal.jsonl');
     writeFileSync(cal, '{"id":"c1","text":"vip cost","expected":"vip"}\n{"id":"c2","text":"hello there"}\n');
-    const r = await relais('kb', 'eval', '--kb', join(dir, 'kb.yaml'), '--queries', join(dir, 'queries.jsonl'), '--calibration', cal);
+    const r = await relais(
+      'kb',
+      'eval',
+      '--kb',
+      join(dir, 'kb.yaml'),
+      '--queries',
+      join(dir, 'queries.jsonl'),
+      '--calibration',
+      cal,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${cal}:2: expected: required in a calibration file`);
   });

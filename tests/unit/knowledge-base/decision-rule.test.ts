@@ -1,7 +1,13 @@
 import { decide, type DecisionInput } from '../../../knowledge-base/decision-rule';
 
 const thresholds = { answerAt: 0.7, clarifyAt: 0.5 };
-const base: DecisionInput = { contentWords: 3, candidates: 3, confidence: 0.9, shortlist: 0.95, bestEscalates: false };
+const base: DecisionInput = {
+  contentWords: 3,
+  candidates: 3,
+  confidence: 0.9,
+  shortlist: 0.95,
+  bestEscalates: false,
+};
 
 describe('decision rule', () => {
   it('answers when confident', () => {
@@ -10,22 +16,39 @@ describe('decision rule', () => {
   });
 
   it('hands a confident match on an entry marked escalate to a person', () => {
-    expect(decide({ ...base, bestEscalates: true }, thresholds)).toEqual({ kind: 'escalate', reason: 'entry-escalate' });
+    expect(decide({ ...base, bestEscalates: true }, thresholds)).toEqual({
+      kind: 'escalate',
+      reason: 'entry-escalate',
+    });
   });
 
   it('asks "did you mean" when the right entry is likely among the top three', () => {
     expect(decide({ ...base, confidence: 0.4, shortlist: 0.6 }, thresholds)).toEqual({ kind: 'clarify' });
     // An entry marked escalate is only handed over when the bot is sure it is the one.
-    expect(decide({ ...base, confidence: 0.4, shortlist: 0.6, bestEscalates: true }, thresholds)).toEqual({ kind: 'clarify' });
+    expect(decide({ ...base, confidence: 0.4, shortlist: 0.6, bestEscalates: true }, thresholds)).toEqual({
+      kind: 'clarify',
+    });
   });
 
   it('does not offer a choice of one', () => {
-    expect(decide({ ...base, candidates: 1, confidence: 0.4, shortlist: 0.6 }, thresholds)).toEqual({ kind: 'escalate', reason: 'low-confidence' });
+    expect(decide({ ...base, candidates: 1, confidence: 0.4, shortlist: 0.6 }, thresholds)).toEqual({
+      kind: 'escalate',
+      reason: 'low-confidence',
+    });
   });
 
   it('escalates when unsure, and when there is nothing to match', () => {
-    expect(decide({ ...base, confidence: 0.3, shortlist: 0.4 }, thresholds)).toEqual({ kind: 'escalate', reason: 'low-confidence' });
-    expect(decide({ ...base, contentWords: 0 }, thresholds)).toEqual({ kind: 'escalate', reason: 'no-content' });
-    expect(decide({ ...base, candidates: 0 }, thresholds)).toEqual({ kind: 'escalate', reason: 'no-content' });
+    expect(decide({ ...base, confidence: 0.3, shortlist: 0.4 }, thresholds)).toEqual({
+      kind: 'escalate',
+      reason: 'low-confidence',
+    });
+    expect(decide({ ...base, contentWords: 0 }, thresholds)).toEqual({
+      kind: 'escalate',
+      reason: 'no-content',
+    });
+    expect(decide({ ...base, candidates: 0 }, thresholds)).toEqual({
+      kind: 'escalate',
+      reason: 'no-content',
+    });
   });
 });

@@ -9,7 +9,10 @@ beforeAll(async () => {
 });
 
 function expectAnswer(d: Decision, id: string): void {
-  expect({ decision: d.decision, id: d.decision === 'answer' ? d.entry.id : d.candidates[0]?.id }).toEqual({ decision: 'answer', id });
+  expect({ decision: d.decision, id: d.decision === 'answer' ? d.entry.id : d.candidates[0]?.id }).toEqual({
+    decision: 'answer',
+    id,
+  });
 }
 
 describe('demo knowledge base, French', () => {
@@ -42,8 +45,16 @@ describe('demo knowledge base, French', () => {
   });
 
   it('escalates what it cannot answer, and says why', () => {
-    expect(faq.match('quelle est la météo à Lyon demain', { locale: 'fr' })).toMatchObject({ decision: 'escalate', reason: 'low-confidence' });
-    expect(faq.match('?!', { locale: 'fr' })).toMatchObject({ decision: 'escalate', reason: 'no-content', confidence: 0, candidates: [] });
+    expect(faq.match('quelle est la météo à Lyon demain', { locale: 'fr' })).toMatchObject({
+      decision: 'escalate',
+      reason: 'low-confidence',
+    });
+    expect(faq.match('?!', { locale: 'fr' })).toMatchObject({
+      decision: 'escalate',
+      reason: 'no-content',
+      confidence: 0,
+      candidates: [],
+    });
   });
 
   it('keeps candidates best first, at most three, on the confidence scale', () => {
@@ -51,7 +62,8 @@ describe('demo knowledge base, French', () => {
       const { candidates, confidence } = faq.match(text, { locale: 'fr' });
       expect(candidates.length).toBeLessThanOrEqual(3);
       expect(candidates[0]?.score).toBe(confidence);
-      for (let i = 1; i < candidates.length; i++) expect(candidates[i]!.score).toBeLessThanOrEqual(candidates[i - 1]!.score);
+      for (let i = 1; i < candidates.length; i++)
+        expect(candidates[i]!.score).toBeLessThanOrEqual(candidates[i - 1]!.score);
       const sum = candidates.reduce((s, c) => s + c.score, 0);
       expect(sum).toBeLessThanOrEqual(1.0001);
     }

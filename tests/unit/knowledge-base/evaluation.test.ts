@@ -1,7 +1,20 @@
 import { summarize, type Prediction } from '../../../knowledge-base';
 
-function p(id: string, decision: Prediction['decision'], answerId: string | null, confidence: number, candidates: string[]): Prediction {
-  return { id, decision, answerId, confidence, candidates: candidates.map((c, i) => ({ id: c, score: i === 0 ? confidence : 0 })), latencyMs: Number(id) };
+function p(
+  id: string,
+  decision: Prediction['decision'],
+  answerId: string | null,
+  confidence: number,
+  candidates: string[],
+): Prediction {
+  return {
+    id,
+    decision,
+    answerId,
+    confidence,
+    candidates: candidates.map((c, i) => ({ id: c, score: i === 0 ? confidence : 0 })),
+    latencyMs: Number(id),
+  };
 }
 
 describe('evaluation summary', () => {

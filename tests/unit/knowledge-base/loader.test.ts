@@ -27,11 +27,25 @@ describe('knowledge-base files', () => {
   it('loads YAML with defaults and maps fr-FR to fr', () => {
     const kb = buildKnowledgeBase([{ file: 'fr.yaml', text: GOOD_FR }]);
     expect(kb.files).toEqual([{ file: 'fr.yaml', locale: 'fr', entries: 2, demo: false }]);
-    expect(kb.entries[1]).toMatchObject({ id: 'booking-how', locale: 'fr', alternates: [], tags: [], escalate: false, followUps: [] });
+    expect(kb.entries[1]).toMatchObject({
+      id: 'booking-how',
+      locale: 'fr',
+      alternates: [],
+      tags: [],
+      escalate: false,
+      followUps: [],
+    });
   });
 
   it('loads JSON, and a per-entry locale overrides the file', () => {
-    const json = JSON.stringify({ version: 1, locale: 'en', entries: [{ id: 'vip', question: 'What is VIP?', answer: '15 € a month.' }, { id: 'vip', locale: 'fr', question: 'VIP ?', answer: '15 € par mois.' }] });
+    const json = JSON.stringify({
+      version: 1,
+      locale: 'en',
+      entries: [
+        { id: 'vip', question: 'What is VIP?', answer: '15 € a month.' },
+        { id: 'vip', locale: 'fr', question: 'VIP ?', answer: '15 € par mois.' },
+      ],
+    });
     const kb = buildKnowledgeBase([{ file: 'kb.json', text: json }]);
     expect(kb.entries.map((e) => `${e.locale}:${e.id}`)).toEqual(['en:vip', 'fr:vip']);
   });
@@ -90,14 +104,25 @@ entries:
   });
 
   it('refuses unknown fields and a wrong version', () => {
-    const err = refused([{ file: 'x.json', text: JSON.stringify({ version: 2, locale: 'en', entries: [{ id: 'a', question: 'q', answer: 'a', colour: 'red' }] }) }]);
+    const err = refused([
+      {
+        file: 'x.json',
+        text: JSON.stringify({
+          version: 2,
+          locale: 'en',
+          entries: [{ id: 'a', question: 'q', answer: 'a', colour: 'red' }],
+        }),
+      },
+    ]);
     expect(err.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['version', 'entries[0]']));
   });
 
   it('loads nothing when one of several files is bad', () => {
-    expect(() => buildKnowledgeBase([
-      { file: 'fr.yaml', text: GOOD_FR },
-      { file: 'en.yaml', text: 'version: 1\nlocale: en\nentries: []\n' },
-    ])).toThrow(/en\.yaml:3: entries: a knowledge base needs at least one entry/);
+    expect(() =>
+      buildKnowledgeBase([
+        { file: 'fr.yaml', text: GOOD_FR },
+        { file: 'en.yaml', text: 'version: 1\nlocale: en\nentries: []\n' },
+      ]),
+    ).toThrow(/en\.yaml:3: entries: a knowledge base needs at least one entry/);
   });
 });

@@ -2,16 +2,40 @@ import { foldWords, normalize, stripAccents } from '../../../knowledge-base/norm
 
 describe('normalisation', () => {
   it('strips accents and case but keeps the words', () => {
-    expect(stripAccents('Prestataire ABSENT, réservé à l’avance')).toBe('Prestataire ABSENT, reserve a l’avance');
+    expect(stripAccents('Prestataire ABSENT, réservé à l’avance')).toBe(
+      'Prestataire ABSENT, reserve a l’avance',
+    );
     expect(foldWords('Réservé ÉTÉ')).toEqual(['reserve', 'ete']);
   });
 
   it('splits French elisions whatever the apostrophe', () => {
-    expect(foldWords("l'attestation d’impôt qu'il m'a envoyée")).toEqual(['l', 'attestation', 'd', 'impot', 'qu', 'il', 'm', 'a', 'envoyee']);
+    expect(foldWords("l'attestation d’impôt qu'il m'a envoyée")).toEqual([
+      'l',
+      'attestation',
+      'd',
+      'impot',
+      'qu',
+      'il',
+      'm',
+      'a',
+      'envoyee',
+    ]);
   });
 
   it('expands English contractions', () => {
-    expect(foldWords("I can't book, it won't work and it's late")).toEqual(['i', 'can', 'not', 'book', 'it', 'will', 'not', 'work', 'and', 'it', 'late']);
+    expect(foldWords("I can't book, it won't work and it's late")).toEqual([
+      'i',
+      'can',
+      'not',
+      'book',
+      'it',
+      'will',
+      'not',
+      'work',
+      'and',
+      'it',
+      'late',
+    ]);
   });
 
   it.each([
@@ -34,7 +58,13 @@ describe('normalisation', () => {
   });
 
   it('leaves ordinary numbers and words alone', () => {
-    expect(foldWords('commande 12345 pour 2 personnes')).toEqual(['commande', '12345', 'pour', '2', 'personnes']);
+    expect(foldWords('commande 12345 pour 2 personnes')).toEqual([
+      'commande',
+      '12345',
+      'pour',
+      '2',
+      'personnes',
+    ]);
   });
 
   it('stems French words to one form with or without accents', () => {
