@@ -29,7 +29,7 @@ export function fuseBaseline(entries: readonly Entry[]): Baseline {
   };
 }
 
-/** MiniSearch BM25 over every phrasing (fuzzy 0.2, prefix); confidence = top / (top + second). */
+/** MiniSearch BM25 over every phrasing (fuzzy 0.2); confidence = top / (top + second). */
 export function miniSearchBaseline(entries: readonly Entry[]): Baseline {
   const mini = new MiniSearch<{ id: number; entry: string; text: string }>({
     fields: ['text'],
@@ -43,7 +43,7 @@ export function miniSearchBaseline(entries: readonly Entry[]): Baseline {
     name: 'MiniSearch BM25',
     top(text) {
       const best = new Map<string, number>();
-      for (const r of mini.search(text, { fuzzy: 0.2, prefix: true })) {
+      for (const r of mini.search(text, { fuzzy: 0.2 })) {
         const id = r.entry as string;
         if (r.score > (best.get(id) ?? -1)) best.set(id, r.score);
       }

@@ -39,19 +39,7 @@ function evalRelais(
   const faq = Faq.build(kb, { calibration: { en: calibration } });
   const buildMs = performance.now() - started;
   log(`${name}: built in ${buildMs.toFixed(0)} ms; scoring ${queries.length} queries…`);
-  const predictions: Prediction[] = queries.map((q, i) => {
-    const t = performance.now();
-    const d = faq.match(q.text, { locale: 'en' });
-    return toPrediction(String(i), d, performance.now() - t);
-  });
-  return {
-    name,
-    s: summarize(
-      predictions,
-      queries.map((q) => q.expected),
-      buildMs,
-    ),
-  };
+  return { name, s: scoreFaq(faq, 'en', queries, buildMs) };
 }
 
 function evalBaseline(
@@ -77,6 +65,25 @@ function evalBaseline(
   };
 }
 
+/** Scores every query through the Faq as the bot would, timing each match. */
+function scoreFaq(
+  faq: Faq,
+  locale: 'fr' | 'en',
+  queries: readonly LabelledText[],
+  buildMs: number,
+): EvalSummary {
+  const predictions: Prediction[] = queries.map((q, i) => {
+    const t = performance.now();
+    const d = faq.match(q.text, { locale });
+    return toPrediction(String(i), d, performance.now() - t);
+  });
+  return summarize(
+    predictions,
+    queries.map((q) => q.expected),
+    buildMs,
+  );
+}
+
 function everyNth<T>(list: readonly T[], n: number): T[] {
   return list.filter((_, i) => i % n === 0);
 }
@@ -94,17 +101,9 @@ async function demo(locale: 'fr' | 'en'): Promise<{ name: string; s: EvalSummary
   const started = performance.now();
   const faq = await Faq.load([kbFile]);
   const buildMs = performance.now() - started;
-  const predictions = queries.map((q, i) => {
-    const t = performance.now();
-    return toPrediction(String(i), faq.match(q.text, { locale }), performance.now() - t);
-  });
   return {
     name: `Relais demo ${locale.toUpperCase()} (${faq.info[0]?.calibration.source})`,
-    s: summarize(
-      predictions,
-      queries.map((q) => q.expected),
-      buildMs,
-    ),
+    s: scoreFaq(faq, locale, queries, buildMs),
   };
 }
 
