@@ -43,7 +43,23 @@ export function parseKbText(
       })),
     };
   }
-  const result = kbFileSchema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    // toJS resolves aliases; an unresolved alias or an alias bomb throws here.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          path: '',
+          message: `not valid YAML/JSON: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+        },
+      ],
+    };
+  }
+  const result = kbFileSchema.safeParse(value);
   if (!result.success) {
     return {
       ok: false,

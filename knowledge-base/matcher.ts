@@ -13,6 +13,9 @@ import { selfCalibrationSamples } from './self-calibration';
 import { contentWords, signals } from './signals';
 import type { Candidate, Decision, Entry } from './types';
 
+/** Only the start of a very long message is matched: it says what it is about, and the cost stays bounded. */
+export const MAX_MATCHED_CHARS = 2000;
+
 /** A message with the entry that answers it (null: none does). */
 export interface LabelledText {
   readonly text: string;
@@ -108,7 +111,9 @@ export class Matcher {
   }
 
   match(text: string): Decision {
-    const scored = this.ranker.score(text);
+    const scored = this.ranker.score(
+      text.length > MAX_MATCHED_CHARS ? text.slice(0, MAX_MATCHED_CHARS) : text,
+    );
     const ranked = rank(scored, this.calibration.blend, 3);
     const content = contentWords(scored.analysis.words, this.locale);
     const best = ranked[0];

@@ -125,4 +125,19 @@ entries:
       ]),
     ).toThrow(/en\.yaml:3: entries: a knowledge base needs at least one entry/);
   });
+
+  it('refuses YAML alias bombs and unresolved aliases instead of expanding them', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    const bomb = parseKbText('bomb.yaml', levels.join('\n') + '\n');
+    expect(bomb.ok).toBe(false);
+    if (!bomb.ok) expect(bomb.issues[0]!.message).toMatch(/^not valid YAML\/JSON/);
+    const alias = parseKbText('alias.yaml', '*nowhere');
+    expect(alias.ok).toBe(false);
+  });
 });
