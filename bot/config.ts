@@ -14,6 +14,8 @@ export interface Config {
     readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   };
   readonly redisUrl?: string;
+  /** Prefix of every Redis key of this deployment. */
+  readonly redisPrefix: string;
   /** Signs Direct Line tokens; a random one is made at start when unset (tokens die with the process). */
   readonly tokenSecret?: string;
   readonly tokenTtlSeconds: number;
@@ -90,6 +92,10 @@ const envSchema = z.object({
     (v) => v === undefined || /^rediss?:\/\//.test(v),
     'must start with redis:// or rediss://',
   ),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,40}$/, 'must be 1–40 letters, digits, ":", "_" or "-"')
+    .default('relais'),
   TOKEN_SECRET: optionalText.refine(
     (v) => v === undefined || v.length >= 32,
     'must be at least 32 characters',
@@ -149,6 +155,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       appType: e.MicrosoftAppType,
     },
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    redisPrefix: e.REDIS_PREFIX,
     ...(e.TOKEN_SECRET ? { tokenSecret: e.TOKEN_SECRET } : {}),
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     ...(e.IDENTITY_SECRET ? { identitySecret: e.IDENTITY_SECRET } : {}),

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { MemoryStorage } from 'botbuilder';
+import { Redis } from 'ioredis';
 import { Faq } from '../knowledge-base/index';
 import type { Config } from './config';
+import { RedisDirectLineStore } from './directline/redis-store';
 import { InMemoryDirectLineStore } from './directline/store';
+import { RedisStorage } from './storage/redis-storage';
 import type { Log } from './log';
 import { DemoBackOffice } from './ports/demo-back-office';
 import { thankYouClosing } from './ports/closing';
@@ -10,11 +13,23 @@ import { InMemoryHandoffRecorder } from './ports/handoff';
 import { identifyWith } from './security/identity';
 import type { AppDeps } from './server';
 
-/** The production set of dependencies: the KB from the configured files and in-memory stores. */
-export async function buildDeps(config: Config, log: Log): Promise<AppDeps & { readonly durable: boolean }> {
+/** Idle conversations are forgotten after 30 days (state) and 7 days (Direct Line logs). */
+const STATE_TTL_SECONDS = 30 * 24 * 3600;
+const DIRECT_LINE_TTL_SECONDS = 7 * 24 * 3600;
+
+export interface BuiltDeps extends AppDeps {
+  /** Whether conversations survive a restart (Redis) or not (memory). */
+  readonly durable: boolean;
+  /** Closes connections; call after the server has stopped. */
+  dispose(): Promise<void>;
+}
+
+/** The production set of dependencies: the KB from the configured files, Redis stores when REDIS_URL is set, memory otherwise. */
+export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
   const faq = await Faq.load(config.kbFiles, { defaultLocale: config.defaultLocale });
   // Without a configured secret, tokens are signed with a per-process key: they die with the process.
   const tokenSecret = config.tokenSecret ?? randomBytes(32).toString('hex');
+  const stores = await buildStores(config);
   return {
     bot: {
       faq,
@@ -25,10 +40,45 @@ export async function buildDeps(config: Config, log: Log): Promise<AppDeps & { r
       clock: () => new Date(),
       identify: identifyWith(tokenSecret),
     },
-    storage: new MemoryStorage(),
-    directLineStore: new InMemoryDirectLineStore(),
+    ...stores,
     tokenSecret,
     log,
-    durable: false,
+  };
+}
+
+async function buildStores(
+  config: Config,
+): Promise<Pick<BuiltDeps, 'storage' | 'directLineStore' | 'durable' | 'dispose'>> {
+  if (!config.redisUrl) {
+    return {
+      storage: new MemoryStorage(),
+      directLineStore: new InMemoryDirectLineStore(),
+      durable: false,
+      dispose: async () => undefined,
+    };
+  }
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  // Fail at startup, naming the variable, rather than on the first customer message. Later
+  // drops are retried by ioredis; only this first connection must succeed.
+  await new Promise<void>((resolve, reject) => {
+    const failed = (cause: Error) => {
+      redis.disconnect();
+      reject(new Error(`REDIS_URL: cannot connect to ${config.redisUrl} (${cause.message})`, { cause }));
+    };
+    redis.once('error', failed);
+    redis.once('ready', () => {
+      redis.off('error', failed);
+      resolve();
+    });
+    redis.connect().catch(() => undefined);
+  });
+  return {
+    storage: new RedisStorage(redis, { prefix: config.redisPrefix, ttlSeconds: STATE_TTL_SECONDS }),
+    directLineStore: new RedisDirectLineStore(redis, {
+      prefix: config.redisPrefix,
+      ttlSeconds: DIRECT_LINE_TTL_SECONDS,
+    }),
+    durable: true,
+    dispose: async () => void (await redis.quit()),
   };
 }

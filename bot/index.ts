@@ -29,13 +29,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     consoleLog.info(`${signal} received: finishing in-flight turns, then exiting.`);
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        consoleLog.error('shutdown failed', error);
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      .then(() => deps.dispose())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          consoleLog.error('shutdown failed', error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -6,9 +6,12 @@ import type { ClosingHook } from '../ports/closing';
 import type { Customer } from '../ports/customer';
 import type { HandoffPort } from '../ports/handoff';
 
+/** The part of the knowledge base the bot uses (a Faq, or a test double around one). */
+export type FaqPort = Pick<Faq, 'match' | 'detect' | 'entry' | 'defaultLocale'>;
+
 /** What the conversation logic needs from the outside world; tests pass fakes or in-memory ones. */
 export interface BotDeps {
-  readonly faq: Faq;
+  readonly faq: FaqPort;
   readonly handoff: HandoffPort;
   readonly backOffice: BackOffice;
   readonly closing: ClosingHook;

@@ -16,7 +16,9 @@ export const STATIC_PATHS = Object.keys(FILES);
 
 /** web/ from the sources (bot/http) or from the build (dist/bot/http). */
 export function findWebRoot(): string | undefined {
-  return [join(__dirname, '..', '..', 'web'), join(__dirname, '..', '..', '..', 'web')].find((dir) => existsSync(join(dir, 'index.html')));
+  return [join(__dirname, '..', '..', 'web'), join(__dirname, '..', '..', '..', 'web')].find((dir) =>
+    existsSync(join(dir, 'index.html')),
+  );
 }
 
 export function staticRoute(webRoot: string | undefined) {
@@ -27,10 +29,16 @@ export function staticRoute(webRoot: string | undefined) {
     try {
       body = await readFile(join(webRoot, entry.file));
     } catch {
-      const hint = entry.file.startsWith('vendor/') ? ': run `node scripts/fetch-webchat.js` (npm install does it)' : '';
+      const hint = entry.file.startsWith('vendor/')
+        ? ': run `node scripts/fetch-webchat.js` (npm install does it)'
+        : '';
       return sendError(res, 404, 'NotFound', `${entry.file} is missing${hint}`);
     }
-    res.writeHead(200, { 'content-type': entry.type, 'content-length': body.length, 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': entry.type,
+      'content-length': body.length,
+      'cache-control': 'no-cache',
+    });
     res.end(body);
   };
 }

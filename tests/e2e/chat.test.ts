@@ -4,14 +4,25 @@ import { chromium, type Browser } from 'playwright-core';
 import { startApp, type RunningApp } from '../integration/bot/app';
 import { buildTestFaq } from '../unit/bot/harness';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let running: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(join(__dirname, '..', '..', 'web', 'vendor', 'webchat.js'))) {
-    throw new Error('web/vendor/webchat.js is missing: run `node scripts/fetch-webchat.js` (npm install runs it)');
+    throw new Error(
+      'web/vendor/webchat.js is missing: run `node scripts/fetch-webchat.js` (npm install runs it)',
+    );
   }
   running = await startApp(buildTestFaq());
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -52,14 +63,21 @@ describe('chat page in a real browser', () => {
     await bubble('Parfait, ravi d’avoir pu vous aider !').waitFor();
 
     // RELAIS_SCREENSHOT=1 refreshes the README's screenshot; ordinary runs leave the repo untouched.
-    if (process.env.RELAIS_SCREENSHOT) await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'chat-window.png') });
+    if (process.env.RELAIS_SCREENSHOT)
+      await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'chat-window.png') });
 
     // A reload resumes the same conversation from session storage.
     await page.reload();
     await bubble('Parfait, ravi d’avoir pu vous aider !').waitFor();
 
     expect(failures).toEqual([]);
-    expect(await page.evaluate(() => (document.querySelector('[title*="pload"], [aria-label*="pload"]') ? 'upload button shown' : 'no upload'))).toBe('no upload');
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('[title*="pload"], [aria-label*="pload"]')
+          ? 'upload button shown'
+          : 'no upload',
+      ),
+    ).toBe('no upload');
     await page.close();
   });
 

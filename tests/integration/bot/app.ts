@@ -1,10 +1,10 @@
-import { MemoryStorage } from 'botbuilder';
+import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Faq } from '../../../knowledge-base/index';
 import { loadConfig } from '../../../bot/config';
 import { thankYouClosing } from '../../../bot/ports/closing';
 import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
-import { InMemoryDirectLineStore } from '../../../bot/directline/store';
+import { InMemoryDirectLineStore, type DirectLineStore } from '../../../bot/directline/store';
 import { silentLog } from '../../../bot/log';
 import { identifyWith } from '../../../bot/security/identity';
 import { createServer, type RelaisServer } from '../../../bot/server';
@@ -16,11 +16,15 @@ export interface RunningApp {
   readonly handoff: InMemoryHandoffRecorder;
 }
 
-/** A real Relais server on a free port with in-memory stores and a fixed clock. */
+/** A real Relais server on a free port with in-memory stores (unless given) and a fixed clock. */
 export async function startApp(
   faq: Faq,
   env: Record<string, string> = {},
   now: () => Date = () => OPEN_TIME,
+  stores: { storage: Storage; directLineStore: DirectLineStore } = {
+    storage: new MemoryStorage(),
+    directLineStore: new InMemoryDirectLineStore(),
+  },
 ): Promise<RunningApp> {
   const handoff = new InMemoryHandoffRecorder();
   const app = createServer(loadConfig(env), {
@@ -33,8 +37,7 @@ export async function startApp(
       clock: now,
       identify: identifyWith(SECRET),
     },
-    storage: new MemoryStorage(),
-    directLineStore: new InMemoryDirectLineStore(),
+    ...stores,
     tokenSecret: SECRET,
     log: silentLog,
   });

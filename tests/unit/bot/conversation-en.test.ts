@@ -78,7 +78,7 @@ describe('conversation in English', () => {
       .assertReply(text(en.clarify))
       .send(en.noneOfThese)
       .assertReply(text(en.notUnderstood))
-      .send('None of these either, sorry')
+      .send('what is the weather tomorrow')
       .assertReply(contains('I am passing your request'))
       .assertReply(handoffEvent);
     expect(handoff.requests[0]?.reason).toBe('repeated-misses');

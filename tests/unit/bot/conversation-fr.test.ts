@@ -119,7 +119,7 @@ describe('conversation in French', () => {
         expect(a.text).toBe(fr.notUnderstood);
         expect(actionsOf(a)).toEqual([fr.talkToPerson]);
       })
-      .send('azerty qsdf')
+      .send('quelle est la météo demain')
       .assertReply(contains('Je transmets votre demande'))
       .assertReply(handoffEvent);
     expect(handoff.requests.map((r) => r.reason)).toEqual(['repeated-misses']);
@@ -128,14 +128,28 @@ describe('conversation in French', () => {
   test('one low-confidence miss offers a person without handing over; a good answer resets the count', async () => {
     const { adapter, handoff } = startBot(faq);
     await adapter
-      .send('blabla')
+      .send('quelle est la météo demain')
       .assertReply(text(fr.notUnderstood))
       .send('comment payer')
       .assertReply(text('Carte bancaire, virement et CESU.'))
       .assertReply(text(fr.answerCheck))
-      .send('azerty qsdf')
+      .send('quelle est la météo demain')
       .assertReply(text(fr.notUnderstood));
     expect(handoff.requests).toHaveLength(0);
+  });
+
+  test('two low-confidence messages in a row hand over with the matcher context', async () => {
+    const { adapter, handoff } = startBot(faq);
+    await adapter
+      .send('quelle est la météo demain')
+      .assertReply(text(fr.notUnderstood))
+      .send('quelle est la météo demain')
+      .assertReply(contains('Je transmets votre demande'))
+      .assertReply(handoffEvent);
+    expect(handoff.requests[0]?.reason).toBe('repeated-misses');
+    expect(handoff.requests[0]?.context.match).toEqual(
+      expect.objectContaining({ decision: 'escalate', confidence: 0.1 }),
+    );
   });
 
   test.each([

@@ -1,7 +1,13 @@
 import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { buildKnowledgeBase, Faq } from '../../../knowledge-base/index';
+import {
+  buildKnowledgeBase,
+  Faq,
+  type Decision,
+  type Entry,
+  type Locale,
+} from '../../../knowledge-base/index';
 import type { SupportHours } from '../../../bot/config';
-import type { BotDeps } from '../../../bot/conversation/deps';
+import type { BotDeps, FaqPort } from '../../../bot/conversation/deps';
 import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { thankYouClosing } from '../../../bot/ports/closing';
 import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
@@ -95,6 +101,54 @@ export function buildTestFaq(): Faq {
   );
 }
 
+/**
+ * The real FAQ, except for a few messages whose decision is fixed: the bot's reaction to a
+ * "clarify" or a low-confidence decision is tested without depending on the matcher's tuning.
+ */
+export const SCRIPTED: Record<
+  string,
+  { locale: Locale; decision: 'clarify' | 'low-confidence'; options?: string[] }
+> = {
+  'je veux une facture': {
+    locale: 'fr',
+    decision: 'clarify',
+    options: ['invoices', 'invoices-company', 'tax-credit'],
+  },
+  'invoice for taxes': {
+    locale: 'en',
+    decision: 'clarify',
+    options: ['tax-credit', 'invoices', 'invoices-company'],
+  },
+  'quelle est la météo demain': { locale: 'fr', decision: 'low-confidence' },
+  'what is the weather tomorrow': { locale: 'en', decision: 'low-confidence' },
+};
+
+export function scriptedFaq(faq: Faq): FaqPort {
+  return {
+    defaultLocale: faq.defaultLocale,
+    detect: (text, hint) => SCRIPTED[text]?.locale ?? faq.detect(text, hint),
+    entry: (id, locale) => faq.entry(id, locale),
+    match: (text, options) => {
+      const script = SCRIPTED[text];
+      if (!script) return faq.match(text, options);
+      const entries = (script.options ?? [])
+        .map((id) => faq.entry(id, script.locale))
+        .filter((e): e is Entry => e !== undefined);
+      const base = {
+        locale: script.locale,
+        candidates: entries.map((e, i) => ({ id: e.id, score: 0.5 - i * 0.1, question: e.question })),
+        explanation: 'scripted in the test',
+        matchedTerms: [],
+      };
+      const decision: Decision =
+        script.decision === 'clarify'
+          ? { ...base, decision: 'clarify', confidence: 0.5, options: entries }
+          : { ...base, decision: 'escalate', reason: 'low-confidence', confidence: 0.1 };
+      return decision;
+    },
+  };
+}
+
 export interface BotHarness {
   readonly adapter: TestAdapter;
   readonly handoff: InMemoryHandoffRecorder;
@@ -111,7 +165,7 @@ export function startBot(
   const handoff = new InMemoryHandoffRecorder();
   const backOffice = new DemoBackOffice(() => now);
   const deps: BotDeps = {
-    faq,
+    faq: scriptedFaq(faq),
     handoff,
     backOffice,
     closing: thankYouClosing,

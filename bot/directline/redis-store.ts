@@ -1,0 +1,96 @@
+import type { Activity } from 'botbuilder';
+import type { Redis } from 'ioredis';
+import { APPEND_ACTIVITY_LUA } from './append-activity.lua';
+import type { DirectLineConversation, DirectLineStore, StoredActivity } from './store';
+
+const COMMAND = 'relaisAppendActivity';
+const ID_PLACEHOLDER = '\u0000relais-activity-id\u0000';
+
+interface AppendActivityCommand {
+  /** Three keys then five arguments (see the script's header). */
+  relaisAppendActivity(...keysAndArgs: string[]): Promise<unknown>;
+}
+
+/**
+ * Direct Line conversations and activity logs in Redis, so any instance can serve any
+ * conversation. Keys share the deployment's hash tag (one Cluster slot) because `append` touches
+ * three of them in one script.
+ */
+export class RedisDirectLineStore implements DirectLineStore {
+  private readonly base: string;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: { readonly prefix: string; readonly ttlSeconds?: number },
+  ) {
+    this.base = `{${options.prefix}}:dl:`;
+    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 3, lua: APPEND_ACTIVITY_LUA });
+  }
+
+  async createConversation(conversation: DirectLineConversation): Promise<void> {
+    const ttl = this.options.ttlSeconds ?? 0;
+    const created =
+      ttl > 0
+        ? await this.redis.set(
+            this.key('conv', conversation.id),
+            JSON.stringify(conversation),
+            'EX',
+            ttl,
+            'NX',
+          )
+        : await this.redis.set(this.key('conv', conversation.id), JSON.stringify(conversation), 'NX');
+    if (created !== 'OK') throw new Error(`conversation ${conversation.id} exists`);
+  }
+
+  async getConversation(id: string): Promise<DirectLineConversation | undefined> {
+    const json = await this.redis.get(this.key('conv', id));
+    return json === null ? undefined : (JSON.parse(json) as DirectLineConversation);
+  }
+
+  async append(
+    conversationId: string,
+    activity: Partial<Activity>,
+    clientActivityId?: string,
+  ): Promise<{ activity: StoredActivity; duplicate: boolean }> {
+    const json = JSON.stringify({ ...activity, id: ID_PLACEHOLDER });
+    const command = this.redis as unknown as AppendActivityCommand;
+    const reply = await command.relaisAppendActivity(
+      this.key('conv', conversationId),
+      this.key('log', conversationId),
+      this.key('client', conversationId),
+      conversationId,
+      json,
+      JSON.stringify(ID_PLACEHOLDER).slice(1, -1),
+      clientActivityId ?? '',
+      String(this.options.ttlSeconds ?? 0),
+    );
+    if (!Array.isArray(reply) || typeof reply[0] !== 'number')
+      throw new Error(`unexpected reply from ${COMMAND}: ${JSON.stringify(reply)}`);
+    if (reply[0] === -1) throw new Error(`unknown conversation ${conversationId}`);
+    return { activity: JSON.parse(String(reply[1])) as StoredActivity, duplicate: reply[0] === 0 };
+  }
+
+  async activitiesSince(
+    conversationId: string,
+    watermark: number,
+  ): Promise<{ activities: StoredActivity[]; watermark: number }> {
+    // One MULTI so the watermark is exactly the log length the page was read from.
+    const replies =
+      (await this.redis
+        .multi()
+        .lrange(this.key('log', conversationId), watermark, -1)
+        .llen(this.key('log', conversationId))
+        .exec()) ?? [];
+    const [rangeError, items] = replies[0] ?? [new Error('no reply'), null];
+    const [lengthError, length] = replies[1] ?? [new Error('no reply'), null];
+    if (rangeError || lengthError) throw rangeError ?? lengthError;
+    return {
+      activities: (items as string[]).map((j) => JSON.parse(j) as StoredActivity),
+      watermark: Number(length),
+    };
+  }
+
+  private key(kind: 'conv' | 'log' | 'client', id: string): string {
+    return `${this.base}${kind}:${id}`;
+  }
+}
