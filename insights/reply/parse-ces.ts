@@ -1,0 +1,88 @@
+import { isCesPoint, type CesPoint } from '../scales';
+import { parseScaleReply } from './parse-scale';
+import { phrases } from './reply-words';
+import type { SurveyReply } from './survey-reply';
+
+/** Seed 000's five labels and what customers write instead, French and English, accent-free. */
+const CES_LABELS = phrases<CesPoint>([
+  ['tres facile', 1],
+  ['super facile', 1],
+  ['hyper facile', 1],
+  ['trop facile', 1],
+  ['vraiment facile', 1],
+  ['tres simple', 1],
+  ['super simple', 1],
+  ['tres tres facile', 1],
+  ['very easy', 1],
+  ['super easy', 1],
+  ['really easy', 1],
+  ['extremely easy', 1],
+  ['very simple', 1],
+  ['facile', 2],
+  ['simple', 2],
+  ['assez facile', 2],
+  ['plutot facile', 2],
+  ['easy', 2],
+  ['fairly easy', 2],
+  ['quite easy', 2],
+  ['pretty easy', 2],
+  ['ni facile ni complique', 3],
+  ['ni facile ni difficile', 3],
+  ['ni l un ni l autre', 3],
+  ['moyen', 3],
+  ['moyennement', 3],
+  ['neutre', 3],
+  ['bof', 3],
+  ['neither', 3],
+  ['neither easy nor difficult', 3],
+  ['neither easy nor hard', 3],
+  ['neutral', 3],
+  ['so so', 3],
+  ['average', 3],
+  ['meh', 3],
+  ['un peu complique', 4],
+  ['un peu difficile', 4],
+  ['assez complique', 4],
+  ['complique', 4],
+  ['difficile', 4],
+  ['pas facile', 4],
+  ['pas simple', 4],
+  ['plutot complique', 4],
+  ['somewhat difficult', 4],
+  ['a bit difficult', 4],
+  ['a little difficult', 4],
+  ['difficult', 4],
+  ['hard', 4],
+  ['somewhat hard', 4],
+  ['not easy', 4],
+  ['fairly difficult', 4],
+  ['quite difficult', 4],
+  ['complicated', 4],
+  ['somewhat complicated', 4],
+  ['a bit complicated', 4],
+  ['tres complique', 5],
+  ['tres difficile', 5],
+  ['super complique', 5],
+  ['trop complique', 5],
+  ['hyper complique', 5],
+  ['vraiment complique', 5],
+  ['pas facile du tout', 5],
+  ['pas du tout facile', 5],
+  ['tres dur', 5],
+  ['tres tres complique', 5],
+  ['very difficult', 5],
+  ['very hard', 5],
+  ['extremely difficult', 5],
+  ['really difficult', 5],
+  ['really hard', 5],
+  ['very complicated', 5],
+  ['not easy at all', 5],
+]);
+
+/**
+ * The customer's reply to the CES question ("À quel point était-ce facile d'obtenir une résolution
+ * à votre problème ?"), in either language whatever the conversation's language.
+ */
+export function parseCesReply(text: string): SurveyReply<CesPoint> {
+  return parseScaleReply(text, CES_LABELS, isCesPoint);
+}

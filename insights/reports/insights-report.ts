@@ -1,0 +1,145 @@
+import { BOT_PATHS, type ConversationContext } from '../conversation-context';
+import { cesScore, csatScore, npsScore, type CesScore, type CsatScore, type NpsScore } from '../scores';
+import type { SurveyAnswer } from '../survey-answer';
+import { calendarDay } from './calendar-day';
+import { waitTimePercentiles, type WaitTimePercentiles } from './percentiles';
+
+/** A share: count out of total, rate = count / total (0 … 1; undefined when total is 0). */
+export interface Share {
+  readonly count: number;
+  readonly total: number;
+  readonly rate?: number;
+}
+
+export interface CountedKey {
+  readonly key: string;
+  readonly count: number;
+}
+
+export interface DayCes {
+  readonly day: string;
+  readonly ces: CesScore;
+}
+
+export interface InsightsReport {
+  /** Closed conversations reported on (with or without a survey answer). */
+  readonly conversations: number;
+  /** Surveys with at least one answer. */
+  readonly responses: number;
+  readonly ces?: CesScore;
+  /** One row per calendar day that has a CES answer, oldest first. */
+  readonly cesByDay: readonly DayCes[];
+  readonly cesByPath: Readonly<Record<string, CesScore>>;
+  readonly cesByLanguage: Readonly<Record<string, CesScore>>;
+  readonly cesByChannel: Readonly<Record<string, CesScore>>;
+  /** Escalated conversations only, by the agent who resolved them. */
+  readonly cesByAgent: Readonly<Record<string, CesScore>>;
+  readonly csat?: CsatScore;
+  readonly nps?: NpsScore;
+  /** Conversations the bot resolved alone (path bot-only or clarified). */
+  readonly deflection: Share;
+  /** Conversations handed to a person (path escalated or ticket). */
+  readonly escalation: Share;
+  /** Why they escalated, most frequent first ("unknown" when the bot did not say). */
+  readonly escalationReasons: readonly CountedKey[];
+  /** Queue waits of escalated conversations, ms. */
+  readonly waitTime: WaitTimePercentiles;
+  /** "Non" to "Avons-nous répondu à votre question ?", out of those who answered it. */
+  readonly notAnswered: Share;
+  /** KB entries by the number of conversations that used them, most first, ties by id. */
+  readonly topEntries: readonly CountedKey[];
+}
+
+export interface ReportOptions {
+  /** Calendar days are cut in this zone; default Europe/Paris (Mon aide à l'heure). */
+  readonly timeZone?: string;
+  /** Length of topEntries; default 10. */
+  readonly topEntries?: number;
+  /**
+   * Closed conversations, when the caller has more than the surveys' own contexts (e.g. from the
+   * handoff store); default: the context of every survey, each conversation once.
+   */
+  readonly conversations?: readonly ConversationContext[];
+}
+
+const share = (count: number, total: number): Share =>
+  total === 0 ? { count, total } : { count, total, rate: count / total };
+
+function countKeys(keys: Iterable<string>, limit = Infinity): CountedKey[] {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, limit);
+}
+
+function cesBy(
+  surveys: readonly SurveyAnswer[],
+  keyOf: (s: SurveyAnswer) => string | undefined,
+): Record<string, CesScore> {
+  const points = new Map<string, number[]>();
+  for (const s of surveys) {
+    const key = keyOf(s);
+    if (s.ces === undefined || key === undefined) continue;
+    const list = points.get(key) ?? [];
+    list.push(s.ces);
+    points.set(key, list);
+  }
+  const out: Record<string, CesScore> = {};
+  for (const key of [...points.keys()].sort()) {
+    const score = cesScore(points.get(key) ?? []);
+    if (score) out[key] = score;
+  }
+  return out;
+}
+
+const hasAnswer = (s: SurveyAnswer): boolean =>
+  s.ces !== undefined ||
+  s.answered !== undefined ||
+  s.csat !== undefined ||
+  s.nps !== undefined ||
+  s.comment !== undefined;
+
+function uniqueConversations(surveys: readonly SurveyAnswer[]): ConversationContext[] {
+  const byId = new Map<string, ConversationContext>();
+  for (const s of surveys) byId.set(s.context.conversationId, s.context);
+  return [...byId.values()];
+}
+
+/** Every figure of the support manager's dashboard, from stored surveys; pure and deterministic. */
+export function buildInsightsReport(
+  surveys: readonly SurveyAnswer[],
+  options: ReportOptions = {},
+): InsightsReport {
+  const timeZone = options.timeZone ?? 'Europe/Paris';
+  const conversations = options.conversations ?? uniqueConversations(surveys);
+  const escalated = conversations.filter((c) => !BOT_PATHS.has(c.path));
+  const ces = surveys.flatMap((s) => (s.ces === undefined ? [] : [s.ces]));
+  const days = cesBy(surveys, (s) => calendarDay(s.context.closedAt, timeZone));
+  const didWeAnswer = surveys.flatMap((s) => (s.answered === undefined ? [] : [s.answered]));
+  const csat = csatScore(surveys.flatMap((s) => (s.csat === undefined ? [] : [s.csat])));
+  const nps = npsScore(surveys.flatMap((s) => (s.nps === undefined ? [] : [s.nps])));
+  const cesOverall = cesScore(ces);
+  return {
+    conversations: conversations.length,
+    responses: surveys.filter(hasAnswer).length,
+    ...(cesOverall ? { ces: cesOverall } : {}),
+    cesByDay: Object.entries(days).map(([day, score]) => ({ day, ces: score })),
+    cesByPath: cesBy(surveys, (s) => s.context.path),
+    cesByLanguage: cesBy(surveys, (s) => s.context.language),
+    cesByChannel: cesBy(surveys, (s) => s.context.channel),
+    cesByAgent: cesBy(surveys, (s) => s.context.agentId),
+    ...(csat ? { csat } : {}),
+    ...(nps ? { nps } : {}),
+    deflection: share(conversations.length - escalated.length, conversations.length),
+    escalation: share(escalated.length, conversations.length),
+    escalationReasons: countKeys(escalated.map((c) => c.escalationReason ?? 'unknown')),
+    waitTime: waitTimePercentiles(escalated.flatMap((c) => (c.waitMs === undefined ? [] : [c.waitMs]))),
+    notAnswered: share(didWeAnswer.filter((a) => !a).length, didWeAnswer.length),
+    topEntries: countKeys(
+      conversations.flatMap((c) => [...new Set(c.kbEntryIds)]),
+      options.topEntries ?? 10,
+    ),
+  };
+}

@@ -1,0 +1,33 @@
+import type { InsightsIssue } from '../errors';
+import type { SurveyAnswer, SurveyAnswerInput } from '../survey-answer';
+
+/** Half-open time range on `context.closedAt`, in ms since the epoch: from ≤ t < to. */
+export interface TimeRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+export type RecordResult =
+  | {
+      readonly ok: true;
+      readonly survey: SurveyAnswer;
+      /** a survey of this conversation was replaced */ readonly replaced: boolean;
+    }
+  | { readonly ok: false; readonly reason: 'invalid'; readonly issues: readonly InsightsIssue[] };
+
+/**
+ * Where closing surveys live: one record per conversation. Recording again for the same
+ * conversation replaces the record, so the bot may store after each answer and never loses a
+ * partial survey. Lists come in closedAt order (ties by conversation id).
+ */
+export interface SurveyStore {
+  record(survey: SurveyAnswerInput): Promise<RecordResult>;
+  get(conversationId: string): Promise<SurveyAnswer | undefined>;
+  list(range: TimeRange): Promise<readonly SurveyAnswer[]>;
+  /** Deletes every survey of one customer (GDPR erasure); returns how many. */
+  eraseCustomer(customerId: string): Promise<{ readonly erased: number }>;
+  /** Deletes every survey closed before `cutoff` (retention); returns how many. */
+  purgeClosedBefore(cutoff: number): Promise<{ readonly purged: number }>;
+  /** Releases what the store opened itself (not a connection it was given). */
+  dispose(): Promise<void>;
+}

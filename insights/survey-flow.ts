@@ -1,0 +1,162 @@
+import type { Locale } from '../knowledge-base/index';
+import type { ConversationPath } from './conversation-context';
+import { parseCesReply } from './reply/parse-ces';
+import { parseCommentReply } from './reply/parse-comment';
+import { parseCsatReply } from './reply/parse-csat';
+import { parseYesNoReply } from './reply/parse-yes-no';
+import type { SurveyReply } from './reply/survey-reply';
+import type { CesPoint, CsatPoint } from './scales';
+import { surveyText } from './text/index';
+
+/**
+ * The closing survey as a pure state machine the bot drives one message at a time: no I/O, and a
+ * state that is plain JSON so it lives in the bot's conversation state between turns.
+ */
+export type SurveyStep = 'ces' | 'answered' | 'csat' | 'comment';
+
+export interface SurveyOptions {
+  /** The customer just said the answer helped ("Oui, ça répond"): "did we answer" is not asked. */
+  readonly customerConfirmedAnswer?: boolean;
+  /** CSAT question; default: asked after an agent or a ticket, not after the bot alone. */
+  readonly askCsat?: boolean;
+  /** Free comment; default true. */
+  readonly askComment?: boolean;
+}
+
+export interface SurveyAnswers {
+  readonly ces?: CesPoint;
+  readonly answered?: boolean;
+  readonly csat?: CsatPoint;
+  readonly comment?: string;
+}
+
+export interface SurveyState {
+  readonly steps: readonly SurveyStep[];
+  readonly index: number;
+  readonly answers: SurveyAnswers;
+  /** The current question was already re-asked once after an off-scale reply. */
+  readonly retried: boolean;
+}
+
+export interface SurveyPrompt {
+  readonly step: SurveyStep;
+  readonly text: string;
+  /** Suggested actions, in order; their labels are accepted as replies. */
+  readonly choices: readonly string[];
+}
+
+export type SurveyTurn =
+  | { readonly kind: 'ask'; readonly state: SurveyState; readonly prompt: SurveyPrompt }
+  /** Finished (all answered, or skipped): store the answers, say `thanks`. */
+  | { readonly kind: 'done'; readonly answers: SurveyAnswers; readonly thanks: string }
+  /** Not an answer: the message is a new question; store what was answered and handle the message. */
+  | { readonly kind: 'dropped'; readonly answers: SurveyAnswers };
+
+export function planSurvey(path: ConversationPath, options: SurveyOptions = {}): SurveyStep[] {
+  const steps: SurveyStep[] = ['ces'];
+  if (!options.customerConfirmedAnswer) steps.push('answered');
+  if (options.askCsat ?? (path === 'escalated' || path === 'ticket')) steps.push('csat');
+  if (options.askComment ?? true) steps.push('comment');
+  return steps;
+}
+
+export function promptFor(step: SurveyStep, locale: Locale): SurveyPrompt {
+  const t = surveyText(locale);
+  switch (step) {
+    case 'ces':
+      return {
+        step,
+        text: t.cesQuestion,
+        choices: [...t.cesChoices.map((c) => `${c.value} ${c.label}`), t.skip],
+      };
+    case 'answered':
+      return { step, text: t.answeredQuestion, choices: [t.yes, t.no, t.skip] };
+    case 'csat':
+      return {
+        step,
+        text: t.csatQuestion,
+        choices: [...t.csatChoices.map((c) => `${c.value} ${c.label}`), t.skip],
+      };
+    case 'comment':
+      return { step, text: t.commentPrompt, choices: [t.skip] };
+  }
+}
+
+/** The first question; ask it with `prompt.text` and `prompt.choices` as suggested actions. */
+export function startSurvey(
+  path: ConversationPath,
+  locale: Locale,
+  options: SurveyOptions = {},
+): SurveyTurn & { kind: 'ask' } {
+  const steps = planSurvey(path, options);
+  const state: SurveyState = { steps, index: 0, answers: {}, retried: false };
+  return { kind: 'ask', state, prompt: promptFor(steps[0] ?? 'ces', locale) };
+}
+
+function parseFor(step: SurveyStep, text: string): SurveyReply<CesPoint | boolean | CsatPoint | string> {
+  switch (step) {
+    case 'ces':
+      return parseCesReply(text);
+    case 'answered':
+      return parseYesNoReply(text);
+    case 'csat':
+      return parseCsatReply(text);
+    case 'comment':
+      return parseCommentReply(text);
+  }
+}
+
+function withAnswer(
+  answers: SurveyAnswers,
+  step: SurveyStep,
+  value: CesPoint | boolean | CsatPoint | string,
+): SurveyAnswers {
+  switch (step) {
+    case 'ces':
+      return { ...answers, ces: value as CesPoint };
+    case 'answered':
+      return { ...answers, answered: value as boolean };
+    case 'csat':
+      return { ...answers, csat: value as CsatPoint };
+    case 'comment':
+      return { ...answers, comment: value as string };
+  }
+}
+
+function retryText(step: SurveyStep, locale: Locale): string {
+  const t = surveyText(locale);
+  return step === 'csat' ? t.csatRetry : t.cesRetry;
+}
+
+/**
+ * One customer message during the survey. A skip word ends the survey (the customer has had
+ * enough; what they answered is kept); an off-scale number re-asks once; anything else that is not
+ * an answer drops the survey so the bot can answer it as a new question.
+ */
+export function answerSurvey(state: SurveyState, text: string, locale: Locale): SurveyTurn {
+  const step = state.steps[state.index];
+  if (step === undefined) return { kind: 'done', answers: state.answers, thanks: surveyText(locale).thanks };
+  const reply = parseFor(step, text);
+  if (!reply.ok) {
+    if (reply.reason === 'out-of-range' && !state.retried) {
+      const prompt = promptFor(step, locale);
+      return {
+        kind: 'ask',
+        state: { ...state, retried: true },
+        prompt: { ...prompt, text: retryText(step, locale) },
+      };
+    }
+    return { kind: 'dropped', answers: state.answers };
+  }
+  if (reply.kind === 'skip')
+    return { kind: 'done', answers: state.answers, thanks: surveyText(locale).thanks };
+  const answers = withAnswer(state.answers, step, reply.value);
+  const index = state.index + 1;
+  const next = state.steps[index];
+  if (next === undefined) return { kind: 'done', answers, thanks: surveyText(locale).thanks };
+  return {
+    kind: 'ask',
+    state: { steps: state.steps, index, answers, retried: false },
+    prompt: promptFor(next, locale),
+  };
+}
