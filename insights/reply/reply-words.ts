@@ -120,8 +120,12 @@ export interface Phrase<T> {
   readonly value: T;
 }
 
-export function phrases<T>(table: readonly (readonly [string, T])[]): Phrase<T>[] {
-  return table.map(([text, value]) => ({ words: withoutFillers(replyWords(text)), value }));
+/** Phrases with fillers dropped, as replies are read; `keepFillers` for phrases made of them ("no thanks"). */
+export function phrases<T>(table: readonly (readonly [string, T])[], keepFillers = false): Phrase<T>[] {
+  return table.map(([text, value]) => {
+    const words = replyWords(text);
+    return { words: keepFillers ? words : withoutFillers(words), value };
+  });
 }
 
 /** The value of the phrase the words spell, typos allowed; exact spellings win over fuzzy ones. */

@@ -36,26 +36,20 @@ const SKIP_PHRASES = phrases<true>(
       'don t know',
       'no idea',
       'nothing',
-      'none',
       'no comment',
       'no comments',
       'nothing to add',
       'n a',
-      'na',
     ] as const
   ).map((p) => [p, true] as const),
+  // Kept whole: "non merci" must not shrink to "non", a real answer to a yes/no question.
+  true,
 );
-
-// "non merci" must be read before fillers drop "merci" (it would become "non").
-const RAW_SKIPS = [
-  ['non', 'merci'],
-  ['no', 'thanks'],
-  ['no', 'thank', 'you'],
-] as const;
 
 export function isSkip(text: string): boolean {
   const words = replyWords(text);
-  if (RAW_SKIPS.some((raw) => raw.length === words.length && raw.every((w, i) => w === words[i])))
-    return true;
-  return matchPhrase(withoutFillers(words), SKIP_PHRASES) === true;
+  // As typed ("non merci"), then without the politeness around it ("je passe, merci").
+  return (
+    matchPhrase(words, SKIP_PHRASES) === true || matchPhrase(withoutFillers(words), SKIP_PHRASES) === true
+  );
 }
