@@ -1,5 +1,7 @@
+import { collapseLetters } from './reply-words';
+
 /** Small numbers as customers type them, digits or words, in both languages. */
-const NUMBER_WORDS: Readonly<Record<string, number>> = Object.freeze({
+const WRITTEN: Readonly<Record<string, number>> = {
   zero: 0,
   un: 1,
   une: 1,
@@ -21,10 +23,13 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = Object.freeze({
   eight: 8,
   nine: 9,
   ten: 10,
-});
+};
+
+/** Keyed as replies are read: "three" arrives as "thre". */
+const NUMBER_WORDS = new Map(Object.entries(WRITTEN).map(([w, n]) => [collapseLetters(w), n]));
 
 /** The number one word spells, if it spells one. */
 export function numberOf(word: string): number | undefined {
   if (/^\d{1,3}$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word];
+  return NUMBER_WORDS.get(word);
 }

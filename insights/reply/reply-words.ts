@@ -1,11 +1,12 @@
 import { stripAccents } from '../../knowledge-base/index';
 
-/**
- * Survey replies as bare words: lower case, no accents, no punctuation or emoji, "2/5" and
- * "2 sur 5" reduced to "2". Short replies only: longer messages are questions, not answers.
- */
-export const MAX_REPLY_WORDS = 12;
+/** "ouiii", "nooon", "dificile": a letter typed once or many times is the same letter. */
+export const collapseLetters = (word: string): string => word.replace(/([a-z])\1+/g, '$1');
 
+/**
+ * Survey replies as bare words: lower case, no accents, no punctuation or emoji, repeated letters
+ * collapsed, "2/5" and "2 sur 5" reduced to "2". Vocabularies go through the same function.
+ */
 export function replyWords(text: string): string[] {
   const folded = stripAccents(text.toLowerCase())
     .replace(/[’‘`´']/g, ' ')
@@ -13,70 +14,73 @@ export function replyWords(text: string): string[] {
   return folded
     .replace(/[^a-z0-9]+/g, ' ')
     .split(' ')
+    .map(collapseLetters)
     .filter(Boolean);
 }
 
 /** Words that carry no answer: politeness, hesitation, "je dirais", "it was". */
-const FILLERS = new Set([
-  'je',
-  'j',
-  'dirais',
-  'dirai',
-  'mettrais',
-  'donne',
-  'dis',
-  'note',
-  'c',
-  'ca',
-  'etait',
-  'est',
-  'a',
-  'ete',
-  'plutot',
-  'merci',
-  'beaucoup',
-  'euh',
-  'heu',
-  'hum',
-  'hmm',
-  'bah',
-  'ben',
-  'bon',
-  'alors',
-  'ok',
-  'okay',
-  'it',
-  'was',
-  'is',
-  'i',
-  'd',
-  'say',
-  'would',
-  'rather',
-  'thanks',
-  'thank',
-  'you',
-  'well',
-  'um',
-  'uh',
-  'mm',
-  'so',
-  'the',
-  'my',
-  'answer',
-  'reponse',
-  'ma',
-  'la',
-  'le',
-  'points',
-  'point',
-  'pts',
-  'pt',
-  'please',
-  'svp',
-  'stp',
-  'voila',
-]);
+const FILLERS = new Set(
+  [
+    'je',
+    'j',
+    'dirais',
+    'dirai',
+    'mettrais',
+    'donne',
+    'dis',
+    'note',
+    'c',
+    'ca',
+    'etait',
+    'est',
+    'a',
+    'ete',
+    'plutot',
+    'merci',
+    'beaucoup',
+    'euh',
+    'heu',
+    'hum',
+    'hmm',
+    'bah',
+    'ben',
+    'bon',
+    'alors',
+    'ok',
+    'okay',
+    'it',
+    'was',
+    'is',
+    'i',
+    'd',
+    'say',
+    'would',
+    'rather',
+    'thanks',
+    'thank',
+    'you',
+    'well',
+    'um',
+    'uh',
+    'mm',
+    'so',
+    'the',
+    'my',
+    'answer',
+    'reponse',
+    'ma',
+    'la',
+    'le',
+    'points',
+    'point',
+    'pts',
+    'pt',
+    'please',
+    'svp',
+    'stp',
+    'voila',
+  ].map(collapseLetters),
+);
 
 export function withoutFillers(words: readonly string[]): string[] {
   return words.filter((w) => !FILLERS.has(w));

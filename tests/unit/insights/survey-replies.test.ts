@@ -101,6 +101,7 @@ describe('parseYesNoReply', () => {
     'Yes, thanks',
     'yeah',
     'yep',
+    'ouiiii',
     'yes it did',
   ])('reads %j as yes', (text) => {
     expect(parseYesNoReply(text)).toEqual(value(true));
@@ -156,5 +157,15 @@ describe('parseCommentReply', () => {
     expect(parseCommentReply('   ')).toEqual(NOT);
     const long = parseCommentReply('x'.repeat(5000));
     expect(long.ok && long.kind === 'answer' && long.value.length).toBe(2000);
+  });
+});
+
+describe('repeated letters', () => {
+  it('reads a letter typed many times as one', () => {
+    expect(parseYesNoReply('ouiiii')).toEqual(value(true));
+    expect(parseYesNoReply('nooon')).toEqual(value(false));
+    expect(parseCesReply('trèèès faciiile')).toEqual(value(1));
+    expect(parseCesReply('dificile')).toEqual(value(4));
+    expect(parseCesReply('11')).toEqual({ ok: false, reason: 'out-of-range' });
   });
 });
