@@ -36,6 +36,7 @@ export {
   startSurvey,
   answerSurvey,
   planSurvey,
+  parseSurveyState,
   promptFor,
   type SurveyAnswers,
   type SurveyOptions,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Locale } from '../knowledge-base/index';
 import type { ConversationPath } from './conversation-context';
 import { parseCesReply } from './reply/parse-ces';
@@ -36,6 +37,28 @@ export interface SurveyState {
   readonly answers: SurveyAnswers;
   /** The current question was already re-asked once after an off-scale reply. */
   readonly retried: boolean;
+}
+
+const surveyStateSchema = z.object({
+  steps: z.array(z.enum(['ces', 'answered', 'csat', 'comment'])).min(1),
+  index: z.number().int().nonnegative(),
+  answers: z.object({
+    ces: z.number().int().min(1).max(5).optional(),
+    answered: z.boolean().optional(),
+    csat: z.number().int().min(1).max(5).optional(),
+    comment: z.string().optional(),
+  }),
+  retried: z.boolean(),
+});
+
+/**
+ * A survey state read back from the bot's storage (an edge like any other): undefined when it is
+ * not one, so the bot forgets a survey it cannot read instead of failing the customer's turn.
+ */
+export function parseSurveyState(stored: unknown): SurveyState | undefined {
+  const parsed = surveyStateSchema.safeParse(stored);
+  // The schema bounds the points to their scales; the cast only narrows number to the literals.
+  return parsed.success ? (parsed.data as SurveyState) : undefined;
 }
 
 export interface SurveyPrompt {
@@ -93,33 +116,26 @@ export function startSurvey(
   return { kind: 'ask', state, prompt: promptFor(steps[0] ?? 'ces', locale) };
 }
 
-function parseFor(step: SurveyStep, text: string): SurveyReply<CesPoint | boolean | CsatPoint | string> {
-  switch (step) {
-    case 'ces':
-      return parseCesReply(text);
-    case 'answered':
-      return parseYesNoReply(text);
-    case 'csat':
-      return parseCsatReply(text);
-    case 'comment':
-      return parseCommentReply(text);
-  }
+/** What a reply adds to the answers: the parser of the step, and where its value goes. */
+type Reading =
+  | { readonly ok: false; readonly reason: 'not-an-answer' | 'out-of-range' }
+  | { readonly ok: true; readonly answers: SurveyAnswers | 'skip' };
+
+function fold<T>(reply: SurveyReply<T>, add: (value: T) => SurveyAnswers): Reading {
+  if (!reply.ok) return { ok: false, reason: reply.reason };
+  return { ok: true, answers: reply.kind === 'skip' ? 'skip' : add(reply.value) };
 }
 
-function withAnswer(
-  answers: SurveyAnswers,
-  step: SurveyStep,
-  value: CesPoint | boolean | CsatPoint | string,
-): SurveyAnswers {
+function read(step: SurveyStep, text: string, answers: SurveyAnswers): Reading {
   switch (step) {
     case 'ces':
-      return { ...answers, ces: value as CesPoint };
+      return fold(parseCesReply(text), (ces) => ({ ...answers, ces }));
     case 'answered':
-      return { ...answers, answered: value as boolean };
+      return fold(parseYesNoReply(text), (answered) => ({ ...answers, answered }));
     case 'csat':
-      return { ...answers, csat: value as CsatPoint };
+      return fold(parseCsatReply(text), (csat) => ({ ...answers, csat }));
     case 'comment':
-      return { ...answers, comment: value as string };
+      return fold(parseCommentReply(text), (comment) => ({ ...answers, comment }));
   }
 }
 
@@ -136,9 +152,9 @@ function retryText(step: SurveyStep, locale: Locale): string {
 export function answerSurvey(state: SurveyState, text: string, locale: Locale): SurveyTurn {
   const step = state.steps[state.index];
   if (step === undefined) return { kind: 'done', answers: state.answers, thanks: surveyText(locale).thanks };
-  const reply = parseFor(step, text);
-  if (!reply.ok) {
-    if (reply.reason === 'out-of-range' && !state.retried) {
+  const reading = read(step, text, state.answers);
+  if (!reading.ok) {
+    if (reading.reason === 'out-of-range' && !state.retried) {
       const prompt = promptFor(step, locale);
       return {
         kind: 'ask',
@@ -148,9 +164,9 @@ export function answerSurvey(state: SurveyState, text: string, locale: Locale): 
     }
     return { kind: 'dropped', answers: state.answers };
   }
-  if (reply.kind === 'skip')
+  if (reading.answers === 'skip')
     return { kind: 'done', answers: state.answers, thanks: surveyText(locale).thanks };
-  const answers = withAnswer(state.answers, step, reply.value);
+  const answers = reading.answers;
   const index = state.index + 1;
   const next = state.steps[index];
   if (next === undefined) return { kind: 'done', answers, thanks: surveyText(locale).thanks };

@@ -1,4 +1,11 @@
-import { answerSurvey, planSurvey, startSurvey, surveyText, type SurveyTurn } from '../../../insights';
+import {
+  answerSurvey,
+  parseSurveyState,
+  planSurvey,
+  startSurvey,
+  surveyText,
+  type SurveyTurn,
+} from '../../../insights';
 
 /** Drives the survey with the customer's messages; returns every turn. */
 function run(first: SurveyTurn, ...messages: string[]): SurveyTurn[] {
@@ -82,7 +89,20 @@ describe('survey flow', () => {
 
   it('keeps its state as plain JSON for the bot’s conversation state', () => {
     const start = startSurvey('escalated', 'fr');
-    const restored = JSON.parse(JSON.stringify(start.state)) as typeof start.state;
-    expect(answerSurvey(restored, '1', 'fr')).toEqual(answerSurvey(start.state, '1', 'fr'));
+    const restored = parseSurveyState(JSON.parse(JSON.stringify(start.state)));
+    expect(restored).toEqual(start.state);
+    expect(restored && answerSurvey(restored, '1', 'fr')).toEqual(answerSurvey(start.state, '1', 'fr'));
+    expect(parseSurveyState({ ...start.state, answers: { ces: 9 } })).toBeUndefined();
+    expect(parseSurveyState('survey')).toBeUndefined();
+  });
+
+  it('re-asks the satisfaction question with its own scale, and skips in English', () => {
+    const csatStep = run(startSurvey('ticket', 'fr', { customerConfirmedAnswer: true }), '2', '9').at(-1);
+    expect(csatStep?.kind === 'ask' && csatStep.prompt).toMatchObject({
+      step: 'csat',
+      text: surveyText('fr').csatRetry,
+    });
+    const skipped = answerSurvey(startSurvey('escalated', 'en').state, 'no thanks', 'en');
+    expect(skipped).toEqual({ kind: 'done', answers: {}, thanks: surveyText('en').thanks });
   });
 });
