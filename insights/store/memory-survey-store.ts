@@ -20,7 +20,9 @@ export class MemorySurveyStore implements SurveyStore {
     const parsed = parseSurveyAnswer(structuredClone(input));
     if (!parsed.ok) return { ok: false, reason: 'invalid', issues: parsed.issues };
     const id = parsed.survey.context.conversationId;
-    const replaced = this.surveys.has(id);
+    const current = this.surveys.get(id);
+    if (current && current.recordedAt > parsed.survey.recordedAt) return { ok: false, reason: 'stale' };
+    const replaced = current !== undefined;
     this.surveys.set(id, deepFreeze(parsed.survey));
     return { ok: true, survey: parsed.survey, replaced };
   }

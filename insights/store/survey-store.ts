@@ -11,14 +11,18 @@ export type RecordResult =
   | {
       readonly ok: true;
       readonly survey: SurveyAnswer;
-      /** a survey of this conversation was replaced */ readonly replaced: boolean;
+      /** A survey of this conversation was there and is replaced. */
+      readonly replaced: boolean;
     }
-  | { readonly ok: false; readonly reason: 'invalid'; readonly issues: readonly InsightsIssue[] };
+  | { readonly ok: false; readonly reason: 'invalid'; readonly issues: readonly InsightsIssue[] }
+  /** The stored survey of this conversation has a later recordedAt: a delayed write, dropped. */
+  | { readonly ok: false; readonly reason: 'stale' };
 
 /**
  * Where closing surveys live: one record per conversation. Recording again for the same
  * conversation replaces the record, so the bot may store after each answer and never loses a
- * partial survey. Lists come in closedAt order (ties by conversation id).
+ * partial survey; a write older (by recordedAt) than the stored one is refused as stale, so two
+ * bot instances cannot put an earlier state back. Lists come in closedAt order (ties by conversation id).
  */
 export interface SurveyStore {
   record(survey: SurveyAnswerInput): Promise<RecordResult>;

@@ -75,9 +75,8 @@ export function surveyStoreContract(name: string, makeStore: SurveyStoreFactory)
     it('refuses invalid surveys with the path of each problem, storing nothing', async () => {
       const bad = survey('c1', T0, { ces: 6 });
       const result = await store.record({ ...bad, context: { ...bad.context, language: 'de' as 'fr' } });
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.reason).toBe('invalid');
+      expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+      if (result.ok || result.reason !== 'invalid') return;
       expect(result.issues.map((i) => i.path).sort()).toEqual(['ces', 'context.language']);
       expect(await store.get('c1')).toBeUndefined();
       const early = survey('c2', T0);
@@ -92,6 +91,20 @@ export function surveyStoreContract(name: string, makeStore: SurveyStoreFactory)
       const all = await store.list({ from: T0 - DAY, to: T0 + DAY });
       expect(all).toHaveLength(1);
       expect(all[0]).toMatchObject({ ces: 3, answered: false, comment: 'Trop long' });
+    });
+
+    it('refuses a write recorded before the stored one (a delayed instance), accepts equal times', async () => {
+      await store.record(survey('c1', T0, { recordedAt: T0 + 2000, comment: 'dernier' }));
+      expect(await store.record(survey('c1', T0, { recordedAt: T0 + 1000 }))).toEqual({
+        ok: false,
+        reason: 'stale',
+      });
+      expect((await store.get('c1'))?.comment).toBe('dernier');
+      expect(await store.record(survey('c1', T0, { recordedAt: T0 + 2000, csat: 4 }))).toMatchObject({
+        ok: true,
+        replaced: true,
+      });
+      expect(await store.get('c1')).toMatchObject({ csat: 4, recordedAt: T0 + 2000 });
     });
 
     it('lists a half-open time range by closing time, ties by conversation id', async () => {

@@ -61,7 +61,9 @@ export class RedisSurveyStore implements SurveyStore {
       context.closedAt,
       customer,
       JSON.stringify(parsed.survey),
+      parsed.survey.recordedAt,
     );
+    if (replaced === -1) return { ok: false, reason: 'stale' };
     return { ok: true, survey: parsed.survey, replaced: replaced === 1 };
   }
 

@@ -22,13 +22,16 @@ export const recordSurveyScript = script(
 --[[ recordSurvey: insert or replace one conversation's survey and keep both indexes in step
   KEYS[1] survey hash   KEYS[2] time index zset   KEYS[3] customer set of the new record
   ARGV[1] key base  [2] conversation id  [3] closedAt ms  [4] customer id or ''  [5] record JSON
-  Returns 1 when a survey of this conversation was replaced, 0 when it is new
+  ARGV[6] recordedAt ms
+  Returns 0 new, 1 replaced, -1 stale (the stored survey was recorded later: nothing written)
 ]]`,
   `
+local stored = redis.call('HMGET', KEYS[1], 'customer', 'recordedAt')
 local existed = redis.call('EXISTS', KEYS[1])
-local old = redis.call('HGET', KEYS[1], 'customer')
+if existed == 1 and tonumber(stored[2] or '0') > tonumber(ARGV[6]) then return -1 end
+local old = stored[1]
 if old and old ~= '' and old ~= ARGV[4] then redis.call('SREM', kCustomer(old), ARGV[2]) end
-redis.call('HSET', KEYS[1], 'json', ARGV[5], 'customer', ARGV[4], 'at', ARGV[3])
+redis.call('HSET', KEYS[1], 'json', ARGV[5], 'customer', ARGV[4], 'at', ARGV[3], 'recordedAt', ARGV[6])
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
 if ARGV[4] ~= '' then redis.call('SADD', KEYS[3], ARGV[2]) end
 return existed`,
