@@ -16,7 +16,7 @@ export const DEFAULT_INSIGHTS_PREFIX = 'relais:insights';
 export interface InsightsKeys {
   /** "{prefix}:" — the hash tag and separator every key starts with. */
   readonly base: string;
-  /** Hash: one conversation's survey — `json` (the record), `customer` (id or ''), `at` (closedAt). */
+  /** Hash: one survey — `json` (the record), `customer` (id or ''), `at` (closedAt), `recordedAt`. */
   survey(conversationId: string): string;
   /** Sorted set: conversation id → closedAt ms (time-range reads and the retention purge). */
   readonly byTime: string;

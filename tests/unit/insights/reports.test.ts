@@ -68,7 +68,7 @@ describe('buildInsightsReport', () => {
   ];
   const report = buildInsightsReport(surveys);
 
-  it('computes CES overall (28 / 10 style: 17 points / 6 answers) and by day in Paris time', () => {
+  it('computes CES overall (17 points / 6 answers) and by day in Paris time', () => {
     expect(report.conversations).toBe(8);
     expect(report.responses).toBe(6);
     expect(report.ces).toMatchObject({ count: 6, sum: 17 });
