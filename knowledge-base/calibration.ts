@@ -1,6 +1,6 @@
 import { fitLogistic, predict, type LogisticModel } from './logistic';
 import type { Locale } from './locale';
-import { DEFAULT_BLEND, rank, topEntry, type Blend, type ScoredQuery } from './ranker';
+import { DEFAULT_BLEND, rank, TEMPERATURES, topEntry, type Blend, type ScoredQuery } from './ranker';
 import { signals } from './signals';
 
 /** A labelled message: `expected` is the entry index, or -1 when no entry answers it. */

@@ -24,7 +24,7 @@ const DENSE_LIMIT = 16_000_000;
  */
 const SPARSE_MAX_FEATURE_SHARE = 0.01;
 /** Sparse rows are for very large KBs, where each pass is costly and many phrasings already teach each entry. */
-const SPARSE_MAX_EPOCHS = 3;
+const SPARSE_MAX_EPOCHS = 2;
 
 /**
  * The scorer learned from the phrasings: a multi-class passive-aggressive linear model (PA-I,

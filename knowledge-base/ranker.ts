@@ -15,7 +15,13 @@ export interface Blend {
   readonly temperature: number;
 }
 
+/** The softmax temperatures a blend may use; each query's normaliser is computed once for each. */
+export const TEMPERATURES = [0.03, 0.06, 0.1, 0.12] as const;
+
 export const DEFAULT_BLEND: Blend = Object.freeze({ knnShare: 0.3, entryShare: 0.2, temperature: 0.1 });
+
+/** Entries kept per scorer for ranking: the blended best is always among some scorer's best. */
+const CANDIDATES_PER_SCORER = 24;
 
 export interface RankerOptions {
   readonly features: FeatureWeights;
@@ -39,12 +45,13 @@ export const DEFAULT_RANKER_OPTIONS: RankerOptions = Object.freeze({
 /** What the scorers said about one message, kept so a blend can be re-applied without re-scoring. */
 export interface ScoredQuery {
   readonly analysis: AnalyzedText;
-  /** Entry indexes with any evidence. */
+  /** Candidate entries: the best few of each scorer. */
   readonly entries: Int32Array;
   readonly knn: Float32Array;
   readonly whole: Float32Array;
   readonly lin: Float32Array;
-  readonly classCount: number;
+  /** Per temperature (same order as TEMPERATURES): the softmax shift and normaliser over all entries. */
+  readonly softmax: ReadonlyArray<{ readonly shift: number; readonly z: number }>;
 }
 
 export interface RankedEntry {
@@ -130,38 +137,63 @@ export class Ranker {
     this.phrasingIndex.nearestByEntry(analysis.full, this.knnBuffer);
     this.entryIndex.nearestByEntry(analysis.full, this.wholeBuffer);
     this.model.score(this.linearOnCharNgrams ? analysis.full : analysis.lexical, this.linBuffer);
-    const entries: number[] = [];
-    for (let c = 0; c < this.classCount; c++) {
-      if (this.knnBuffer[c] !== 0 || this.wholeBuffer[c] !== 0 || this.linBuffer[c] !== 0) entries.push(c);
+    const chosen = new Set<number>();
+    for (const buffer of [this.knnBuffer, this.wholeBuffer, this.linBuffer]) {
+      for (const c of topIndexes(buffer, CANDIDATES_PER_SCORER)) chosen.add(c);
     }
+    const entries = Int32Array.from(chosen).sort();
     const pick = (buffer: Float32Array): Float32Array => Float32Array.from(entries, (c) => buffer[c]!);
     return {
       analysis,
-      entries: Int32Array.from(entries),
+      entries,
       knn: pick(this.knnBuffer),
       whole: pick(this.wholeBuffer),
       lin: pick(this.linBuffer),
-      classCount: this.classCount,
+      softmax: TEMPERATURES.map((t) => softmaxNormaliser(this.linBuffer, t)),
     };
   }
 }
 
-/** Blended score of each entry with evidence, via `visit`; returns nothing, allocates nothing. */
+/** Indexes of the `k` largest positive values. */
+function topIndexes(values: Float32Array, k: number): number[] {
+  const best: number[] = [];
+  let floor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v <= floor && best.length >= k) continue;
+    if (v <= 0) continue;
+    let at = best.length;
+    while (at > 0 && values[best[at - 1]!]! < v) at--;
+    best.splice(at, 0, i);
+    if (best.length > k) best.pop();
+    if (best.length >= k) floor = values[best[best.length - 1]!]!;
+  }
+  return best;
+}
+
+/** Softmax over every entry's linear score at temperature t, as a shift and a normaliser. */
+function softmaxNormaliser(lin: Float32Array, t: number): { shift: number; z: number } {
+  let shift = 0;
+  for (let c = 0; c < lin.length; c++) shift = Math.max(shift, lin[c]! / t);
+  let z = 0;
+  for (let c = 0; c < lin.length; c++) z += Math.exp(lin[c]! / t - shift);
+  return { shift, z };
+}
+
+/** Blended score of each candidate, via `visit`; allocates nothing. */
 function forEachBlended(
   scored: ScoredQuery,
   blend: Blend,
   visit: (i: number, score: number, probability: number) => void,
 ): void {
-  const { knn, whole, lin, entries, classCount } = scored;
+  const { knn, whole, lin, entries } = scored;
   const t = blend.temperature;
-  let max = 0;
-  for (let i = 0; i < lin.length; i++) max = Math.max(max, lin[i]! / t);
-  // Entries with no evidence score 0 in the linear model and still share the softmax mass.
-  let z = (classCount - entries.length) * Math.exp(-max);
-  for (let i = 0; i < lin.length; i++) z += Math.exp(lin[i]! / t - max);
+  const at = TEMPERATURES.indexOf(t as (typeof TEMPERATURES)[number]);
+  if (at < 0) throw new Error(`blend temperature ${t} is not one of ${TEMPERATURES.join(', ')}`);
+  const { shift, z } = scored.softmax[at]!;
   const linShare = 1 - blend.knnShare - blend.entryShare;
   for (let i = 0; i < entries.length; i++) {
-    const probability = Math.exp(lin[i]! / t - max) / z;
+    const probability = Math.exp(lin[i]! / t - shift) / z;
     visit(i, blend.knnShare * knn[i]! + blend.entryShare * whole[i]! + linShare * probability, probability);
   }
 }
