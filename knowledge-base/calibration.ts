@@ -55,7 +55,7 @@ const BLEND_GRID: readonly Blend[] = [0, 0.15, 0.3, 0.45].flatMap((knnShare) =>
   [0, 0.15, 0.3, 0.45, 0.6, 0.75]
     .filter((entryShare) => knnShare + entryShare <= 0.9)
     .flatMap((entryShare) =>
-      [0.03, 0.06, 0.12].map((temperature) => ({ knnShare, entryShare, temperature })),
+      TEMPERATURES.map((temperature) => ({ knnShare, entryShare, temperature })),
     ),
 );
 
