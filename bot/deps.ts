@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MemoryStorage } from 'botbuilder';
 import { Redis } from 'ioredis';
 import { Faq } from '../knowledge-base/index';
+import { MemorySurveyStore, RedisSurveyStore, type SurveyStore } from '../insights/index';
 import type { Config } from './config';
 import { RedisDirectLineStore } from './directline/redis-store';
 import { InMemoryDirectLineStore } from './directline/store';
@@ -39,6 +40,8 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
       supportHours: config.supportHours,
       clock: () => new Date(),
       identify: identifyWith(tokenSecret),
+      surveys: stores.surveys,
+      log,
     },
     ...stores,
     tokenSecret,
@@ -48,11 +51,14 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
 
 async function buildStores(
   config: Config,
-): Promise<Pick<BuiltDeps, 'storage' | 'directLineStore' | 'durable' | 'dispose'>> {
+): Promise<
+  Pick<BuiltDeps, 'storage' | 'directLineStore' | 'durable' | 'dispose'> & { surveys: SurveyStore }
+> {
   if (!config.redisUrl) {
     return {
       storage: new MemoryStorage(),
       directLineStore: new InMemoryDirectLineStore(),
+      surveys: new MemorySurveyStore(),
       durable: false,
       dispose: async () => undefined,
     };
@@ -78,6 +84,7 @@ async function buildStores(
       prefix: config.redisPrefix,
       ttlSeconds: DIRECT_LINE_TTL_SECONDS,
     }),
+    surveys: new RedisSurveyStore({ redis, keyPrefix: `${config.redisPrefix}:insights` }),
     durable: true,
     dispose: async () => void (await redis.quit()),
   };

@@ -13,6 +13,7 @@ import { messagesRoute } from './http/messages-route';
 import { findWebRoot, STATIC_PATHS, staticRoute } from './http/static-route';
 import type { Log } from './log';
 import { RelaisBot } from './relais-bot';
+import { withSurveyClosing } from './survey/survey-closing';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -38,7 +39,8 @@ export interface RelaisServer {
 
 export function createServer(config: Config, deps: AppDeps): RelaisServer {
   const adapter = createCloudAdapter(config, deps.log, deps.bot.faq.defaultLocale);
-  const bot = new RelaisBot(new ConversationState(deps.storage), deps.bot);
+  const conversationState = new ConversationState(deps.storage);
+  const bot = new RelaisBot(conversationState, withSurveyClosing(deps.bot, conversationState));
   const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });
 
   // CloudAdapter reads req.body as an object: without bodyParser it answers 400 "req.body not an object".

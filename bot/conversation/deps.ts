@@ -1,5 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Faq } from '../../knowledge-base/index';
+import type { SurveyStore } from '../../insights/index';
+import type { Log } from '../log';
 import type { SupportHours } from '../config';
 import type { BackOffice } from '../ports/back-office';
 import type { ClosingHook } from '../ports/closing';
@@ -19,4 +21,8 @@ export interface BotDeps {
   readonly clock: () => Date;
   /** The customer a trusted channel vouches for, or undefined for an anonymous visitor. */
   readonly identify: (activity: Partial<Activity>) => Customer | undefined;
+  /** Where closed conversations and their survey go; without it no survey is asked. */
+  readonly surveys?: SurveyStore;
+  /** Where a survey the store refused is reported (the customer's turn goes on). */
+  readonly log?: Log;
 }

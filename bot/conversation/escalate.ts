@@ -1,6 +1,7 @@
 import { ActivityTypes, EventFactory, TurnContext, type Activity } from 'botbuilder';
 import type { Decision } from '../../knowledge-base/index';
 import type { HandoffContext, HandoffReason } from '../ports/handoff';
+import { noteMissed, trailOf } from '../survey/trail';
 import type { Turn } from './turn';
 
 /** What the matcher said about the last message, in the shape an agent reads. */
@@ -44,6 +45,9 @@ export async function escalate(turn: Turn, reason: HandoffReason, decision?: Dec
     context: handoffContext,
     reference: TurnContext.getConversationReference(activity),
   });
+  const trail = trailOf(data, deps.clock());
+  trail.escalation = { reason, ticket: !turn.supportStatus().open };
+  noteMissed(trail, trail.lastQuestion);
   data.phase = 'handoff-requested';
   data.handoff = { reason, at: deps.clock().toISOString() };
   data.pending = undefined;

@@ -1,4 +1,5 @@
 import type { Decision, Entry } from '../../knowledge-base/index';
+import { noteEntry, trailOf } from '../survey/trail';
 import { escalate } from './escalate';
 import type { Turn } from './turn';
 
@@ -10,6 +11,7 @@ function localised(turn: Turn, entry: Entry): Entry {
 /** Gives an FAQ answer, then asks whether it answered, offering the entry's follow-ups too. */
 export async function answerWith(turn: Turn, found: Entry, decision?: Decision): Promise<void> {
   const entry = localised(turn, found);
+  noteEntry(trailOf(turn.data, turn.deps.clock()), entry.id);
   await turn.say(entry.answer);
   if (entry.escalate) return escalate(turn, 'entry-escalate', decision);
   const followUps = entry.followUps
@@ -32,6 +34,7 @@ export async function miss(turn: Turn, decision?: Decision): Promise<void> {
 
 /** Asks the matcher and acts on its decision: answer, "did you mean", or a person. */
 export async function answerFromFaq(turn: Turn): Promise<void> {
+  trailOf(turn.data, turn.deps.clock()).lastQuestion = turn.message;
   const decision = turn.deps.faq.match(turn.message, { locale: turn.locale });
   switch (decision.decision) {
     case 'answer':

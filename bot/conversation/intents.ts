@@ -14,7 +14,8 @@ export type Intent =
   | 'contact'
   | 'vip'
   | 'greeting'
-  | 'thanks';
+  | 'thanks'
+  | 'goodbye';
 
 /** Lower-case, no accents, one kind of apostrophe, single spaces. */
 export function fold(text: string): string {
@@ -38,6 +39,9 @@ const VIP = /\bvip\b/;
 const CANCELLING = /\b(resilier|resiliation|annuler|arreter|desabonner|cancel|stop|unsubscribe|end)\b/;
 const GREETING =
   /^(bonjour|bonsoir|salut|coucou|hello|hi|hey|good (morning|afternoon|evening))( (a vous|there|everyone))?[ !.,]*$/;
+// A short message only: "bonne journée" inside a longer question is not a goodbye.
+const GOODBYE =
+  /^(?:(?:ok|merci|thanks|thank you|d'accord|parfait|super)[ ,!.]*)*(au revoir|a bientot|a plus|bonne (journee|soiree|fin de journee)|bye|bye bye|goodbye|see you|have a (nice|good) day)( a vous| (a|to) you| merci| thanks)?[ !.,]*$/;
 const THANKS = /^(merci|thanks|thank you|thx)( beaucoup| bien| a vous| very much| a lot| so much)?[ !.,]*$/;
 
 /** The first intent the text shows, in priority order (a person first, small talk last). */
@@ -50,6 +54,7 @@ export function detectIntent(text: string): Intent | undefined {
   if (SUPPORT_HOURS.test(t)) return 'support-hours';
   if (CONTACT.test(t)) return 'contact';
   if (VIP.test(t) && !CANCELLING.test(t)) return 'vip';
+  if (GOODBYE.test(t)) return 'goodbye';
   if (GREETING.test(t)) return 'greeting';
   if (THANKS.test(t)) return 'thanks';
   return undefined;

@@ -1,4 +1,5 @@
 import { rebookNextWeek, reportNoShow } from '../requests/no-show';
+import { trailOf } from '../survey/trail';
 import { escalate } from './escalate';
 import { answerWith, miss } from './faq-turn';
 import { picks, yesOrNo } from './intents';
@@ -18,6 +19,7 @@ export async function answerPending(turn: Turn): Promise<boolean> {
       if (reply === 'yes') {
         turn.data.pending = undefined;
         turn.data.misses = 0;
+        trailOf(turn.data, turn.deps.clock()).answerConfirmed = true;
         await turn.deps.closing.onResolved(turn.context, turn.locale);
         return true;
       }
@@ -37,6 +39,7 @@ export async function answerPending(turn: Turn): Promise<boolean> {
       const option = pending.options.find((o) => picks(text, o.question));
       const entry = option && turn.deps.faq.entry(option.id, turn.locale);
       if (entry) {
+        trailOf(turn.data, turn.deps.clock()).clarified = true;
         await answerWith(turn, entry);
         return true;
       }

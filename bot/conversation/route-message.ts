@@ -4,6 +4,8 @@ import { escalate } from './escalate';
 import { answerFromFaq } from './faq-turn';
 import { detectIntent, picks } from './intents';
 import { answerPending } from './pending';
+import { continueSurvey } from '../survey/closing-survey';
+import { sayGoodbye } from '../survey/goodbye';
 import type { Turn } from './turn';
 
 /**
@@ -12,6 +14,8 @@ import type { Turn } from './turn';
  */
 export async function routeMessage(turn: Turn): Promise<void> {
   const { data } = turn;
+  // A survey reply; a new question drops the survey and goes on below.
+  if (data.survey !== undefined && (await continueSurvey(turn))) return;
   if (data.phase === 'handoff-requested') {
     if (picks(turn.message, turn.text.backToBot)) {
       await turn.deps.handoff.cancelHandoff(turn.context.activity.conversation.id);
@@ -45,6 +49,8 @@ export async function routeMessage(turn: Turn): Promise<void> {
       return turn.say(turn.text.greeting);
     case 'thanks':
       return turn.say(turn.text.thanks);
+    case 'goodbye':
+      return sayGoodbye(turn);
     case undefined:
       return answerFromFaq(turn);
   }

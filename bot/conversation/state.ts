@@ -1,4 +1,5 @@
 import type { Locale } from '../../knowledge-base/index';
+import type { ConversationPath } from '../../insights/index';
 import type { HandoffReason, TranscriptLine } from '../ports/handoff';
 
 /** What the bot is waiting for after its last message, if anything. */
@@ -33,6 +34,32 @@ export interface ConversationData {
   backOffice: BackOfficeRecord[];
   handoff?: { readonly reason: HandoffReason; readonly at: string };
   welcomed?: boolean;
+  /** What the closing survey and the reports need to know about this conversation. */
+  insights?: InsightsTrail;
+  /** The closing survey in progress (plain JSON, read back with insights' parseSurveyState). */
+  survey?: unknown;
+}
+
+/** How the conversation went so far, for the record stored at its close. */
+export interface InsightsTrail {
+  startedAt: number;
+  /** KB entries the bot answered with, in order of first use. */
+  kbEntryIds: string[];
+  /** The customer picked an option of a "did you mean". */
+  clarified: boolean;
+  /** The last message that went to the FAQ: the question a refusal or a handoff leaves unanswered. */
+  lastQuestion?: string;
+  missedQuestions: string[];
+  /** Why and how it went to people: a ticket when support was closed at the time. */
+  escalation?: { readonly reason: string; readonly ticket: boolean };
+  /** When the close was first reached (ms): the time the reports go by. */
+  closedAt?: number;
+  /** What the closing side said about the close (path, agent, wait), kept for the later records. */
+  close?: { readonly path?: ConversationPath; readonly agentId?: string; readonly waitMs?: number };
+  /** The customer said the last answer helped: the survey does not ask "did we answer" again. */
+  answerConfirmed?: boolean;
+  /** The survey was offered: it is asked once per conversation. */
+  surveyed: boolean;
 }
 
 export const TRANSCRIPT_LIMIT = 60;

@@ -108,4 +108,6 @@ export const en: BotText = {
       : `It is closed right now and opens again ${reopening(status)}.`),
   technicalProblem:
     'Sorry, a technical problem stops me from answering. Try again in a moment or write "agent".',
+  goodbye: 'Goodbye, have a nice day!',
+  goodbyeSurvey: 'Thank you for your visit! One last question before you go:',
 };

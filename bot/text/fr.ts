@@ -101,4 +101,6 @@ export const fr: BotText = {
       : `Il est fermé en ce moment et rouvre ${reopening(status)}.`),
   technicalProblem:
     'Désolé, un problème technique m’empêche de répondre. Réessayez dans un instant ou écrivez « conseiller ».',
+  goodbye: 'Au revoir et bonne journée !',
+  goodbyeSurvey: 'Merci de votre visite ! Une dernière question avant de partir :',
 };

@@ -33,4 +33,8 @@ export interface BotText {
   readonly vip: string;
   readonly contact: (status: SupportStatus, hours: SupportHours) => string;
   readonly technicalProblem: string;
+  /** An explicit goodbye once the survey was asked (or with no survey). */
+  readonly goodbye: string;
+  /** An explicit goodbye, just before the closing survey's first question. */
+  readonly goodbyeSurvey: string;
 }

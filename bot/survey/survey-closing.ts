@@ -1,0 +1,32 @@
+import type { ConversationState, TurnContext } from 'botbuilder';
+import type { Locale } from '../../knowledge-base/index';
+import type { BotDeps } from '../conversation/deps';
+import { newConversation, type ConversationData } from '../conversation/state';
+import { Turn } from '../conversation/turn';
+import type { ClosingHook } from '../ports/closing';
+import { startClosingSurvey } from './closing-survey';
+
+/** The property RelaisBot keeps the conversation under (bot/relais-bot.ts). */
+const CONVERSATION_PROPERTY = 'relais';
+
+/**
+ * The closing hook with the survey: the given hook thanks the customer, then the CES question is
+ * asked (once per conversation). It runs inside a turn that loaded the conversation state and saves
+ * it afterwards: the bot's own turns, and the proactive turn an agent's resolve runs.
+ */
+export function withSurvey(inner: ClosingHook, state: ConversationState, deps: BotDeps): ClosingHook {
+  const conversation = state.createProperty<ConversationData>(CONVERSATION_PROPERTY);
+  return {
+    async onResolved(context: TurnContext, locale: Locale) {
+      await inner.onResolved(context, locale);
+      const data = await conversation.get(context, newConversation());
+      const turn = new Turn(context, data, deps, locale, deps.identify(context.activity));
+      await startClosingSurvey(turn);
+    },
+  };
+}
+
+/** The bot's dependencies with the survey plugged into the closing hook, when there is a survey store. */
+export function withSurveyClosing(deps: BotDeps, state: ConversationState): BotDeps {
+  return deps.surveys ? { ...deps, closing: withSurvey(deps.closing, state, deps) } : deps;
+}

@@ -1,0 +1,55 @@
+import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import type { Faq } from '../../../knowledge-base/index';
+import { MemorySurveyStore } from '../../../insights/index';
+import type { BotDeps } from '../../../bot/conversation/deps';
+import { thankYouClosing } from '../../../bot/ports/closing';
+import { newConversation, type ConversationData } from '../../../bot/conversation/state';
+import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
+import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
+import { RelaisBot } from '../../../bot/relais-bot';
+import { identifyWith } from '../../../bot/security/identity';
+import { withSurveyClosing } from '../../../bot/survey/survey-closing';
+import { OPEN_TIME, PARIS_HOURS, SECRET, scriptedFaq } from './harness';
+
+export interface SurveyBot {
+  readonly adapter: TestAdapter;
+  readonly surveys: MemorySurveyStore;
+  readonly handoff: InMemoryHandoffRecorder;
+  /**
+   * What an agent's resolve does in its proactive turn: the conversation back with the bot, then
+   * the closing hook (which starts the survey), then the state saved.
+   */
+  resolveByAgent(): Promise<void>;
+}
+
+/** A bot wired as createServer wires it: a survey store and the survey in the closing hook. */
+export function startSurveyBot(faq: Faq, options: { locale?: string; now?: Date } = {}): SurveyBot {
+  const now = options.now ?? OPEN_TIME;
+  const surveys = new MemorySurveyStore();
+  const handoff = new InMemoryHandoffRecorder();
+  const state = new ConversationState(new MemoryStorage());
+  const deps: BotDeps = {
+    faq: scriptedFaq(faq),
+    handoff,
+    backOffice: new DemoBackOffice(() => now),
+    closing: thankYouClosing,
+    supportHours: PARIS_HOURS,
+    clock: () => now,
+    identify: identifyWith(SECRET),
+    surveys,
+  };
+  const botDeps = withSurveyClosing(deps, state);
+  const bot = new RelaisBot(state, botDeps);
+  const template: Partial<Activity> = { locale: options.locale ?? 'fr-FR' };
+  const adapter = new TestAdapter((context) => bot.run(context), template);
+  const conversation = state.createProperty<ConversationData>('relais');
+  const resolveByAgent = () =>
+    adapter.processActivity({ type: 'event', name: 'agent.resolved' }, async (context) => {
+      const data = await conversation.get(context, newConversation());
+      data.phase = 'bot';
+      data.handoff = undefined;
+      await botDeps.closing.onResolved(context, data.locale ?? 'fr');
+      await state.saveChanges(context);
+    });
+  return { adapter, surveys, handoff, resolveByAgent };
+}
