@@ -16,6 +16,10 @@ export interface Config {
   readonly redisUrl?: string;
   /** Prefix of every Redis key of this deployment. */
   readonly redisPrefix: string;
+  /** AGENTS: agent accounts as JSON; AGENTS_FILE: a file holding the same. */
+  readonly agentsJson?: string;
+  readonly agentsFile?: string;
+  readonly agentSessionTtlSeconds: number;
   /** Signs Direct Line tokens; a random one is made at start when unset (tokens die with the process). */
   readonly tokenSecret?: string;
   readonly tokenTtlSeconds: number;
@@ -117,6 +121,10 @@ const envSchema = z.object({
     .default([1, 2, 3, 4, 5, 6]),
   SUPPORT_OPEN_HOUR: integer(0, 23).default(8),
   SUPPORT_CLOSE_HOUR: integer(1, 24).default(21),
+  /** Agent accounts (JSON array) or a file holding them; see docs/agent.md. */
+  AGENTS: optionalText,
+  AGENTS_FILE: optionalText,
+  AGENT_SESSION_TTL_SECONDS: integer(300, 7 * 86400).default(8 * 3600),
 });
 
 /** Parses the environment; every bad variable is named in the error. */
@@ -159,6 +167,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(e.TOKEN_SECRET ? { tokenSecret: e.TOKEN_SECRET } : {}),
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     ...(e.IDENTITY_SECRET ? { identitySecret: e.IDENTITY_SECRET } : {}),
+    ...(e.AGENTS ? { agentsJson: e.AGENTS } : {}),
+    ...(e.AGENTS_FILE ? { agentsFile: e.AGENTS_FILE } : {}),
+    agentSessionTtlSeconds: e.AGENT_SESSION_TTL_SECONDS,
     supportHours: {
       timeZone: e.SUPPORT_TIMEZONE,
       days: e.SUPPORT_DAYS,

@@ -3,6 +3,7 @@ import { MemoryStorage } from 'botbuilder';
 import { Redis } from 'ioredis';
 import { Faq } from '../knowledge-base/index';
 import { MemorySurveyStore, RedisSurveyStore, type SurveyStore } from '../insights/index';
+import { buildAgentSide } from './agent/build';
 import type { Config } from './config';
 import { RedisDirectLineStore } from './directline/redis-store';
 import { InMemoryDirectLineStore } from './directline/store';
@@ -10,7 +11,6 @@ import { RedisStorage } from './storage/redis-storage';
 import type { Log } from './log';
 import { DemoBackOffice } from './ports/demo-back-office';
 import { thankYouClosing } from './ports/closing';
-import { InMemoryHandoffRecorder } from './ports/handoff';
 import { identifyWith } from './security/identity';
 import type { AppDeps } from './server';
 
@@ -30,29 +30,38 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
   const faq = await Faq.load(config.kbFiles, { defaultLocale: config.defaultLocale });
   // Without a configured secret, tokens are signed with a per-process key: they die with the process.
   const tokenSecret = config.tokenSecret ?? randomBytes(32).toString('hex');
-  const stores = await buildStores(config);
+  const { redis, ...stores } = await buildStores(config);
+  const clock = () => new Date();
+  // The real handoff queue (Redis when REDIS_URL is set), the agent API's stores and event bus.
+  const agentSide = await buildAgentSide(config, log, clock, redis);
   return {
     bot: {
       faq,
-      handoff: new InMemoryHandoffRecorder(),
+      handoff: agentSide.handoff,
       backOffice: new DemoBackOffice(),
       closing: thankYouClosing,
       supportHours: config.supportHours,
-      clock: () => new Date(),
+      clock,
       identify: identifyWith(tokenSecret),
       surveys: stores.surveys,
       log,
     },
     ...stores,
+    agent: agentSide.agent,
+    dispose: async () => {
+      await agentSide.dispose();
+      await stores.dispose();
+    },
     tokenSecret,
     log,
   };
 }
 
-async function buildStores(
-  config: Config,
-): Promise<
-  Pick<BuiltDeps, 'storage' | 'directLineStore' | 'durable' | 'dispose'> & { surveys: SurveyStore }
+async function buildStores(config: Config): Promise<
+  Pick<BuiltDeps, 'storage' | 'directLineStore' | 'durable' | 'dispose'> & {
+    surveys: SurveyStore;
+    redis?: Redis;
+  }
 > {
   if (!config.redisUrl) {
     return {
@@ -86,6 +95,7 @@ async function buildStores(
     }),
     surveys: new RedisSurveyStore({ redis, keyPrefix: `${config.redisPrefix}:insights` }),
     durable: true,
+    redis,
     dispose: async () => void (await redis.quit()),
   };
 }

@@ -68,6 +68,24 @@ export class RelaisBot extends ActivityHandler {
     await this.state.saveChanges(context, false);
   }
 
+  /**
+   * A proactive turn once an agent let the conversation go: the bot answers again, and after a
+   * resolve the closing hook (survey) starts, as when the bot itself solved the problem.
+   */
+  async afterAgent(context: TurnContext, outcome: 'handed-back' | 'resolved'): Promise<void> {
+    const data = await this.conversation.get(context, newConversation());
+    data.phase = 'bot';
+    data.handoff = undefined;
+    data.pending = undefined;
+    data.misses = 0;
+    const locale = data.locale ?? this.deps.faq.defaultLocale;
+    this.recordBotMessages(context, data);
+    if (outcome === 'resolved') await this.deps.closing.onResolved(context, locale);
+    else
+      await context.sendActivity({ type: ActivityTypes.Message, text: textFor(locale).handedBack, locale });
+    await this.state.saveChanges(context, false);
+  }
+
   private pageLocale(context: TurnContext): Locale {
     return toLocale(context.activity.locale) ?? this.deps.faq.defaultLocale;
   }

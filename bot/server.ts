@@ -2,6 +2,7 @@ import { ConversationState, type CloudAdapter, type Storage } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { createCloudAdapter, turnErrorHandler } from './adapter';
+import { mountAgentApi, type AgentDeps } from './agent/agent-api';
 import { DirectLineAdapter } from './directline/adapter';
 import { registerDirectLine } from './directline/routes';
 import type { DirectLineStore } from './directline/store';
@@ -24,6 +25,8 @@ export interface AppDeps {
   /** Conversations and activity logs of the local Direct Line channel. */
   readonly directLineStore: DirectLineStore;
   readonly log: Log;
+  /** The agent API and console; absent, /api/agent does not exist. */
+  readonly agent?: AgentDeps;
 }
 
 export interface RelaisServer {
@@ -74,6 +77,18 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     clock: deps.bot.clock,
     tracked,
   });
+  const agentApi = deps.agent
+    ? mountAgentApi(server, deps.agent, {
+        cloudAdapter: adapter,
+        directLineAdapter,
+        bot,
+        botAppId: config.microsoftApp.appId ?? '',
+        tokenSecret: deps.tokenSecret,
+        clock: deps.bot.clock,
+        log: deps.log,
+        tracked,
+      })
+    : undefined;
   const pages = staticRoute(findWebRoot());
   for (const path of STATIC_PATHS) server.get(path, pages);
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
@@ -109,6 +124,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
       }),
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      agentApi?.close();
       server.server.closeIdleConnections();
       await Promise.allSettled([...inFlight]);
       server.server.closeIdleConnections();

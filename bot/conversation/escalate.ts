@@ -1,4 +1,5 @@
 import { ActivityTypes, EventFactory, TurnContext, type Activity } from 'botbuilder';
+import { formatPromisedReply } from '../../handoff/tickets/ticket-texts';
 import type { Decision } from '../../knowledge-base/index';
 import type { HandoffContext, HandoffReason } from '../ports/handoff';
 import { noteMissed, trailOf } from '../survey/trail';
@@ -36,7 +37,7 @@ export async function escalate(turn: Turn, reason: HandoffReason, decision?: Dec
     ...(decision ? { match: matchContext(decision) } : {}),
     ...(turn.customer ? { customer: turn.customer } : {}),
   };
-  await deps.handoff.requestHandoff({
+  const outcome = await deps.handoff.requestHandoff({
     conversationId: activity.conversation.id,
     channelId: activity.channelId,
     locale: turn.locale,
@@ -52,7 +53,16 @@ export async function escalate(turn: Turn, reason: HandoffReason, decision?: Dec
   data.handoff = { reason, at: deps.clock().toISOString() };
   data.pending = undefined;
   data.misses = 0;
-  await turn.say(turn.text.handoffStarted(turn.supportStatus(), deps.supportHours), [turn.text.backToBot]);
+  const told =
+    outcome.status === 'queued'
+      ? turn.text.handoffQueued(
+          outcome.position,
+          outcome.waitMs === null ? null : Math.max(1, Math.ceil(outcome.waitMs / 60_000)),
+        )
+      : outcome.status === 'ticket'
+        ? turn.text.handoffTicket(formatPromisedReply(outcome.promisedReplyAt, turn.locale))
+        : turn.text.handoffStarted(turn.supportStatus(), deps.supportHours);
+  await turn.say(told, [turn.text.backToBot]);
   const transcript = {
     activities: data.transcript.map((line): Partial<Activity> => ({
       type: ActivityTypes.Message,

@@ -8,6 +8,9 @@ import { continueSurvey } from '../survey/closing-survey';
 import { sayGoodbye } from '../survey/goodbye';
 import type { Turn } from './turn';
 
+/** Typed words that stop waiting for a person, besides the quick reply. */
+const CANCEL_WORDS = new Set(['annuler', 'cancel']);
+
 /**
  * One customer message takes one path: waiting for a person → a reply to the bot's question →
  * a request the bot acts on (or a person asked for) → the FAQ.
@@ -17,13 +20,22 @@ export async function routeMessage(turn: Turn): Promise<void> {
   // A survey reply; a new question drops the survey and goes on below.
   if (data.survey !== undefined && (await continueSurvey(turn))) return;
   if (data.phase === 'handoff-requested') {
-    if (picks(turn.message, turn.text.backToBot)) {
-      await turn.deps.handoff.cancelHandoff(turn.context.activity.conversation.id);
-      data.phase = 'bot';
-      data.handoff = undefined;
-      return turn.say(turn.text.handoffCancelled);
+    const conversationId = turn.context.activity.conversation.id;
+    // The queue owns the answer: while an agent has the conversation, the bot only relays.
+    const where = await turn.deps.handoff.customerMessage(conversationId, turn.message);
+    if (where.route === 'agent') return;
+    if (where.route === 'waiting') {
+      if (picks(turn.message, turn.text.backToBot) || CANCEL_WORDS.has(turn.message.toLowerCase())) {
+        await turn.deps.handoff.cancelHandoff(conversationId);
+        data.phase = 'bot';
+        data.handoff = undefined;
+        return turn.say(turn.text.handoffCancelled);
+      }
+      return turn.say(turn.text.handoffPending, [turn.text.backToBot]);
     }
-    return turn.say(turn.text.handoffPending, [turn.text.backToBot]);
+    // Handed back (or ended) while the bot state still said "waiting": the bot answers again.
+    data.phase = 'bot';
+    data.handoff = undefined;
   }
   if (await answerPending(turn)) return;
   data.pending = undefined;

@@ -47,21 +47,43 @@ export interface HandoffRequest {
  * Where the bot hands a conversation to people. The handoff queue implements it; until then
  * the recorder below keeps the requests so nothing is lost and nobody pretends to be an agent.
  */
+/** What became of a handoff request: recorded only, in the agents' queue, or a ticket. */
+export type HandoffOutcome =
+  | { readonly status: 'recorded' }
+  | { readonly status: 'queued'; readonly position: number; readonly waitMs: number | null }
+  | { readonly status: 'ticket'; readonly promisedReplyAt: number };
+
+/**
+ * Where a customer message goes once a person was asked for: relayed to the agent who owns the
+ * conversation (the bot stays silent), still waiting (with the position when known), or back
+ * with the bot (the agent handed it back, or the request ended).
+ */
+export type CustomerMessageRoute =
+  | { readonly route: 'agent' }
+  | { readonly route: 'waiting'; readonly position?: number; readonly waitMs?: number | null }
+  | { readonly route: 'bot' };
+
 export interface HandoffPort {
-  requestHandoff(request: HandoffRequest): Promise<{ readonly status: 'recorded' }>;
+  requestHandoff(request: HandoffRequest): Promise<HandoffOutcome>;
   cancelHandoff(conversationId: string): Promise<void>;
+  /** A customer message while a person was asked for; the queue decides who reads it. */
+  customerMessage(conversationId: string, text: string): Promise<CustomerMessageRoute>;
 }
 
 export class InMemoryHandoffRecorder implements HandoffPort {
   readonly requests: HandoffRequest[] = [];
   readonly cancelled: string[] = [];
 
-  async requestHandoff(request: HandoffRequest): Promise<{ readonly status: 'recorded' }> {
+  async requestHandoff(request: HandoffRequest): Promise<HandoffOutcome> {
     this.requests.push(request);
     return { status: 'recorded' };
   }
 
   async cancelHandoff(conversationId: string): Promise<void> {
     this.cancelled.push(conversationId);
+  }
+
+  async customerMessage(): Promise<CustomerMessageRoute> {
+    return { route: 'waiting' };
   }
 }

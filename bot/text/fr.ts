@@ -59,6 +59,13 @@ export const fr: BotText = {
       : `Je transmets votre demande à un conseiller du service Client, avec notre échange. Le service est fermé en ce moment (ouvert ${hoursPhrase(h)}) : une personne vous répondra à partir de ${reopening(status)}.`,
   handoffPending:
     'Votre demande est déjà transmise à un conseiller : j’ai ajouté ce message à votre dossier. Une personne vous répondra ici.',
+  handoffQueued: (position, minutes) =>
+    `Je transmets votre demande à un conseiller du service Client, avec notre échange. Vous êtes en position ${position} dans la file` +
+    (minutes === null ? '.' : `, attente estimée : environ ${minutes} min.`) +
+    ' Écrivez « annuler » pour revenir à l’assistant.',
+  handoffTicket: (promised) =>
+    `Je transmets votre demande à un conseiller du service Client, avec notre échange. Aucun conseiller n’est disponible en ce moment : une personne vous répondra au plus tard ${promised}.`,
+  handedBack: 'Le conseiller vous a repassé à l’assistant. Avez-vous une autre question ?',
   backToBot: 'Revenir à l’assistant',
   handoffCancelled: 'C’est noté, j’annule la demande de mise en relation. Quelle est votre question ?',
   supportHours: (status, h) =>

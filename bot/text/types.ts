@@ -17,6 +17,11 @@ export interface BotText {
   readonly talkToPerson: string;
   readonly handoffStarted: (status: SupportStatus, hours: SupportHours) => string;
   readonly handoffPending: string;
+  /** In the agents' queue: position and estimated wait in minutes (null: no estimate). */
+  readonly handoffQueued: (position: number, waitMinutes: number | null) => string;
+  /** Outside hours or nobody online: a ticket, with the promised reply time already worded. */
+  readonly handoffTicket: (promisedReply: string) => string;
+  readonly handedBack: string;
   readonly backToBot: string;
   readonly handoffCancelled: string;
   readonly supportHours: (status: SupportStatus, hours: SupportHours) => string;

@@ -1,0 +1,71 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { Server } from 'restify';
+import type { HandoffQueue } from '../../handoff/index';
+import type { DirectLineAdapter } from '../directline/adapter';
+import type { Log } from '../log';
+import type { RelaisBot } from '../relais-bot';
+import type { AgentAccount } from './accounts';
+import { AgentService } from './agent-service';
+import { registerConsole } from './console-route';
+import { CustomerRelay } from './customer-relay';
+import { AgentEventStreams } from './event-stream';
+import type { AgentEventBus } from './events';
+import type { RelayStore } from './relay-store';
+import { registerAgentRoutes, type AgentRoutesDeps } from './routes';
+import { AgentSessions } from './session';
+
+/** What the agent side is built from (bot/deps.ts makes the production set). */
+export interface AgentDeps {
+  readonly accounts: readonly AgentAccount[];
+  readonly queue: HandoffQueue;
+  readonly store: RelayStore;
+  readonly bus: AgentEventBus;
+  readonly sessionTtlSeconds: number;
+}
+
+export interface MountedAgentApi {
+  readonly service: AgentService;
+  /** Ends the open event streams (call before waiting for in-flight requests). */
+  close(): void;
+}
+
+/** The agent API under /api/agent and the console at /agent, on an existing server. */
+export function mountAgentApi(
+  server: Server,
+  deps: AgentDeps,
+  runtime: {
+    readonly cloudAdapter: CloudAdapter;
+    readonly directLineAdapter: DirectLineAdapter;
+    readonly bot: RelaisBot;
+    readonly botAppId: string;
+    readonly tokenSecret: string;
+    readonly clock: () => Date;
+    readonly log: Log;
+    readonly tracked: AgentRoutesDeps['tracked'];
+  },
+): MountedAgentApi {
+  const relay = new CustomerRelay(
+    runtime.cloudAdapter,
+    runtime.directLineAdapter,
+    runtime.bot,
+    runtime.botAppId,
+  );
+  const service = new AgentService({
+    queue: deps.queue,
+    store: deps.store,
+    bus: deps.bus,
+    relay,
+    clock: runtime.clock,
+  });
+  const streams = new AgentEventStreams(deps.bus);
+  registerAgentRoutes(server, {
+    accounts: deps.accounts,
+    sessions: new AgentSessions(runtime.tokenSecret, deps.sessionTtlSeconds, runtime.clock),
+    service,
+    streams,
+    log: runtime.log,
+    tracked: runtime.tracked,
+  });
+  registerConsole(server);
+  return { service, close: () => streams.closeAll() };
+}

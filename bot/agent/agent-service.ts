@@ -1,0 +1,285 @@
+import type { ConversationRecord, HandoffQueue } from '../../handoff/index';
+import type { ClaimResult, TransitionResult } from '../../handoff/index';
+import type { AgentAccount } from './accounts';
+import { readReference, type CustomerRelay } from './customer-relay';
+import type { AgentEventBus } from './events';
+import type { Presence, RelayLine, RelayStore } from './relay-store';
+
+/** A refused request, already in HTTP terms: the routes send it as is. */
+export interface Failure {
+  readonly ok: false;
+  readonly status: 400 | 403 | 404 | 409;
+  readonly code: string;
+  readonly message: string;
+}
+export type Result<T> = { readonly ok: true; readonly value: T } | Failure;
+
+const fail = (status: Failure['status'], code: string, message: string): Failure => ({
+  ok: false,
+  status,
+  code,
+  message,
+});
+const done = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** How a conversation appears in the queue and in "mine". */
+export interface ConversationSummary {
+  readonly id: string;
+  readonly state: string;
+  readonly language?: string;
+  readonly priority?: string;
+  readonly reason?: string;
+  readonly agentId?: string;
+  readonly waitMs?: number;
+  readonly firstLines: readonly string[];
+}
+
+export interface AgentServiceDeps {
+  readonly queue: HandoffQueue;
+  readonly store: RelayStore;
+  readonly bus: AgentEventBus;
+  readonly relay: CustomerRelay;
+  readonly clock: () => Date;
+}
+
+const QUEUE_VIEW_LIMIT = 200;
+
+/** What an agent can do, each check made here once; the routes only translate HTTP. */
+export class AgentService {
+  /** Agent messages of one conversation go out one after the other (order kept). */
+  private readonly sending = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly deps: AgentServiceDeps) {}
+
+  async setPresence(agent: AgentAccount, presence: Presence): Promise<Result<{ presence: Presence }>> {
+    const { queue, store, bus } = this.deps;
+    if (presence === 'offline') {
+      const requeued = await queue.agentOffline(agent.id);
+      for (const conversationId of requeued) await bus.publish({ type: 'queue-changed', conversationId });
+    } else {
+      await queue.agentOnline({
+        agentId: agent.id,
+        languages: [...agent.languages],
+        skills: [...agent.skills],
+        capacity: agent.capacity,
+      });
+    }
+    await store.setPresence(agent.id, presence);
+    return done({ presence });
+  }
+
+  async heartbeat(agent: AgentAccount): Promise<Result<{ presence: Presence }>> {
+    const beat = await this.deps.queue.heartbeat(agent.id);
+    if (!beat.ok) return fail(409, 'AgentOffline', 'you are offline: set your presence to online first');
+    return done({ presence: await this.deps.store.presence(agent.id) });
+  }
+
+  async queueView(
+    agent: AgentAccount,
+  ): Promise<Result<{ waiting: ConversationSummary[]; mine: ConversationSummary[] }>> {
+    const { queue } = this.deps;
+    const entries = await queue.peek(QUEUE_VIEW_LIMIT);
+    const waiting: ConversationSummary[] = [];
+    for (const entry of entries) {
+      if (entry.reservedFor && entry.reservedFor !== agent.id) continue;
+      const record = await queue.get(entry.conversationId);
+      if (record && this.inMyQueue(agent, record)) waiting.push(this.summary(record));
+    }
+    const status = await queue.agent(agent.id);
+    const mine: ConversationSummary[] = [];
+    for (const id of status?.conversations ?? []) {
+      const record = await queue.get(id);
+      if (record) mine.push(this.summary(record));
+    }
+    return done({ waiting, mine });
+  }
+
+  async claimNext(agent: AgentAccount): Promise<Result<ConversationSummary>> {
+    if ((await this.deps.store.presence(agent.id)) === 'away')
+      return fail(409, 'Away', 'you are away: set your presence to online to take conversations');
+    return this.claimed(await this.deps.queue.claimNext(agent.id));
+  }
+
+  async claim(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
+    const record = await this.deps.queue.get(conversationId);
+    if (!record) return fail(404, 'NotFound', `no conversation ${conversationId}`);
+    if (record.state === 'with-agent' && record.agentId !== agent.id)
+      return fail(
+        409,
+        'AlreadyClaimed',
+        `conversation ${conversationId} is already taken by ${record.agentId ?? 'another agent'}`,
+      );
+    if (!this.readable(agent, record))
+      return fail(403, 'Forbidden', 'this conversation is not in your queue');
+    if ((await this.deps.store.presence(agent.id)) === 'away')
+      return fail(409, 'Away', 'you are away: set your presence to online to take conversations');
+    return this.claimed(await this.deps.queue.claim(conversationId, agent.id));
+  }
+
+  async send(agent: AgentAccount, conversationId: string, text: string): Promise<Result<RelayLine>> {
+    const owned = await this.owned(agent, conversationId);
+    if (!owned.ok) return owned;
+    const previous = this.sending.get(conversationId) ?? Promise.resolve();
+    const run = previous.then(async () => {
+      const line = await this.deps.store.append(conversationId, {
+        from: 'agent',
+        text,
+        at: this.deps.clock().getTime(),
+        agentId: agent.id,
+      });
+      await this.deps.queue.agentReplied(conversationId, agent.id);
+      const reference = readReference(owned.value.context.reference);
+      if (reference) await this.deps.relay.say(reference, text, owned.value.language);
+      return line;
+    });
+    const settled = run.catch(() => undefined);
+    this.sending.set(conversationId, settled);
+    try {
+      return done(await run);
+    } finally {
+      if (this.sending.get(conversationId) === settled) this.sending.delete(conversationId);
+    }
+  }
+
+  async release(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
+    return this.transition(agent, conversationId, (id) => this.deps.queue.release(id, agent.id));
+  }
+
+  async handBack(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
+    const result = await this.transition(agent, conversationId, (id) =>
+      this.deps.queue.handBack(id, agent.id),
+    );
+    if (result.ok) await this.afterAgent(conversationId, 'handed-back');
+    return result;
+  }
+
+  async resolve(
+    agent: AgentAccount,
+    conversationId: string,
+    reason: string,
+  ): Promise<Result<ConversationSummary>> {
+    const result = await this.transition(agent, conversationId, (id) =>
+      this.deps.queue.resolve(id, agent.id),
+    );
+    if (result.ok) {
+      await this.deps.store.append(conversationId, {
+        from: 'system',
+        text: `resolved: ${reason}`,
+        at: this.deps.clock().getTime(),
+        agentId: agent.id,
+      });
+      await this.afterAgent(conversationId, 'resolved');
+    }
+    return result;
+  }
+
+  /** The whole conversation with the bot's context, for an agent allowed to read it. */
+  async transcript(agent: AgentAccount, conversationId: string) {
+    const record = await this.deps.queue.get(conversationId);
+    if (!record) return fail(404, 'NotFound', `no conversation ${conversationId}`);
+    if (!this.readable(agent, record))
+      return fail(403, 'Forbidden', 'this conversation is not in your queue nor yours');
+    const { reference: _reference, ...context } = record.context;
+    return done({
+      conversation: this.summary(record),
+      botTranscript: record.transcript,
+      lines: await this.deps.store.lines(conversationId),
+      context,
+    });
+  }
+
+  /** Queued in a language the agent speaks, or theirs. */
+  readable(agent: AgentAccount, record: ConversationRecord): boolean {
+    if (record.state === 'with-agent') return record.agentId === agent.id;
+    return this.inMyQueue(agent, record);
+  }
+
+  private inMyQueue(agent: AgentAccount, record: ConversationRecord): boolean {
+    return (
+      record.state === 'queued' && record.language !== undefined && agent.languages.includes(record.language)
+    );
+  }
+
+  private async owned(agent: AgentAccount, conversationId: string): Promise<Result<ConversationRecord>> {
+    const record = await this.deps.queue.get(conversationId);
+    if (!record) return fail(404, 'NotFound', `no conversation ${conversationId}`);
+    if (record.state !== 'with-agent' || record.agentId !== agent.id) {
+      if (this.readable(agent, record)) return fail(409, 'NotClaimed', 'claim the conversation first');
+      return fail(403, 'Forbidden', 'this conversation is not yours');
+    }
+    return done(record);
+  }
+
+  private async transition(
+    agent: AgentAccount,
+    conversationId: string,
+    change: (id: string) => Promise<TransitionResult>,
+  ): Promise<Result<ConversationSummary>> {
+    const owned = await this.owned(agent, conversationId);
+    if (!owned.ok) return owned;
+    const result = await change(conversationId);
+    if (!result.ok) return fail(409, 'Conflict', refusalMessage(result.reason));
+    await this.deps.bus.publish({ type: 'queue-changed', conversationId });
+    return done(this.summary(result.conversation));
+  }
+
+  private async afterAgent(conversationId: string, outcome: 'handed-back' | 'resolved'): Promise<void> {
+    const record = await this.deps.queue.get(conversationId);
+    const reference = readReference(record?.context.reference);
+    if (reference) await this.deps.relay.afterAgent(reference, outcome);
+  }
+
+  private async claimed(result: ClaimResult): Promise<Result<ConversationSummary>> {
+    if (!result.ok) {
+      const status = result.reason === 'not-found' || result.reason === 'queue-empty' ? 404 : 409;
+      const code = result.reason === 'already-claimed' ? 'AlreadyClaimed' : 'ClaimRefused';
+      const detail = {
+        ...('agentId' in result ? { agentId: result.agentId } : {}),
+        ...('capacity' in result ? { capacity: result.capacity } : {}),
+      };
+      return fail(status, code, refusalMessage(result.reason, detail));
+    }
+    await this.deps.bus.publish({ type: 'queue-changed', conversationId: result.conversation.id });
+    return done(this.summary(result.conversation));
+  }
+
+  private summary(record: ConversationRecord): ConversationSummary {
+    const now = this.deps.clock().getTime();
+    return {
+      id: record.id,
+      state: record.state,
+      ...(record.language ? { language: record.language } : {}),
+      ...(record.priority ? { priority: record.priority } : {}),
+      ...(record.reason ? { reason: record.reason } : {}),
+      ...(record.agentId ? { agentId: record.agentId } : {}),
+      ...(record.escalatedAt !== undefined ? { waitMs: Math.max(0, now - record.escalatedAt) } : {}),
+      firstLines: record.transcript
+        .filter((l) => l.from === 'customer')
+        .slice(0, 3)
+        .map((l) => l.text.slice(0, 200)),
+    };
+  }
+}
+
+function refusalMessage(reason: string, detail: { agentId?: string; capacity?: number } = {}): string {
+  switch (reason) {
+    case 'already-claimed':
+      return `already taken by ${detail.agentId ?? 'another agent'}`;
+    case 'at-capacity':
+      return `you already hold ${detail.capacity ?? 'your maximum of'} conversations`;
+    case 'agent-offline':
+      return 'you are offline: set your presence to online first';
+    case 'not-routable':
+      return 'this conversation needs a language or skill you do not have';
+    case 'reserved-for-account-manager':
+      return 'reserved for the customer’s account manager for now';
+    case 'queue-empty':
+      return 'nobody is waiting in your queues';
+    case 'not-owner':
+      return 'this conversation is not yours';
+    case 'wrong-state':
+      return 'the conversation is no longer in a state that allows this';
+    default:
+      return `refused (${reason})`;
+  }
+}

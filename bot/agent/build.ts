@@ -1,0 +1,77 @@
+import type { Redis } from 'ioredis';
+import {
+  HandoffSweeper,
+  MemoryHandoffQueue,
+  RedisHandoffQueue,
+  type HandoffQueue,
+} from '../../handoff/index';
+import type { Config } from '../config';
+import type { Log } from '../log';
+import { loadAgentAccounts } from './accounts';
+import type { AgentDeps } from './agent-api';
+import { businessHoursFor } from './business-hours';
+import { MemoryAgentEventBus, type AgentEventBus } from './events';
+import { agentKeys } from './keys';
+import { QueueHandoffPort } from './queue-handoff-port';
+import { RedisAgentEventBus } from './redis-event-bus';
+import { RedisRelayStore } from './redis-relay-store';
+import { MemoryRelayStore, type RelayStore } from './relay-store';
+
+const RELAY_LOG_TTL_SECONDS = 7 * 24 * 3600;
+const SWEEP_INTERVAL_MS = 5_000;
+
+export interface BuiltAgentSide {
+  readonly agent: AgentDeps;
+  readonly handoff: QueueHandoffPort;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The handoff queue, relay store and event bus: in memory, or on the given Redis connection
+ * (pub/sub on a connection of its own). Starts the sweeper (claim timeouts, dead consoles).
+ */
+export async function buildAgentSide(
+  config: Config,
+  log: Log,
+  clock: () => Date,
+  redis?: Redis,
+  options: { readonly sweep?: boolean } = {},
+): Promise<BuiltAgentSide> {
+  const accounts = loadAgentAccounts(config);
+  const handoffConfig = {
+    keyPrefix: config.redisPrefix,
+    businessHours: businessHoursFor(config.supportHours),
+  };
+  const handoffClock = { now: () => clock().getTime() };
+  let queue: HandoffQueue;
+  let store: RelayStore;
+  let bus: AgentEventBus;
+  if (redis) {
+    const keys = agentKeys(config.redisPrefix);
+    queue = new RedisHandoffQueue({ redis, config: handoffConfig, clock: handoffClock });
+    store = new RedisRelayStore(redis, keys, RELAY_LOG_TTL_SECONDS);
+    bus = await RedisAgentEventBus.start(redis, keys.events);
+  } else {
+    queue = new MemoryHandoffQueue({ config: handoffConfig, clock: handoffClock });
+    store = new MemoryRelayStore();
+    bus = new MemoryAgentEventBus();
+  }
+  const sweeper =
+    options.sweep === false
+      ? undefined
+      : new HandoffSweeper({
+          queue,
+          intervalMs: SWEEP_INTERVAL_MS,
+          onError: (err) => log.error('handoff sweep failed', err),
+        });
+  sweeper?.start();
+  return {
+    agent: { accounts, queue, store, bus, sessionTtlSeconds: config.agentSessionTtlSeconds },
+    handoff: new QueueHandoffPort({ queue, store, bus, clock }),
+    dispose: async () => {
+      sweeper?.stop();
+      await bus.dispose();
+      await queue.dispose();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { ActivityTypes, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from '../directline/adapter';
+import type { RelaisBot } from '../relais-bot';
+
+/** The ConversationReference the bot stored in the escalation context, checked before use. */
+const referenceSchema = z.looseObject({
+  channelId: z.string().min(1),
+  serviceUrl: z.string().min(1),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
+
+export function readReference(value: unknown): Partial<ConversationReference> | undefined {
+  const parsed = referenceSchema.safeParse(value);
+  // The schema checked the fields a proactive send needs; the rest is botbuilder's own shape.
+  return parsed.success ? (parsed.data as unknown as Partial<ConversationReference>) : undefined;
+}
+
+/**
+ * Writes to a customer outside their own turn, on the channel they came from: the local Direct
+ * Line (in process, into the shared store) or a Bot Framework channel (continueConversationAsync).
+ */
+export class CustomerRelay {
+  constructor(
+    private readonly cloud: CloudAdapter,
+    private readonly directLine: DirectLineAdapter,
+    private readonly bot: RelaisBot,
+    private readonly botAppId: string,
+  ) {}
+
+  async say(
+    reference: Partial<ConversationReference>,
+    text: string,
+    locale: string | undefined,
+  ): Promise<void> {
+    await this.proactive(reference, async (context) => {
+      await context.sendActivity({ type: ActivityTypes.Message, text, ...(locale ? { locale } : {}) });
+    });
+  }
+
+  async afterAgent(
+    reference: Partial<ConversationReference>,
+    outcome: 'handed-back' | 'resolved',
+  ): Promise<void> {
+    await this.proactive(reference, (context) => this.bot.afterAgent(context, outcome));
+  }
+
+  private async proactive(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const run = async (context: TurnContext): Promise<void> => {
+      // Not a reply to anything: with an id, Web Chat would hold the message back 5 s.
+      delete (context.activity as { id?: string }).id;
+      await logic(context);
+    };
+    if (reference.serviceUrl === DIRECT_LINE_SERVICE_URL)
+      await this.directLine.continueConversation(reference, run);
+    else await this.cloud.continueConversationAsync(this.botAppId, reference, run);
+  }
+}

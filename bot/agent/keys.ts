@@ -1,0 +1,18 @@
+/** Every Redis key and channel of the agent side, from the deployment prefix. */
+export interface AgentKeys {
+  /** List of relayed lines of one conversation (customer ↔ agent), in order. */
+  log(conversationId: string): string;
+  /** Hash agentId → presence. */
+  readonly presence: string;
+  /** Pub/sub channel carrying agent events between instances. */
+  readonly events: string;
+}
+
+export function agentKeys(prefix: string): AgentKeys {
+  const base = `${prefix}:agent`;
+  return {
+    log: (conversationId) => `${base}:log:${conversationId}`,
+    presence: `${base}:presence`,
+    events: `${base}:events`,
+  };
+}

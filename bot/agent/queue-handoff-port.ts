@@ -1,0 +1,96 @@
+import type { HandoffQueue, Priority } from '../../handoff/index';
+import type { CustomerMessageRoute, HandoffOutcome, HandoffPort, HandoffRequest } from '../ports/handoff';
+import type { AgentEventBus } from './events';
+import type { RelayStore } from './relay-store';
+
+export interface QueueHandoffPortDeps {
+  readonly queue: HandoffQueue;
+  readonly store: RelayStore;
+  readonly bus: AgentEventBus;
+  readonly clock: () => Date;
+}
+
+/**
+ * The bot's handoff port over the real queue. The queue's state is the one ownership flag every
+ * instance reads: with-agent → the bot stays silent and the message goes to the agent.
+ */
+export class QueueHandoffPort implements HandoffPort {
+  constructor(private readonly deps: QueueHandoffPortDeps) {}
+
+  async requestHandoff(request: HandoffRequest): Promise<HandoffOutcome> {
+    const { queue, bus } = this.deps;
+    const customer = request.context.customer;
+    const priority: Priority = customer?.vip ? 'vip' : customer?.b2b ? 'b2b' : 'standard';
+    const result = await queue.enqueue({
+      conversationId: request.conversationId,
+      language: request.locale,
+      priority,
+      reason: request.reason,
+      contact: {
+        ...(customer?.name ? { name: customer.name } : {}),
+        ...(customer?.email ? { email: customer.email } : {}),
+      },
+      transcript: request.transcript.map((line) => ({
+        at: Date.parse(line.at),
+        from: line.from,
+        text: line.text,
+      })),
+      context: {
+        trigger: request.reason,
+        language: request.locale,
+        channelId: request.channelId,
+        lastMessage: request.context.lastMessage,
+        ...(request.context.match ? { match: request.context.match } : {}),
+        ...(customer ? { customer } : {}),
+        reference: request.reference,
+      },
+    });
+    if (!result.ok) {
+      // Already waiting: say where. Any other state (e.g. a closed conversation) cannot be queued again.
+      if (result.reason !== 'already-queued') return { status: 'recorded' };
+      return this.waitingOutcome(request.conversationId);
+    }
+    if (result.outcome === 'ticket') return { status: 'ticket', promisedReplyAt: result.promisedReplyAt };
+    await bus.publish({ type: 'queued', conversationId: request.conversationId, language: request.locale });
+    return this.waitingOutcome(request.conversationId);
+  }
+
+  async cancelHandoff(conversationId: string): Promise<void> {
+    const cancelled = await this.deps.queue.cancel(conversationId);
+    if (cancelled.ok) await this.deps.bus.publish({ type: 'queue-changed', conversationId });
+  }
+
+  async customerMessage(conversationId: string, text: string): Promise<CustomerMessageRoute> {
+    const { queue, store, bus, clock } = this.deps;
+    const record = await queue.get(conversationId);
+    if (!record) return { route: 'waiting' };
+    switch (record.state) {
+      case 'with-agent': {
+        await queue.touch(conversationId);
+        const line = await store.append(conversationId, { from: 'customer', text, at: clock().getTime() });
+        if (record.agentId)
+          await bus.publish({ type: 'customer-message', conversationId, agentId: record.agentId, line });
+        return { route: 'agent' };
+      }
+      case 'queued':
+      case 'ticket': {
+        // Kept for the agent who takes it: they read it with the transcript.
+        await store.append(conversationId, { from: 'customer', text, at: clock().getTime() });
+        if (record.state === 'ticket') return { route: 'waiting' };
+        const wait = await queue.estimatedWait(conversationId);
+        return wait.ok
+          ? { route: 'waiting', position: wait.position, waitMs: wait.waitMs }
+          : { route: 'waiting' };
+      }
+      default:
+        return { route: 'bot' };
+    }
+  }
+
+  private async waitingOutcome(conversationId: string): Promise<HandoffOutcome> {
+    const wait = await this.deps.queue.estimatedWait(conversationId);
+    return wait.ok
+      ? { status: 'queued', position: wait.position, waitMs: wait.waitMs }
+      : { status: 'recorded' };
+  }
+}

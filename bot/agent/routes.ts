@@ -1,0 +1,173 @@
+import type { Request, Response, Server } from 'restify';
+import type { z } from 'zod';
+import { sendError } from '../http/errors';
+import type { Log } from '../log';
+import type { AgentAccount } from './accounts';
+import type { AgentService, Result } from './agent-service';
+import { verifyPassword } from './credentials';
+import type { AgentEventStreams } from './event-stream';
+import {
+  conversationIdSchema,
+  describeIssue,
+  loginBodySchema,
+  messageBodySchema,
+  presenceBodySchema,
+  resolveBodySchema,
+} from './schemas';
+import type { AgentSessions } from './session';
+
+export interface AgentRoutesDeps {
+  readonly accounts: readonly AgentAccount[];
+  readonly sessions: AgentSessions;
+  readonly service: AgentService;
+  readonly streams: AgentEventStreams;
+  readonly log: Log;
+  readonly tracked: <A extends unknown[]>(
+    handler: (...args: A) => Promise<void>,
+  ) => (...args: A) => Promise<void>;
+}
+
+type Handler = (agent: AgentAccount, req: Request, res: Response) => Promise<void>;
+
+/** Spends the same scrypt time for an unknown agent as for a wrong password. */
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** /api/agent: every route but login needs a bearer session; bodies are checked with zod. */
+export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void {
+  const { accounts, sessions, service, streams, log, tracked } = deps;
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+
+  const guard = (handler: (req: Request, res: Response) => Promise<void>) =>
+    tracked(async (req: Request, res: Response): Promise<void> => {
+      try {
+        await handler(req, res);
+      } catch (err) {
+        log.error(`${req.method ?? '?'} ${req.url ?? '?'} failed`, err);
+        if (!res.headersSent)
+          sendError(res, 503, 'Unavailable', 'the agent service could not complete this request; retry');
+      }
+    });
+
+  const authed = (handler: Handler, allowQueryToken = false) =>
+    guard(async (req, res) => {
+      const header = req.header('authorization') ?? '';
+      const query = (req.query ?? {}) as Record<string, unknown>;
+      const token = header.startsWith('Bearer ')
+        ? header.slice('Bearer '.length).trim()
+        : allowQueryToken && typeof query.token === 'string'
+          ? query.token
+          : '';
+      if (token === '')
+        return sendError(res, 401, 'Unauthorized', 'log in first: Authorization: Bearer <token>');
+      const session = sessions.verify(token);
+      if (!session.ok) return sendError(res, 401, 'Unauthorized', session.message);
+      const agent = byId.get(session.agentId);
+      if (!agent) return sendError(res, 401, 'Unauthorized', 'this agent account no longer exists');
+      await handler(agent, req, res);
+    });
+
+  const body = <S extends z.ZodType>(req: Request, res: Response, schema: S): z.output<S> | undefined => {
+    const parsed = schema.safeParse(req.body ?? {});
+    if (parsed.success) return parsed.data;
+    sendError(res, 400, 'BadRequest', describeIssue(parsed.error));
+    return undefined;
+  };
+  const conversationId = (req: Request, res: Response): string | undefined => {
+    const parsed = conversationIdSchema.safeParse((req.params as Record<string, unknown> | undefined)?.id);
+    if (parsed.success) return parsed.data;
+    sendError(res, 400, 'BadRequest', 'conversation id: missing or too long');
+    return undefined;
+  };
+  const reply = <T>(res: Response, result: Result<T>): void => {
+    if (result.ok) res.send(200, result.value);
+    else sendError(res, result.status, result.code, result.message);
+  };
+  const onConversation =
+    (act: (agent: AgentAccount, id: string, req: Request, res: Response) => Promise<void>): Handler =>
+    async (agent, req, res) => {
+      const id = conversationId(req, res);
+      if (id !== undefined) await act(agent, id, req, res);
+    };
+
+  server.post(
+    '/api/agent/login',
+    guard(async (req, res) => {
+      const input = body(req, res, loginBodySchema);
+      if (!input) return;
+      const agent = byId.get(input.agentId);
+      const valid = await verifyPassword(input.password, agent?.passwordHash ?? DUMMY_HASH);
+      if (!agent || !valid) return sendError(res, 401, 'Unauthorized', 'unknown agent or wrong password');
+      const session = sessions.issue(agent.id);
+      res.send(200, {
+        ...session,
+        agent: { id: agent.id, name: agent.name, languages: agent.languages, capacity: agent.capacity },
+      });
+    }),
+  );
+
+  server.post(
+    '/api/agent/presence',
+    authed(async (agent, req, res) => {
+      const input = body(req, res, presenceBodySchema);
+      if (input) reply(res, await service.setPresence(agent, input.presence));
+    }),
+  );
+  server.post(
+    '/api/agent/heartbeat',
+    authed(async (agent, _req, res) => reply(res, await service.heartbeat(agent))),
+  );
+  server.get(
+    '/api/agent/queue',
+    authed(async (agent, _req, res) => reply(res, await service.queueView(agent))),
+  );
+  server.post(
+    '/api/agent/claim-next',
+    authed(async (agent, _req, res) => reply(res, await service.claimNext(agent))),
+  );
+  server.post(
+    '/api/agent/conversations/:id/claim',
+    authed(onConversation(async (agent, id, _req, res) => reply(res, await service.claim(agent, id)))),
+  );
+  server.get(
+    '/api/agent/conversations/:id',
+    authed(onConversation(async (agent, id, _req, res) => reply(res, await service.transcript(agent, id)))),
+  );
+  server.post(
+    '/api/agent/conversations/:id/messages',
+    authed(
+      onConversation(async (agent, id, req, res) => {
+        const input = body(req, res, messageBodySchema);
+        if (input) reply(res, await service.send(agent, id, input.text));
+      }),
+    ),
+  );
+  server.post(
+    '/api/agent/conversations/:id/release',
+    authed(onConversation(async (agent, id, _req, res) => reply(res, await service.release(agent, id)))),
+  );
+  server.post(
+    '/api/agent/conversations/:id/hand-back',
+    authed(onConversation(async (agent, id, _req, res) => reply(res, await service.handBack(agent, id)))),
+  );
+  server.post(
+    '/api/agent/conversations/:id/resolve',
+    authed(
+      onConversation(async (agent, id, req, res) => {
+        const input = body(req, res, resolveBodySchema);
+        if (input) reply(res, await service.resolve(agent, id, input.reason));
+      }),
+    ),
+  );
+  // EventSource cannot set headers: the stream also takes ?token=.
+  server.get(
+    '/api/agent/events',
+    authed(
+      (agent, req, res) =>
+        new Promise<void>((resolve) => {
+          streams.attach(agent, res, resolve);
+          req.on('close', resolve);
+        }),
+      true,
+    ),
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { PRESENCES } from './relay-store';
+
+export const loginBodySchema = z.strictObject({
+  agentId: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export const presenceBodySchema = z.strictObject({ presence: z.enum(PRESENCES) });
+export const messageBodySchema = z.strictObject({ text: z.string().trim().min(1).max(4000) });
+export const resolveBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(200) });
+export const conversationIdSchema = z.string().min(1).max(200);
+
+/** "body.text: too small…" — the first problem, named by its path. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid request';
+  return `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
+}
