@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toLocale, type Locale } from '../knowledge-base/index';
+import { parseSupervisorEnv, type SupervisorAuth } from './reports/supervisor-config';
 
 /** The settings Relais reads from the environment, parsed once at startup. */
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   /** Verifies the customer identity the site's backend passes when it asks for a token. */
   readonly identitySecret?: string;
   readonly supportHours: SupportHours;
+  /** Who may read the reports (SUPERVISOR_TOKEN or its hash); unset = reports API off. */
+  readonly supervisor?: SupervisorAuth;
 }
 
 /** When people answer (the demo: Monday–Saturday, 8:00–21:00, Paris time). */
@@ -140,6 +143,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   const e = parsed.data;
   const issues: { variable: string; message: string }[] = [];
+  const supervisor = parseSupervisorEnv(env);
+  if (!supervisor.ok) issues.push(...supervisor.issues);
   if (e.SUPPORT_CLOSE_HOUR <= e.SUPPORT_OPEN_HOUR)
     issues.push({ variable: 'SUPPORT_CLOSE_HOUR', message: 'must be after SUPPORT_OPEN_HOUR' });
   if (e.MicrosoftAppPassword && !e.MicrosoftAppId)
@@ -150,8 +155,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       message: 'is required when MicrosoftAppType is SingleTenant',
     });
   }
-  if (issues.length > 0) throw new ConfigError(issues);
+  if (issues.length > 0 || !supervisor.ok) throw new ConfigError(issues);
   return {
+    ...(supervisor.supervisor ? { supervisor: supervisor.supervisor } : {}),
     port: e.PORT,
     host: e.HOST,
     kbFiles: e.KB_FILES ?? [...DEFAULT_KB_FILES],

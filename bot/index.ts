@@ -2,11 +2,12 @@ import { KbError, formatIssue } from '../knowledge-base/index';
 import { ConfigError, loadConfig } from './config';
 import { buildDeps } from './deps';
 import { consoleLog } from './log';
+import { withDemoSupervisor } from './reports/demo-supervisor';
 import { createServer } from './server';
 
 /** `npm start`: read the configuration, build the dependencies, listen, stop cleanly on SIGTERM. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const { config, demoToken } = withDemoSupervisor(loadConfig(process.env), process.env);
   const deps = await buildDeps(config, consoleLog);
   const app = createServer(config, deps);
   const url = await app.listen(config.port, config.host);
@@ -17,6 +18,13 @@ async function main(): Promise<void> {
     consoleLog.info(
       'REDIS_URL is set, but the Redis store is not wired yet: conversations are kept in memory.',
     );
+  if (demoToken)
+    consoleLog.info(
+      `Dashboard: ${url}/dashboard (supervisor token for this run: ${demoToken}; set SUPERVISOR_TOKEN to choose one, NODE_ENV=production never makes one).`,
+    );
+  else if (!config.supervisor)
+    consoleLog.info('Reports and dashboard are off: set SUPERVISOR_TOKEN (or SUPERVISOR_TOKEN_SHA256).');
+  else consoleLog.info(`Dashboard: ${url}/dashboard (supervisor token from SUPERVISOR_TOKEN).`);
   if (!deps.durable)
     consoleLog.info('Conversations are kept in memory: everything is lost when the process stops.');
   if (!config.microsoftApp.appId)

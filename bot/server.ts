@@ -14,6 +14,8 @@ import { messagesRoute } from './http/messages-route';
 import { findWebRoot, STATIC_PATHS, staticRoute } from './http/static-route';
 import type { Log } from './log';
 import { RelaisBot } from './relais-bot';
+import { registerDashboard } from './reports/dashboard-route';
+import { registerReports } from './reports/routes';
 import { withSurveyClosing } from './survey/survey-closing';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
@@ -89,6 +91,15 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
         tracked,
       })
     : undefined;
+  registerReports(server, {
+    ...(config.supervisor ? { supervisor: config.supervisor } : {}),
+    ...(deps.bot.surveys ? { surveys: deps.bot.surveys } : {}),
+    faq: deps.bot.faq,
+    timeZone: config.supportHours.timeZone,
+    clock: deps.bot.clock,
+    log: deps.log,
+  });
+  registerDashboard(server, findWebRoot());
   const pages = staticRoute(findWebRoot());
   for (const path of STATIC_PATHS) server.get(path, pages);
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {

@@ -1,0 +1,85 @@
+import type { Request, Response, Server } from 'restify';
+import {
+  buildInsightsReport,
+  missedQuestionsOf,
+  suggestKbImprovements,
+  surveysToCsv,
+  type SurveyStore,
+} from '../../insights/index';
+import type { FaqPort } from '../conversation/deps';
+import { sendError } from '../http/errors';
+import type { Log } from '../log';
+import { parseReportQuery, type ReportQuery } from './report-query';
+import { guardSupervisor } from './supervisor-auth';
+import type { SupervisorAuth } from './supervisor-config';
+
+export interface ReportsDeps {
+  readonly supervisor?: SupervisorAuth;
+  readonly surveys?: SurveyStore;
+  readonly faq: FaqPort;
+  /** Calendar days of the report are cut in this zone. */
+  readonly timeZone: string;
+  readonly clock: () => Date;
+  readonly log: Log;
+}
+
+type Handler = (req: Request, res: Response, query: ReportQuery, surveys: SurveyStore) => Promise<void>;
+
+/** Authentication, the query and the store, then the handler; a store failure is a logged 500. */
+function reportRoute(deps: ReportsDeps, handler: Handler) {
+  return async (req: Request, res: Response): Promise<void> => {
+    if (!guardSupervisor(req, res, deps.supervisor)) return;
+    if (!deps.surveys) return sendError(res, 503, 'ReportsDisabled', 'reports disabled: no survey store');
+    const parsed = parseReportQuery(req.query, deps.clock());
+    if (!parsed.ok) return sendError(res, 400, 'BadArgument', parsed.message);
+    res.header('cache-control', 'no-store');
+    try {
+      await handler(req, res, parsed.query, deps.surveys);
+    } catch (error) {
+      deps.log.error(`${req.method ?? 'GET'} ${req.path()} failed`, error);
+      sendError(res, 500, 'InternalError', 'the report could not be built');
+    }
+  };
+}
+
+const range = (q: ReportQuery) => ({
+  from: new Date(q.range.from).toISOString(),
+  to: new Date(q.range.to).toISOString(),
+});
+
+/** GET /api/reports/summary, /api/reports/surveys.csv and /api/reports/kb-suggestions (supervisor only). */
+export function registerReports(server: Server, deps: ReportsDeps): void {
+  server.get(
+    '/api/reports/summary',
+    reportRoute(deps, async (_req, res, q, surveys) => {
+      const report = buildInsightsReport(await surveys.list(q.range), { timeZone: deps.timeZone });
+      res.send(200, { ...range(q), timeZone: deps.timeZone, report });
+    }),
+  );
+  server.get(
+    '/api/reports/surveys.csv',
+    reportRoute(deps, async (_req, res, q, surveys) => {
+      const csv = surveysToCsv(await surveys.list(q.range), { mask: q.mask, separator: q.separator });
+      const body = Buffer.from(csv, 'utf8');
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="surveys.csv"',
+        'content-length': body.length,
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    }),
+  );
+  server.get(
+    '/api/reports/kb-suggestions',
+    reportRoute(deps, async (_req, res, q, surveys) => {
+      const suggestions = suggestKbImprovements(missedQuestionsOf(await surveys.list(q.range)), {
+        nearestEntry: (question, locale) => {
+          const best = deps.faq.match(question, { locale }).candidates[0];
+          return best && { entryId: best.id, score: best.score };
+        },
+      });
+      res.send(200, { ...range(q), suggestions });
+    }),
+  );
+}
