@@ -1,0 +1,87 @@
+import { MemoryStorage, type Storage } from 'botbuilder';
+import { Redis } from 'ioredis';
+import type { Faq } from '../../../knowledge-base/index';
+import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
+import { hashPassword } from '../../../bot/agent/credentials';
+import { loadConfig } from '../../../bot/config';
+import { RedisDirectLineStore } from '../../../bot/directline/redis-store';
+import { InMemoryDirectLineStore, type DirectLineStore } from '../../../bot/directline/store';
+import { silentLog } from '../../../bot/log';
+import { thankYouClosing } from '../../../bot/ports/closing';
+import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
+import { identifyWith } from '../../../bot/security/identity';
+import { createServer, type RelaisServer } from '../../../bot/server';
+import { RedisStorage } from '../../../bot/storage/redis-storage';
+import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+
+export const PASSWORDS = { alice: 'alice-password-1', bruno: 'bruno-password-2', emma: 'emma-password-3' };
+
+/** Alice and Bruno speak French, Emma English only. */
+export async function agentsJson(): Promise<string> {
+  return JSON.stringify([
+    {
+      id: 'alice',
+      name: 'Alice',
+      languages: ['fr', 'en'],
+      passwordHash: await hashPassword(PASSWORDS.alice),
+    },
+    { id: 'bruno', name: 'Bruno', languages: ['fr'], passwordHash: await hashPassword(PASSWORDS.bruno) },
+    { id: 'emma', name: 'Emma', languages: ['en'], passwordHash: await hashPassword(PASSWORDS.emma) },
+  ]);
+}
+
+export interface AgentApp {
+  readonly app: RelaisServer;
+  readonly url: string;
+  readonly side: BuiltAgentSide;
+  close(): Promise<void>;
+}
+
+/**
+ * A real Relais server with the real handoff queue and agent API: in memory, or on a Redis
+ * connection of its own under the given prefix (two apps with one prefix are two instances).
+ */
+export async function startAgentApp(
+  faq: Faq,
+  agents: string,
+  options: { readonly redisUrl?: string; readonly prefix?: string; readonly now?: () => Date } = {},
+): Promise<AgentApp> {
+  const now = options.now ?? (() => OPEN_TIME);
+  const config = loadConfig({ AGENTS: agents, ...(options.prefix ? { REDIS_PREFIX: options.prefix } : {}) });
+  const redis = options.redisUrl ? new Redis(options.redisUrl) : undefined;
+  const stores: { storage: Storage; directLineStore: DirectLineStore } = redis
+    ? {
+        storage: new RedisStorage(redis, { prefix: config.redisPrefix }),
+        directLineStore: new RedisDirectLineStore(redis, { prefix: config.redisPrefix }),
+      }
+    : { storage: new MemoryStorage(), directLineStore: new InMemoryDirectLineStore() };
+  const side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, silentLog, now, redis, {
+    sweep: false,
+  });
+  const app = createServer(config, {
+    bot: {
+      faq,
+      handoff: side.handoff,
+      backOffice: new DemoBackOffice(now),
+      closing: thankYouClosing,
+      supportHours: PARIS_HOURS,
+      clock: now,
+      identify: identifyWith(SECRET),
+    },
+    ...stores,
+    agent: side.agent,
+    tokenSecret: SECRET,
+    log: silentLog,
+  });
+  const url = await app.listen(0);
+  return {
+    app,
+    url,
+    side,
+    close: async () => {
+      await app.close();
+      await side.dispose();
+      await redis?.quit();
+    },
+  };
+}

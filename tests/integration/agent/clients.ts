@@ -1,0 +1,176 @@
+import { postJson } from '../bot/app';
+
+export interface DlActivity {
+  readonly id: string;
+  readonly type: string;
+  readonly text?: string;
+  readonly from: { readonly id: string; readonly role?: string };
+}
+
+/** A Web Chat customer, speaking Direct Line 3.0 to one instance (or several: same store). */
+export class Customer {
+  private constructor(
+    readonly conversationId: string,
+    private readonly token: string,
+  ) {}
+
+  static async start(url: string, locale = 'fr-FR'): Promise<Customer> {
+    const { token } = (await postJson(`${url}/api/directline/token`, {})).json as { token: string };
+    const started = await postJson(
+      `${url}/v3/directline/conversations`,
+      { locale },
+      { authorization: `Bearer ${token}` },
+    );
+    const json = started.json as { conversationId: string; token: string };
+    return new Customer(json.conversationId, json.token);
+  }
+
+  async say(url: string, text: string): Promise<void> {
+    const res = await postJson(
+      `${url}/v3/directline/conversations/${this.conversationId}/activities`,
+      {
+        type: 'message',
+        text,
+        locale: 'fr-FR',
+        from: { id: 'c', role: 'user' },
+        channelData: { clientActivityID: `c-${Math.random()}` },
+      },
+      { authorization: `Bearer ${this.token}` },
+    );
+    if (res.status !== 200) throw new Error(`customer post failed: ${res.status}`);
+  }
+
+  /** Every message text in the conversation so far, customer's and bot's, in order. */
+  async texts(url: string): Promise<string[]> {
+    const res = await fetch(
+      `${url}/v3/directline/conversations/${this.conversationId}/activities?watermark=`,
+      {
+        headers: { authorization: `Bearer ${this.token}` },
+      },
+    );
+    const page = (await res.json()) as { activities: DlActivity[] };
+    return page.activities.filter((a) => a.type === 'message').flatMap((a) => (a.text ? [a.text] : []));
+  }
+
+  /** What was said after the given number of messages. */
+  async textsAfter(url: string, seen: number): Promise<string[]> {
+    return (await this.texts(url)).slice(seen);
+  }
+}
+
+/** An agent calling /api/agent with a session token. */
+export class Agent {
+  private constructor(
+    readonly url: string,
+    readonly token: string,
+  ) {}
+
+  static async login(url: string, agentId: string, password: string): Promise<Agent> {
+    const res = await postJson(`${url}/api/agent/login`, { agentId, password });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.json)}`);
+    return new Agent(url, (res.json as { token: string }).token);
+  }
+
+  post(path: string, body: unknown = {}): Promise<{ status: number; json: unknown }> {
+    return postJson(`${this.url}/api/agent${path}`, body, { authorization: `Bearer ${this.token}` });
+  }
+
+  async get(path: string): Promise<{ status: number; json: unknown }> {
+    const res = await fetch(`${this.url}/api/agent${path}`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
+  events(): EventStream {
+    return new EventStream(`${this.url}/api/agent/events`, this.token);
+  }
+}
+
+export interface StreamEvent {
+  readonly event: string;
+  readonly id?: string;
+  readonly data: unknown;
+}
+
+/** Reads a Server-Sent Events stream; `next` waits for the next event of a type. */
+export class EventStream {
+  private readonly abort = new AbortController();
+  private readonly received: StreamEvent[] = [];
+  private waiters: (() => void)[] = [];
+  readonly ready: Promise<void>;
+
+  constructor(url: string, token: string) {
+    this.ready = this.read(url, token);
+  }
+
+  private async read(url: string, token: string): Promise<void> {
+    const res = await fetch(url, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: this.abort.signal,
+    });
+    if (res.status !== 200 || !res.body) throw new Error(`event stream: ${res.status}`);
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let first = true;
+    const pump = async (): Promise<void> => {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch {
+          return;
+        }
+        if (chunk.done) return;
+        buffer += decoder.decode(chunk.value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const fields = Object.fromEntries(
+            block
+              .split('\n')
+              .filter((l) => l.includes(': ') && !l.startsWith(':'))
+              .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]),
+          ) as Record<string, string | undefined>;
+          if (!fields.event) continue;
+          this.received.push({
+            event: fields.event,
+            ...(fields.id ? { id: fields.id } : {}),
+            data: JSON.parse(fields.data ?? 'null') as unknown,
+          });
+          const waiting = this.waiters;
+          this.waiters = [];
+          for (const wake of waiting) wake();
+        }
+        if (first && this.received.some((e) => e.event === 'ready')) {
+          first = false;
+          resolveReady();
+        }
+      }
+    };
+    let resolveReady: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+    void pump();
+    await ready;
+  }
+
+  /** Resolves with the events of this type once there are `count` of them. */
+  async take(type: string, count: number): Promise<StreamEvent[]> {
+    for (;;) {
+      const matching = this.received.filter((e) => e.event === type);
+      if (matching.length >= count) return matching.slice(0, count);
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  all(type: string): StreamEvent[] {
+    return this.received.filter((e) => e.event === type);
+  }
+
+  close(): void {
+    this.abort.abort();
+  }
+}
