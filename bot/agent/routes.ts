@@ -48,15 +48,10 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
       }
     });
 
-  const authed = (handler: Handler, allowQueryToken = false) =>
+  const authed = (handler: Handler) =>
     guard(async (req, res) => {
       const header = req.header('authorization') ?? '';
-      const query = (req.query ?? {}) as Record<string, unknown>;
-      const token = header.startsWith('Bearer ')
-        ? header.slice('Bearer '.length).trim()
-        : allowQueryToken && typeof query.token === 'string'
-          ? query.token
-          : '';
+      const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
       if (token === '')
         return sendError(res, 401, 'Unauthorized', 'log in first: Authorization: Bearer <token>');
       const session = sessions.verify(token);
@@ -158,7 +153,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
       }),
     ),
   );
-  // EventSource cannot set headers: the stream also takes ?token=.
+  // The token stays in the Authorization header (the console reads the stream with fetch), never in a URL.
   server.get(
     '/api/agent/events',
     authed(
@@ -167,7 +162,6 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
           streams.attach(agent, res, resolve);
           req.on('close', resolve);
         }),
-      true,
     ),
   );
 }

@@ -1,0 +1,77 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
+import { buildTestFaq } from '../unit/bot/harness';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'];
+const HOSTILE = '<img src=x onerror="window.pwned=1"> je veux parler à un conseiller';
+
+let running: AgentApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  running = await startAgentApp(buildTestFaq(), await agentsJson());
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await running?.close();
+});
+
+function watchErrors(page: Page, into: string[]): void {
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (error) => into.push(error.message));
+}
+
+test('chat page and agent console side by side: escalate, claim, talk both ways, hand back', async () => {
+  const errors: string[] = [];
+  const console = await browser.newPage();
+  const chat = await browser.newPage();
+  watchErrors(console, errors);
+  watchErrors(chat, errors);
+
+  await console.goto(`${running.url}/agent`);
+  await console.getByLabel('Identifiant').fill('alice');
+  await console.getByLabel('Mot de passe').fill(PASSWORDS.alice);
+  const online = console.waitForResponse((r) => r.url().endsWith('/api/agent/presence') && r.ok());
+  await console.getByRole('button', { name: 'Se connecter' }).click();
+  await online;
+
+  const bubble = (text: string) => chat.locator('#webchat p').filter({ hasText: text });
+  await chat.goto(`${running.url}/`);
+  await chat.getByRole('button', { name: 'Aide' }).click();
+  await bubble('un robot, pas une personne').waitFor();
+  const input = chat.locator('[data-id="webchat-sendbox-input"]');
+  await input.fill(HOSTILE);
+  await input.press('Enter');
+  await bubble('position 1 dans la file').waitFor();
+
+  // Visual alert and the waiting conversation, the customer's text shown as text.
+  await console.locator('#alert').waitFor({ state: 'visible' });
+  const waiting = console.locator('#waiting li').filter({ hasText: 'je veux parler à un conseiller' });
+  await waiting.waitFor();
+  expect(await waiting.locator('.first').textContent()).toBe(HOSTILE);
+  expect(await console.locator('#waiting img').count()).toBe(0);
+
+  await waiting.click();
+  await console.locator('#context').getByText('customer-request').waitFor();
+  await console.getByRole('button', { name: 'Prendre', exact: true }).click();
+  await console.locator('#reply-form').waitFor({ state: 'visible' });
+
+  await input.fill('ma facture est fausse');
+  await input.press('Enter');
+  await console.locator('#transcript li.customer').filter({ hasText: 'ma facture est fausse' }).waitFor();
+
+  await console.locator('#reply').fill('Bonjour, je regarde votre facture.');
+  await console.locator('#reply').press('Enter');
+  await bubble('Bonjour, je regarde votre facture.').waitFor();
+
+  await console.getByRole('button', { name: 'Rendre à l’assistant' }).click();
+  await bubble('repassé à l’assistant').waitFor();
+  await input.fill('comment payer');
+  await input.press('Enter');
+  await bubble('Carte bancaire, virement et CESU.').waitFor();
+
+  expect(await console.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+  expect(errors).toEqual([]);
+  await Promise.all([console.close(), chat.close()]);
+});

@@ -1,0 +1,384 @@
+/* global window, document, fetch, sessionStorage, TextDecoder, AbortController, setInterval, clearInterval, setTimeout */
+// Relais agent console: plain DOM, no framework. Every text from customers or the API is set with
+// textContent, never innerHTML, so a customer cannot inject markup into the console.
+'use strict';
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const state = {
+    token: sessionStorage.getItem('relais-agent-token'),
+    agent: JSON.parse(sessionStorage.getItem('relais-agent') || 'null'),
+    waiting: [],
+    mine: [],
+    fetchedAt: Date.now(),
+    openId: null,
+    openSeqs: new Set(),
+    unread: new Set(),
+    stream: null,
+    heartbeat: null,
+  };
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = String(text);
+    return node;
+  }
+
+  function status(text) {
+    $('status').textContent = text;
+  }
+
+  async function api(method, path, body) {
+    const res = await fetch('/api/agent' + path, {
+      method,
+      headers: Object.assign(
+        { authorization: 'Bearer ' + state.token },
+        body === undefined ? {} : { 'content-type': 'application/json' },
+      ),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json().catch(() => ({}));
+    if (res.status === 401) {
+      logout();
+      throw new Error('session expirée');
+    }
+    if (!res.ok) throw new Error((json.error && json.error.message) || 'erreur ' + res.status);
+    return json;
+  }
+
+  // An audible alert: a short beep made with WebAudio (no file to load).
+  let audio = null;
+  function beep() {
+    try {
+      audio = audio || new window.AudioContext();
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = 880;
+      gain.gain.value = 0.1;
+      osc.connect(gain).connect(audio.destination);
+      osc.start();
+      osc.stop(audio.currentTime + 0.2);
+    } catch {
+      // No audio (autoplay policy or no device): the visual alert remains.
+    }
+  }
+
+  function alertNew() {
+    $('alert').hidden = false;
+    document.title = '(!) Relais — console conseiller';
+    beep();
+  }
+
+  function clearAlert() {
+    $('alert').hidden = true;
+    document.title = 'Relais — console conseiller';
+  }
+
+  function minutes(ms) {
+    const total = Math.floor(ms / 1000);
+    return Math.floor(total / 60) + ' min ' + String(total % 60).padStart(2, '0') + ' s';
+  }
+
+  function renderList(listId, items, waiting) {
+    const list = $(listId);
+    list.replaceChildren();
+    for (const item of items) {
+      const li = el('li');
+      li.dataset.id = item.id;
+      if (item.id === state.openId) li.classList.add('selected');
+      if (state.unread.has(item.id)) li.classList.add('unread');
+      const head = el('div', 'meta');
+      const priority = el(
+        'span',
+        item.priority === 'vip' ? 'vip' : '',
+        (item.priority || 'standard').toUpperCase(),
+      );
+      head.append(priority, ' · ', (item.language || '?').toUpperCase(), ' · ', item.reason || '');
+      if (waiting && item.waitMs !== undefined) {
+        const wait = el('span', 'wait');
+        wait.dataset.waitMs = String(item.waitMs);
+        head.append(' · ', wait);
+      }
+      li.append(head, el('div', 'first', (item.firstLines || []).join(' / ')));
+      li.addEventListener('click', () => openConversation(item.id));
+      list.append(li);
+    }
+    tickWaits();
+  }
+
+  function tickWaits() {
+    const elapsed = Date.now() - state.fetchedAt;
+    for (const node of document.querySelectorAll('.wait')) {
+      node.textContent = 'attend depuis ' + minutes(Number(node.dataset.waitMs) + elapsed);
+    }
+  }
+
+  async function refreshQueue() {
+    const view = await api('GET', '/queue');
+    state.waiting = view.waiting;
+    state.mine = view.mine;
+    state.fetchedAt = Date.now();
+    renderList('waiting', state.waiting, true);
+    renderList('mine', state.mine, false);
+  }
+
+  function addLine(line) {
+    if (line.seq !== undefined) {
+      if (state.openSeqs.has(line.seq)) return;
+      state.openSeqs.add(line.seq);
+    }
+    const who =
+      { customer: 'Client', bot: 'Assistant', agent: 'Conseiller', system: '' }[line.from] || line.from;
+    const li = el('li', line.from);
+    if (who) li.append(el('span', 'who', who + ' · ' + new Date(line.at).toLocaleTimeString()));
+    li.append(document.createTextNode(line.text));
+    $('transcript').append(li);
+    $('transcript').scrollTop = $('transcript').scrollHeight;
+  }
+
+  function renderContext(context, conversation) {
+    const dl = $('context');
+    dl.replaceChildren();
+    const add = (term, value) => {
+      if (value === undefined || value === null || value === '') return;
+      dl.append(el('dt', '', term), el('dd', '', value));
+    };
+    add('État', conversation.state);
+    add('Langue', context.language || conversation.language);
+    add('Déclencheur', context.trigger || conversation.reason);
+    add('Dernier message', context.lastMessage);
+    if (context.customer) {
+      const c = context.customer;
+      add('Client', [c.name, c.email, c.vip ? 'VIP' : '', c.b2b ? 'B2B' : ''].filter(Boolean).join(' · '));
+    }
+    if (context.match) {
+      add(
+        'Décision',
+        context.match.decision + ' (confiance ' + Number(context.match.confidence).toFixed(2) + ')',
+      );
+      const candidates = (context.match.candidates || [])
+        .slice(0, 3)
+        .map((c) => c.question + ' — ' + Number(c.score).toFixed(2))
+        .join('\n');
+      add('Candidats', candidates);
+    }
+  }
+
+  async function openConversation(id) {
+    state.openId = id;
+    state.unread.delete(id);
+    state.openSeqs = new Set();
+    let view;
+    try {
+      view = await api('GET', '/conversations/' + encodeURIComponent(id));
+    } catch (err) {
+      status(err.message);
+      return;
+    }
+    $('empty').hidden = true;
+    $('open').hidden = false;
+    $('conv-title').textContent = 'Conversation ' + id;
+    renderContext(view.context, view.conversation);
+    $('transcript').replaceChildren();
+    for (const line of view.botTranscript) addLine(line);
+    for (const line of view.lines) addLine(line);
+    const mine = view.conversation.state === 'with-agent';
+    $('claim').hidden = mine;
+    for (const id of ['release', 'hand-back', 'resolve', 'resolve-reason', 'reply-form'])
+      $(id).hidden = !mine;
+    renderList('waiting', state.waiting, true);
+    renderList('mine', state.mine, false);
+  }
+
+  async function act(fn) {
+    try {
+      await fn();
+      status('');
+    } catch (err) {
+      status(err.message);
+    }
+  }
+
+  async function closeOpen() {
+    state.openId = null;
+    $('open').hidden = true;
+    $('empty').hidden = false;
+    await refreshQueue();
+  }
+
+  function onEvent(type, data) {
+    if (type === 'queued') {
+      alertNew();
+      void refreshQueue();
+    } else if (type === 'queue-changed') {
+      void refreshQueue();
+    } else if (type === 'customer-message') {
+      if (data.conversationId === state.openId) addLine(data.line);
+      else {
+        state.unread.add(data.conversationId);
+        beep();
+        renderList('mine', state.mine, false);
+      }
+    }
+  }
+
+  // Server-Sent Events read with fetch, so the token stays in a header (not in the URL).
+  async function listen() {
+    const controller = new AbortController();
+    state.stream = controller;
+    try {
+      const res = await fetch('/api/agent/events', {
+        headers: { authorization: 'Bearer ' + state.token },
+        signal: controller.signal,
+      });
+      if (res.status === 401) return logout();
+      const reader = res.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let type = 'message';
+          let data = '';
+          for (const line of block.split('\n')) {
+            if (line.startsWith('event: ')) type = line.slice(7);
+            else if (line.startsWith('data: ')) data += line.slice(6);
+          }
+          if (data) onEvent(type, JSON.parse(data));
+        }
+      }
+    } catch {
+      // Aborted (logout) or dropped: reconnect below unless logged out.
+    }
+    if (state.stream === controller && state.token) {
+      setTimeout(() => {
+        void refreshQueue().catch(() => undefined);
+        void listen();
+      }, 2000);
+    }
+  }
+
+  async function setPresence(presence) {
+    await api('POST', '/presence', { presence });
+    clearInterval(state.heartbeat);
+    if (presence !== 'offline') {
+      state.heartbeat = setInterval(
+        () => void api('POST', '/heartbeat').catch((e) => status(e.message)),
+        10000,
+      );
+    }
+    await refreshQueue();
+  }
+
+  function showConsole() {
+    $('login').hidden = true;
+    $('console').hidden = false;
+    $('agent-name').textContent = state.agent ? state.agent.name : '';
+    void act(() => setPresence($('presence').value));
+    void listen();
+  }
+
+  function logout() {
+    if (state.token)
+      void fetch('/api/agent/presence', {
+        method: 'POST',
+        headers: { authorization: 'Bearer ' + state.token, 'content-type': 'application/json' },
+        body: JSON.stringify({ presence: 'offline' }),
+      }).catch(() => undefined);
+    state.token = null;
+    sessionStorage.removeItem('relais-agent-token');
+    sessionStorage.removeItem('relais-agent');
+    clearInterval(state.heartbeat);
+    if (state.stream) state.stream.abort();
+    state.stream = null;
+    $('console').hidden = true;
+    $('login').hidden = false;
+  }
+
+  $('login-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new window.FormData(event.target);
+    const res = await fetch('/api/agent/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ agentId: form.get('agentId'), password: form.get('password') }),
+    });
+    const json = await res.json().catch(() => ({}));
+    if (!res.ok) {
+      $('login-error').textContent = (json.error && json.error.message) || 'connexion impossible';
+      return;
+    }
+    $('login-error').textContent = '';
+    state.token = json.token;
+    state.agent = json.agent;
+    sessionStorage.setItem('relais-agent-token', json.token);
+    sessionStorage.setItem('relais-agent', JSON.stringify(json.agent));
+    showConsole();
+  });
+
+  $('presence').addEventListener('change', (e) => void act(() => setPresence(e.target.value)));
+  $('logout').addEventListener('click', logout);
+  $('alert').addEventListener('click', clearAlert);
+  document.addEventListener('click', clearAlert);
+  $('claim-next').addEventListener('click', () =>
+    act(async () => {
+      const conversation = await api('POST', '/claim-next');
+      await refreshQueue();
+      await openConversation(conversation.id);
+    }),
+  );
+  $('claim').addEventListener('click', () =>
+    act(async () => {
+      await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/claim');
+      await refreshQueue();
+      await openConversation(state.openId);
+    }),
+  );
+  $('release').addEventListener('click', () =>
+    act(async () => {
+      await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/release');
+      await closeOpen();
+    }),
+  );
+  $('hand-back').addEventListener('click', () =>
+    act(async () => {
+      await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/hand-back');
+      await closeOpen();
+    }),
+  );
+  $('resolve').addEventListener('click', () =>
+    act(async () => {
+      const reason = $('resolve-reason').value.trim() || 'résolu';
+      await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/resolve', { reason });
+      $('resolve-reason').value = '';
+      await closeOpen();
+    }),
+  );
+  $('reply-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = $('reply').value.trim();
+    if (!text) return;
+    void act(async () => {
+      const line = await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/messages', {
+        text,
+      });
+      $('reply').value = '';
+      addLine(line);
+    });
+  });
+  $('reply').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      $('reply-form').requestSubmit();
+    }
+  });
+
+  setInterval(tickWaits, 1000);
+  if (state.token) showConsole();
+})();
