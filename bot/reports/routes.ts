@@ -23,6 +23,9 @@ export interface ReportsDeps {
   readonly log: Log;
 }
 
+/** Matcher score a missed question's nearest entry needs to make a "new phrasing" suggestion. */
+const MIN_ENTRY_SCORE = 0.4;
+
 type Handler = (req: Request, res: Response, query: ReportQuery, surveys: SurveyStore) => Promise<void>;
 
 /** Authentication, the query and the store, then the handler; a store failure is a logged 500. */
@@ -78,6 +81,8 @@ export function registerReports(server: Server, deps: ReportsDeps): void {
           const best = deps.faq.match(question, { locale }).candidates[0];
           return best && { entryId: best.id, score: best.score };
         },
+        // A weak nearest entry is a coincidence of words, not a topic the entry covers.
+        minEntryScore: MIN_ENTRY_SCORE,
       });
       res.send(200, { ...range(q), suggestions });
     }),

@@ -94,6 +94,7 @@ describe('reports API', () => {
     const suggestions = json.suggestions as { count: number; examples: string[] }[];
     expect(suggestions).toHaveLength(1);
     expect(suggestions[0]).toMatchObject({
+      kind: 'new-entry',
       count: 2,
       examples: ['résilier mon contrat de ménage', 'comment résilier mon contrat de ménage ?'],
     });

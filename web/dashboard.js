@@ -1,0 +1,319 @@
+/* global window, document, sessionStorage, fetch, URLSearchParams, URL, Chart */
+// The support manager's dashboard: asks for the supervisor token (kept in sessionStorage for this
+// tab only), reads /api/reports/* with it and draws the figures with Chart.js (served by Relais).
+// Every text from the server is inserted with textContent, never as HTML.
+(function () {
+  'use strict';
+
+  var TOKEN_KEY = 'relais.supervisorToken';
+  var DAY_MS = 24 * 3600 * 1000;
+  var BRAND = '#0b6e69';
+  var ACCENT = '#f28c28';
+  var PALETTE = [BRAND, ACCENT, '#5b8def', '#9c6ade', '#d94f70', '#7a8b8f', '#3fa34d'];
+  var PATHS = {
+    'bot-only': 'Assistant seul',
+    clarified: 'Assistant, après précision',
+    escalated: 'Conseiller',
+    ticket: 'Ticket',
+  };
+  var REASONS = {
+    'customer-request': 'Demande du client',
+    'answer-refused': 'Réponse refusée',
+    'repeated-misses': 'Incompris deux fois',
+    'low-confidence': 'Question incomprise',
+    frustration: 'Mécontentement',
+    'entry-escalate': 'Sujet réservé aux conseillers',
+    'needs-login': 'Connexion nécessaire',
+    unknown: 'Non précisée',
+  };
+
+  var oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  var percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+  var charts = {};
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function setText(id, text) {
+    $(id).textContent = text;
+  }
+
+  function token() {
+    return sessionStorage.getItem(TOKEN_KEY);
+  }
+
+  function isoDay(ms) {
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+
+  function showSignIn(message) {
+    $('dashboard').hidden = true;
+    $('sign-out').hidden = true;
+    $('sign-in').hidden = false;
+    $('sign-in-error').hidden = !message;
+    setText('sign-in-error', message || '');
+    $('token').focus();
+  }
+
+  function showDashboard() {
+    $('sign-in').hidden = true;
+    $('dashboard').hidden = false;
+    $('sign-out').hidden = false;
+  }
+
+  /** GET with the token; 401 forgets it and asks again. Resolves to the Response when it is OK. */
+  function get(path) {
+    var query = new URLSearchParams({ from: $('from').value, to: $('to').value });
+    return fetch(path + '?' + query.toString(), {
+      headers: { authorization: 'Bearer ' + token() },
+    }).then(function (res) {
+      if (res.ok) return res;
+      return res
+        .json()
+        .catch(function () {
+          return {};
+        })
+        .then(function (body) {
+          var message = (body && body.error && body.error.message) || 'HTTP ' + res.status;
+          if (res.status === 401) {
+            sessionStorage.removeItem(TOKEN_KEY);
+            throw new Error('Jeton refusé : vérifiez-le et réessayez.');
+          }
+          throw new Error(message);
+        });
+    });
+  }
+
+  function share(value) {
+    return value && value.rate !== undefined ? percent.format(value.rate) : '–';
+  }
+
+  function minutes(ms) {
+    if (ms === undefined || ms === null) return '–';
+    var m = Math.round(ms / 60000);
+    return m < 1 ? '< 1 min' : m + ' min';
+  }
+
+  function draw(id, config) {
+    if (charts[id]) charts[id].destroy();
+    config.options = Object.assign(
+      { animation: false, responsive: true, maintainAspectRatio: false },
+      config.options || {},
+    );
+    charts[id] = new Chart($(id), config);
+  }
+
+  function cesAxis() {
+    return { min: 1, max: 5, title: { display: true, text: 'CES (1 très facile … 5 très compliqué)' } };
+  }
+
+  function renderFigures(r) {
+    setText('ces-value', r.ces ? oneDecimal.format(r.ces.value) : '–');
+    setText('ces-detail', r.ces ? r.ces.count + ' avis · objectif 2,0' : 'aucun avis sur la période');
+    setText('deflection-value', share(r.deflection));
+    setText('deflection-detail', r.deflection.count + ' sur ' + r.deflection.total + ' conversations');
+    setText('escalation-value', share(r.escalation));
+    setText('escalation-detail', r.escalation.count + ' sur ' + r.escalation.total + ' conversations');
+    setText('not-answered-value', share(r.notAnswered));
+    setText('not-answered-detail', r.notAnswered.count + ' « Non » sur ' + r.notAnswered.total + ' réponses');
+    setText('wait-value', minutes(r.waitTime.p50));
+    setText('wait-detail', 'médiane · p90 ' + minutes(r.waitTime.p90) + ' · p99 ' + minutes(r.waitTime.p99));
+    setText('csat-value', r.csat ? percent.format(r.csat.satisfiedPercent / 100) : '–');
+    setText(
+      'csat-detail',
+      r.csat ? 'satisfaits (4 ou 5) · moyenne ' + oneDecimal.format(r.csat.mean) : 'pas de réponse',
+    );
+  }
+
+  function renderCharts(r) {
+    draw('ces-by-day', {
+      type: 'line',
+      data: {
+        labels: r.cesByDay.map(function (d) {
+          return d.day;
+        }),
+        datasets: [
+          {
+            label: 'CES',
+            data: r.cesByDay.map(function (d) {
+              return Math.round(d.ces.value * 100) / 100;
+            }),
+            borderColor: BRAND,
+            backgroundColor: BRAND,
+          },
+          {
+            label: 'Objectif',
+            data: r.cesByDay.map(function () {
+              return 2;
+            }),
+            borderColor: ACCENT,
+            borderDash: [6, 4],
+            pointRadius: 0,
+          },
+        ],
+      },
+      options: { scales: { y: cesAxis() } },
+    });
+    var paths = Object.keys(r.cesByPath);
+    draw('ces-by-path', {
+      type: 'bar',
+      data: {
+        labels: paths.map(function (p) {
+          return PATHS[p] || p;
+        }),
+        datasets: [
+          {
+            label: 'CES',
+            data: paths.map(function (p) {
+              return Math.round(r.cesByPath[p].value * 100) / 100;
+            }),
+            backgroundColor: BRAND,
+          },
+        ],
+      },
+      options: { scales: { y: cesAxis() }, plugins: { legend: { display: false } } },
+    });
+    draw('deflection', {
+      type: 'doughnut',
+      data: {
+        labels: ["Résolues par l'assistant", 'Transmises au service Client'],
+        datasets: [{ data: [r.deflection.count, r.escalation.count], backgroundColor: [BRAND, ACCENT] }],
+      },
+    });
+    draw('escalation-reasons', {
+      type: 'bar',
+      data: {
+        labels: r.escalationReasons.map(function (e) {
+          return REASONS[e.key] || e.key;
+        }),
+        datasets: [
+          {
+            label: 'Conversations',
+            data: r.escalationReasons.map(function (e) {
+              return e.count;
+            }),
+            backgroundColor: PALETTE,
+          },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        plugins: { legend: { display: false } },
+        scales: { x: { ticks: { precision: 0 } } },
+      },
+    });
+    draw('top-entries', {
+      type: 'bar',
+      data: {
+        labels: r.topEntries.map(function (e) {
+          return e.key;
+        }),
+        datasets: [
+          {
+            label: 'Conversations',
+            data: r.topEntries.map(function (e) {
+              return e.count;
+            }),
+            backgroundColor: BRAND,
+          },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        plugins: { legend: { display: false } },
+        scales: { x: { ticks: { precision: 0 } } },
+      },
+    });
+  }
+
+  function renderSuggestions(suggestions) {
+    var list = $('suggestions');
+    list.replaceChildren();
+    if (suggestions.length === 0) {
+      var none = document.createElement('li');
+      none.textContent = 'Aucune question manquée ne revient plusieurs fois sur la période.';
+      list.appendChild(none);
+      return;
+    }
+    suggestions.forEach(function (s) {
+      var item = document.createElement('li');
+      var what =
+        s.kind === 'new-phrasing'
+          ? 'Nouvelle formulation pour la fiche « ' + s.entryId + ' »'
+          : 'Nouvelle fiche';
+      item.textContent = what + ' (' + s.count + ' fois) : ' + s.examples.join(' · ');
+      list.appendChild(item);
+    });
+  }
+
+  function load() {
+    setText('status', 'Chargement…');
+    return Promise.all([
+      get('/api/reports/summary').then(function (res) {
+        return res.json();
+      }),
+      get('/api/reports/kb-suggestions').then(function (res) {
+        return res.json();
+      }),
+    ])
+      .then(function (results) {
+        showDashboard();
+        renderFigures(results[0].report);
+        renderCharts(results[0].report);
+        renderSuggestions(results[1].suggestions);
+        setText('status', results[0].report.conversations + ' conversations closes sur la période');
+        document.body.setAttribute('data-loaded', 'true');
+      })
+      .catch(function (error) {
+        if (!token() || $('dashboard').hidden) showSignIn(error.message);
+        else setText('status', 'Erreur : ' + error.message);
+      });
+  }
+
+  function downloadCsv() {
+    get('/api/reports/surveys.csv')
+      .then(function (res) {
+        return res.blob();
+      })
+      .then(function (blob) {
+        var link = document.createElement('a');
+        link.href = URL.createObjectURL(blob);
+        link.download = 'avis-' + $('from').value + '-' + $('to').value + '.csv';
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        window.setTimeout(function () {
+          URL.revokeObjectURL(link.href);
+        }, 1000);
+      })
+      .catch(function (error) {
+        if (!token()) showSignIn(error.message);
+        else setText('status', 'Erreur : ' + error.message);
+      });
+  }
+
+  var params = new URLSearchParams(window.location.search);
+  var now = Date.now();
+  $('to').value = params.get('to') || isoDay(now);
+  $('from').value = params.get('from') || isoDay(now - 29 * DAY_MS);
+
+  $('sign-in').addEventListener('submit', function (event) {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, $('token').value.trim());
+    $('token').value = '';
+    load();
+  });
+  $('period').addEventListener('submit', function (event) {
+    event.preventDefault();
+    load();
+  });
+  $('csv').addEventListener('click', downloadCsv);
+  $('sign-out').addEventListener('click', function () {
+    sessionStorage.removeItem(TOKEN_KEY);
+    showSignIn('');
+  });
+
+  if (token()) load();
+  else showSignIn('');
+})();
