@@ -2,6 +2,8 @@ import type { Response } from 'restify';
 import type { AgentAccount } from './accounts';
 import type { AgentEvent, AgentEventBus } from './events';
 
+const KEEP_ALIVE_MS = 20_000;
+
 /** Whether an agent's stream carries this event: their own conversations, and their languages' queue. */
 export function concerns(agent: AgentAccount, event: AgentEvent): boolean {
   switch (event.type) {
@@ -32,8 +34,12 @@ export class AgentEventStreams {
       const id = event.type === 'customer-message' ? `id: ${event.conversationId}:${event.line.seq}\n` : '';
       res.write(`${id}event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     });
+    // A comment now and then keeps proxies from closing an idle stream.
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+    keepAlive.unref();
     this.open.add(res);
     res.on('close', () => {
+      clearInterval(keepAlive);
       unsubscribe();
       this.open.delete(res);
       onClose();
