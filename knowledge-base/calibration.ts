@@ -54,9 +54,7 @@ export const DEFAULT_CALIBRATION_OPTIONS: CalibrationOptions = Object.freeze({
 const BLEND_GRID: readonly Blend[] = [0, 0.15, 0.3, 0.45].flatMap((knnShare) =>
   [0, 0.15, 0.3, 0.45, 0.6, 0.75]
     .filter((entryShare) => knnShare + entryShare <= 0.9)
-    .flatMap((entryShare) =>
-      TEMPERATURES.map((temperature) => ({ knnShare, entryShare, temperature })),
-    ),
+    .flatMap((entryShare) => TEMPERATURES.map((temperature) => ({ knnShare, entryShare, temperature }))),
 );
 
 export function calibrate(

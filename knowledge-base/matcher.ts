@@ -111,9 +111,8 @@ export class Matcher {
   }
 
   match(text: string): Decision {
-    const scored = this.ranker.score(
-      text.length > MAX_MATCHED_CHARS ? text.slice(0, MAX_MATCHED_CHARS) : text,
-    );
+    const message = text.length > MAX_MATCHED_CHARS ? text.slice(0, MAX_MATCHED_CHARS) : text;
+    const scored = this.ranker.score(message, [this.calibration.blend.temperature]);
     const ranked = rank(scored, this.calibration.blend, 3);
     const content = contentWords(scored.analysis.words, this.locale);
     const best = ranked[0];

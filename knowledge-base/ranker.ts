@@ -50,8 +50,8 @@ export interface ScoredQuery {
   readonly knn: Float32Array;
   readonly whole: Float32Array;
   readonly lin: Float32Array;
-  /** Per temperature (same order as TEMPERATURES): the softmax shift and normaliser over all entries. */
-  readonly softmax: ReadonlyArray<{ readonly shift: number; readonly z: number }>;
+  /** Per temperature (same order as TEMPERATURES; only those asked for): softmax shift and normaliser over all entries. */
+  readonly softmax: ReadonlyArray<{ readonly shift: number; readonly z: number } | undefined>;
 }
 
 export interface RankedEntry {
@@ -132,7 +132,8 @@ export class Ranker {
     return new Ranker(space, phrasingIndex, entryIndex, model, classCount, withChars);
   }
 
-  score(text: string): ScoredQuery {
+  /** Scores a message; `temperatures` limits the softmax normalisers computed (calibration needs all). */
+  score(text: string, temperatures: readonly number[] = TEMPERATURES): ScoredQuery {
     const analysis = this.space.analyze(text);
     this.phrasingIndex.nearestByEntry(analysis.full, this.knnBuffer);
     this.entryIndex.nearestByEntry(analysis.full, this.wholeBuffer);
@@ -149,7 +150,9 @@ export class Ranker {
       knn: pick(this.knnBuffer),
       whole: pick(this.wholeBuffer),
       lin: pick(this.linBuffer),
-      softmax: TEMPERATURES.map((t) => softmaxNormaliser(this.linBuffer, t)),
+      softmax: TEMPERATURES.map((t) =>
+        temperatures.includes(t) ? softmaxNormaliser(this.linBuffer, t) : undefined,
+      ),
     };
   }
 }
@@ -190,7 +193,9 @@ function forEachBlended(
   const t = blend.temperature;
   const at = TEMPERATURES.indexOf(t as (typeof TEMPERATURES)[number]);
   if (at < 0) throw new Error(`blend temperature ${t} is not one of ${TEMPERATURES.join(', ')}`);
-  const { shift, z } = scored.softmax[at]!;
+  const normaliser = scored.softmax[at];
+  if (!normaliser) throw new Error(`query scored without the softmax normaliser for temperature ${t}`);
+  const { shift, z } = normaliser;
   const linShare = 1 - blend.knnShare - blend.entryShare;
   for (let i = 0; i < entries.length; i++) {
     const probability = Math.exp(lin[i]! / t - shift) / z;
