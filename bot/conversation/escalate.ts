@@ -5,6 +5,11 @@ import type { HandoffContext, HandoffReason } from '../ports/handoff';
 import { noteMissed, trailOf } from '../survey/trail';
 import type { Turn } from './turn';
 
+/** An estimated wait in whole minutes (at least 1), or null when there is no estimate. */
+export function waitMinutes(waitMs: number | null): number | null {
+  return waitMs === null ? null : Math.max(1, Math.ceil(waitMs / 60_000));
+}
+
 /** What the matcher said about the last message, in the shape an agent reads. */
 export function matchContext(decision: Decision): NonNullable<HandoffContext['match']> {
   const entryId =
@@ -55,10 +60,7 @@ export async function escalate(turn: Turn, reason: HandoffReason, decision?: Dec
   data.misses = 0;
   const told =
     outcome.status === 'queued'
-      ? turn.text.handoffQueued(
-          outcome.position,
-          outcome.waitMs === null ? null : Math.max(1, Math.ceil(outcome.waitMs / 60_000)),
-        )
+      ? turn.text.handoffQueued(outcome.position, waitMinutes(outcome.waitMs))
       : outcome.status === 'ticket'
         ? turn.text.handoffTicket(formatPromisedReply(outcome.promisedReplyAt, turn.locale))
         : turn.text.handoffStarted(turn.supportStatus(), deps.supportHours);

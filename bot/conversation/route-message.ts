@@ -1,6 +1,6 @@
 import { explainBookingMinimum, tellContact, tellSupportHours, tellVip } from '../requests/simple-requests';
 import { startNoShow } from '../requests/no-show';
-import { escalate } from './escalate';
+import { escalate, waitMinutes } from './escalate';
 import { answerFromFaq } from './faq-turn';
 import { detectIntent, picks } from './intents';
 import { answerPending } from './pending';
@@ -31,7 +31,11 @@ export async function routeMessage(turn: Turn): Promise<void> {
         data.handoff = undefined;
         return turn.say(turn.text.handoffCancelled);
       }
-      return turn.say(turn.text.handoffPending, [turn.text.backToBot]);
+      const told =
+        where.position === undefined
+          ? turn.text.handoffPending
+          : turn.text.handoffStillQueued(where.position, waitMinutes(where.waitMs ?? null));
+      return turn.say(told, [turn.text.backToBot]);
     }
     // Handed back (or ended) while the bot state still said "waiting": the bot answers again.
     data.phase = 'bot';

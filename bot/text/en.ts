@@ -71,8 +71,11 @@ export const en: BotText = {
     `I am passing your request and our conversation to a Customer Service agent. You are number ${position} in the queue` +
     (minutes === null ? '.' : `, estimated wait: about ${minutes} min.`) +
     ' Write "cancel" to go back to the assistant.',
+  handoffStillQueued: (position, minutes) =>
+    `Your request is already with an agent: I added this message to it. You are number ${position} in the queue` +
+    (minutes === null ? '.' : `, estimated wait: about ${minutes} min.`),
   handoffTicket: (promised) =>
-    `I am passing your request and our conversation to a Customer Service agent. No agent is available right now: a person will answer you by ${promised}.`,
+    `I am passing your request and our conversation to a Customer Service agent. ${promised}`,
   handedBack: 'The agent handed you back to the assistant. Do you have another question?',
   backToBot: 'Back to the assistant',
   handoffCancelled: 'Noted, I cancelled the request for an agent. What is your question?',

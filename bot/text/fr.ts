@@ -63,8 +63,11 @@ export const fr: BotText = {
     `Je transmets votre demande à un conseiller du service Client, avec notre échange. Vous êtes en position ${position} dans la file` +
     (minutes === null ? '.' : `, attente estimée : environ ${minutes} min.`) +
     ' Écrivez « annuler » pour revenir à l’assistant.',
+  handoffStillQueued: (position, minutes) =>
+    `Votre demande est déjà transmise à un conseiller : j’ai ajouté ce message à votre dossier. Vous êtes en position ${position}` +
+    (minutes === null ? '.' : `, attente estimée : environ ${minutes} min.`),
   handoffTicket: (promised) =>
-    `Je transmets votre demande à un conseiller du service Client, avec notre échange. Aucun conseiller n’est disponible en ce moment : une personne vous répondra au plus tard ${promised}.`,
+    `Je transmets votre demande à un conseiller du service Client, avec notre échange. ${promised}`,
   handedBack: 'Le conseiller vous a repassé à l’assistant. Avez-vous une autre question ?',
   backToBot: 'Revenir à l’assistant',
   handoffCancelled: 'C’est noté, j’annule la demande de mise en relation. Quelle est votre question ?',

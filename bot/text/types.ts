@@ -19,7 +19,9 @@ export interface BotText {
   readonly handoffPending: string;
   /** In the agents' queue: position and estimated wait in minutes (null: no estimate). */
   readonly handoffQueued: (position: number, waitMinutes: number | null) => string;
-  /** Outside hours or nobody online: a ticket, with the promised reply time already worded. */
+  /** Outside hours or nobody online: a ticket; `promisedReply` is the ticket's own sentence (formatPromisedReply). */
+  /** A message while queued: kept for the agent, with the current position. */
+  readonly handoffStillQueued: (position: number, waitMinutes: number | null) => string;
   readonly handoffTicket: (promisedReply: string) => string;
   readonly handedBack: string;
   readonly backToBot: string;

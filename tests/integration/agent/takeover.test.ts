@@ -122,7 +122,9 @@ test('a message while waiting is kept for the agent; resolve runs the closing ho
   const { url } = running;
   const customer = await escalated();
   await customer.say(url, 'c’est pour une facture');
-  expect((await customer.texts(url)).at(-1)).toMatch(/déjà transmise/);
+  expect((await customer.texts(url)).at(-1)).toMatch(
+    /déjà transmise.*Vous êtes en position 1, attente estimée : environ \d+ min\./,
+  );
   expect((await alice.post('/claim-next')).json).toMatchObject({ id: customer.conversationId });
   const transcript = (await alice.get(`/conversations/${customer.conversationId}`)).json as {
     lines: { from: string; text: string }[];

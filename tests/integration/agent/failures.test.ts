@@ -1,0 +1,90 @@
+import { buildTestFaq, OPEN_TIME, SUNDAY_NOON } from '../../unit/bot/harness';
+import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
+import { Agent, Customer } from './clients';
+
+let now = OPEN_TIME;
+let running: AgentApp;
+let agents: string;
+
+beforeAll(async () => {
+  agents = await agentsJson();
+  running = await startAgentApp(buildTestFaq(), agents, { now: () => now });
+});
+afterAll(async () => {
+  await running?.close();
+});
+
+async function escalated(): Promise<Customer> {
+  const customer = await Customer.start(running.url);
+  await customer.say(running.url, 'je veux parler à un conseiller');
+  return customer;
+}
+
+test('nobody online: a ticket, and the customer is told when a person will answer', async () => {
+  const customer = await escalated();
+  expect((await customer.texts(running.url)).at(-1)).toMatch(
+    /avec notre échange\. Nos conseillers sont absents pour le moment.*au plus tard mercredi 11 mars à 14:00/,
+  );
+});
+
+test('outside business hours: a ticket promised for the next opening', async () => {
+  const sunday = await startAgentApp(buildTestFaq(), agents, { now: () => SUNDAY_NOON });
+  try {
+    const alice = await Agent.login(sunday.url, 'alice', PASSWORDS.alice);
+    await alice.post('/presence', { presence: 'online' });
+    const customer = await Customer.start(sunday.url);
+    await customer.say(sunday.url, 'je veux parler à un conseiller');
+    expect((await customer.texts(sunday.url)).at(-1)).toMatch(/au plus tard lundi 16 mars/);
+    expect(((await alice.get('/queue')).json as { waiting: unknown[] }).waiting).toEqual([]);
+  } finally {
+    await sunday.close();
+  }
+});
+
+test('an agent going offline mid-conversation: back to the head of the queue, another agent takes over', async () => {
+  const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
+  const bruno = await Agent.login(running.url, 'bruno', PASSWORDS.bruno);
+  await alice.post('/presence', { presence: 'online' });
+  await bruno.post('/presence', { presence: 'online' });
+  const customer = await escalated();
+  expect((await alice.post(`/conversations/${customer.conversationId}/claim`)).status).toBe(200);
+  await alice.post(`/conversations/${customer.conversationId}/messages`, { text: 'Je regarde.' });
+
+  await alice.post('/presence', { presence: 'offline' });
+  expect((await bruno.post('/claim-next')).json).toMatchObject({
+    id: customer.conversationId,
+    agentId: 'bruno',
+  });
+  expect(
+    (await alice.post(`/conversations/${customer.conversationId}/messages`, { text: 'encore moi' })).status,
+  ).toBe(403);
+  await customer.say(running.url, 'vous êtes là ?');
+  const transcript = (await bruno.get(`/conversations/${customer.conversationId}`)).json as {
+    lines: { from: string; text: string }[];
+  };
+  expect(transcript.lines.map((l) => [l.from, l.text])).toEqual([
+    ['agent', 'Je regarde.'],
+    ['customer', 'vous êtes là ?'],
+  ]);
+  await bruno.post(`/conversations/${customer.conversationId}/hand-back`);
+  await bruno.post('/presence', { presence: 'offline' });
+});
+
+test('a console that stops its heartbeats: the sweep requeues its conversation, the heartbeat is refused', async () => {
+  const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
+  await alice.post('/presence', { presence: 'online' });
+  const customer = await escalated();
+  expect((await alice.post('/claim-next')).status).toBe(200);
+  await alice.post(`/conversations/${customer.conversationId}/messages`, { text: 'Bonjour' });
+
+  now = new Date(now.getTime() + 31_000);
+  const swept = await running.side.agent.queue.requeueExpired();
+  expect(swept.agentsOffline).toContain('alice');
+  expect(swept.requeued).toContain(customer.conversationId);
+  const beat = await alice.post('/heartbeat');
+  expect(beat.status).toBe(409);
+  // Still waiting for a person: the bot does not answer in its place.
+  const seen = (await customer.texts(running.url)).length;
+  await customer.say(running.url, 'comment payer');
+  expect((await customer.textsAfter(running.url, seen))[1]).toMatch(/déjà transmise/);
+});
