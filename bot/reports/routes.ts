@@ -9,6 +9,7 @@ import {
 import type { FaqPort } from '../conversation/deps';
 import { sendError } from '../http/errors';
 import type { Log } from '../log';
+import { registerErasure } from './erase-route';
 import { parseReportQuery, type ReportQuery } from './report-query';
 import { guardSupervisor } from './supervisor-auth';
 import type { SupervisorAuth } from './supervisor-config';
@@ -50,7 +51,10 @@ const range = (q: ReportQuery) => ({
   to: new Date(q.range.to).toISOString(),
 });
 
-/** GET /api/reports/summary, /api/reports/surveys.csv and /api/reports/kb-suggestions (supervisor only). */
+/**
+ * GET /api/reports/summary, /api/reports/surveys.csv and /api/reports/kb-suggestions, and
+ * DELETE /api/privacy/customers/:customerId (supervisor only).
+ */
 export function registerReports(server: Server, deps: ReportsDeps): void {
   server.get(
     '/api/reports/summary',
@@ -87,4 +91,5 @@ export function registerReports(server: Server, deps: ReportsDeps): void {
       res.send(200, { ...range(q), suggestions });
     }),
   );
+  registerErasure(server, deps);
 }

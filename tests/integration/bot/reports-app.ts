@@ -16,7 +16,7 @@ export const SUPERVISOR_TOKEN = 'supervisor-token-for-tests-0123';
 /** A real server on a free port whose survey store holds the seeded March 2026 conversations. */
 export async function startReportsApp(
   env: Record<string, string> = { SUPERVISOR_TOKEN },
-): Promise<{ app: RelaisServer; url: string }> {
+): Promise<{ app: RelaisServer; url: string; surveys: MemorySurveyStore }> {
   const surveys = new MemorySurveyStore();
   await seedSurveys(surveys);
   const now = () => OPEN_TIME;
@@ -36,5 +36,5 @@ export async function startReportsApp(
     tokenSecret: SECRET,
     log: silentLog,
   });
-  return { app, url: await app.listen(0) };
+  return { app, url: await app.listen(0), surveys };
 }

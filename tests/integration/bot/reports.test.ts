@@ -1,13 +1,15 @@
+import type { MemorySurveyStore } from '../../../insights/index';
 import type { RelaisServer } from '../../../bot/server';
 import { SEEDED_RANGE } from '../../fixtures/seeded-surveys';
 import { startReportsApp, SUPERVISOR_TOKEN } from './reports-app';
 
 let app: RelaisServer;
 let url: string;
+let surveys: MemorySurveyStore;
 let disabled: { app: RelaisServer; url: string };
 
 beforeAll(async () => {
-  ({ app, url } = await startReportsApp());
+  ({ app, url, surveys } = await startReportsApp());
   disabled = await startReportsApp({});
 });
 
@@ -130,5 +132,39 @@ describe('reports API', () => {
     expect(await res.json()).toEqual({
       error: { code: 'ReportsDisabled', message: 'reports disabled: set SUPERVISOR_TOKEN' },
     });
+  });
+
+  test("DELETE /api/privacy/customers/:id erases that customer's surveys only", async () => {
+    const april = Date.UTC(2026, 3, 2, 9);
+    for (const [conversationId, customerId] of [
+      ['e1', 'cust-42'],
+      ['e2', 'cust-42'],
+      ['e3', 'cust-7'],
+    ] as const) {
+      await surveys.record({
+        context: {
+          conversationId,
+          customerId,
+          path: 'bot-only',
+          language: 'fr',
+          channel: 'directline',
+          startedAt: april,
+          closedAt: april,
+        },
+        comment: 'mon numéro est le 06 12 34 56 78',
+        recordedAt: april,
+      });
+    }
+    const erase = (id: string, headers: Record<string, string> = auth) =>
+      fetch(`${url}/api/privacy/customers/${id}`, { method: 'DELETE', headers });
+    expect((await erase('cust-42', {})).status).toBe(401);
+    expect((await erase('%7Bcust%7D')).status).toBe(400);
+    const res = await erase('cust-42');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ customerId: 'cust-42', surveysErased: 2 });
+    expect(await surveys.get('e1')).toBeUndefined();
+    expect(await surveys.get('e2')).toBeUndefined();
+    expect((await surveys.get('e3'))?.context.customerId).toBe('cust-7');
+    expect(await (await erase('cust-42')).json()).toEqual({ customerId: 'cust-42', surveysErased: 0 });
   });
 });

@@ -1,0 +1,34 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { sendError } from '../http/errors';
+import type { ReportsDeps } from './routes';
+import { guardSupervisor } from './supervisor-auth';
+
+/** The customer ids surveys are stored under (see insights' idSchema). */
+const customerIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\s{}]+$/, 'must not contain whitespace or braces');
+
+/**
+ * DELETE /api/privacy/customers/:customerId (supervisor only): erases every survey of one customer,
+ * comments and missed questions included (a request under the GDPR right to erasure).
+ */
+export function registerErasure(server: Server, deps: ReportsDeps): void {
+  server.del('/api/privacy/customers/:customerId', async (req: Request, res: Response) => {
+    if (!guardSupervisor(req, res, deps.supervisor)) return;
+    if (!deps.surveys) return sendError(res, 503, 'ReportsDisabled', 'reports disabled: no survey store');
+    const id = customerIdSchema.safeParse(req.params.customerId);
+    if (!id.success)
+      return sendError(res, 400, 'BadArgument', `customerId: ${id.error.issues[0]?.message ?? 'invalid'}`);
+    try {
+      const { erased } = await deps.surveys.eraseCustomer(id.data);
+      deps.log.info(`erasure: ${erased} survey(s) of one customer deleted`);
+      res.send(200, { customerId: id.data, surveysErased: erased });
+    } catch (error) {
+      deps.log.error('erasure failed', error);
+      sendError(res, 500, 'InternalError', 'the erasure could not be completed; retry');
+    }
+  });
+}
