@@ -3,6 +3,9 @@ import type { CustomerMessageRoute, HandoffOutcome, HandoffPort, HandoffRequest 
 import type { AgentEventBus } from './events';
 import type { RelayStore } from './relay-store';
 
+/** The ids the handoff queue accepts (handoff/conversation.ts `idSchema`). */
+const QUEUEABLE_ID = /^[^\s{}]{1,200}$/;
+
 export interface QueueHandoffPortDeps {
   readonly queue: HandoffQueue;
   readonly store: RelayStore;
@@ -19,6 +22,8 @@ export class QueueHandoffPort implements HandoffPort {
 
   async requestHandoff(request: HandoffRequest): Promise<HandoffOutcome> {
     const { queue, bus } = this.deps;
+    // The queue refuses ids it cannot key (whitespace, braces): such a channel keeps the recorder's honest answer.
+    if (!QUEUEABLE_ID.test(request.conversationId)) return { status: 'recorded' };
     const customer = request.context.customer;
     const priority: Priority = customer?.vip ? 'vip' : customer?.b2b ? 'b2b' : 'standard';
     const result = await queue.enqueue({
@@ -56,12 +61,14 @@ export class QueueHandoffPort implements HandoffPort {
   }
 
   async cancelHandoff(conversationId: string): Promise<void> {
+    if (!QUEUEABLE_ID.test(conversationId)) return;
     const cancelled = await this.deps.queue.cancel(conversationId);
     if (cancelled.ok) await this.deps.bus.publish({ type: 'queue-changed', conversationId });
   }
 
   async customerMessage(conversationId: string, text: string): Promise<CustomerMessageRoute> {
     const { queue, store, bus, clock } = this.deps;
+    if (!QUEUEABLE_ID.test(conversationId)) return { route: 'waiting' };
     const record = await queue.get(conversationId);
     if (!record) return { route: 'waiting' };
     switch (record.state) {
