@@ -27,6 +27,8 @@ export interface Config {
   /** Verifies the customer identity the site's backend passes when it asks for a token. */
   readonly identitySecret?: string;
   readonly supportHours: SupportHours;
+  /** Surveys closed longer ago than this are deleted (SURVEY_RETENTION_DAYS). */
+  readonly surveyRetentionDays: number;
   /** Who may read the reports (SUPERVISOR_TOKEN or its hash); unset = reports API off. */
   readonly supervisor?: SupervisorAuth;
 }
@@ -124,6 +126,7 @@ const envSchema = z.object({
     .default([1, 2, 3, 4, 5, 6]),
   SUPPORT_OPEN_HOUR: integer(0, 23).default(8),
   SUPPORT_CLOSE_HOUR: integer(1, 24).default(21),
+  SURVEY_RETENTION_DAYS: integer(1, 3650).default(365),
   /** Agent accounts (JSON array) or a file holding them; see docs/agent.md. */
   AGENTS: optionalText,
   AGENTS_FILE: optionalText,
@@ -158,6 +161,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (issues.length > 0 || !supervisor.ok) throw new ConfigError(issues);
   return {
     ...(supervisor.supervisor ? { supervisor: supervisor.supervisor } : {}),
+    surveyRetentionDays: e.SURVEY_RETENTION_DAYS,
     port: e.PORT,
     host: e.HOST,
     kbFiles: e.KB_FILES ?? [...DEFAULT_KB_FILES],

@@ -4,12 +4,19 @@ import { buildDeps } from './deps';
 import { consoleLog } from './log';
 import { withDemoSupervisor } from './reports/demo-supervisor';
 import { createServer } from './server';
+import { startRetentionPurge } from './survey/retention-timer';
 
 /** `npm start`: read the configuration, build the dependencies, listen, stop cleanly on SIGTERM. */
 async function main(): Promise<void> {
   const { config, demoToken } = withDemoSupervisor(loadConfig(process.env), process.env);
   const deps = await buildDeps(config, consoleLog);
   const app = createServer(config, deps);
+  const retention =
+    deps.bot.surveys &&
+    startRetentionPurge(deps.bot.surveys, config.surveyRetentionDays, {
+      log: consoleLog,
+      clock: deps.bot.clock,
+    });
   const url = await app.listen(config.port, config.host);
   consoleLog.info(
     `Relais is listening on ${url} (chat page: ${url}/ , Bot Framework endpoint: ${url}/api/messages)`,
@@ -37,6 +44,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     consoleLog.info(`${signal} received: finishing in-flight turns, then exiting.`);
+    retention?.stop();
     app
       .close()
       .then(() => deps.dispose())
