@@ -4,10 +4,27 @@ import type { BotDeps } from '../conversation/deps';
 import { newConversation, type ConversationData } from '../conversation/state';
 import { Turn } from '../conversation/turn';
 import type { ClosingHook } from '../ports/closing';
-import { startClosingSurvey } from './closing-survey';
+import { startClosingSurvey, type CloseInfo } from './closing-survey';
 
 /** The property RelaisBot keeps the conversation under (bot/relais-bot.ts). */
 const CONVERSATION_PROPERTY = 'relais';
+
+/**
+ * Where the closing side puts what only it knows (the agent who resolved, the queue wait) before it
+ * calls the closing hook: `context.turnState.set(CLOSE_INFO, { agentId, waitMs })`. The survey
+ * records it with the conversation.
+ */
+export const CLOSE_INFO = Symbol('relais.closeInfo');
+
+function closeInfoOf(context: TurnContext): CloseInfo {
+  const info: unknown = context.turnState.get(CLOSE_INFO);
+  if (typeof info !== 'object' || info === null) return {};
+  const { agentId, waitMs } = info as Record<string, unknown>;
+  return {
+    ...(typeof agentId === 'string' && agentId !== '' ? { agentId } : {}),
+    ...(typeof waitMs === 'number' && Number.isFinite(waitMs) && waitMs >= 0 ? { waitMs } : {}),
+  };
+}
 
 /**
  * The closing hook with the survey: the given hook thanks the customer, then the CES question is
@@ -21,7 +38,7 @@ export function withSurvey(inner: ClosingHook, state: ConversationState, deps: B
       await inner.onResolved(context, locale);
       const data = await conversation.get(context, newConversation());
       const turn = new Turn(context, data, deps, locale, deps.identify(context.activity));
-      await startClosingSurvey(turn);
+      await startClosingSurvey(turn, closeInfoOf(context));
     },
   };
 }

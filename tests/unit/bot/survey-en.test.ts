@@ -84,7 +84,7 @@ describe('closing survey in English', () => {
       .assertReply((a) => expect(a.name).toBe('handoff.initiate'));
     // No survey while a person was asked for; nothing is recorded before the close.
     expect(await surveys.get('Convo1')).toBeUndefined();
-    await resolveByAgent();
+    await resolveByAgent({ agentId: 'anna', waitMs: 95_000 });
     expect([adapter.getNextReply()?.text, adapter.getNextReply()?.text]).toEqual([
       en.resolved,
       t.cesQuestion,
@@ -107,6 +107,8 @@ describe('closing survey in English', () => {
       csat: 5,
       context: {
         path: 'ticket',
+        agentId: 'anna',
+        waitMs: 95_000,
         escalationReason: 'customer-request',
         missedQuestions: ['what is the weather tomorrow'],
       },

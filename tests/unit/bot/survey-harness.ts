@@ -8,7 +8,7 @@ import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
 import { RelaisBot } from '../../../bot/relais-bot';
 import { identifyWith } from '../../../bot/security/identity';
-import { withSurveyClosing } from '../../../bot/survey/survey-closing';
+import { CLOSE_INFO, withSurveyClosing } from '../../../bot/survey/survey-closing';
 import { OPEN_TIME, PARIS_HOURS, SECRET, scriptedFaq } from './harness';
 
 export interface SurveyBot {
@@ -19,7 +19,7 @@ export interface SurveyBot {
    * What an agent's resolve does in its proactive turn: the conversation back with the bot, then
    * the closing hook (which starts the survey), then the state saved.
    */
-  resolveByAgent(): Promise<void>;
+  resolveByAgent(info?: { agentId: string; waitMs: number }): Promise<void>;
 }
 
 /** A bot wired as createServer wires it: a survey store and the survey in the closing hook. */
@@ -43,8 +43,9 @@ export function startSurveyBot(faq: Faq, options: { locale?: string; now?: Date 
   const template: Partial<Activity> = { locale: options.locale ?? 'fr-FR' };
   const adapter = new TestAdapter((context) => bot.run(context), template);
   const conversation = state.createProperty<ConversationData>('relais');
-  const resolveByAgent = () =>
+  const resolveByAgent = (info?: { agentId: string; waitMs: number }) =>
     adapter.processActivity({ type: 'event', name: 'agent.resolved' }, async (context) => {
+      if (info) context.turnState.set(CLOSE_INFO, info);
       const data = await conversation.get(context, newConversation());
       data.phase = 'bot';
       data.handoff = undefined;
