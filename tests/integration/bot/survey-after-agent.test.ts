@@ -1,0 +1,94 @@
+import { MemoryStorage } from 'botbuilder';
+import { MemorySurveyStore } from '../../../insights/index';
+import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
+import { loadConfig } from '../../../bot/config';
+import { InMemoryDirectLineStore } from '../../../bot/directline/store';
+import { silentLog } from '../../../bot/log';
+import { thankYouClosing } from '../../../bot/ports/closing';
+import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
+import { identifyWith } from '../../../bot/security/identity';
+import { createServer, type RelaisServer } from '../../../bot/server';
+import { agentsJson, PASSWORDS } from '../agent/agent-app';
+import { Agent, Customer } from '../agent/clients';
+import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+
+let app: RelaisServer;
+let side: BuiltAgentSide;
+let url: string;
+const surveys = new MemorySurveyStore();
+
+beforeAll(async () => {
+  const now = () => OPEN_TIME;
+  const config = loadConfig({ AGENTS: await agentsJson() });
+  side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, silentLog, now, undefined, {
+    sweep: false,
+  });
+  app = createServer(config, {
+    bot: {
+      faq: buildTestFaq(),
+      handoff: side.handoff,
+      backOffice: new DemoBackOffice(now),
+      closing: thankYouClosing,
+      supportHours: PARIS_HOURS,
+      clock: now,
+      identify: identifyWith(SECRET),
+      surveys,
+    },
+    storage: new MemoryStorage(),
+    directLineStore: new InMemoryDirectLineStore(),
+    agent: side.agent,
+    tokenSecret: SECRET,
+    log: silentLog,
+  });
+  url = await app.listen(0);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await side?.dispose();
+});
+
+test('an agent resolves through the agent API: the customer gets the survey, with CSAT, and it is recorded as escalated', async () => {
+  const alice = await Agent.login(url, 'alice', PASSWORDS.alice);
+  expect((await alice.post('/presence', { presence: 'online' })).status).toBe(200);
+  const customer = await Customer.start(url);
+  await customer.say(url, 'comment payer');
+  await customer.say(url, 'Non');
+  expect((await alice.post('/claim-next')).json).toMatchObject({ id: customer.conversationId });
+  expect(
+    (
+      await alice.post(`/conversations/${customer.conversationId}/resolve`, {
+        reason: 'moyens de paiement expliqués',
+      })
+    ).status,
+  ).toBe(200);
+
+  const afterResolve = await customer.texts(url);
+  expect(afterResolve.slice(-2)).toEqual([
+    expect.stringMatching(/ravi d’avoir pu vous aider/),
+    "À quel point était-ce facile d'obtenir une résolution à votre problème ?",
+  ]);
+  const seen = afterResolve.length;
+  for (const reply of ['2', 'oui', '5', 'passer']) await customer.say(url, reply);
+  expect(await customer.textsAfter(url, seen)).toEqual([
+    '2',
+    'Avons-nous répondu à votre question ?',
+    'oui',
+    'Êtes-vous satisfait du service Client ?',
+    '5',
+    expect.stringMatching(/^Avez-vous des commentaires/),
+    'passer',
+    'Merci pour votre retour ! Bonne journée.',
+  ]);
+  expect(await surveys.get(customer.conversationId)).toMatchObject({
+    ces: 2,
+    answered: true,
+    csat: 5,
+    context: {
+      path: 'escalated',
+      escalationReason: 'answer-refused',
+      kbEntryIds: ['payment-methods'],
+      missedQuestions: ['comment payer'],
+    },
+  });
+});
