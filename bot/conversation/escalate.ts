@@ -52,7 +52,9 @@ export async function escalate(turn: Turn, reason: HandoffReason, decision?: Dec
     reference: TurnContext.getConversationReference(activity),
   });
   const trail = trailOf(data, deps.clock());
-  trail.escalation = { reason, ticket: !turn.supportStatus().open };
+  // A ticket when the queue opened one (closed, or nobody online); with the recorder only, when closed.
+  const ticket = outcome.status === 'ticket' || (outcome.status === 'recorded' && !turn.supportStatus().open);
+  trail.escalation = { reason, ticket };
   noteMissed(trail, trail.lastQuestion);
   data.phase = 'handoff-requested';
   data.handoff = { reason, at: deps.clock().toISOString() };
