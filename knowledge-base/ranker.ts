@@ -3,6 +3,7 @@ import { DEFAULT_LINEAR_OPTIONS, LinearModel, type LinearModelOptions } from './
 import type { Locale } from './locale';
 import { PhrasingIndex } from './phrasing-index';
 import type { SparseVector } from './sparse';
+import { FUNCTION_WORDS } from './stopwords';
 import { NO_SYNONYMS, type Synonyms } from './synonyms';
 
 /** How the three scorers are blended; tuned on a calibration set when one is given. */
@@ -50,6 +51,8 @@ export interface ScoredQuery {
   readonly knn: Float32Array;
   readonly whole: Float32Array;
   readonly lin: Float32Array;
+  /** Share of the message's content words that the candidate's phrasings use (0 when it has none). */
+  readonly covered: Float32Array;
   /** Per temperature (same order as TEMPERATURES; only those asked for): softmax shift and normaliser over all entries. */
   readonly softmax: ReadonlyArray<{ readonly shift: number; readonly z: number } | undefined>;
 }
@@ -60,6 +63,7 @@ export interface RankedEntry {
   readonly knn: number;
   readonly whole: number;
   readonly probability: number;
+  readonly covered: number;
 }
 
 /** Sum of an entry's phrasing vectors, L2-normalised: the entry as one document. */
@@ -95,6 +99,7 @@ export class Ranker {
     private readonly model: LinearModel,
     readonly classCount: number,
     private readonly linearOnCharNgrams: boolean,
+    private readonly entryStems: ReadonlyArray<ReadonlySet<string>>,
   ) {
     this.knnBuffer = new Float32Array(classCount);
     this.wholeBuffer = new Float32Array(classCount);
@@ -129,7 +134,9 @@ export class Ranker {
       classCount,
       options.linear,
     );
-    return new Ranker(space, phrasingIndex, entryIndex, model, classCount, withChars);
+    const entryStems = Array.from({ length: classCount }, () => new Set<string>());
+    analyzed.forEach((a, i) => a.stems.forEach((stem) => entryStems[labels[i]!]!.add(stem)));
+    return new Ranker(space, phrasingIndex, entryIndex, model, classCount, withChars, entryStems);
   }
 
   /** Scores a message; `temperatures` limits the softmax normalisers computed (calibration needs all). */
@@ -144,7 +151,15 @@ export class Ranker {
     }
     const entries = Int32Array.from(chosen).sort();
     const pick = (buffer: Float32Array): Float32Array => Float32Array.from(entries, (c) => buffer[c]!);
+    const fn = FUNCTION_WORDS[this.space.locale];
+    const contentStems = analysis.stems.filter((_, i) => !fn.has(analysis.words[i]!));
+    const covered = Float32Array.from(entries, (c) => {
+      if (contentStems.length === 0) return 0;
+      const stems = this.entryStems[c]!;
+      return contentStems.filter((stem) => stems.has(stem)).length / contentStems.length;
+    });
     return {
+      covered,
       analysis,
       entries,
       knn: pick(this.knnBuffer),
@@ -213,6 +228,7 @@ export function rank(scored: ScoredQuery, blend: Blend, limit = 5): RankedEntry[
       knn: scored.knn[i]!,
       whole: scored.whole[i]!,
       probability,
+      covered: scored.covered[i]!,
     });
   });
   ranked.sort((a, b) => b.score - a.score || a.index - b.index);
