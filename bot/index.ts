@@ -2,13 +2,16 @@ import { KbError, formatIssue } from '../knowledge-base/index';
 import { ConfigError, loadConfig } from './config';
 import { buildDeps } from './deps';
 import { consoleLog } from './log';
+import { withDemoAgent } from './agent/demo-agent';
 import { withDemoSupervisor } from './reports/demo-supervisor';
 import { createServer } from './server';
 import { startRetentionPurge } from './survey/retention-timer';
 
 /** `npm start`: read the configuration, build the dependencies, listen, stop cleanly on SIGTERM. */
 async function main(): Promise<void> {
-  const { config, demoToken } = withDemoSupervisor(loadConfig(process.env), process.env);
+  const supervised = withDemoSupervisor(loadConfig(process.env), process.env);
+  const { config, demoAgent } = await withDemoAgent(supervised.config, process.env);
+  const demoToken = supervised.demoToken;
   const deps = await buildDeps(config, consoleLog);
   const app = createServer(config, deps);
   const retention =
@@ -21,10 +24,11 @@ async function main(): Promise<void> {
   consoleLog.info(
     `Relais is listening on ${url} (chat page: ${url}/ , Bot Framework endpoint: ${url}/api/messages)`,
   );
-  if (config.redisUrl)
+  if (demoAgent)
     consoleLog.info(
-      'REDIS_URL is set, but the Redis store is not wired yet: conversations are kept in memory.',
+      `Agent console: ${url}/agent (demo agent for this run: login "${demoAgent.id}", password "${demoAgent.password}"; set AGENTS or AGENTS_FILE for real accounts, NODE_ENV=production never makes one).`,
     );
+  else consoleLog.info(`Agent console: ${url}/agent`);
   if (demoToken)
     consoleLog.info(
       `Dashboard: ${url}/dashboard (supervisor token for this run: ${demoToken}; set SUPERVISOR_TOKEN to choose one, NODE_ENV=production never makes one).`,
