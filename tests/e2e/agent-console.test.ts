@@ -1,8 +1,8 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
 import { buildTestFaq } from '../unit/bot/harness';
+import { launchChromium } from '../support/chromium';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'];
 const HOSTILE = '<img src=x onerror="window.pwned=1"> je veux parler à un conseiller';
 
 let running: AgentApp;
@@ -10,7 +10,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   running = await startAgentApp(buildTestFaq(), await agentsJson());
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,19 +1,9 @@
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RelaisServer } from '../../bot/server';
 import { SEEDED_RANGE } from '../fixtures/seeded-surveys';
 import { startReportsApp, SUPERVISOR_TOKEN } from '../integration/bot/reports-app';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { launchChromium } from '../support/chromium';
 
 let app: RelaisServer;
 let url: string;
@@ -21,7 +11,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   ({ app, url } = await startReportsApp());
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../bench/support/redis-server';
+
+export { freePort };
 
 /** A real redis-server for tests: free port, own temp dir, appendonly so a kill -9 loses nothing acknowledged. */
 export interface TestRedis {
@@ -12,19 +14,6 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** SIGKILL then start again on the same port and data dir. */
   crashAndRestart(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function launch(port: number, dir: string): Promise<ChildProcess> {
