@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { RedisDirectLineStore } from './directline/redis-store';
 import { InMemoryDirectLineStore } from './directline/store';
 import { RedisStorage } from './storage/redis-storage';
+import { redisReachable } from './http/health-routes';
 import type { Log } from './log';
 import { DemoBackOffice } from './ports/demo-back-office';
 import { thankYouClosing } from './ports/closing';
@@ -58,7 +59,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
 }
 
 async function buildStores(config: Config): Promise<
-  Pick<BuiltDeps, 'storage' | 'directLineStore' | 'durable' | 'dispose'> & {
+  Pick<BuiltDeps, 'storage' | 'directLineStore' | 'durable' | 'dispose' | 'readiness'> & {
     surveys: SurveyStore;
     redis?: Redis;
   }
@@ -95,6 +96,7 @@ async function buildStores(config: Config): Promise<
     }),
     surveys: new RedisSurveyStore({ redis, keyPrefix: `${config.redisPrefix}:insights` }),
     durable: true,
+    readiness: [redisReachable(redis)],
     redis,
     dispose: async () => void (await redis.quit()),
   };

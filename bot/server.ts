@@ -1,4 +1,4 @@
-import { ConversationState, type CloudAdapter, type Storage } from 'botbuilder';
+import { ConversationState, type ActivityHandler, type CloudAdapter, type Storage } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { createCloudAdapter, turnErrorHandler } from './adapter';
@@ -10,6 +10,7 @@ import { DirectLineTokens } from './directline/tokens';
 import type { Config } from './config';
 import type { BotDeps } from './conversation/deps';
 import { sendError } from './http/errors';
+import { kbLoaded, registerHealth, type ReadinessCheck } from './http/health-routes';
 import { messagesRoute } from './http/messages-route';
 import { findWebRoot, STATIC_PATHS, staticRoute } from './http/static-route';
 import type { Log } from './log';
@@ -29,6 +30,10 @@ export interface AppDeps {
   readonly log: Log;
   /** The agent API and console; absent, /api/agent does not exist. */
   readonly agent?: AgentDeps;
+  /** What /readyz checks besides the knowledge base (e.g. Redis PING). */
+  readonly readiness?: readonly ReadinessCheck[];
+  /** Answers customer turns instead of the Relais bot: the load benchmark's echo-bot ceiling. */
+  readonly turnHandler?: ActivityHandler;
 }
 
 export interface RelaisServer {
@@ -65,7 +70,8 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
       }
     };
 
-  server.post('/api/messages', tracked(messagesRoute(adapter, bot)));
+  const turnHandler = deps.turnHandler ?? bot;
+  server.post('/api/messages', tracked(messagesRoute(adapter, turnHandler)));
 
   const directLineAdapter = new DirectLineAdapter(deps.directLineStore, deps.bot.clock);
   directLineAdapter.onTurnError = turnErrorHandler(deps.log, deps.bot.faq.defaultLocale);
@@ -73,7 +79,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     tokens: new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock),
     store: deps.directLineStore,
     adapter: directLineAdapter,
-    bot,
+    bot: turnHandler,
     tokenSecret: deps.tokenSecret,
     ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
     clock: deps.bot.clock,
@@ -102,9 +108,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
   registerDashboard(server, findWebRoot());
   const pages = staticRoute(findWebRoot());
   for (const path of STATIC_PATHS) server.get(path, pages);
-  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
-    res.send(200, { status: 'ok' });
-  });
+  registerHealth(server, [kbLoaded(deps.bot.faq), ...(deps.readiness ?? [])]);
   server.on(
     'restifyError',
     (
