@@ -21,8 +21,9 @@ export function asStrings(reply: Reply | undefined): string[] {
   return Array.isArray(reply) ? reply.map(asString) : [];
 }
 
-/** HGETALL as a flat [field, value, …] list → a record. */
+/** A conversation hash, packed as JSON by the script (packedHash) or as HGETALL's flat list → a record. */
 export function asFields(reply: Reply | undefined): ConversationFields {
+  if (typeof reply === 'string') return fieldsFromJson(reply);
   const flat = asStrings(reply);
   const fields: ConversationFields = {};
   for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] ?? ''] = flat[i + 1] ?? '';
@@ -57,4 +58,20 @@ export function toRefusal(reply: Reply[], what: string): Refusal {
       return { ok: false, reason: 'queue-empty' };
   }
   throw new HandoffError('UNEXPECTED_REPLY', `${what}: unknown reply code "${code}"`);
+}
+
+function fieldsFromJson(text: string): ConversationFields {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new HandoffError('UNEXPECTED_REPLY', 'conversation fields: not JSON', { cause });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    // cjson encodes an empty table as {} but an empty hash never reaches here (state is required).
+    throw new HandoffError('UNEXPECTED_REPLY', 'conversation fields: expected an object');
+  }
+  const fields: ConversationFields = {};
+  for (const [k, v] of Object.entries(value)) fields[k] = typeof v === 'string' ? v : String(v);
+  return fields;
 }

@@ -14,5 +14,5 @@ local refusal = refuseUnlessOwner(KEYS[1], ARGV[3])
 if refusal then return refusal end
 redis.call('HSET', KEYS[1], 'repliedAt', ARGV[4], 'updatedAt', ARGV[4])
 redis.call('ZREM', KEYS[2], ARGV[2])
-return {'ok', redis.call('HGETALL', KEYS[1])}`,
+return {'ok', packedHash(KEYS[1])}`,
 );

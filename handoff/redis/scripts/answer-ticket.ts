@@ -18,5 +18,5 @@ redis.call('ZREM', KEYS[2], id)
 redis.call('HSET', ck, 'state', 'resolved', 'agent', ARGV[3], 'answer', ARGV[5], 'answeredBy', ARGV[3],
   'answeredAt', now, 'updatedAt', now)
 redis.call('ZADD', KEYS[3], now, id)
-return {'ok', redis.call('HGETALL', ck)}`,
+return {'ok', packedHash(ck)}`,
 );

@@ -17,5 +17,5 @@ if not inList(state, ARGV[4]) then return {'wrong-state', state} end
 unqueue(id, ck)
 redis.call('HSET', ck, 'state', 'cancelled', 'updatedAt', now)
 redis.call('ZADD', KEYS[2], now, id)
-return {'ok', redis.call('HGETALL', ck)}`,
+return {'ok', packedHash(ck)}`,
 );

@@ -10,7 +10,7 @@ export const claimNextScript = script(
   Due B2B reservations move to the pool first. Capacity is checked in the same step.
   KEYS[1] agent hash   KEYS[2] agent conversations set   KEYS[3] reserved zset of this agent
   ARGV[1] key base  [2] agent id  [3] now  [4] claim deadline  [5] heartbeat cutoff  [6] sweep limit
-  Returns {'ok', {fields...}, id} | {'agent-offline'} | {'at-capacity', capacity} | {'queue-empty'}
+  Returns {'ok', fields as JSON, id} | {'agent-offline'} | {'at-capacity', capacity} | {'queue-empty'}
 ]]`,
   `
 local agentId, now = ARGV[2], ARGV[3]
@@ -37,5 +37,5 @@ end
 if not bestId then return {'queue-empty'} end
 local ck = kConv(bestId)
 take(bestId, ck, agentId, now, ARGV[4])
-return {'ok', redis.call('HGETALL', ck), bestId}`,
+return {'ok', packedHash(ck), bestId}`,
 );

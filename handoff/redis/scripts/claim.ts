@@ -7,7 +7,7 @@ export const claimScript = script(
 --[[ claim: queued → with-agent, one given conversation; capacity checked in the same step
   KEYS[1] conversation hash   KEYS[2] agent hash   KEYS[3] agent conversations set   KEYS[4] claims zset
   ARGV[1] key base  [2] id  [3] agent id  [4] now  [5] claim deadline  [6] heartbeat cutoff
-  Returns {'ok', {fields...}, id} | {'not-found'} | {'already-claimed', agent} | {'wrong-state', state}
+  Returns {'ok', fields as JSON, id} | {'not-found'} | {'already-claimed', agent} | {'wrong-state', state}
         | {'agent-offline'} | {'not-routable', 'language'|'skill'} | {'reserved', poolAt}
         | {'at-capacity', capacity}
 ]]`,
@@ -30,5 +30,5 @@ end
 local capacity = tonumber(get(KEYS[2], 'capacity') or '1')
 if redis.call('SCARD', KEYS[3]) >= capacity then return {'at-capacity', capacity} end
 take(id, ck, agentId, now, ARGV[5])
-return {'ok', redis.call('HGETALL', ck), id}`,
+return {'ok', packedHash(ck), id}`,
 );

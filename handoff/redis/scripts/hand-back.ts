@@ -14,5 +14,5 @@ local refusal = refuseUnlessOwner(KEYS[1], ARGV[3])
 if refusal then return refusal end
 leaveAgent(ARGV[2], KEYS[1], ARGV[4], 'bot', ARGV[5])
 redis.call('HDEL', KEYS[1], 'agent')
-return {'ok', redis.call('HGETALL', KEYS[1])}`,
+return {'ok', packedHash(KEYS[1])}`,
 );

@@ -13,5 +13,5 @@ export const resolveScript = script(
 local refusal = refuseUnlessOwner(KEYS[1], ARGV[3])
 if refusal then return refusal end
 leaveAgent(ARGV[2], KEYS[1], ARGV[4], 'resolved', ARGV[5])
-return {'ok', redis.call('HGETALL', KEYS[1])}`,
+return {'ok', packedHash(KEYS[1])}`,
 );

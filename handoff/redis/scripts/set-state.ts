@@ -23,5 +23,5 @@ if ARGV[6] ~= '' then
 else
   redis.call('ZADD', KEYS[2], now, id)
 end
-return {'ok', redis.call('HGETALL', ck)}`,
+return {'ok', packedHash(ck)}`,
 );
