@@ -1,0 +1,181 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { loadConfig } from '../../bot/config';
+import { buildDeps, type BuiltDeps } from '../../bot/deps';
+import { silentLog } from '../../bot/log';
+import { createServer, type RelaisServer } from '../../bot/server';
+import { startBenchRedis } from '../support/redis-server';
+import { table } from '../support/table';
+import { drive, type DriveResult } from './drive';
+import { EchoBot } from './echo-bot';
+import { summarize } from './stats';
+
+/** `npm run bench:load [-- --quick]`: Relais on Redis against an echo bot on the same stack. */
+const QUICK = process.argv.includes('--quick');
+const CAPACITY_CONCURRENCY = 50;
+const CAPACITY_MS = QUICK ? 5_000 : 15_000;
+const LATENCY_MS = QUICK ? 10_000 : 30_000;
+const MEMORY_FIRST = 1_000;
+const MEMORY_TOTAL = QUICK ? 2_000 : 10_000;
+const MEMORY_BOUND_MS = QUICK ? 30_000 : 120_000;
+const SCRIPT = ['Comment annuler une réservation ?', 'Oui', '2', 'Merci, c’était clair'];
+
+const note = (message: string) => process.stderr.write(`[bench:load] ${message}\n`);
+const noThink = () => 0;
+const think1to3s = () => 1_000 + Math.random() * 2_000;
+
+interface Target {
+  readonly name: 'relais' | 'echo';
+  readonly url: string;
+}
+
+async function phase(
+  target: Target,
+  label: string,
+  concurrency: number,
+  durationMs: number,
+  think: () => number,
+): Promise<DriveResult> {
+  note(`${target.name}: ${label}, ${concurrency} customers, ${durationMs / 1000} s…`);
+  const result = await drive({
+    baseUrl: target.url,
+    concurrency,
+    durationMs,
+    maxConversations: Number.MAX_SAFE_INTEGER,
+    messages: SCRIPT,
+    think,
+    label: `${target.name}-${label}`,
+  });
+  if (result.failures > 0) note(`  ${result.failures} customers failed, first: ${result.firstFailure}`);
+  return result;
+}
+
+function memory(): { rss_mb: number; heap_mb: number } {
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss_mb: Math.round(rss / 2 ** 20), heap_mb: Math.round(heapUsed / 2 ** 20) };
+}
+
+async function main(): Promise<void> {
+  setFlagsFromString('--expose-gc');
+  const redis = await startBenchRedis();
+  const config = loadConfig({ REDIS_URL: redis.url, REDIS_PREFIX: 'bench-load', PORT: '0' });
+  const deps: BuiltDeps = await buildDeps(config, silentLog);
+  const relais: RelaisServer = createServer(config, deps);
+  const echo: RelaisServer = createServer(config, { ...deps, turnHandler: new EchoBot() });
+  const targets: Target[] = [
+    { name: 'echo', url: await echo.listen(0, '127.0.0.1') },
+    { name: 'relais', url: await relais.listen(0, '127.0.0.1') },
+  ];
+  try {
+    const rows: (string | number)[][] = [
+      ['measure', 'target', 'conversations', 'turns', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'],
+    ];
+    const figures: Record<string, Record<string, number>> = {};
+    const record = (measure: string, target: Target, r: DriveResult) => {
+      const s = summarize(r.latencies);
+      const turnsPerS = Math.round((s.turns / r.elapsedMs) * 1000 * 10) / 10;
+      rows.push([
+        measure,
+        target.name,
+        r.conversations,
+        s.turns,
+        turnsPerS,
+        s.p50_ms,
+        s.p95_ms,
+        s.p99_ms,
+        r.failures + r.unanswered,
+      ]);
+      figures[`${measure}_${target.name}`] = {
+        turns_per_s: turnsPerS,
+        ...s,
+        errors: r.failures + r.unanswered,
+      };
+    };
+    for (const target of targets)
+      record(
+        `capacity@${CAPACITY_CONCURRENCY}`,
+        target,
+        await phase(target, 'capacity', CAPACITY_CONCURRENCY, CAPACITY_MS, noThink),
+      );
+    for (const concurrency of [100, 500])
+      for (const target of targets)
+        record(
+          `latency@${concurrency}`,
+          target,
+          await phase(target, `latency-${concurrency}`, concurrency, LATENCY_MS, think1to3s),
+        );
+
+    note(`relais: memory, ${MEMORY_TOTAL} conversations (bound ${MEMORY_BOUND_MS / 1000} s)…`);
+    const relaisTarget = targets[1]!;
+    const memoryRun = (count: number, label: string) =>
+      drive({
+        baseUrl: relaisTarget.url,
+        concurrency: 50,
+        durationMs: MEMORY_BOUND_MS,
+        maxConversations: count,
+        messages: SCRIPT,
+        think: noThink,
+        label,
+      });
+    const first = await memoryRun(MEMORY_FIRST, 'mem-a');
+    const atFirst = memory();
+    const rest = await memoryRun(MEMORY_TOTAL - MEMORY_FIRST, 'mem-b');
+    const atTotal = memory();
+    const total = first.conversations + rest.conversations;
+
+    const capacityRelais = figures[`capacity@${CAPACITY_CONCURRENCY}_relais`]!;
+    const capacityEcho = figures[`capacity@${CAPACITY_CONCURRENCY}_echo`]!;
+    const ratio = Math.round((capacityRelais.turns_per_s! / capacityEcho.turns_per_s!) * 100) / 100;
+    const p99At100 = figures['latency@100_relais']!.p99_ms!;
+    process.stdout.write(
+      `Relais load (Redis store, Direct Line over HTTP on 127.0.0.1)${QUICK ? ' --quick' : ''}\n`,
+    );
+    process.stdout.write(`script: ${SCRIPT.map((m) => JSON.stringify(m)).join(' → ')}\n\n`);
+    process.stdout.write(`${table(rows)}\n\n`);
+    process.stdout.write(
+      `${table([
+        ['memory (relais)', 'conversations', 'rss MB', 'heap MB'],
+        ['after first', first.conversations, atFirst.rss_mb, atFirst.heap_mb],
+        ['after all', total, atTotal.rss_mb, atTotal.heap_mb],
+      ])}\n\n`,
+    );
+    process.stdout.write(
+      `capacity ratio vs echo ${ratio} (target >= 0.7): ${ratio >= 0.7 ? 'met' : 'NOT met'}; ` +
+        `p99 at 100 customers ${p99At100} ms (target <= 100): ${p99At100 <= 100 ? 'met' : 'NOT met'}\n`,
+    );
+    process.stdout.write(
+      `${JSON.stringify({
+        bench: 'load',
+        quick: QUICK,
+        capacity: {
+          concurrency: CAPACITY_CONCURRENCY,
+          turns_per_s: capacityRelais.turns_per_s,
+          echo_turns_per_s: capacityEcho.turns_per_s,
+          ratio_vs_echo: ratio,
+        },
+        latency_100: { relais: figures['latency@100_relais'], echo: figures['latency@100_echo'] },
+        latency_500: { relais: figures['latency@500_relais'], echo: figures['latency@500_echo'] },
+        p99_ms: p99At100,
+        memory: {
+          conversations_first: first.conversations,
+          first: atFirst,
+          conversations_total: total,
+          total: atTotal,
+        },
+      })}\n`,
+    );
+  } finally {
+    await Promise.all([relais.close(), echo.close()]);
+    await deps.dispose();
+    await redis.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
