@@ -70,7 +70,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
   const conversationId = (req: Request, res: Response): string | undefined => {
     const parsed = conversationIdSchema.safeParse((req.params as Record<string, unknown> | undefined)?.id);
     if (parsed.success) return parsed.data;
-    sendError(res, 400, 'BadRequest', 'conversation id: missing or too long');
+    sendError(res, 400, 'BadRequest', 'conversation id: missing, too long, or with whitespace or braces');
     return undefined;
   };
   const reply = <T>(res: Response, result: Result<T>): void => {

@@ -8,7 +8,12 @@ export const loginBodySchema = z.strictObject({
 export const presenceBodySchema = z.strictObject({ presence: z.enum(PRESENCES) });
 export const messageBodySchema = z.strictObject({ text: z.string().trim().min(1).max(4000) });
 export const resolveBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(200) });
-export const conversationIdSchema = z.string().min(1).max(200);
+/** Same rule as the handoff queue's ids (stored space-separated, used in key names), so a bad id is a 400, not a 503. */
+export const conversationIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\s{}]+$/);
 
 /** "body.text: too small…" — the first problem, named by its path. */
 export function describeIssue(error: z.ZodError): string {

@@ -1,0 +1,79 @@
+import { MemoryStorage } from 'botbuilder';
+import { MemorySurveyStore } from '../../../insights/index';
+import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
+import { loadConfig } from '../../../bot/config';
+import { InMemoryDirectLineStore } from '../../../bot/directline/store';
+import { silentLog, type Log } from '../../../bot/log';
+import { thankYouClosing } from '../../../bot/ports/closing';
+import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
+import { identifyWith } from '../../../bot/security/identity';
+import { createServer, type RelaisServer } from '../../../bot/server';
+import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import { agentsJson, PASSWORDS } from '../agent/agent-app';
+
+export const SUPERVISOR_TOKEN = 'supervisor-token-for-hostile-tests-01';
+export const TOKEN_TTL_SECONDS = 1800;
+
+export interface HostileApp {
+  readonly app: RelaisServer;
+  readonly url: string;
+  /** Server errors the server logged (a 5xx or a failed turn): the suites expect none. */
+  readonly errors: string[];
+  /** Moves the server's clock (tokens, sessions) forward. */
+  advance(seconds: number): void;
+  close(): Promise<void>;
+}
+
+/** Every route Relais serves (Direct Line, Bot Framework, agent API, reports) on port 0, in memory. */
+export async function startHostileApp(): Promise<HostileApp> {
+  let now = OPEN_TIME.getTime();
+  const clock = () => new Date(now);
+  const errors: string[] = [];
+  const log: Log = {
+    ...silentLog,
+    error: (message, cause) => errors.push(`${message} ${cause instanceof Error ? cause.message : ''}`),
+  };
+  const config = loadConfig({
+    AGENTS: await agentsJson(),
+    SUPERVISOR_TOKEN,
+    TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
+  });
+  const side: BuiltAgentSide = await buildAgentSide(
+    { ...config, supportHours: PARIS_HOURS },
+    log,
+    clock,
+    undefined,
+    { sweep: false },
+  );
+  const app = createServer(config, {
+    bot: {
+      faq: buildTestFaq(),
+      handoff: side.handoff,
+      backOffice: new DemoBackOffice(clock),
+      closing: thankYouClosing,
+      supportHours: PARIS_HOURS,
+      clock,
+      identify: identifyWith(SECRET),
+      surveys: new MemorySurveyStore(),
+      log,
+    },
+    storage: new MemoryStorage(),
+    directLineStore: new InMemoryDirectLineStore(),
+    agent: side.agent,
+    tokenSecret: SECRET,
+    log,
+  });
+  const url = await app.listen(0);
+  return {
+    app,
+    url,
+    errors,
+    advance: (seconds) => void (now += seconds * 1000),
+    close: async () => {
+      await app.close();
+      await side.dispose();
+    },
+  };
+}
+
+export { PASSWORDS };
