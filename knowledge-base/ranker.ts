@@ -51,8 +51,8 @@ export interface ScoredQuery {
   readonly knn: Float32Array;
   readonly whole: Float32Array;
   readonly lin: Float32Array;
-  /** Share of the message's content words that the candidate's phrasings use (0 when it has none). */
-  readonly covered: Float32Array;
+  /** Share of the message's content words that an entry's phrasings use (0 when it has none). */
+  readonly coverage: (entry: number) => number;
   /** Per temperature (same order as TEMPERATURES; only those asked for): softmax shift and normaliser over all entries. */
   readonly softmax: ReadonlyArray<{ readonly shift: number; readonly z: number } | undefined>;
 }
@@ -63,7 +63,6 @@ export interface RankedEntry {
   readonly knn: number;
   readonly whole: number;
   readonly probability: number;
-  readonly covered: number;
 }
 
 /** Sum of an entry's phrasing vectors, L2-normalised: the entry as one document. */
@@ -153,13 +152,14 @@ export class Ranker {
     const pick = (buffer: Float32Array): Float32Array => Float32Array.from(entries, (c) => buffer[c]!);
     const fn = FUNCTION_WORDS[this.space.locale];
     const contentStems = analysis.stems.filter((_, i) => !fn.has(analysis.words[i]!));
-    const covered = Float32Array.from(entries, (c) => {
-      if (contentStems.length === 0) return 0;
-      const stems = this.entryStems[c]!;
+    // Computed on demand: the confidence reads it for the best entry only.
+    const coverage = (entry: number): number => {
+      const stems = this.entryStems[entry];
+      if (contentStems.length === 0 || !stems) return 0;
       return contentStems.filter((stem) => stems.has(stem)).length / contentStems.length;
-    });
+    };
     return {
-      covered,
+      coverage,
       analysis,
       entries,
       knn: pick(this.knnBuffer),
@@ -228,7 +228,6 @@ export function rank(scored: ScoredQuery, blend: Blend, limit = 5): RankedEntry[
       knn: scored.knn[i]!,
       whole: scored.whole[i]!,
       probability,
-      covered: scored.covered[i]!,
     });
   });
   ranked.sort((a, b) => b.score - a.score || a.index - b.index);

@@ -27,7 +27,7 @@ export function signals(scored: ScoredQuery, ranked: readonly RankedEntry[], loc
     r2 - r3,
     a?.knn ?? 0,
     a?.whole ?? 0,
-    a?.covered ?? 0,
+    a ? scored.coverage(a.index) : 0,
     a?.probability ?? 0,
     (a?.probability ?? 0) - (b?.probability ?? 0),
     coverage,

@@ -34,14 +34,17 @@ function evalRelais(
   kbText: string,
   calibration: readonly LabelledText[],
   queries: readonly LabelledText[],
-): { name: string; s: EvalSummary } {
+): { name: string; s: EvalSummary; warmP99Ms: number } {
   log(`${name}: building (${calibration.length} calibration queries)…`);
   const kb = buildKnowledgeBase([{ file: `${name}.json`, text: kbText }]);
   const started = performance.now();
   const faq = Faq.build(kb, { calibration: { en: calibration } });
   const buildMs = performance.now() - started;
   log(`${name}: built in ${buildMs.toFixed(0)} ms; scoring ${queries.length} queries…`);
-  return { name, s: scoreFaq(faq, 'en', queries, buildMs) };
+  const s = scoreFaq(faq, 'en', queries, buildMs);
+  // The first pass pays JIT warm-up and first-seen words (lemma look-ups); a second pass shows the steady state.
+  const warmP99Ms = scoreFaq(faq, 'en', queries, buildMs).p99_ms;
+  return { name, s, warmP99Ms };
 }
 
 function evalBaseline(
@@ -202,7 +205,9 @@ async function main(): Promise<void> {
       ]),
     ]) + '\n',
   );
-  process.stdout.write(`\nRelais full, in detail:\n${renderSummary(full.s)}`);
+  process.stdout.write(
+    `\nRelais full, in detail:\n${renderSummary(full.s)}ms per query p99, second pass (warm)  ${full.warmP99Ms.toFixed(3)}\n`,
+  );
   process.stdout.write(
     `\n${SYNTHETIC_ENTRIES}-entry synthetic KB (${SYNTHETIC_ENTRIES * 5} phrasings): Relais build ${syntheticRelaisMs.toFixed(0)} ms, MiniSearch index ${syntheticMiniMs.toFixed(0)} ms\n`,
   );
@@ -219,6 +224,7 @@ async function main(): Promise<void> {
     k10_ece: k10.s.expected_calibration_error,
     full_p50_ms: full.s.p50_ms,
     full_p99_ms: full.s.p99_ms,
+    full_p99_warm_ms: full.warmP99Ms,
     full_build_ms: full.s.build_ms,
     synthetic_10k_build_ms: Math.round(syntheticRelaisMs),
     p99_ratio_vs_minisearch: round(full.s.p99_ms / (miniFull.s.p99_ms || 1)),
