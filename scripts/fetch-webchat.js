@@ -16,7 +16,13 @@ if (fs.existsSync(target) && fs.statSync(target).size > 0) process.exit(0);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-webchat-'));
 try {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const packed = execFileSync(npm, ['pack', `botframework-webchat@${VERSION}`, '--silent'], { cwd: work, encoding: 'utf8' }).trim().split('\n').pop();
+  const packed = execFileSync(npm, ['pack', `botframework-webchat@${VERSION}`, '--silent'], {
+    cwd: work,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop();
   if (!packed) throw new Error('npm pack printed no file name');
   execFileSync('tar', ['-xzf', path.join(work, packed), '-C', work, 'package/dist/webchat.js']);
   const extracted = path.join(work, 'package', 'dist', 'webchat.js');
