@@ -1,5 +1,5 @@
 import type { Locale } from './locale';
-import { foldWords, normalize, prepareLemmas, type NormalizedText } from './normalize';
+import { foldWords, normalizeFolded, prepareLemmas, type NormalizedText } from './normalize';
 import type { SparseVector } from './sparse';
 import { NO_SYNONYMS, type Synonyms } from './synonyms';
 import { TypoIndex } from './typos';
@@ -64,7 +64,11 @@ export class FeatureSpace {
 
   /** The KB's normalisation of a text (its synonyms included). */
   normalize(text: string): NormalizedText {
-    return normalize(text, this.locale, (words) => this.synonyms.apply(words));
+    return this.normalizeWords(foldWords(text));
+  }
+
+  private normalizeWords(folded: string[]): NormalizedText {
+    return normalizeFolded(folded, this.locale, (words) => this.synonyms.apply(words));
   }
 
   /** Builds the space from the phrasings and returns it with each phrasing's vectors (normalised once). */
@@ -75,11 +79,10 @@ export class FeatureSpace {
     synonyms: Synonyms = NO_SYNONYMS,
   ): { space: FeatureSpace; phrasings: AnalyzedText[] } {
     const space = new FeatureSpace(locale, weights, synonyms);
-    prepareLemmas(
-      texts.flatMap((t) => foldWords(t)),
-      locale,
-    );
-    const normalized: NormalizedText[] = texts.map((t) => space.normalize(t));
+    // Fold each phrasing once: the lemma batch and the normalisation read the same words.
+    const folded = texts.map((t) => foldWords(t));
+    prepareLemmas(folded.flat(), locale);
+    const normalized: NormalizedText[] = folded.map((words) => space.normalizeWords(words));
     const df: number[] = [];
     const idsOfText: number[][] = [];
     let lastSeen = new Int32Array(1024).fill(-1);
@@ -125,10 +128,6 @@ export class FeatureSpace {
 
   get size(): number {
     return this.ids.size;
-  }
-
-  knowsWord(word: string): boolean {
-    return this.wordFrequency.has(word);
   }
 
   analyze(text: string): AnalyzedText {

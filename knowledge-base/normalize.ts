@@ -99,10 +99,18 @@ export function normalize(
   locale: Locale,
   rewrite?: (words: string[]) => string[],
 ): NormalizedText {
+  return normalizeFolded(foldWords(text), locale, rewrite);
+}
+
+/** `normalize` for words already folded by `foldWords` (a KB build folds each phrasing once). */
+export function normalizeFolded(
+  folded: string[],
+  locale: Locale,
+  rewrite?: (words: string[]) => string[],
+): NormalizedText {
   const stop = STOP_WORDS[locale];
   const words: string[] = [];
   const stems: string[] = [];
-  const folded = foldWords(text);
   for (const word of rewrite ? rewrite(folded) : folded) {
     if (stop.has(word)) continue;
     words.push(word);

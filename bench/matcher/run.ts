@@ -1,4 +1,4 @@
-import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import MiniSearch from 'minisearch';
@@ -6,6 +6,7 @@ import {
   buildKnowledgeBase,
   Faq,
   Matcher,
+  readLabelledLines,
   summarize,
   toPrediction,
   type EvalSummary,
@@ -99,10 +100,10 @@ async function demo(locale: 'fr' | 'en'): Promise<{ name: string; s: EvalSummary
   const kbFile = join(root, 'knowledge-base', 'demo', `${locale}.yaml`);
   const queriesFile = join(root, 'tests', 'fixtures', `demo-${locale}-queries.jsonl`);
   if (!existsSync(kbFile) || !existsSync(queriesFile)) return undefined;
-  const queries = readFileSync(queriesFile, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { text: string; expected: string | null });
+  const queries = (await readLabelledLines(queriesFile, true)).map((l) => ({
+    text: l.text,
+    expected: l.expected ?? null,
+  }));
   const started = performance.now();
   const faq = await Faq.load([kbFile]);
   const buildMs = performance.now() - started;

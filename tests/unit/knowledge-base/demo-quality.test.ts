@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Faq, summarize, toPrediction, type Locale } from '../../../knowledge-base';
+import { Faq, readLabelledLines, summarize, toPrediction, type Locale } from '../../../knowledge-base';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-function labelled(file: string): Array<{ text: string; expected: string | null }> {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { text: string; expected: string | null });
-}
-
 async function evaluate(locale: Locale, file: string) {
   const faq = await Faq.load([join(ROOT, 'knowledge-base', 'demo', `${locale}.yaml`)]);
-  const queries = labelled(file);
+  const queries = (await readLabelledLines(file, true)).map((l) => ({
+    text: l.text,
+    expected: l.expected ?? null,
+  }));
   const predictions = queries.map((q, i) => toPrediction(String(i), faq.match(q.text, { locale })));
   return {
     faq,
