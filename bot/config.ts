@@ -7,6 +7,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly kbFiles: readonly string[];
+  /** KB_READ_ONLY: the KB admin API may reload but never writes the KB files. */
+  readonly kbReadOnly: boolean;
   readonly defaultLocale: Locale;
   readonly microsoftApp: {
     readonly appId?: string;
@@ -88,6 +90,10 @@ const envSchema = z.object({
     )
     .refine((files) => files.length > 0, 'must list at least one file (comma-separated)')
     .optional(),
+  KB_READ_ONLY: z
+    .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   DEFAULT_LOCALE: z
     .string()
     .refine((v) => toLocale(v) !== undefined, 'must be fr or en')
@@ -165,6 +171,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: e.PORT,
     host: e.HOST,
     kbFiles: e.KB_FILES ?? [...DEFAULT_KB_FILES],
+    kbReadOnly: e.KB_READ_ONLY,
     defaultLocale: e.DEFAULT_LOCALE,
     microsoftApp: {
       ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),

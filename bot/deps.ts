@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MemoryStorage } from 'botbuilder';
 import { Redis } from 'ioredis';
-import { Faq } from '../knowledge-base/index';
 import { MemorySurveyStore, RedisSurveyStore, type SurveyStore } from '../insights/index';
 import { buildAgentSide } from './agent/build';
 import type { Config } from './config';
@@ -13,6 +12,7 @@ import type { Log } from './log';
 import { DemoBackOffice } from './ports/demo-back-office';
 import { thankYouClosing } from './ports/closing';
 import { identifyWith } from './security/identity';
+import { KbReloader } from './kb-admin/kb-reloader';
 import type { AppDeps } from './server';
 
 /** Idle conversations are forgotten after 30 days (state) and 7 days (Direct Line logs). */
@@ -28,7 +28,8 @@ export interface BuiltDeps extends AppDeps {
 
 /** The production set of dependencies: the KB from the configured files, Redis stores when REDIS_URL is set, memory otherwise. */
 export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
-  const faq = await Faq.load(config.kbFiles, { defaultLocale: config.defaultLocale });
+  // The bot reads its FAQ through the reloader's holder, so POST /api/kb/reload and SIGHUP can swap it.
+  const kbReloader = await KbReloader.start(config.kbFiles, { defaultLocale: config.defaultLocale });
   // Without a configured secret, tokens are signed with a per-process key: they die with the process.
   const tokenSecret = config.tokenSecret ?? randomBytes(32).toString('hex');
   const { redis, ...stores } = await buildStores(config);
@@ -37,7 +38,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
   const agentSide = await buildAgentSide(config, log, clock, redis);
   return {
     bot: {
-      faq,
+      faq: kbReloader.holder,
       handoff: agentSide.handoff,
       backOffice: new DemoBackOffice(),
       closing: thankYouClosing,
@@ -49,6 +50,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
     },
     ...stores,
     agent: agentSide.agent,
+    kbReloader,
     dispose: async () => {
       await agentSide.dispose();
       await stores.dispose();

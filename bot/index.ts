@@ -60,6 +60,22 @@ async function main(): Promise<void> {
         },
       );
   };
+  // SIGHUP re-reads the KB files: a bad file is reported and the KB in service keeps answering.
+  process.on('SIGHUP', () => {
+    const reloader = deps.kbReloader;
+    if (!reloader) return;
+    reloader.reload().then(
+      (outcome) =>
+        outcome.ok
+          ? consoleLog.info(
+              `SIGHUP: knowledge base reloaded (generation ${outcome.report.generation}, ${outcome.report.buildMs} ms)`,
+            )
+          : consoleLog.error(
+              `SIGHUP: knowledge base reload refused, the previous one keeps serving:\n${outcome.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
+            ),
+      (error: unknown) => consoleLog.error('SIGHUP: knowledge base reload failed', error),
+    );
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

@@ -15,6 +15,8 @@ import { messagesRoute } from './http/messages-route';
 import { findWebRoot, STATIC_PATHS, staticRoute } from './http/static-route';
 import type { Log } from './log';
 import { RelaisBot } from './relais-bot';
+import type { KbReloader } from './kb-admin/kb-reloader';
+import { registerKbAdmin } from './kb-admin/routes';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
 import { withSurveyClosing } from './survey/survey-closing';
@@ -32,6 +34,8 @@ export interface AppDeps {
   readonly agent?: AgentDeps;
   /** What /readyz checks besides the knowledge base (e.g. Redis PING). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** Reloads the KB the bot reads (deps.bot.faq is its holder); absent, /api/kb does not exist. */
+  readonly kbReloader?: KbReloader;
   /** Answers customer turns instead of the Relais bot: the load benchmark's echo-bot ceiling. */
   readonly turnHandler?: ActivityHandler;
 }
@@ -105,6 +109,12 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     clock: deps.bot.clock,
     log: deps.log,
   });
+  if (deps.kbReloader)
+    registerKbAdmin(server, {
+      reloader: deps.kbReloader,
+      ...(config.supervisor ? { supervisor: config.supervisor } : {}),
+      log: deps.log,
+    });
   registerDashboard(server, findWebRoot());
   const pages = staticRoute(findWebRoot());
   for (const path of STATIC_PATHS) server.get(path, pages);

@@ -1,0 +1,87 @@
+import { performance } from 'node:perf_hooks';
+import { Faq, KbError, type FaqOptions, type KbIssue, type Locale } from '../../knowledge-base/index';
+import { FaqHolder } from './faq-holder';
+
+/** What a successful (re)load put in service. */
+export interface KbLoadReport {
+  readonly generation: number;
+  readonly files: ReadonlyArray<{ readonly file: string; readonly locale: Locale; readonly entries: number }>;
+  /** Entries per language across all files. */
+  readonly entries: Partial<Record<Locale, number>>;
+  /** Reading, validating and building the matchers, in milliseconds. */
+  readonly buildMs: number;
+}
+
+export type KbReloadOutcome =
+  | { readonly ok: true; readonly report: KbLoadReport }
+  | { readonly ok: false; readonly issues: readonly KbIssue[] };
+
+/**
+ * Re-reads the configured KB files (and their calibration sets), builds a new Faq beside the one
+ * in service and swaps it in only when everything is valid. Reloads and KB edits run one at a
+ * time, in call order, so two of them never interleave their reads and writes.
+ */
+export class KbReloader {
+  #queue: Promise<unknown> = Promise.resolve();
+  #lastBuildMs: number;
+
+  private constructor(
+    readonly holder: FaqHolder,
+    readonly files: readonly string[],
+    private readonly options: FaqOptions,
+    buildMs: number,
+  ) {
+    this.#lastBuildMs = buildMs;
+  }
+
+  /** The first load: a bad KB throws (the bot cannot start without one). */
+  static async start(files: readonly string[], options: FaqOptions = {}): Promise<KbReloader> {
+    const started = performance.now();
+    const faq = await Faq.load(files, options);
+    return new KbReloader(new FaqHolder(faq), files, options, elapsedSince(started));
+  }
+
+  /** Runs `work` after every earlier reload or edit has finished. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  reload(): Promise<KbReloadOutcome> {
+    return this.exclusive(() => this.reloadNow());
+  }
+
+  /** A reload for code already inside `exclusive` (an edit followed by its reload). */
+  async reloadNow(): Promise<KbReloadOutcome> {
+    const started = performance.now();
+    let next: Faq;
+    try {
+      next = await Faq.load(this.files, this.options);
+    } catch (error) {
+      if (error instanceof KbError) return { ok: false, issues: error.issues };
+      throw error;
+    }
+    this.#lastBuildMs = elapsedSince(started);
+    const generation = this.holder.swap(next);
+    return { ok: true, report: describe(next, generation, this.#lastBuildMs) };
+  }
+
+  /** What is in service now, with the build time of its load. */
+  status(): KbLoadReport {
+    return describe(this.holder.current, this.holder.generation, this.#lastBuildMs);
+  }
+}
+
+const elapsedSince = (started: number): number => Math.round((performance.now() - started) * 10) / 10;
+
+function describe(faq: Faq, generation: number, buildMs: number): KbLoadReport {
+  const entries: Partial<Record<Locale, number>> = {};
+  for (const locale of faq.locales) entries[locale] = faq.entries(locale).length;
+  return {
+    generation,
+    files: faq.source.files.map((f) => ({ file: f.file, locale: f.locale, entries: f.entries })),
+    entries,
+    buildMs,
+  };
+}
