@@ -113,6 +113,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     registerKbAdmin(server, {
       reloader: deps.kbReloader,
       ...(config.supervisor ? { supervisor: config.supervisor } : {}),
+      readOnly: config.kbReadOnly,
       log: deps.log,
     });
   registerDashboard(server, findWebRoot());

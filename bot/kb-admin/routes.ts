@@ -3,12 +3,16 @@ import type { KbIssue } from '../../knowledge-base/index';
 import { sendError } from '../http/errors';
 import type { Log } from '../log';
 import type { SupervisorAuth } from '../reports/supervisor-config';
+import { parseAcceptBody } from './accept-schema';
+import { acceptSuggestion } from './accept-suggestion';
 import type { KbReloader } from './kb-reloader';
 import { guardKbAdmin } from './supervisor-guard';
 
 export interface KbAdminDeps {
   readonly reloader: KbReloader;
   readonly supervisor?: SupervisorAuth;
+  /** KB_READ_ONLY: reloads are allowed, writing the KB files is not. */
+  readonly readOnly: boolean;
   readonly log: Log;
 }
 
@@ -23,7 +27,7 @@ function adminRoute(deps: KbAdminDeps, handler: Handler): Handler {
       await handler(req, res);
     } catch (error) {
       deps.log.error(`${req.method ?? 'POST'} ${req.path()} failed`, error);
-      sendError(res, 500, 'InternalError', 'the knowledge base could not be reloaded');
+      sendError(res, 500, 'InternalError', 'the knowledge-base operation failed');
     }
   };
 }
@@ -44,7 +48,10 @@ export function sendKbInvalid(res: Response, issues: readonly KbIssue[], what: s
   });
 }
 
-/** GET /api/kb (what is in service) and POST /api/kb/reload (supervisor only). */
+/**
+ * GET /api/kb (what is in service), POST /api/kb/reload and POST /api/kb/suggestions/accept
+ * (supervisor only).
+ */
 export function registerKbAdmin(server: Server, deps: KbAdminDeps): void {
   server.get(
     '/api/kb',
@@ -61,6 +68,58 @@ export function registerKbAdmin(server: Server, deps: KbAdminDeps): void {
         `knowledge base reloaded (generation ${outcome.report.generation}, ${outcome.report.buildMs} ms)`,
       );
       res.send(200, { reloaded: true, ...outcome.report });
+    }),
+  );
+  server.post(
+    '/api/kb/suggestions/accept',
+    adminRoute(deps, async (req, res) => {
+      const body = parseAcceptBody(req.body);
+      if (!body.ok) return sendError(res, 400, 'BadArgument', body.message);
+      const outcome = await acceptSuggestion(deps.reloader, body.edit, { readOnly: deps.readOnly });
+      switch (outcome.kind) {
+        case 'read-only':
+          return sendError(
+            res,
+            403,
+            'KbReadOnly',
+            'the knowledge base is read-only on this server (KB_READ_ONLY)',
+          );
+        case 'not-writable':
+          return sendError(
+            res,
+            409,
+            'KbNotWritable',
+            `the knowledge-base file cannot be written (${outcome.reason})`,
+          );
+        case 'not-found':
+          return sendError(res, 404, 'NotFound', outcome.message);
+        case 'invalid':
+          return sendKbInvalid(res, outcome.issues, 'change refused, file untouched');
+        case 'reload-refused':
+          return sendKbInvalid(res, outcome.issues, `${outcome.file} was written but the reload was refused`);
+        case 'unchanged':
+          return void res.send(200, {
+            accepted: true,
+            changed: false,
+            file: outcome.file,
+            entryId: outcome.entryId,
+            locale: outcome.locale,
+            added: [],
+          });
+        case 'accepted':
+          deps.log.info(
+            `suggestion accepted into ${outcome.file} (${outcome.entryId}, ${outcome.added.length} phrasings)`,
+          );
+          return void res.send(200, {
+            accepted: true,
+            changed: true,
+            file: outcome.file,
+            entryId: outcome.entryId,
+            locale: outcome.locale,
+            added: outcome.added,
+            reload: outcome.reload,
+          });
+      }
     }),
   );
 }
