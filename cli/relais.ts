@@ -5,11 +5,15 @@ import { CliError } from './cli-error';
 import { kbAsk } from './kb-ask';
 import { kbCheck } from './kb-check';
 import { kbEval } from './kb-eval';
+import { kbExport, KB_EXPORT_USAGE } from './kb-export';
+import { kbImport, KB_IMPORT_USAGE } from './kb-import';
 
 const USAGE = `usage:
   relais kb check FILE…
   relais kb ask --kb FILE [--kb FILE…] [--locale fr|en] [--json] "text"
-  relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl]`;
+  relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl]
+  ${KB_IMPORT_USAGE}
+  ${KB_EXPORT_USAGE}`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [group, command, ...rest] = argv;
@@ -40,6 +44,25 @@ export async function main(argv: readonly string[]): Promise<number> {
         },
         process.stdout,
         process.stderr,
+      );
+    }
+    case 'import': {
+      const args = parseArgs(rest, ['from', 'locale', 'out']);
+      return kbImport(
+        {
+          from: one(args, 'from'),
+          locale: one(args, 'locale'),
+          out: one(args, 'out'),
+          files: args.positionals,
+        },
+        process.stdout,
+      );
+    }
+    case 'export': {
+      const args = parseArgs(rest, ['kb', 'to']);
+      return kbExport(
+        { kb: args.options.get('kb') ?? [], to: one(args, 'to'), files: args.positionals },
+        process.stdout,
       );
     }
     default:
