@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseKbText } from '../../../knowledge-base/index';
@@ -29,6 +29,7 @@ beforeAll(() => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first (npm test does)`);
   dir = mkdtempSync(join(tmpdir(), 'relais-kb-io-'));
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('relais kb import / export', () => {
   test('export to QnA Maker TSV, import it back: the same entries, a valid KB', async () => {

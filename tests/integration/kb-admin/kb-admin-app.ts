@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../bot/config';
@@ -61,6 +61,7 @@ export async function startKbAdminApp(
     close: async () => {
       await app.close();
       await deps.dispose();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
