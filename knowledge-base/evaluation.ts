@@ -8,22 +8,35 @@ export interface Prediction {
   readonly confidence: number;
   readonly candidates: ReadonlyArray<{ readonly id: string; readonly score: number }>;
   readonly latencyMs?: number;
+  /** The answer goes out and the conversation then goes to a person (entry marked `escalate`). */
+  readonly handoff?: true;
 }
 
+/**
+ * A confident match on an entry marked `escalate` is recorded as an answer with that entry: the
+ * customer receives the entry's answer (then a person takes over), so it is right when the entry
+ * is, and a false answer when the question was out of scope. Only "no entry answers this" is
+ * recorded as `escalate`, which is what out-of-scope recall counts.
+ */
 export function toPrediction(id: string, decision: Decision, latencyMs?: number): Prediction {
+  const entryEscalate =
+    decision.decision === 'escalate' && decision.reason === 'entry-escalate' && decision.entry;
   const answerId =
     decision.decision === 'answer'
       ? decision.entry.id
       : decision.decision === 'clarify'
         ? (decision.options[0]?.id ?? null)
-        : null;
+        : entryEscalate
+          ? entryEscalate.id
+          : null;
   return {
     id,
-    decision: decision.decision,
+    decision: entryEscalate ? 'answer' : decision.decision,
     answerId,
     confidence: decision.confidence,
     candidates: decision.candidates.map((c) => ({ id: c.id, score: c.score })),
     ...(latencyMs === undefined ? {} : { latencyMs: Math.round(latencyMs * 1000) / 1000 }),
+    ...(entryEscalate ? { handoff: true as const } : {}),
   };
 }
 

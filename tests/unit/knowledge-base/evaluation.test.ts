@@ -1,4 +1,5 @@
-import { summarize, type Prediction } from '../../../knowledge-base';
+import { join } from 'node:path';
+import { Faq, summarize, toPrediction, type Prediction } from '../../../knowledge-base';
 
 function p(
   id: string,
@@ -56,5 +57,33 @@ describe('evaluation summary', () => {
     const s = summarize(predictions, expected, 0);
     expect(s.p50_ms).toBe(3);
     expect(s.p99_ms).toBe(6);
+  });
+});
+
+describe('prediction of an entry marked escalate', () => {
+  const demo = join(__dirname, '..', '..', '..', 'knowledge-base', 'demo', 'fr.yaml');
+  let kb: Faq;
+  beforeAll(async () => {
+    kb = await Faq.load([demo]);
+  });
+
+  it('records the matched entry as the answer, flagged as handed over, so accuracy counts it', () => {
+    const decision = kb.match('je conteste la facture de mars', { locale: 'fr' });
+    expect(decision).toMatchObject({ decision: 'escalate', reason: 'entry-escalate' });
+    const prediction = toPrediction('q', decision);
+    expect(prediction).toMatchObject({ decision: 'answer', answerId: 'charge-dispute', handoff: true });
+    expect(summarize([prediction], ['charge-dispute'], 0).in_scope_accuracy_pct).toBe(100);
+    // Out of scope, the same match is a false answer, not a recalled escalation.
+    expect(summarize([prediction], [null], 0)).toMatchObject({
+      out_of_scope_recall_pct: 0,
+      false_answers_pct: 100,
+    });
+  });
+
+  it('leaves a low-confidence escalation without an answer id', () => {
+    const decision = kb.match('quelle est la météo demain', { locale: 'fr' });
+    expect(decision.decision).toBe('escalate');
+    expect(toPrediction('q', decision)).toMatchObject({ decision: 'escalate', answerId: null });
+    expect(toPrediction('q', decision)).not.toHaveProperty('handoff');
   });
 });
