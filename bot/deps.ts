@@ -45,6 +45,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
       clock,
       identify: identifyWith(tokenSecret),
       surveys: stores.surveys,
+      surveyQuestions: { askNps: config.surveyAskNps },
       log,
     },
     ...stores,

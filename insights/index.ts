@@ -30,6 +30,7 @@ export type { SurveyReply } from './reply/survey-reply';
 export { parseCesReply } from './reply/parse-ces';
 export { parseYesNoReply } from './reply/parse-yes-no';
 export { parseCsatReply } from './reply/parse-csat';
+export { parseNpsReply } from './reply/parse-nps';
 export { parseCommentReply, MAX_COMMENT_LENGTH } from './reply/parse-comment';
 export { isSkip } from './reply/skip';
 export {

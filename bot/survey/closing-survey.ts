@@ -72,9 +72,10 @@ export async function startClosingSurvey(turn: Turn, close: CloseInfo = {}): Pro
   trail.close = info;
   const first = startSurvey(info.path ?? pathOf(turn.data), turn.locale, {
     customerConfirmedAnswer: customerConfirmedAnswer ?? trail.answerConfirmed ?? false,
+    askNps: turn.deps.surveyQuestions?.askNps ?? false,
   });
   turn.data.survey = first.state;
-  await recordClose(turn, {});
+  await recordClose(turn, first.state.answers);
   await turn.say(first.prompt.text, first.prompt.choices);
   return true;
 }

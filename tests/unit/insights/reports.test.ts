@@ -120,6 +120,7 @@ describe('buildInsightsReport', () => {
       escalation: { count: 0, total: 0 },
       escalationReasons: [],
       waitTime: { count: 0 },
+      npsResponses: { count: 0, total: 0 },
       notAnswered: { count: 0, total: 0 },
       topEntries: [],
     });
