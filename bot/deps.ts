@@ -50,6 +50,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
     },
     ...stores,
     agent: agentSide.agent,
+    closedSilent: agentSide.closedSilent,
     dispose: async () => {
       await agentSide.dispose();
       await stores.dispose();

@@ -18,6 +18,9 @@ import { RelaisBot } from './relais-bot';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
 import { withSurveyClosing } from './survey/survey-closing';
+import type { ClosedSilentFeed } from './survey/closed-silent-feed';
+import { proactiveClosings } from './survey/wire-closings';
+import type { ChatRelay } from '../handoff/index';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -32,6 +35,8 @@ export interface AppDeps {
   readonly agent?: AgentDeps;
   /** What /readyz checks besides the knowledge base (e.g. Redis PING). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** Conversations closed on customer silence by the agent side's sweeper: recorded for the reports. */
+  readonly closedSilent?: ClosedSilentFeed;
   /** Answers customer turns instead of the Relais bot: the load benchmark's echo-bot ceiling. */
   readonly turnHandler?: ActivityHandler;
 }
@@ -41,6 +46,8 @@ export interface RelaisServer {
   readonly adapter: CloudAdapter;
   readonly bot: RelaisBot;
   readonly directLineAdapter: DirectLineAdapter;
+  /** With agents and a survey store: a ticket answer in the chat, then the survey (TicketDesk's chat). */
+  readonly ticketChat?: ChatRelay;
   /** Listens and resolves to the base URL (port 0 picks a free port). */
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting requests, lets in-flight turns finish, closes idle connections. */
@@ -97,6 +104,12 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
         tracked,
       })
     : undefined;
+  const closings = proactiveClosings(deps, {
+    adapter,
+    directLineAdapter,
+    bot,
+    appId: config.microsoftApp.appId,
+  });
   registerReports(server, {
     ...(config.supervisor ? { supervisor: config.supervisor } : {}),
     ...(deps.bot.surveys ? { surveys: deps.bot.surveys } : {}),
@@ -128,6 +141,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     adapter,
     bot,
     directLineAdapter,
+    ...(closings ? { ticketChat: closings } : {}),
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -140,6 +154,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       agentApi?.close();
+      closings?.stop();
       server.server.closeIdleConnections();
       await Promise.allSettled([...inFlight]);
       server.server.closeIdleConnections();

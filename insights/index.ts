@@ -1,11 +1,13 @@
 // Public surface of insights: what bot/ (survey turns, reports API) and cli/ import.
 export {
   CONVERSATION_PATHS,
+  CONVERSATION_OUTCOMES,
   BOT_PATHS,
   conversationContextSchema,
   type ConversationContext,
   type ConversationContextInput,
   type ConversationPath,
+  type ConversationOutcome,
 } from './conversation-context';
 export {
   surveyAnswerSchema,

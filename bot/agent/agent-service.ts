@@ -232,9 +232,11 @@ export class AgentService {
     const reference = readReference(record?.context.reference);
     if (!reference) return;
     // The survey records who resolved it and how long the customer waited for that agent.
+    const customerId = customerIdOf(record?.context.customer);
     const close: AgentCloseInfo | undefined = resolvedBy
       ? {
           agentId: resolvedBy,
+          ...(customerId ? { customerId } : {}),
           ...(record?.escalatedAt !== undefined && record.claimedAt !== undefined
             ? { waitMs: Math.max(0, record.claimedAt - record.escalatedAt) }
             : {}),
@@ -273,6 +275,13 @@ export class AgentService {
         .map((l) => l.text.slice(0, 200)),
     };
   }
+}
+
+/** The customer id the bot put in the escalation context, if it is one. */
+function customerIdOf(customer: unknown): string | undefined {
+  if (typeof customer !== 'object' || customer === null) return undefined;
+  const id = (customer as { id?: unknown }).id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 function refusalMessage(reason: string, detail: { agentId?: string; capacity?: number } = {}): string {

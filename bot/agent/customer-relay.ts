@@ -15,6 +15,8 @@ const referenceSchema = z.looseObject({
 export interface AgentCloseInfo {
   readonly agentId: string;
   readonly waitMs?: number;
+  /** The customer the site vouched for at escalation: a proactive turn carries no identity. */
+  readonly customerId?: string;
 }
 
 export function readReference(value: unknown): Partial<ConversationReference> | undefined {
@@ -57,7 +59,8 @@ export class CustomerRelay {
     });
   }
 
-  private async proactive(
+  /** Runs `logic` in a turn of the customer's conversation, on its own channel. */
+  async proactive(
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {

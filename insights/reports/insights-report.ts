@@ -41,6 +41,8 @@ export interface InsightsReport {
   readonly npsResponses: Share;
   /** Conversations the bot resolved alone (path bot-only or clarified). */
   readonly deflection: Share;
+  /** Conversations closed on customer silence, out of all (they have no survey answers). */
+  readonly closedSilent: Share;
   /** Conversations handed to a person (path escalated or ticket). */
   readonly escalation: Share;
   /** Why they escalated, most frequent first ("unknown" when the bot did not say). */
@@ -141,6 +143,10 @@ export function buildInsightsReport(
     npsResponses: share(npsNotes.length, npsAsked.length),
     deflection: share(conversations.length - escalated.length, conversations.length),
     escalation: share(escalated.length, conversations.length),
+    closedSilent: share(
+      conversations.filter((c) => c.outcome === 'closed-silent').length,
+      conversations.length,
+    ),
     escalationReasons: countKeys(escalated.map((c) => c.escalationReason ?? 'unknown')),
     waitTime: waitTimePercentiles(escalated.flatMap((c) => (c.waitMs === undefined ? [] : [c.waitMs]))),
     notAnswered: share(didWeAnswer.filter((a) => !a).length, didWeAnswer.length),

@@ -75,11 +75,11 @@ describe('reports API', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await res.text()).split('\r\n');
     expect(lines[0]).toBe(
-      'conversation_id,customer_id,closed_at,path,language,channel,agent_id,wait_ms,kb_entries,escalation_reason,ces,answered,csat,nps,comment',
+      'conversation_id,customer_id,closed_at,path,outcome,language,channel,agent_id,wait_ms,kb_entries,escalation_reason,ces,answered,csat,nps,comment',
     );
     expect(lines).toHaveLength(13); // header, 11 rows, and the empty string after the last CRLF
     expect(lines[1]).toMatch(
-      /^c01,,2026-03-02T11:00:00.000Z,bot-only,fr,directline,,,payment-methods,,1,,,,/,
+      /^c01,,2026-03-02T11:00:00.000Z,bot-only,resolved,fr,directline,,,payment-methods,,1,,,,/,
     );
     expect(lines[1]).not.toContain('jean.dupont@example.fr');
     const raw = await fetch(`${url}/api/reports/surveys.csv?${march}&mask=false&separator=semicolon`, {
