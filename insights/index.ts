@@ -50,7 +50,7 @@ export {
 } from './survey-flow';
 export { cesScore, csatScore, npsScore, type CesScore, type CsatScore, type NpsScore } from './scores';
 export { insightsKeys, DEFAULT_INSIGHTS_PREFIX, type InsightsKeys } from './keys';
-export type { SurveyStore, RecordResult, TimeRange } from './store/survey-store';
+export type { SurveyStore, RecordResult, TimeRange, CustomerErasure } from './store/survey-store';
 export { MemorySurveyStore } from './store/memory-survey-store';
 export { RedisSurveyStore, type RedisSurveyStoreOptions } from './store/redis/redis-survey-store';
 export { parseRetention, purgeExpiredSurveys, retentionSchema, type RetentionConfig } from './retention';
