@@ -117,6 +117,11 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     timeZone: config.supportHours.timeZone,
     clock: deps.bot.clock,
     log: deps.log,
+    erasure: {
+      storage: deps.storage,
+      directLine: deps.directLineStore,
+      ...(deps.agent ? { relay: deps.agent.store, queue: deps.agent.queue } : {}),
+    },
   });
   registerDashboard(server, findWebRoot());
   const pages = staticRoute(findWebRoot());

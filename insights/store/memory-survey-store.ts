@@ -37,13 +37,17 @@ export class MemorySurveyStore implements SurveyStore {
       .sort(byClosedThenId);
   }
 
-  async eraseCustomer(customerId: string): Promise<CustomerErasure> {
-    const conversations = [...this.surveys.values()]
+  async conversationsOf(customerId: string): Promise<CustomerErasure['conversations']> {
+    return [...this.surveys.values()]
       .filter((s) => s.context.customerId === customerId)
       .map((s) => ({ conversationId: s.context.conversationId, channel: s.context.channel }))
       .sort((a, b) =>
         a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0,
       );
+  }
+
+  async eraseCustomer(customerId: string): Promise<CustomerErasure> {
+    const conversations = await this.conversationsOf(customerId);
     for (const c of conversations) this.surveys.delete(c.conversationId);
     return { erased: conversations.length, conversations };
   }

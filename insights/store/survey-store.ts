@@ -35,6 +35,8 @@ export interface SurveyStore {
   record(survey: SurveyAnswerInput): Promise<RecordResult>;
   get(conversationId: string): Promise<SurveyAnswer | undefined>;
   list(range: TimeRange): Promise<readonly SurveyAnswer[]>;
+  /** One customer's conversations (id order), read before an erasure reaches the other stores. */
+  conversationsOf(customerId: string): Promise<CustomerErasure['conversations']>;
   /**
    * Deletes every survey of one customer (GDPR erasure); returns how many, and which conversations
    * they were (with their channel), so the caller can erase those conversations' other traces.

@@ -137,6 +137,11 @@ export function surveyStoreContract(name: string, makeStore: SurveyStoreFactory)
       await store.record(survey('c2', T0 + 1, {}, 'alice'));
       await store.record(survey('c3', T0 + 2, {}, 'bob'));
       await store.record(survey('c4', T0 + 3));
+      const before = await store.conversationsOf('alice');
+      expect(before).toEqual([
+        { conversationId: 'c1', channel: 'webchat' },
+        { conversationId: 'c2', channel: 'webchat' },
+      ]);
       expect(await store.eraseCustomer('alice')).toEqual({
         erased: 2,
         conversations: [
@@ -147,6 +152,7 @@ export function surveyStoreContract(name: string, makeStore: SurveyStoreFactory)
       expect(ids(await store.list({ from: T0, to: T0 + DAY }))).toEqual(['c3', 'c4']);
       expect(await store.get('c1')).toBeUndefined();
       expect(await store.eraseCustomer('alice')).toEqual({ erased: 0, conversations: [] });
+      expect(await store.conversationsOf('alice')).toEqual([]);
       expect(await store.eraseCustomer('nobody')).toEqual({ erased: 0, conversations: [] });
     });
 

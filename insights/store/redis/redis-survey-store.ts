@@ -89,6 +89,16 @@ export class RedisSurveyStore implements SurveyStore {
     return out;
   }
 
+  async conversationsOf(customerId: string): Promise<CustomerErasure['conversations']> {
+    const ids = [...(await this.redis.smembers(this.keys.customer(customerId)))].sort();
+    const out: { conversationId: string; channel: string }[] = [];
+    for (const id of ids) {
+      const survey = await this.get(id);
+      if (survey) out.push({ conversationId: id, channel: survey.context.channel });
+    }
+    return out;
+  }
+
   async eraseCustomer(customerId: string): Promise<CustomerErasure> {
     const flat = await this.run(
       eraseCustomerScript.name,

@@ -161,10 +161,23 @@ describe('reports API', () => {
     expect((await erase('%7Bcust%7D')).status).toBe(400);
     const res = await erase('cust-42');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ customerId: 'cust-42', surveysErased: 2 });
+    expect(await res.json()).toEqual({
+      customerId: 'cust-42',
+      conversations: 2,
+      surveysErased: 2,
+      conversationStatesErased: 0,
+      directLineActivitiesErased: 0,
+      relayLinesErased: 0,
+      handoffRecordsErased: 0,
+      keptLive: [],
+    });
     expect(await surveys.get('e1')).toBeUndefined();
     expect(await surveys.get('e2')).toBeUndefined();
     expect((await surveys.get('e3'))?.context.customerId).toBe('cust-7');
-    expect(await (await erase('cust-42')).json()).toEqual({ customerId: 'cust-42', surveysErased: 0 });
+    expect(await (await erase('cust-42')).json()).toMatchObject({
+      customerId: 'cust-42',
+      conversations: 0,
+      surveysErased: 0,
+    });
   });
 });
