@@ -55,7 +55,12 @@ export async function buildAgentSide(
   if (redis) {
     const keys = agentKeys(config.redisPrefix);
     queue = new RedisHandoffQueue({ redis, config: handoffConfig, clock: handoffClock });
-    store = new RedisRelayStore(redis, keys, RELAY_LOG_TTL_SECONDS);
+    // No relayed line outlives the retention period (SURVEY_RETENTION_DAYS) when it is shorter.
+    store = new RedisRelayStore(
+      redis,
+      keys,
+      Math.min(RELAY_LOG_TTL_SECONDS, config.surveyRetentionDays * 24 * 3600),
+    );
     bus = await RedisAgentEventBus.start(redis, keys.events);
   } else {
     queue = new MemoryHandoffQueue({ config: handoffConfig, clock: handoffClock });

@@ -40,6 +40,47 @@ const stateKey = (channel: string, conversationId: string): string =>
  * Conversations of an identified customer that never closed are not in the index (they expire with
  * their store's TTL).
  */
+/** What was deleted of one conversation outside the survey store. */
+export interface ConversationTraces {
+  readonly state: number;
+  readonly activities: number;
+  readonly lines: number;
+  readonly record: number;
+  /** Still with people: its handoff record was kept. */
+  readonly live: boolean;
+}
+
+/**
+ * Deletes one conversation's transcripts from every store given: bot state, Direct Line log,
+ * relayed lines, handoff record (kept while queued, with an agent or an open ticket). Used by the
+ * erasure of a customer and by the retention purge.
+ */
+export async function eraseConversationTraces(
+  stores: Omit<ErasureStores, 'surveys'>,
+  conversation: { readonly conversationId: string; readonly channel: string },
+): Promise<ConversationTraces> {
+  const { conversationId, channel } = conversation;
+  let state = 0;
+  if (stores.storage) {
+    const key = stateKey(channel, conversationId);
+    const found = await stores.storage.read([key]);
+    if (found[key] !== undefined) {
+      await stores.storage.delete([key]);
+      state = 1;
+    }
+  }
+  const activities = stores.directLine ? await stores.directLine.deleteConversation(conversationId) : 0;
+  const lines = stores.relay ? await stores.relay.erase(conversationId) : 0;
+  const forgot = stores.queue ? await stores.queue.forget(conversationId) : undefined;
+  return {
+    state,
+    activities,
+    lines,
+    record: forgot?.ok && forgot.forgotten ? 1 : 0,
+    live: forgot !== undefined && !forgot.ok,
+  };
+}
+
 export async function eraseCustomerData(stores: ErasureStores, customerId: string): Promise<ErasureReport> {
   const conversations = await stores.surveys.conversationsOf(customerId);
   let states = 0;
@@ -47,22 +88,13 @@ export async function eraseCustomerData(stores: ErasureStores, customerId: strin
   let lines = 0;
   let records = 0;
   const keptLive: string[] = [];
-  for (const { conversationId, channel } of conversations) {
-    if (stores.storage) {
-      const key = stateKey(channel, conversationId);
-      const found = await stores.storage.read([key]);
-      if (found[key] !== undefined) {
-        await stores.storage.delete([key]);
-        states += 1;
-      }
-    }
-    if (stores.directLine) activities += await stores.directLine.deleteConversation(conversationId);
-    if (stores.relay) lines += await stores.relay.erase(conversationId);
-    if (stores.queue) {
-      const forgot = await stores.queue.forget(conversationId);
-      if (!forgot.ok) keptLive.push(conversationId);
-      else if (forgot.forgotten) records += 1;
-    }
+  for (const conversation of conversations) {
+    const traces = await eraseConversationTraces(stores, conversation);
+    states += traces.state;
+    activities += traces.activities;
+    lines += traces.lines;
+    records += traces.record;
+    if (traces.live) keptLive.push(conversation.conversationId);
   }
   const { erased } = await stores.surveys.eraseCustomer(customerId);
   return {
