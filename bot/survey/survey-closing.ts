@@ -22,11 +22,10 @@ export { CONVERSATION_PROPERTY };
 function closeInfoOf(context: TurnContext): CloseInfo {
   const info: unknown = context.turnState.get(CLOSE_INFO);
   if (typeof info !== 'object' || info === null) return {};
-  const { agentId, waitMs, customerId, path } = info as Record<string, unknown>;
+  const { agentId, waitMs, customerId } = info as Record<string, unknown>;
   return {
     ...(typeof agentId === 'string' && agentId !== '' ? { agentId } : {}),
     ...(typeof customerId === 'string' && customerId !== '' ? { customerId } : {}),
-    ...(path === 'ticket' ? { path } : {}),
     ...(typeof waitMs === 'number' && Number.isFinite(waitMs) && waitMs >= 0 ? { waitMs } : {}),
   };
 }

@@ -64,6 +64,8 @@ test('DELETE /api/privacy/customers/:id erases the survey and every transcript o
   expect((await alice.post('/claim-next')).json).toMatchObject({ id: jean.conversationId });
   await jean.say(url, 'mon adresse est 3 rue des Lilas');
   await alice.post(`/conversations/${jean.conversationId}/resolve`, { reason: 'adresse corrigée' });
+  // Recorded in the agent's proactive turn, which carries no identity: the id comes from the handoff record.
+  expect((await surveys.get(jean.conversationId))?.context.customerId).toBe('cust-42');
   await jean.say(url, '1');
   expect((await surveys.get(jean.conversationId))?.context.customerId).toBe('cust-42');
 
