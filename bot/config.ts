@@ -31,6 +31,8 @@ export interface Config {
   readonly supportHours: SupportHours;
   /** Surveys closed longer ago than this are deleted (SURVEY_RETENTION_DAYS). */
   readonly surveyRetentionDays: number;
+  /** The closing survey also asks the recommendation question, NPS 0 … 10 (SURVEY_ASK_NPS). */
+  readonly surveyAskNps: boolean;
   /** Who may read the reports (SUPERVISOR_TOKEN or its hash); unset = reports API off. */
   readonly supervisor?: SupervisorAuth;
 }
@@ -133,6 +135,10 @@ const envSchema = z.object({
   SUPPORT_OPEN_HOUR: integer(0, 23).default(8),
   SUPPORT_CLOSE_HOUR: integer(1, 24).default(21),
   SURVEY_RETENTION_DAYS: integer(1, 3650).default(365),
+  SURVEY_ASK_NPS: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .transform((v) => v === 'true' || v === '1' || v === 'yes')
+    .default(false),
   /** Agent accounts (JSON array) or a file holding them; see docs/agent.md. */
   AGENTS: optionalText,
   AGENTS_FILE: optionalText,
@@ -168,6 +174,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return {
     ...(supervisor.supervisor ? { supervisor: supervisor.supervisor } : {}),
     surveyRetentionDays: e.SURVEY_RETENTION_DAYS,
+    surveyAskNps: e.SURVEY_ASK_NPS,
     port: e.PORT,
     host: e.HOST,
     kbFiles: e.KB_FILES ?? [...DEFAULT_KB_FILES],

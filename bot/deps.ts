@@ -15,9 +15,14 @@ import { identifyWith } from './security/identity';
 import { KbReloader } from './kb-admin/kb-reloader';
 import type { AppDeps } from './server';
 
-/** Idle conversations are forgotten after 30 days (state) and 7 days (Direct Line logs). */
+/**
+ * Idle conversations are forgotten after 30 days (state) and 7 days (Direct Line logs), or sooner
+ * when the retention period (SURVEY_RETENTION_DAYS) is shorter: no transcript outlives it.
+ */
 const STATE_TTL_SECONDS = 30 * 24 * 3600;
 const DIRECT_LINE_TTL_SECONDS = 7 * 24 * 3600;
+const withinRetention = (ttlSeconds: number, config: Config): number =>
+  Math.min(ttlSeconds, config.surveyRetentionDays * 24 * 3600);
 
 export interface BuiltDeps extends AppDeps {
   /** Whether conversations survive a restart (Redis) or not (memory). */
@@ -46,11 +51,13 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
       clock,
       identify: identifyWith(tokenSecret),
       surveys: stores.surveys,
+      surveyQuestions: { askNps: config.surveyAskNps },
       log,
     },
     ...stores,
     agent: agentSide.agent,
     kbReloader,
+    closedSilent: agentSide.closedSilent,
     dispose: async () => {
       await agentSide.dispose();
       await stores.dispose();
@@ -91,10 +98,13 @@ async function buildStores(config: Config): Promise<
     redis.connect().catch(() => undefined);
   });
   return {
-    storage: new RedisStorage(redis, { prefix: config.redisPrefix, ttlSeconds: STATE_TTL_SECONDS }),
+    storage: new RedisStorage(redis, {
+      prefix: config.redisPrefix,
+      ttlSeconds: withinRetention(STATE_TTL_SECONDS, config),
+    }),
     directLineStore: new RedisDirectLineStore(redis, {
       prefix: config.redisPrefix,
-      ttlSeconds: DIRECT_LINE_TTL_SECONDS,
+      ttlSeconds: withinRetention(DIRECT_LINE_TTL_SECONDS, config),
     }),
     surveys: new RedisSurveyStore({ redis, keyPrefix: `${config.redisPrefix}:insights` }),
     durable: true,

@@ -19,6 +19,11 @@ async function main(): Promise<void> {
     startRetentionPurge(deps.bot.surveys, config.surveyRetentionDays, {
       log: consoleLog,
       clock: deps.bot.clock,
+      traces: {
+        storage: deps.storage,
+        directLine: deps.directLineStore,
+        ...(deps.agent ? { relay: deps.agent.store, queue: deps.agent.queue } : {}),
+      },
     });
   const url = await app.listen(config.port, config.host);
   consoleLog.info(

@@ -20,6 +20,9 @@ import { registerKbAdmin } from './kb-admin/routes';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
 import { withSurveyClosing } from './survey/survey-closing';
+import type { ClosedSilentFeed } from './survey/closed-silent-feed';
+import { proactiveClosings } from './survey/wire-closings';
+import type { ChatRelay } from '../handoff/index';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -36,6 +39,8 @@ export interface AppDeps {
   readonly readiness?: readonly ReadinessCheck[];
   /** Reloads the KB the bot reads (deps.bot.faq is its holder); absent, /api/kb does not exist. */
   readonly kbReloader?: KbReloader;
+  /** Conversations closed on customer silence by the agent side's sweeper: recorded for the reports. */
+  readonly closedSilent?: ClosedSilentFeed;
   /** Answers customer turns instead of the Relais bot: the load benchmark's echo-bot ceiling. */
   readonly turnHandler?: ActivityHandler;
 }
@@ -45,6 +50,8 @@ export interface RelaisServer {
   readonly adapter: CloudAdapter;
   readonly bot: RelaisBot;
   readonly directLineAdapter: DirectLineAdapter;
+  /** With agents and a survey store: a ticket answer in the chat, then the survey (TicketDesk's chat). */
+  readonly ticketChat?: ChatRelay;
   /** Listens and resolves to the base URL (port 0 picks a free port). */
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting requests, lets in-flight turns finish, closes idle connections. */
@@ -101,6 +108,12 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
         tracked,
       })
     : undefined;
+  const closings = proactiveClosings(deps, {
+    adapter,
+    directLineAdapter,
+    bot,
+    appId: config.microsoftApp.appId,
+  });
   registerReports(server, {
     ...(config.supervisor ? { supervisor: config.supervisor } : {}),
     ...(deps.bot.surveys ? { surveys: deps.bot.surveys } : {}),
@@ -108,6 +121,11 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     timeZone: config.supportHours.timeZone,
     clock: deps.bot.clock,
     log: deps.log,
+    erasure: {
+      storage: deps.storage,
+      directLine: deps.directLineStore,
+      ...(deps.agent ? { relay: deps.agent.store, queue: deps.agent.queue } : {}),
+    },
   });
   if (deps.kbReloader)
     registerKbAdmin(server, {
@@ -139,6 +157,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     adapter,
     bot,
     directLineAdapter,
+    ...(closings ? { ticketChat: closings } : {}),
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -151,6 +170,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       agentApi?.close();
+      closings?.stop();
       server.server.closeIdleConnections();
       await Promise.allSettled([...inFlight]);
       server.server.closeIdleConnections();

@@ -7,16 +7,33 @@ import { kbCheck } from './kb-check';
 import { kbEval } from './kb-eval';
 import { kbExport, KB_EXPORT_USAGE } from './kb-export';
 import { kbImport, KB_IMPORT_USAGE } from './kb-import';
+import { privacyErase, PRIVACY_USAGE } from './privacy-erase';
 
 const USAGE = `usage:
   relais kb check FILE…
   relais kb ask --kb FILE [--kb FILE…] [--locale fr|en] [--json] "text"
   relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl]
   ${KB_IMPORT_USAGE}
-  ${KB_EXPORT_USAGE}`;
+  ${KB_EXPORT_USAGE}
+  ${PRIVACY_USAGE}`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [group, command, ...rest] = argv;
+  if (group === 'privacy' && command === 'erase') {
+    const args = parseArgs(rest, ['customer', 'redis', 'prefix']);
+    if (args.positionals.length > 0)
+      throw new CliError(`unexpected argument "${args.positionals[0]}"\n${USAGE}`);
+    const [customer, redis, prefix] = [one(args, 'customer'), one(args, 'redis'), one(args, 'prefix')];
+    return privacyErase(
+      {
+        ...(customer !== undefined ? { customer } : {}),
+        ...(redis !== undefined ? { redis } : {}),
+        ...(prefix !== undefined ? { prefix } : {}),
+      },
+      process.env,
+      process.stdout,
+    );
+  }
   if (group !== 'kb' || !command) throw new CliError(USAGE);
   switch (command) {
     case 'check':

@@ -71,6 +71,9 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Obj
   },
 });
 
+/** States in which a person is asked for or holds the conversation: its record cannot be erased. */
+export const LIVE_STATES: readonly ConversationState[] = ['queued', 'with-agent', 'ticket'];
+
 /** States in which the customer-silence timer runs. */
 export const SILENCE_STATES: readonly ConversationState[] = TRANSITIONS.closeSilent.from;
 

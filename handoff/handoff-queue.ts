@@ -2,6 +2,7 @@ import type { AgentProfile, AgentStatus } from './agent';
 import type { ConversationRecord, Escalation } from './conversation';
 import type {
   ClaimResult,
+  ForgetResult,
   EnqueueResult,
   HeartbeatResult,
   PositionResult,
@@ -71,6 +72,11 @@ export interface HandoffQueue {
   agent(agentId: string): Promise<AgentStatus | null>;
 
   get(conversationId: string): Promise<ConversationRecord | null>;
+  /**
+   * Deletes a conversation's record for a customer's erasure; refused (nothing deleted) while it
+   * is queued, with an agent or an open ticket. `forgotten: false` when there was none.
+   */
+  forget(conversationId: string): Promise<ForgetResult>;
   /** Supervisors: the next `limit` waiting conversations in serving order across all queues. */
   peek(limit?: number): Promise<readonly QueuedEntry[]>;
 

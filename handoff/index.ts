@@ -23,6 +23,7 @@ export {
 } from './conversation';
 export {
   CONVERSATION_STATES,
+  LIVE_STATES,
   SILENCE_STATES,
   TRANSITIONS,
   canTransition,

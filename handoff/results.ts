@@ -68,3 +68,8 @@ export interface SweepResult {
   /** Agents whose console stopped sending heartbeats: now offline. */
   readonly agentsOffline: readonly string[];
 }
+
+/** What forget did: deleted the record (or there was none), or refused a live conversation. */
+export type ForgetResult =
+  | { readonly ok: true; readonly forgotten: boolean }
+  | { readonly ok: false; readonly reason: 'active'; readonly state: ConversationState };

@@ -8,6 +8,13 @@ import { LOCALES } from '../knowledge-base/index';
 export const CONVERSATION_PATHS = ['bot-only', 'clarified', 'escalated', 'ticket'] as const;
 export type ConversationPath = (typeof CONVERSATION_PATHS)[number];
 
+/**
+ * How the conversation ended: resolved (the bot's answer, an agent, a ticket reply, a goodbye), or
+ * closed because the customer went silent (no survey was answered; counted all the same).
+ */
+export const CONVERSATION_OUTCOMES = ['resolved', 'closed-silent'] as const;
+export type ConversationOutcome = (typeof CONVERSATION_OUTCOMES)[number];
+
 /** Paths on which the bot resolved the conversation alone (the deflection numerator). */
 export const BOT_PATHS: ReadonlySet<ConversationPath> = new Set(['bot-only', 'clarified']);
 
@@ -26,6 +33,8 @@ export const conversationContextSchema = z
     /** Who to erase on request; absent for anonymous visitors. */
     customerId: idSchema.optional(),
     path: z.enum(CONVERSATION_PATHS),
+    /** Absent on records stored before outcomes existed: they were resolved. */
+    outcome: z.enum(CONVERSATION_OUTCOMES).optional(),
     language: z.enum(LOCALES),
     /** Bot Framework channel id: "webchat", "directline", "msteams", "slack", "sms"… */
     channel: z.string().min(1).max(64),

@@ -1,11 +1,13 @@
 // Public surface of insights: what bot/ (survey turns, reports API) and cli/ import.
 export {
   CONVERSATION_PATHS,
+  CONVERSATION_OUTCOMES,
   BOT_PATHS,
   conversationContextSchema,
   type ConversationContext,
   type ConversationContextInput,
   type ConversationPath,
+  type ConversationOutcome,
 } from './conversation-context';
 export {
   surveyAnswerSchema,
@@ -30,6 +32,7 @@ export type { SurveyReply } from './reply/survey-reply';
 export { parseCesReply } from './reply/parse-ces';
 export { parseYesNoReply } from './reply/parse-yes-no';
 export { parseCsatReply } from './reply/parse-csat';
+export { parseNpsReply } from './reply/parse-nps';
 export { parseCommentReply, MAX_COMMENT_LENGTH } from './reply/parse-comment';
 export { isSkip } from './reply/skip';
 export {
@@ -47,7 +50,7 @@ export {
 } from './survey-flow';
 export { cesScore, csatScore, npsScore, type CesScore, type CsatScore, type NpsScore } from './scores';
 export { insightsKeys, DEFAULT_INSIGHTS_PREFIX, type InsightsKeys } from './keys';
-export type { SurveyStore, RecordResult, TimeRange } from './store/survey-store';
+export type { SurveyStore, RecordResult, TimeRange, CustomerErasure } from './store/survey-store';
 export { MemorySurveyStore } from './store/memory-survey-store';
 export { RedisSurveyStore, type RedisSurveyStoreOptions } from './store/redis/redis-survey-store';
 export { parseRetention, purgeExpiredSurveys, retentionSchema, type RetentionConfig } from './retention';

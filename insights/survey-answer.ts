@@ -19,6 +19,8 @@ export const surveyAnswerSchema = z.object({
   csat: point(1, 5).optional(),
   /** "Would you recommend…" 0 … 10, only where a deployment asks it. */
   nps: point(0, 10).optional(),
+  /** The NPS question was put (answered or not): NPS figures count only these conversations. */
+  npsAsked: z.boolean().optional(),
   comment: z.string().min(1).max(2000).optional(),
   /** Last time an answer was added. */
   recordedAt: z.number().int().nonnegative(),
@@ -31,6 +33,7 @@ export interface SurveyAnswer {
   readonly answered?: boolean;
   readonly csat?: CsatPoint;
   readonly nps?: NpsPoint;
+  readonly npsAsked?: boolean;
   readonly comment?: string;
   readonly recordedAt: number;
 }

@@ -4,22 +4,26 @@ import type { ConversationPath } from './conversation-context';
 import { parseCesReply } from './reply/parse-ces';
 import { parseCommentReply } from './reply/parse-comment';
 import { parseCsatReply } from './reply/parse-csat';
+import { parseNpsReply } from './reply/parse-nps';
 import { parseYesNoReply } from './reply/parse-yes-no';
 import type { SurveyReply } from './reply/survey-reply';
-import type { CesPoint, CsatPoint } from './scales';
+import type { CesPoint, CsatPoint, NpsPoint } from './scales';
 import { surveyText } from './text/index';
 
 /**
  * The closing survey as a pure state machine the bot drives one message at a time: no I/O, and a
  * state that is plain JSON so it lives in the bot's conversation state between turns.
  */
-export type SurveyStep = 'ces' | 'answered' | 'csat' | 'comment';
+export type SurveyStep = 'ces' | 'answered' | 'csat' | 'nps' | 'comment';
+const SURVEY_STEPS = ['ces', 'answered', 'csat', 'nps', 'comment'] as const;
 
 export interface SurveyOptions {
   /** The customer just said the answer helped ("Oui, ça répond"): "did we answer" is not asked. */
   readonly customerConfirmedAnswer?: boolean;
   /** CSAT question; default: asked after an agent or a ticket, not after the bot alone. */
   readonly askCsat?: boolean;
+  /** The recommendation question (NPS, 0 … 10); default false: only where a deployment asks it. */
+  readonly askNps?: boolean;
   /** Free comment; default true. */
   readonly askComment?: boolean;
 }
@@ -28,6 +32,9 @@ export interface SurveyAnswers {
   readonly ces?: CesPoint;
   readonly answered?: boolean;
   readonly csat?: CsatPoint;
+  readonly nps?: NpsPoint;
+  /** The NPS question was put to the customer: the NPS response rate counts only those. */
+  readonly npsAsked?: boolean;
   readonly comment?: string;
 }
 
@@ -40,12 +47,14 @@ export interface SurveyState {
 }
 
 const surveyStateSchema = z.object({
-  steps: z.array(z.enum(['ces', 'answered', 'csat', 'comment'])).min(1),
+  steps: z.array(z.enum(SURVEY_STEPS)).min(1),
   index: z.number().int().nonnegative(),
   answers: z.object({
     ces: z.number().int().min(1).max(5).optional(),
     answered: z.boolean().optional(),
     csat: z.number().int().min(1).max(5).optional(),
+    nps: z.number().int().min(0).max(10).optional(),
+    npsAsked: z.boolean().optional(),
     comment: z.string().optional(),
   }),
   retried: z.boolean(),
@@ -79,6 +88,7 @@ export function planSurvey(path: ConversationPath, options: SurveyOptions = {}):
   const steps: SurveyStep[] = ['ces'];
   if (!options.customerConfirmedAnswer) steps.push('answered');
   if (options.askCsat ?? (path === 'escalated' || path === 'ticket')) steps.push('csat');
+  if (options.askNps ?? false) steps.push('nps');
   if (options.askComment ?? true) steps.push('comment');
   return steps;
 }
@@ -100,6 +110,12 @@ export function promptFor(step: SurveyStep, locale: Locale): SurveyPrompt {
         text: t.csatQuestion,
         choices: [...t.csatChoices.map((c) => `${c.value} ${c.label}`), t.skip],
       };
+    case 'nps':
+      return {
+        step,
+        text: t.npsQuestion,
+        choices: [...Array.from({ length: 11 }, (_, n) => String(n)), t.skip],
+      };
     case 'comment':
       return { step, text: t.commentPrompt, choices: [t.skip] };
   }
@@ -112,8 +128,13 @@ export function startSurvey(
   options: SurveyOptions = {},
 ): SurveyTurn & { kind: 'ask' } {
   const steps = planSurvey(path, options);
-  const state: SurveyState = { steps, index: 0, answers: {}, retried: false };
+  const state: SurveyState = { steps, index: 0, answers: askedAt(steps[0], {}), retried: false };
   return { kind: 'ask', state, prompt: promptFor(steps[0] ?? 'ces', locale) };
+}
+
+/** Notes that the NPS question is about to be put (asked, whether answered or not). */
+function askedAt(step: SurveyStep | undefined, answers: SurveyAnswers): SurveyAnswers {
+  return step === 'nps' ? { ...answers, npsAsked: true } : answers;
 }
 
 /** What a reply adds to the answers: the parser of the step, and where its value goes. */
@@ -134,6 +155,8 @@ function read(step: SurveyStep, text: string, answers: SurveyAnswers): Reading {
       return fold(parseYesNoReply(text), (answered) => ({ ...answers, answered }));
     case 'csat':
       return fold(parseCsatReply(text), (csat) => ({ ...answers, csat }));
+    case 'nps':
+      return fold(parseNpsReply(text), (nps) => ({ ...answers, nps }));
     case 'comment':
       return fold(parseCommentReply(text), (comment) => ({ ...answers, comment }));
   }
@@ -141,7 +164,7 @@ function read(step: SurveyStep, text: string, answers: SurveyAnswers): Reading {
 
 function retryText(step: SurveyStep, locale: Locale): string {
   const t = surveyText(locale);
-  return step === 'csat' ? t.csatRetry : t.cesRetry;
+  return step === 'csat' ? t.csatRetry : step === 'nps' ? t.npsRetry : t.cesRetry;
 }
 
 /**
@@ -166,9 +189,9 @@ export function answerSurvey(state: SurveyState, text: string, locale: Locale): 
   }
   if (reading.answers === 'skip')
     return { kind: 'done', answers: state.answers, thanks: surveyText(locale).thanks };
-  const answers = reading.answers;
   const index = state.index + 1;
   const next = state.steps[index];
+  const answers = askedAt(next, reading.answers);
   if (next === undefined) return { kind: 'done', answers, thanks: surveyText(locale).thanks };
   return {
     kind: 'ask',

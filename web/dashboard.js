@@ -1,7 +1,8 @@
 /* global window, document, sessionStorage, fetch, URLSearchParams, URL, Chart */
 // The support manager's dashboard: asks for the supervisor token (kept in sessionStorage for this
 // tab only), reads /api/reports/* with it and draws the figures with Chart.js (served by Relais).
-// Every text from the server is inserted with textContent, never as HTML.
+// Every text from the server is inserted with textContent, never as HTML. The page's own texts come
+// from window.RelaisDashboardText (dashboard.fr.js or dashboard.en.js, chosen by the server).
 (function () {
   'use strict';
 
@@ -10,25 +11,10 @@
   var BRAND = '#0b6e69';
   var ACCENT = '#f28c28';
   var PALETTE = [BRAND, ACCENT, '#5b8def', '#9c6ade', '#d94f70', '#7a8b8f', '#3fa34d'];
-  var PATHS = {
-    'bot-only': 'Assistant seul',
-    clarified: 'Assistant, après précision',
-    escalated: 'Conseiller',
-    ticket: 'Ticket',
-  };
-  var REASONS = {
-    'customer-request': 'Demande du client',
-    'answer-refused': 'Réponse refusée',
-    'repeated-misses': 'Incompris deux fois',
-    'low-confidence': 'Question incomprise',
-    frustration: 'Mécontentement',
-    'entry-escalate': 'Sujet réservé aux conseillers',
-    'needs-login': 'Connexion nécessaire',
-    unknown: 'Non précisée',
-  };
+  var T = window.RelaisDashboardText;
 
-  var oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  var percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+  var oneDecimal = new Intl.NumberFormat(T.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  var percent = new Intl.NumberFormat(T.locale, { style: 'percent', maximumFractionDigits: 0 });
   var charts = {};
 
   function $(id) {
@@ -37,6 +23,19 @@
 
   function setText(id, text) {
     $(id).textContent = text;
+  }
+
+  /** The page's fixed texts, in the language the server chose. */
+  function applyTexts() {
+    document.querySelectorAll('[data-text]').forEach(function (el) {
+      el.textContent = T.static[el.getAttribute('data-text')];
+    });
+    document.querySelectorAll('[data-aria]').forEach(function (el) {
+      el.setAttribute('aria-label', T.aria[el.getAttribute('data-aria')]);
+    });
+    var other = new URLSearchParams(window.location.search);
+    other.set('lang', document.documentElement.lang === 'en' ? 'fr' : 'en');
+    $('switch-language').setAttribute('href', '?' + other.toString());
   }
 
   function token() {
@@ -78,7 +77,7 @@
           var message = (body && body.error && body.error.message) || 'HTTP ' + res.status;
           if (res.status === 401) {
             sessionStorage.removeItem(TOKEN_KEY);
-            throw new Error('Jeton refusé : vérifiez-le et réessayez.');
+            throw new Error(T.tokenRefused);
           }
           throw new Error(message);
         });
@@ -92,7 +91,7 @@
   function minutes(ms) {
     if (ms === undefined || ms === null) return '–';
     var m = Math.round(ms / 60000);
-    return m < 1 ? '< 1 min' : m + ' min';
+    return m < 1 ? T.lessThanAMinute : T.minutes(m);
   }
 
   function draw(id, config) {
@@ -105,24 +104,28 @@
   }
 
   function cesAxis() {
-    return { min: 1, max: 5, title: { display: true, text: 'CES (1 très facile … 5 très compliqué)' } };
+    return { min: 1, max: 5, title: { display: true, text: T.cesAxis } };
   }
 
   function renderFigures(r) {
     setText('ces-value', r.ces ? oneDecimal.format(r.ces.value) : '–');
-    setText('ces-detail', r.ces ? r.ces.count + ' avis · objectif 2,0' : 'aucun avis sur la période');
+    setText('ces-detail', r.ces ? T.cesDetail(r.ces.count) : T.noCes);
     setText('deflection-value', share(r.deflection));
-    setText('deflection-detail', r.deflection.count + ' sur ' + r.deflection.total + ' conversations');
+    setText('deflection-detail', T.outOfConversations(r.deflection.count, r.deflection.total));
     setText('escalation-value', share(r.escalation));
-    setText('escalation-detail', r.escalation.count + ' sur ' + r.escalation.total + ' conversations');
+    setText('escalation-detail', T.outOfConversations(r.escalation.count, r.escalation.total));
     setText('not-answered-value', share(r.notAnswered));
-    setText('not-answered-detail', r.notAnswered.count + ' « Non » sur ' + r.notAnswered.total + ' réponses');
+    setText('not-answered-detail', T.notAnsweredDetail(r.notAnswered.count, r.notAnswered.total));
     setText('wait-value', minutes(r.waitTime.p50));
-    setText('wait-detail', 'médiane · p90 ' + minutes(r.waitTime.p90) + ' · p99 ' + minutes(r.waitTime.p99));
+    setText('wait-detail', T.waitDetail(minutes(r.waitTime.p90), minutes(r.waitTime.p99)));
     setText('csat-value', r.csat ? percent.format(r.csat.satisfiedPercent / 100) : '–');
+    setText('csat-detail', r.csat ? T.csatDetail(oneDecimal.format(r.csat.mean)) : T.noAnswer);
+    // NPS only where the deployment asks it and someone answered: no answers, no figure.
+    $('nps').hidden = !r.nps;
+    setText('nps-value', r.nps ? (r.nps.value > 0 ? '+' : '') + r.nps.value : '–');
     setText(
-      'csat-detail',
-      r.csat ? 'satisfaits (4 ou 5) · moyenne ' + oneDecimal.format(r.csat.mean) : 'pas de réponse',
+      'nps-detail',
+      r.nps ? T.npsDetail(r.nps.count, r.nps.promoterPercent, r.nps.detractorPercent) : '',
     );
   }
 
@@ -135,7 +138,7 @@
         }),
         datasets: [
           {
-            label: 'CES',
+            label: T.cesLine,
             data: r.cesByDay.map(function (d) {
               return Math.round(d.ces.value * 100) / 100;
             }),
@@ -143,7 +146,7 @@
             backgroundColor: BRAND,
           },
           {
-            label: 'Objectif',
+            label: T.target,
             data: r.cesByDay.map(function () {
               return 2;
             }),
@@ -160,11 +163,11 @@
       type: 'bar',
       data: {
         labels: paths.map(function (p) {
-          return PATHS[p] || p;
+          return T.paths[p] || p;
         }),
         datasets: [
           {
-            label: 'CES',
+            label: T.cesLine,
             data: paths.map(function (p) {
               return Math.round(r.cesByPath[p].value * 100) / 100;
             }),
@@ -177,7 +180,7 @@
     draw('deflection', {
       type: 'doughnut',
       data: {
-        labels: ["Résolues par l'assistant", 'Transmises au service Client'],
+        labels: [T.static.deflection, T.static.escalation],
         datasets: [{ data: [r.deflection.count, r.escalation.count], backgroundColor: [BRAND, ACCENT] }],
       },
     });
@@ -185,11 +188,11 @@
       type: 'bar',
       data: {
         labels: r.escalationReasons.map(function (e) {
-          return REASONS[e.key] || e.key;
+          return T.reasons[e.key] || e.key;
         }),
         datasets: [
           {
-            label: 'Conversations',
+            label: T.conversationsLabel,
             data: r.escalationReasons.map(function (e) {
               return e.count;
             }),
@@ -211,7 +214,7 @@
         }),
         datasets: [
           {
-            label: 'Conversations',
+            label: T.conversationsLabel,
             data: r.topEntries.map(function (e) {
               return e.count;
             }),
@@ -232,23 +235,20 @@
     list.replaceChildren();
     if (suggestions.length === 0) {
       var none = document.createElement('li');
-      none.textContent = 'Aucune question manquée ne revient plusieurs fois sur la période.';
+      none.textContent = T.noSuggestion;
       list.appendChild(none);
       return;
     }
     suggestions.forEach(function (s) {
       var item = document.createElement('li');
-      var what =
-        s.kind === 'new-phrasing'
-          ? 'Nouvelle formulation pour la fiche « ' + s.entryId + ' »'
-          : 'Nouvelle fiche';
-      item.textContent = what + ' (' + s.count + ' fois) : ' + s.examples.join(' · ');
+      var what = s.kind === 'new-phrasing' ? T.newPhrasing(s.entryId) : T.newEntry;
+      item.textContent = T.suggestion(what, s.count, s.examples.join(' · '));
       list.appendChild(item);
     });
   }
 
   function load() {
-    setText('status', 'Chargement…');
+    setText('status', T.loading);
     return Promise.all([
       get('/api/reports/summary').then(function (res) {
         return res.json();
@@ -262,12 +262,16 @@
         renderFigures(results[0].report);
         renderCharts(results[0].report);
         renderSuggestions(results[1].suggestions);
-        setText('status', results[0].report.conversations + ' conversations closes sur la période');
+        var report = results[0].report;
+        setText(
+          'status',
+          T.closedInPeriod(report.conversations, report.closedSilent && report.closedSilent.count),
+        );
         document.body.setAttribute('data-loaded', 'true');
       })
       .catch(function (error) {
         if (!token() || $('dashboard').hidden) showSignIn(error.message);
-        else setText('status', 'Erreur : ' + error.message);
+        else setText('status', T.error + error.message);
       });
   }
 
@@ -279,7 +283,7 @@
       .then(function (blob) {
         var link = document.createElement('a');
         link.href = URL.createObjectURL(blob);
-        link.download = 'avis-' + $('from').value + '-' + $('to').value + '.csv';
+        link.download = T.csvName + '-' + $('from').value + '-' + $('to').value + '.csv';
         document.body.appendChild(link);
         link.click();
         link.remove();
@@ -289,10 +293,11 @@
       })
       .catch(function (error) {
         if (!token()) showSignIn(error.message);
-        else setText('status', 'Erreur : ' + error.message);
+        else setText('status', T.error + error.message);
       });
   }
 
+  applyTexts();
   var params = new URLSearchParams(window.location.search);
   var now = Date.now();
   $('to').value = params.get('to') || isoDay(now);

@@ -1,7 +1,7 @@
 import type { ConversationRecord, HandoffQueue } from '../../handoff/index';
 import type { ClaimResult, TransitionResult } from '../../handoff/index';
 import type { AgentAccount } from './accounts';
-import { readReference, type CustomerRelay } from './customer-relay';
+import { readReference, type AgentCloseInfo, type CustomerRelay } from './customer-relay';
 import type { AgentEventBus } from './events';
 import type { Presence, RelayLine, RelayStore } from './relay-store';
 
@@ -168,7 +168,7 @@ export class AgentService {
         at: this.deps.clock().getTime(),
         agentId: agent.id,
       });
-      await this.afterAgent(conversationId, 'resolved');
+      await this.afterAgent(conversationId, 'resolved', agent.id);
     }
     return result;
   }
@@ -223,10 +223,26 @@ export class AgentService {
     return done(this.summary(result.conversation));
   }
 
-  private async afterAgent(conversationId: string, outcome: 'handed-back' | 'resolved'): Promise<void> {
+  private async afterAgent(
+    conversationId: string,
+    outcome: 'handed-back' | 'resolved',
+    resolvedBy?: string,
+  ): Promise<void> {
     const record = await this.deps.queue.get(conversationId);
     const reference = readReference(record?.context.reference);
-    if (reference) await this.deps.relay.afterAgent(reference, outcome);
+    if (!reference) return;
+    // The survey records who resolved it and how long the customer waited for that agent.
+    const customerId = customerIdOf(record?.context.customer);
+    const close: AgentCloseInfo | undefined = resolvedBy
+      ? {
+          agentId: resolvedBy,
+          ...(customerId ? { customerId } : {}),
+          ...(record?.escalatedAt !== undefined && record.claimedAt !== undefined
+            ? { waitMs: Math.max(0, record.claimedAt - record.escalatedAt) }
+            : {}),
+        }
+      : undefined;
+    await this.deps.relay.afterAgent(reference, outcome, close);
   }
 
   private async claimed(result: ClaimResult): Promise<Result<ConversationSummary>> {
@@ -259,6 +275,13 @@ export class AgentService {
         .map((l) => l.text.slice(0, 200)),
     };
   }
+}
+
+/** The customer id the bot put in the escalation context, if it is one. */
+function customerIdOf(customer: unknown): string | undefined {
+  if (typeof customer !== 'object' || customer === null) return undefined;
+  const id = (customer as { id?: unknown }).id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 function refusalMessage(reason: string, detail: { agentId?: string; capacity?: number } = {}): string {

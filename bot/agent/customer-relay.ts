@@ -2,6 +2,7 @@ import { ActivityTypes, type CloudAdapter, type ConversationReference, type Turn
 import { z } from 'zod';
 import { DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from '../directline/adapter';
 import type { RelaisBot } from '../relais-bot';
+import { CLOSE_INFO } from '../survey/survey-closing';
 
 /** The ConversationReference the bot stored in the escalation context, checked before use. */
 const referenceSchema = z.looseObject({
@@ -9,6 +10,14 @@ const referenceSchema = z.looseObject({
   serviceUrl: z.string().min(1),
   conversation: z.looseObject({ id: z.string().min(1) }),
 });
+
+/** What the agent side knows about a resolve (bot/survey/survey-closing.ts CLOSE_INFO). */
+export interface AgentCloseInfo {
+  readonly agentId: string;
+  readonly waitMs?: number;
+  /** The customer the site vouched for at escalation: a proactive turn carries no identity. */
+  readonly customerId?: string;
+}
 
 export function readReference(value: unknown): Partial<ConversationReference> | undefined {
   const parsed = referenceSchema.safeParse(value);
@@ -41,11 +50,17 @@ export class CustomerRelay {
   async afterAgent(
     reference: Partial<ConversationReference>,
     outcome: 'handed-back' | 'resolved',
+    close?: AgentCloseInfo,
   ): Promise<void> {
-    await this.proactive(reference, (context) => this.bot.afterAgent(context, outcome));
+    await this.proactive(reference, (context) => {
+      // Only this side knows the agent and the wait: the closing survey reads them from the turn.
+      if (close) context.turnState.set(CLOSE_INFO, close);
+      return this.bot.afterAgent(context, outcome);
+    });
   }
 
-  private async proactive(
+  /** Runs `logic` in a turn of the customer's conversation, on its own channel. */
+  async proactive(
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {

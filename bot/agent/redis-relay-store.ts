@@ -37,6 +37,15 @@ export class RedisRelayStore implements RelayStore {
     });
   }
 
+  async erase(conversationId: string): Promise<number> {
+    const key = this.keys.log(conversationId);
+    const [[lenError, length] = [], [delError] = []] =
+      (await this.redis.multi().llen(key).del(key).exec()) ?? [];
+    if (lenError || delError || typeof length !== 'number')
+      throw new Error(`relay log erase failed for ${conversationId}`, { cause: lenError ?? delError });
+    return length;
+  }
+
   async setPresence(agentId: string, presence: Presence): Promise<void> {
     await this.redis.hset(this.keys.presence, agentId, presence);
   }

@@ -22,6 +22,8 @@ export type Presence = (typeof PRESENCES)[number];
 export interface RelayStore {
   append(conversationId: string, line: NewRelayLine): Promise<RelayLine>;
   lines(conversationId: string): Promise<readonly RelayLine[]>;
+  /** Deletes one conversation's relayed lines (a customer's erasure); how many there were. */
+  erase(conversationId: string): Promise<number>;
   setPresence(agentId: string, presence: Presence): Promise<void>;
   presence(agentId: string): Promise<Presence>;
 }
@@ -40,6 +42,12 @@ export class MemoryRelayStore implements RelayStore {
 
   async lines(conversationId: string): Promise<readonly RelayLine[]> {
     return [...(this.logs.get(conversationId) ?? [])];
+  }
+
+  async erase(conversationId: string): Promise<number> {
+    const count = this.logs.get(conversationId)?.length ?? 0;
+    this.logs.delete(conversationId);
+    return count;
   }
 
   async setPresence(agentId: string, presence: Presence): Promise<void> {

@@ -23,6 +23,8 @@ export interface BotDeps {
   readonly identify: (activity: Partial<Activity>) => Customer | undefined;
   /** Where closed conversations and their survey go; without it no survey is asked. */
   readonly surveys?: SurveyStore;
+  /** Which optional survey questions this deployment asks (default: no NPS). */
+  readonly surveyQuestions?: { readonly askNps?: boolean };
   /** Where a survey the store refused is reported (the customer's turn goes on). */
   readonly log?: Log;
 }

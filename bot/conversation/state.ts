@@ -1,5 +1,5 @@
 import type { Locale } from '../../knowledge-base/index';
-import type { ConversationPath } from '../../insights/index';
+import type { ConversationOutcome, ConversationPath } from '../../insights/index';
 import type { HandoffReason, TranscriptLine } from '../ports/handoff';
 
 /** What the bot is waiting for after its last message, if anything. */
@@ -55,7 +55,13 @@ export interface InsightsTrail {
   /** When the close was first reached (ms): the time the reports go by. */
   closedAt?: number;
   /** What the closing side said about the close (path, agent, wait), kept for the later records. */
-  close?: { readonly path?: ConversationPath; readonly agentId?: string; readonly waitMs?: number };
+  close?: {
+    readonly path?: ConversationPath;
+    readonly agentId?: string;
+    readonly waitMs?: number;
+    readonly customerId?: string;
+    readonly outcome?: ConversationOutcome;
+  };
   /** The customer said the last answer helped: the survey does not ask "did we answer" again. */
   answerConfirmed?: boolean;
   /** The survey was offered: it is asked once per conversation. */

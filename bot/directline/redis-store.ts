@@ -90,6 +90,21 @@ export class RedisDirectLineStore implements DirectLineStore {
     };
   }
 
+  async deleteConversation(conversationId: string): Promise<number> {
+    const log = this.key('log', conversationId);
+    // One MULTI: the count is the log that was deleted, and the three keys go together.
+    const replies =
+      (await this.redis
+        .multi()
+        .llen(log)
+        .del(this.key('conv', conversationId), log, this.key('client', conversationId))
+        .exec()) ?? [];
+    const [lengthError, length] = replies[0] ?? [new Error('no reply'), null];
+    const [deleteError] = replies[1] ?? [new Error('no reply')];
+    if (lengthError || deleteError) throw lengthError ?? deleteError;
+    return Number(length);
+  }
+
   private key(kind: 'conv' | 'log' | 'client', id: string): string {
     return `${this.base}${kind}:${id}`;
   }

@@ -33,6 +33,8 @@ export interface DirectLineStore {
     conversationId: string,
     watermark: number,
   ): Promise<{ activities: StoredActivity[]; watermark: number }>;
+  /** Deletes a conversation and its activity log (a customer's erasure); how many activities it held. */
+  deleteConversation(conversationId: string): Promise<number>;
 }
 
 export class InMemoryDirectLineStore implements DirectLineStore {
@@ -74,5 +76,11 @@ export class InMemoryDirectLineStore implements DirectLineStore {
   ): Promise<{ activities: StoredActivity[]; watermark: number }> {
     const log = this.conversations.get(conversationId)?.log ?? [];
     return { activities: log.slice(watermark), watermark: log.length };
+  }
+
+  async deleteConversation(conversationId: string): Promise<number> {
+    const count = this.conversations.get(conversationId)?.log.length ?? 0;
+    this.conversations.delete(conversationId);
+    return count;
   }
 }

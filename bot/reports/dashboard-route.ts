@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { sendError } from '../http/errors';
+import { dashboardLanguage } from './dashboard-language';
 
 /** Chart.js's browser build, from the installed package: served by us, never from a CDN. */
 function chartJsFile(): string | undefined {
@@ -21,6 +22,8 @@ export function registerDashboard(server: Server, webRoot: string | undefined): 
     '/dashboard': { path: webRoot && join(webRoot, 'dashboard.html'), type: 'text/html; charset=utf-8' },
     '/dashboard.js': { path: webRoot && join(webRoot, 'dashboard.js'), type: JS },
     '/dashboard.css': { path: webRoot && join(webRoot, 'dashboard.css'), type: 'text/css; charset=utf-8' },
+    '/dashboard.fr.js': { path: webRoot && join(webRoot, 'dashboard.fr.js'), type: JS },
+    '/dashboard.en.js': { path: webRoot && join(webRoot, 'dashboard.en.js'), type: JS },
     '/vendor/chart.umd.js': { path: chartJsFile(), type: JS },
   };
   const serve = async (req: Request, res: Response): Promise<void> => {
@@ -32,7 +35,21 @@ export function registerDashboard(server: Server, webRoot: string | undefined): 
     } catch {
       return sendError(res, 404, 'NotFound', `${req.path()} is missing (npm install)`);
     }
+    const headers: Record<string, string | number> = {};
+    if (req.path() === '/dashboard') {
+      // The page in the language asked for: its lang attribute and the script holding its texts.
+      const language = dashboardLanguage(req.query?.lang, req.header('accept-language') || undefined);
+      body = Buffer.from(
+        body
+          .toString('utf8')
+          .replace('<html lang="fr">', `<html lang="${language}">`)
+          .replace('src="/dashboard.fr.js"', `src="/dashboard.${language}.js"`),
+      );
+      headers.vary = 'Accept-Language';
+      headers['content-language'] = language;
+    }
     res.writeHead(200, {
+      ...headers,
       'content-type': file.type,
       'content-length': body.length,
       'cache-control': 'no-cache',

@@ -9,6 +9,7 @@ import {
 import type { FaqPort } from '../conversation/deps';
 import { sendError } from '../http/errors';
 import type { Log } from '../log';
+import type { ErasureStores } from './customer-erasure';
 import { registerErasure } from './erase-route';
 import { parseReportQuery, type ReportQuery } from './report-query';
 import { guardSupervisor } from './supervisor-auth';
@@ -22,6 +23,8 @@ export interface ReportsDeps {
   readonly timeZone: string;
   readonly clock: () => Date;
   readonly log: Log;
+  /** The stores an erasure also reaches besides the surveys. */
+  readonly erasure?: Omit<ErasureStores, 'surveys'>;
 }
 
 /** Matcher score a missed question's nearest entry needs to make a "new phrasing" suggestion. */

@@ -3,6 +3,7 @@ import {
   parseSurveyState,
   startSurvey,
   type ConversationContextInput,
+  type ConversationOutcome,
   type ConversationPath,
   type SurveyAnswers,
 } from '../../insights/index';
@@ -14,6 +15,10 @@ export interface CloseInfo {
   readonly path?: ConversationPath;
   readonly agentId?: string;
   readonly waitMs?: number;
+  /** The customer, when the closing side knows them (a proactive turn carries no identity). */
+  readonly customerId?: string;
+  /** Default resolved; closed-silent when the customer stopped answering. */
+  readonly outcome?: ConversationOutcome;
   /** The customer just said the answer helped: "did we answer" is not asked. */
   readonly customerConfirmedAnswer?: boolean;
 }
@@ -27,8 +32,13 @@ function contextOf(turn: Turn, close: CloseInfo, answers: SurveyAnswers): Conver
   const activity = turn.context.activity;
   return {
     conversationId: activity.conversation.id,
-    ...(turn.customer ? { customerId: turn.customer.id } : {}),
+    ...(turn.customer
+      ? { customerId: turn.customer.id }
+      : close.customerId
+        ? { customerId: close.customerId }
+        : {}),
     path: close.path ?? pathOf(turn.data),
+    ...(close.outcome ? { outcome: close.outcome } : {}),
     language: turn.locale,
     channel: activity.channelId || 'unknown',
     kbEntryIds: [...trail.kbEntryIds],
@@ -42,7 +52,7 @@ function contextOf(turn: Turn, close: CloseInfo, answers: SurveyAnswers): Conver
 }
 
 /** Stores the conversation with whatever was answered; a store failure never fails the customer's turn. */
-async function recordClose(turn: Turn, answers: SurveyAnswers): Promise<void> {
+export async function recordClose(turn: Turn, answers: SurveyAnswers): Promise<void> {
   const store = turn.deps.surveys;
   if (!store) return;
   const close = turn.data.insights?.close ?? {};
@@ -72,9 +82,10 @@ export async function startClosingSurvey(turn: Turn, close: CloseInfo = {}): Pro
   trail.close = info;
   const first = startSurvey(info.path ?? pathOf(turn.data), turn.locale, {
     customerConfirmedAnswer: customerConfirmedAnswer ?? trail.answerConfirmed ?? false,
+    askNps: turn.deps.surveyQuestions?.askNps ?? false,
   });
   turn.data.survey = first.state;
-  await recordClose(turn, {});
+  await recordClose(turn, first.state.answers);
   await turn.say(first.prompt.text, first.prompt.choices);
   return true;
 }

@@ -16,12 +16,16 @@ const CONVERSATION_PROPERTY = 'relais';
  */
 export const CLOSE_INFO = Symbol('relais.closeInfo');
 
+/** The property RelaisBot keeps the conversation under, for the other proactive closings. */
+export { CONVERSATION_PROPERTY };
+
 function closeInfoOf(context: TurnContext): CloseInfo {
   const info: unknown = context.turnState.get(CLOSE_INFO);
   if (typeof info !== 'object' || info === null) return {};
-  const { agentId, waitMs } = info as Record<string, unknown>;
+  const { agentId, waitMs, customerId } = info as Record<string, unknown>;
   return {
     ...(typeof agentId === 'string' && agentId !== '' ? { agentId } : {}),
+    ...(typeof customerId === 'string' && customerId !== '' ? { customerId } : {}),
     ...(typeof waitMs === 'number' && Number.isFinite(waitMs) && waitMs >= 0 ? { waitMs } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
 import { GENERAL_SKILL, type ConversationRecord, type Escalation } from '../conversation';
 import { decodeConversation, FIELD, type ConversationFields } from '../conversation-fields';
-import { SILENCE_STATES, TRANSITIONS, type ConversationState } from '../conversation-state';
+import { LIVE_STATES, SILENCE_STATES, TRANSITIONS, type ConversationState } from '../conversation-state';
 import { estimateWaitMs, averageHandlingMs } from '../estimated-wait';
 import type { HandoffQueue, QueuedEntry } from '../handoff-queue';
 import { HandoffPolicy } from '../policy';
@@ -11,6 +11,7 @@ import { headScore } from '../priority';
 import type {
   ClaimResult,
   EnqueueResult,
+  ForgetResult,
   HeartbeatResult,
   PositionResult,
   SweepResult,
@@ -371,6 +372,17 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const id = this.policy.id(conversationId);
     const c = this.conversations.get(id);
     return c ? decodeConversation(id, c) : null;
+  }
+
+  async forget(conversationId: string): Promise<ForgetResult> {
+    const id = this.policy.id(conversationId);
+    const c = this.conversations.get(id);
+    if (!c) return { ok: true, forgotten: false };
+    const state = this.stateOf(c);
+    if (LIVE_STATES.includes(state)) return { ok: false, reason: 'active', state };
+    this.conversations.delete(id);
+    this.activity.remove(id);
+    return { ok: true, forgotten: true };
   }
 
   async peek(limit = 50): Promise<readonly QueuedEntry[]> {

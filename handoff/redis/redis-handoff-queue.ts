@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
 import type { ConversationRecord, Escalation } from '../conversation';
 import { decodeConversation } from '../conversation-fields';
-import { SILENCE_STATES, TRANSITIONS } from '../conversation-state';
+import { isConversationState, LIVE_STATES, SILENCE_STATES, TRANSITIONS } from '../conversation-state';
 import { HandoffError } from '../errors';
 import { averageHandlingMs, estimateWaitMs } from '../estimated-wait';
 import type { HandoffQueue, QueuedEntry } from '../handoff-queue';
@@ -14,6 +14,7 @@ import { HEAD_BAND } from '../priority';
 import type {
   ClaimResult,
   EnqueueResult,
+  ForgetResult,
   HeartbeatResult,
   PositionResult,
   Refusal,
@@ -339,6 +340,18 @@ export class RedisHandoffQueue implements HandoffQueue {
     const id = this.policy.id(conversationId);
     const fields = await this.guard('get', () => this.redis.hgetall(this.keys.conversation(id)));
     return Object.keys(fields).length === 0 ? null : decodeConversation(id, fields);
+  }
+
+  async forget(conversationId: string): Promise<ForgetResult> {
+    const id = this.policy.id(conversationId);
+    const reply = (
+      await this.run('forget', [this.keys.conversation(id), this.keys.activity], [id, spaced(LIVE_STATES)])
+    ).map(asString);
+    if (reply[0] === 'ok') return { ok: true, forgotten: reply[1] === '1' };
+    const state = reply[2] ?? '';
+    if (!isConversationState(state))
+      throw new HandoffError('STORE_FAILED', `forget: unexpected reply ${reply.join(' ')}`);
+    return { ok: false, reason: 'active', state };
   }
 
   async peek(limit = 50): Promise<readonly QueuedEntry[]> {

@@ -10,7 +10,7 @@ export const collapseLetters = (word: string): string => word.replace(/([a-z])\1
 export function replyWords(text: string): string[] {
   const folded = stripAccents(text.toLowerCase())
     .replace(/[’‘`´']/g, ' ')
-    .replace(/\b(\d{1,2})\s*(?:\/|sur|out\s+of|of)\s*(?:5|10)\b/g, ' $1 ');
+    .replace(/\b([a-z]+|\d{1,2})\s*(?:\/|sur|out\s+of|of)\s*(?:5|10)\b/g, ' $1 ');
   return folded
     .replace(/[^a-z0-9]+/g, ' ')
     .split(' ')

@@ -35,9 +35,14 @@ export interface InsightsReport {
   /** Escalated conversations only, by the agent who resolved them. */
   readonly cesByAgent: Readonly<Record<string, CesScore>>;
   readonly csat?: CsatScore;
+  /** From the conversations where the NPS question was asked (a deployment option). */
   readonly nps?: NpsScore;
+  /** NPS answers out of the conversations where it was asked. */
+  readonly npsResponses: Share;
   /** Conversations the bot resolved alone (path bot-only or clarified). */
   readonly deflection: Share;
+  /** Conversations closed on customer silence, out of all (they have no survey answers). */
+  readonly closedSilent: Share;
   /** Conversations handed to a person (path escalated or ticket). */
   readonly escalation: Share;
   /** Why they escalated, most frequent first ("unknown" when the bot did not say). */
@@ -119,7 +124,10 @@ export function buildInsightsReport(
   const days = cesBy(surveys, (s) => calendarDay(s.context.closedAt, timeZone));
   const didWeAnswer = surveys.flatMap((s) => (s.answered === undefined ? [] : [s.answered]));
   const csat = csatScore(surveys.flatMap((s) => (s.csat === undefined ? [] : [s.csat])));
-  const nps = npsScore(surveys.flatMap((s) => (s.nps === undefined ? [] : [s.nps])));
+  // Only where the question was put: a deployment that never asks it has no NPS, not an NPS of 0.
+  const npsAsked = surveys.filter((s) => s.npsAsked === true);
+  const npsNotes = npsAsked.flatMap((s) => (s.nps === undefined ? [] : [s.nps]));
+  const nps = npsScore(npsNotes);
   const cesOverall = cesScore(ces);
   return {
     conversations: conversations.length,
@@ -132,8 +140,13 @@ export function buildInsightsReport(
     cesByAgent: cesBy(surveys, (s) => s.context.agentId),
     ...(csat ? { csat } : {}),
     ...(nps ? { nps } : {}),
+    npsResponses: share(npsNotes.length, npsAsked.length),
     deflection: share(conversations.length - escalated.length, conversations.length),
     escalation: share(escalated.length, conversations.length),
+    closedSilent: share(
+      conversations.filter((c) => c.outcome === 'closed-silent').length,
+      conversations.length,
+    ),
     escalationReasons: countKeys(escalated.map((c) => c.escalationReason ?? 'unknown')),
     waitTime: waitTimePercentiles(escalated.flatMap((c) => (c.waitMs === undefined ? [] : [c.waitMs]))),
     notAnswered: share(didWeAnswer.filter((a) => !a).length, didWeAnswer.length),

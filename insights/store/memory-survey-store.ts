@@ -1,5 +1,5 @@
 import { parseSurveyAnswer, type SurveyAnswer, type SurveyAnswerInput } from '../survey-answer';
-import type { RecordResult, SurveyStore, TimeRange } from './survey-store';
+import type { CustomerErasure, RecordResult, SurveyStore, TimeRange } from './survey-store';
 
 const byClosedThenId = (a: SurveyAnswer, b: SurveyAnswer): number =>
   a.context.closedAt - b.context.closedAt ||
@@ -37,8 +37,19 @@ export class MemorySurveyStore implements SurveyStore {
       .sort(byClosedThenId);
   }
 
-  async eraseCustomer(customerId: string): Promise<{ readonly erased: number }> {
-    return { erased: this.deleteWhere((s) => s.context.customerId === customerId) };
+  async conversationsOf(customerId: string): Promise<CustomerErasure['conversations']> {
+    return [...this.surveys.values()]
+      .filter((s) => s.context.customerId === customerId)
+      .map((s) => ({ conversationId: s.context.conversationId, channel: s.context.channel }))
+      .sort((a, b) =>
+        a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0,
+      );
+  }
+
+  async eraseCustomer(customerId: string): Promise<CustomerErasure> {
+    const conversations = await this.conversationsOf(customerId);
+    for (const c of conversations) this.surveys.delete(c.conversationId);
+    return { erased: conversations.length, conversations };
   }
 
   async purgeClosedBefore(cutoff: number): Promise<{ readonly purged: number }> {

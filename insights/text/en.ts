@@ -20,6 +20,9 @@ export const en: SurveyText = Object.freeze<SurveyText>({
     { value: 4, label: 'Satisfied' },
     { value: 5, label: 'Very satisfied' },
   ],
+  npsQuestion:
+    "How likely are you to recommend Mon aide à l'heure to a friend or relative? From 0 (not at all likely) to 10 (extremely likely).",
+  npsRetry: 'Please answer with a number from 0 (not at all likely) to 10 (extremely likely), or "skip".',
   commentPrompt: 'Any comments about Customer Service? Type them here, or reply "skip".',
   skip: 'Skip',
   cesRetry: 'Please answer with a number from 1 (very easy) to 5 (very difficult), or "skip".',

@@ -20,6 +20,9 @@ export const fr: SurveyText = Object.freeze<SurveyText>({
     { value: 4, label: 'Satisfait' },
     { value: 5, label: 'Très satisfait' },
   ],
+  npsQuestion:
+    "Quelle est la probabilité que vous recommandiez Mon aide à l'heure à un proche ? De 0 (pas du tout probable) à 10 (très probable).",
+  npsRetry: 'Répondez par un chiffre de 0 (pas du tout probable) à 10 (très probable), ou « passer ».',
   commentPrompt:
     'Avez-vous des commentaires concernant le service Client ? Écrivez-les ici, ou répondez « passer ».',
   skip: 'Passer',

@@ -23,6 +23,9 @@ export interface SurveyText {
   readonly no: string;
   readonly csatQuestion: string;
   readonly csatChoices: readonly SurveyChoice<CsatPoint>[];
+  /** Seed 001's recommendation question (NPS, 0 … 10), asked only where a deployment enables it. */
+  readonly npsQuestion: string;
+  readonly npsRetry: string;
   readonly commentPrompt: string;
   /** The button that skips the current question. */
   readonly skip: string;

@@ -137,18 +137,33 @@ export function surveyStoreContract(name: string, makeStore: SurveyStoreFactory)
       await store.record(survey('c2', T0 + 1, {}, 'alice'));
       await store.record(survey('c3', T0 + 2, {}, 'bob'));
       await store.record(survey('c4', T0 + 3));
-      expect(await store.eraseCustomer('alice')).toEqual({ erased: 2 });
+      const before = await store.conversationsOf('alice');
+      expect(before).toEqual([
+        { conversationId: 'c1', channel: 'webchat' },
+        { conversationId: 'c2', channel: 'webchat' },
+      ]);
+      expect(await store.eraseCustomer('alice')).toEqual({
+        erased: 2,
+        conversations: [
+          { conversationId: 'c1', channel: 'webchat' },
+          { conversationId: 'c2', channel: 'webchat' },
+        ],
+      });
       expect(ids(await store.list({ from: T0, to: T0 + DAY }))).toEqual(['c3', 'c4']);
       expect(await store.get('c1')).toBeUndefined();
-      expect(await store.eraseCustomer('alice')).toEqual({ erased: 0 });
-      expect(await store.eraseCustomer('nobody')).toEqual({ erased: 0 });
+      expect(await store.eraseCustomer('alice')).toEqual({ erased: 0, conversations: [] });
+      expect(await store.conversationsOf('alice')).toEqual([]);
+      expect(await store.eraseCustomer('nobody')).toEqual({ erased: 0, conversations: [] });
     });
 
     it('erases by the customer of the latest version of a re-recorded survey', async () => {
       await store.record(survey('c1', T0, {}, 'alice'));
       await store.record(survey('c1', T0, {}, 'bob'));
-      expect(await store.eraseCustomer('alice')).toEqual({ erased: 0 });
-      expect(await store.eraseCustomer('bob')).toEqual({ erased: 1 });
+      expect((await store.eraseCustomer('alice')).erased).toBe(0);
+      expect(await store.eraseCustomer('bob')).toMatchObject({
+        erased: 1,
+        conversations: [{ conversationId: 'c1' }],
+      });
       expect(await store.list({ from: T0, to: T0 + DAY })).toEqual([]);
     });
 
@@ -159,7 +174,10 @@ export function surveyStoreContract(name: string, makeStore: SurveyStoreFactory)
       expect(ids(await store.list({ from: 0, to: T0 + 10 * DAY }))).toEqual(['d3', 'd4', 'd5', 'd6']);
       expect(await store.purgeClosedBefore(T0 + 3 * DAY)).toEqual({ purged: 0 });
       // The purged d1 no longer counts for alice.
-      expect(await store.eraseCustomer('alice')).toEqual({ erased: 2 });
+      expect((await store.eraseCustomer('alice')).conversations.map((c) => c.conversationId)).toEqual([
+        'd3',
+        'd5',
+      ]);
       expect(ids(await store.list({ from: 0, to: T0 + 10 * DAY }))).toEqual(['d4', 'd6']);
     });
 

@@ -8,6 +8,7 @@ import { claimScript } from './claim';
 import { claimNextScript } from './claim-next';
 import { closeSilentScript } from './close-silent';
 import { enqueueScript } from './enqueue';
+import { forgetScript } from './forget';
 import { handBackScript } from './hand-back';
 import { heartbeatScript } from './heartbeat';
 import { listTicketsScript } from './list-tickets';
@@ -40,6 +41,7 @@ export const HANDOFF_SCRIPTS = Object.freeze({
   waitInputs: waitInputsScript,
   peek: peekScript,
   listTickets: listTicketsScript,
+  forget: forgetScript,
 } satisfies Record<string, HandoffScript>);
 
 export type ScriptName = keyof typeof HANDOFF_SCRIPTS;

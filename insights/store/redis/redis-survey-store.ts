@@ -2,7 +2,7 @@ import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { InsightsError } from '../../errors';
 import { DEFAULT_INSIGHTS_PREFIX, insightsKeys, type InsightsKeys } from '../../keys';
 import { parseSurveyAnswer, type SurveyAnswer, type SurveyAnswerInput } from '../../survey-answer';
-import type { RecordResult, SurveyStore, TimeRange } from '../survey-store';
+import type { CustomerErasure, RecordResult, SurveyStore, TimeRange } from '../survey-store';
 import {
   eraseCustomerScript,
   INSIGHTS_SCRIPTS,
@@ -89,14 +89,31 @@ export class RedisSurveyStore implements SurveyStore {
     return out;
   }
 
-  async eraseCustomer(customerId: string): Promise<{ readonly erased: number }> {
-    const erased = await this.run(
+  async conversationsOf(customerId: string): Promise<CustomerErasure['conversations']> {
+    const ids = [...(await this.redis.smembers(this.keys.customer(customerId)))].sort();
+    const out: { conversationId: string; channel: string }[] = [];
+    for (const id of ids) {
+      const survey = await this.get(id);
+      if (survey) out.push({ conversationId: id, channel: survey.context.channel });
+    }
+    return out;
+  }
+
+  async eraseCustomer(customerId: string): Promise<CustomerErasure> {
+    const flat = await this.run(
       eraseCustomerScript.name,
       this.keys.customer(customerId),
       this.keys.byTime,
       this.keys.base,
     );
-    return { erased: Number(erased) };
+    const list = Array.isArray(flat) ? flat.map(String) : [];
+    const conversations: { conversationId: string; channel: string }[] = [];
+    for (let i = 0; i + 1 < list.length; i += 2)
+      conversations.push({ conversationId: list[i] ?? '', channel: list[i + 1] ?? 'unknown' });
+    conversations.sort((a, b) =>
+      a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0,
+    );
+    return { erased: conversations.length, conversations };
   }
 
   async purgeClosedBefore(cutoff: number): Promise<{ readonly purged: number }> {

@@ -44,17 +44,26 @@ export const eraseCustomerScript = script(
 --[[ eraseCustomer: delete every survey of one customer, its index entries and the customer's set
   KEYS[1] customer set   KEYS[2] time index zset
   ARGV[1] key base
-  Returns the number of surveys deleted
+  Returns the deleted surveys as a flat list: conversation id, channel, conversation id, channel…
 ]]`,
   `
 local ids = redis.call('SMEMBERS', KEYS[1])
-local n = 0
+local out = {}
 for _, id in ipairs(ids) do
-  n = n + redis.call('DEL', kSurvey(id))
+  local key = kSurvey(id)
+  local json = redis.call('HGET', key, 'json')
+  if json then
+    local ok, record = pcall(cjson.decode, json)
+    local channel = (ok and type(record) == 'table' and type(record.context) == 'table'
+      and type(record.context.channel) == 'string') and record.context.channel or 'unknown'
+    redis.call('DEL', key)
+    out[#out + 1] = id
+    out[#out + 1] = channel
+  end
   redis.call('ZREM', KEYS[2], id)
 end
 redis.call('DEL', KEYS[1])
-return n`,
+return out`,
 );
 
 export const purgeClosedBeforeScript = script(

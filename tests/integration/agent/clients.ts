@@ -14,8 +14,9 @@ export class Customer {
     private readonly token: string,
   ) {}
 
-  static async start(url: string, locale = 'fr-FR'): Promise<Customer> {
-    const { token } = (await postJson(`${url}/api/directline/token`, {})).json as { token: string };
+  /** `identity`: the site's signed customer (`{ customer, signature }`), for an identified customer. */
+  static async start(url: string, locale = 'fr-FR', identity: object = {}): Promise<Customer> {
+    const { token } = (await postJson(`${url}/api/directline/token`, identity)).json as { token: string };
     const started = await postJson(
       `${url}/v3/directline/conversations`,
       { locale },

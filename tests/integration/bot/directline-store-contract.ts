@@ -63,6 +63,20 @@ export function directLineStoreContract(
       expect(await store.activitiesSince('c1', 3)).toEqual({ activities: [], watermark: 3 });
     });
 
+    test('deleteConversation removes the conversation and its log (erasure), once', async () => {
+      for (const text of ['a', 'b']) await store.append('c1', { type: 'message', text }, `client-${text}`);
+      await store.createConversation({ ...conversation, id: 'c2' });
+      await store.append('c2', { type: 'message', text: 'kept' });
+      expect(await store.deleteConversation('c1')).toBe(2);
+      expect(await store.getConversation('c1')).toBeUndefined();
+      expect(await store.activitiesSince('c1', 0)).toEqual({ activities: [], watermark: 0 });
+      expect(await store.deleteConversation('c1')).toBe(0);
+      expect((await store.activitiesSince('c2', 0)).activities.map((a) => a.text)).toEqual(['kept']);
+      // The same id can start again from nothing (no stale clientActivityID left behind).
+      await store.createConversation(conversation);
+      expect((await store.append('c1', { type: 'message', text: 'a' }, 'client-a')).duplicate).toBe(false);
+    });
+
     test('appending to an unknown conversation fails', async () => {
       await expect(store.append('nope', { type: 'message' })).rejects.toThrow('unknown conversation nope');
     });

@@ -75,11 +75,11 @@ describe('reports API', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await res.text()).split('\r\n');
     expect(lines[0]).toBe(
-      'conversation_id,customer_id,closed_at,path,language,channel,agent_id,wait_ms,kb_entries,escalation_reason,ces,answered,csat,nps,comment',
+      'conversation_id,customer_id,closed_at,path,outcome,language,channel,agent_id,wait_ms,kb_entries,escalation_reason,ces,answered,csat,nps,comment',
     );
     expect(lines).toHaveLength(13); // header, 11 rows, and the empty string after the last CRLF
     expect(lines[1]).toMatch(
-      /^c01,,2026-03-02T11:00:00.000Z,bot-only,fr,directline,,,payment-methods,,1,,,,/,
+      /^c01,,2026-03-02T11:00:00.000Z,bot-only,resolved,fr,directline,,,payment-methods,,1,,,,/,
     );
     expect(lines[1]).not.toContain('jean.dupont@example.fr');
     const raw = await fetch(`${url}/api/reports/surveys.csv?${march}&mask=false&separator=semicolon`, {
@@ -161,10 +161,23 @@ describe('reports API', () => {
     expect((await erase('%7Bcust%7D')).status).toBe(400);
     const res = await erase('cust-42');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ customerId: 'cust-42', surveysErased: 2 });
+    expect(await res.json()).toEqual({
+      customerId: 'cust-42',
+      conversations: 2,
+      surveysErased: 2,
+      conversationStatesErased: 0,
+      directLineActivitiesErased: 0,
+      relayLinesErased: 0,
+      handoffRecordsErased: 0,
+      keptLive: [],
+    });
     expect(await surveys.get('e1')).toBeUndefined();
     expect(await surveys.get('e2')).toBeUndefined();
     expect((await surveys.get('e3'))?.context.customerId).toBe('cust-7');
-    expect(await (await erase('cust-42')).json()).toEqual({ customerId: 'cust-42', surveysErased: 0 });
+    expect(await (await erase('cust-42')).json()).toMatchObject({
+      customerId: 'cust-42',
+      conversations: 0,
+      surveysErased: 0,
+    });
   });
 });

@@ -16,10 +16,13 @@ let app: RelaisServer;
 let side: BuiltAgentSide;
 let url: string;
 const surveys = new MemorySurveyStore();
+const SUPERVISOR_TOKEN = 'supervisor-token-for-tests-0123';
+/** Moved by the test: the customer waits 95 s in the queue before Alice claims. */
+let nowMs = OPEN_TIME.getTime();
 
 beforeAll(async () => {
-  const now = () => OPEN_TIME;
-  const config = loadConfig({ AGENTS: await agentsJson() });
+  const now = () => new Date(nowMs);
+  const config = loadConfig({ AGENTS: await agentsJson(), SUPERVISOR_TOKEN });
   side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, silentLog, now, undefined, {
     sweep: false,
   });
@@ -54,6 +57,9 @@ test('an agent resolves through the agent API: the customer gets the survey, wit
   const customer = await Customer.start(url);
   await customer.say(url, 'comment payer');
   await customer.say(url, 'Non');
+  nowMs += 95_000;
+  // Her console's heartbeats stopped while the test clock jumped: she says she is online again.
+  expect((await alice.post('/presence', { presence: 'online' })).status).toBe(200);
   expect((await alice.post('/claim-next')).json).toMatchObject({ id: customer.conversationId });
   expect(
     (
@@ -89,6 +95,16 @@ test('an agent resolves through the agent API: the customer gets the survey, wit
       escalationReason: 'answer-refused',
       kbEntryIds: ['payment-methods'],
       missedQuestions: ['comment payer'],
+      agentId: 'alice',
+      waitMs: 95_000,
     },
   });
+
+  const day = new Date(nowMs).toISOString().slice(0, 10);
+  const res = await fetch(`${url}/api/reports/summary?from=${day}&to=${day}`, {
+    headers: { authorization: `Bearer ${SUPERVISOR_TOKEN}` },
+  });
+  const { report } = (await res.json()) as { report: Record<string, unknown> };
+  expect(report.cesByAgent).toEqual({ alice: expect.objectContaining({ count: 1, value: 2 }) });
+  expect(report.waitTime).toMatchObject({ p50: 95_000, p90: 95_000, p99: 95_000 });
 });

@@ -1,4 +1,8 @@
+import { MemoryStorage } from 'botbuilder';
+import { MemoryHandoffQueue, ManualClock } from '../../../handoff/index';
 import { MemorySurveyStore, type SurveyStore } from '../../../insights/index';
+import { MemoryRelayStore } from '../../../bot/agent/relay-store';
+import { InMemoryDirectLineStore } from '../../../bot/directline/store';
 import { ConfigError, loadConfig } from '../../../bot/config';
 import type { Log } from '../../../bot/log';
 import { startRetentionPurge } from '../../../bot/survey/retention-timer';
@@ -12,14 +16,19 @@ function recorder(): Log & { infos: string[]; errors: string[] } {
   return { infos, errors, info: (m) => infos.push(m), error: (m) => errors.push(m) };
 }
 
-async function closedDaysAgo(store: SurveyStore, conversationId: string, days: number): Promise<void> {
+async function closedDaysAgo(
+  store: SurveyStore,
+  conversationId: string,
+  days: number,
+  channel = 'directline',
+): Promise<void> {
   const at = NOW.getTime() - days * DAY_MS;
   await store.record({
     context: {
       conversationId,
       path: 'bot-only',
       language: 'fr',
-      channel: 'directline',
+      channel,
       startedAt: at,
       closedAt: at,
     },
@@ -58,5 +67,48 @@ describe('survey retention', () => {
     expect(await timer.runOnce()).toBe(0);
     timer.stop();
     expect(log.errors).toContain('retention: the survey purge failed (retried at the next run)');
+  });
+
+  test('the transcripts of expired conversations go with their survey; recent ones stay', async () => {
+    const surveys = new MemorySurveyStore();
+    const storage = new MemoryStorage();
+    const directLine = new InMemoryDirectLineStore();
+    const relay = new MemoryRelayStore();
+    const queue = new MemoryHandoffQueue({ clock: new ManualClock(NOW.getTime()) });
+    for (const [id, days] of [
+      ['old', 31],
+      ['recent', 29],
+    ] as const) {
+      await closedDaysAgo(surveys, id, days, 'webchat');
+      await storage.write({ [`webchat/conversations/${id}/`]: { relais: { transcript: ['Bonjour'] } } });
+      await directLine.createConversation({
+        id,
+        userId: 'u_1',
+        locale: 'fr-FR',
+        createdAt: NOW.toISOString(),
+      });
+      await directLine.append(id, { type: 'message', text: 'mon adresse est…' });
+      await relay.append(id, { from: 'customer', text: 'mon adresse est…', at: 1 });
+      await queue.touch(id);
+    }
+    const log = recorder();
+    const timer = startRetentionPurge(surveys, 30, {
+      log,
+      clock: () => NOW,
+      traces: { storage, directLine, relay, queue },
+    });
+    await timer.runOnce();
+    timer.stop();
+    expect(await surveys.get('old')).toBeUndefined();
+    expect(await storage.read(['webchat/conversations/old/'])).toEqual({});
+    expect(await directLine.getConversation('old')).toBeUndefined();
+    expect(await relay.lines('old')).toEqual([]);
+    expect(await queue.get('old')).toBeNull();
+
+    expect(await surveys.get('recent')).toBeDefined();
+    expect(Object.keys(await storage.read(['webchat/conversations/recent/']))).toHaveLength(1);
+    expect((await directLine.activitiesSince('recent', 0)).activities).toHaveLength(1);
+    expect(await relay.lines('recent')).toHaveLength(1);
+    expect(await queue.get('recent')).not.toBeNull();
   });
 });

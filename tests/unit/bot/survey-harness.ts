@@ -23,7 +23,10 @@ export interface SurveyBot {
 }
 
 /** A bot wired as createServer wires it: a survey store and the survey in the closing hook. */
-export function startSurveyBot(faq: Faq, options: { locale?: string; now?: Date } = {}): SurveyBot {
+export function startSurveyBot(
+  faq: Faq,
+  options: { locale?: string; now?: Date; askNps?: boolean } = {},
+): SurveyBot {
   const now = options.now ?? OPEN_TIME;
   const surveys = new MemorySurveyStore();
   const handoff = new InMemoryHandoffRecorder();
@@ -37,6 +40,7 @@ export function startSurveyBot(faq: Faq, options: { locale?: string; now?: Date 
     clock: () => now,
     identify: identifyWith(SECRET),
     surveys,
+    ...(options.askNps ? { surveyQuestions: { askNps: true } } : {}),
   };
   const botDeps = withSurveyClosing(deps, state);
   const bot = new RelaisBot(state, botDeps);

@@ -55,8 +55,8 @@ describe('surveysToCsv', () => {
 
   it('writes a header and one masked, quoted row per survey', () => {
     expect(surveysToCsv([parsed.survey])).toBe(
-      'conversation_id,customer_id,closed_at,path,language,channel,agent_id,wait_ms,kb_entries,escalation_reason,ces,answered,csat,nps,comment\r\n' +
-        'c1,m***@e***.com,2025-01-06T09:10:00.000Z,escalated,fr,webchat,anna,42000,horaires reservation,asked-for-person,2,no,4,,"Rappelez-moi au ** ** ** ** 78, merci\n""urgent"""\r\n',
+      'conversation_id,customer_id,closed_at,path,outcome,language,channel,agent_id,wait_ms,kb_entries,escalation_reason,ces,answered,csat,nps,comment\r\n' +
+        'c1,m***@e***.com,2025-01-06T09:10:00.000Z,escalated,resolved,fr,webchat,anna,42000,horaires reservation,asked-for-person,2,no,4,,"Rappelez-moi au ** ** ** ** 78, merci\n""urgent"""\r\n',
     );
   });
 
@@ -64,6 +64,6 @@ describe('surveysToCsv', () => {
     const csv = surveysToCsv([parsed.survey], { mask: false, separator: ';' });
     expect(csv).toContain(';marie@example.com;');
     expect(csv).toContain('"Rappelez-moi au 06 12 34 56 78, merci\n""urgent"""');
-    expect(csv.split('\r\n')[0]?.split(';')).toHaveLength(15);
+    expect(csv.split('\r\n')[0]?.split(';')).toHaveLength(16);
   });
 });

@@ -118,8 +118,10 @@ describe('buildInsightsReport', () => {
       cesByAgent: {},
       deflection: { count: 0, total: 0 },
       escalation: { count: 0, total: 0 },
+      closedSilent: { count: 0, total: 0 },
       escalationReasons: [],
       waitTime: { count: 0 },
+      npsResponses: { count: 0, total: 0 },
       notAnswered: { count: 0, total: 0 },
       topEntries: [],
     });

@@ -1,0 +1,25 @@
+import type { Redis } from 'ioredis';
+import { RedisHandoffQueue } from '../../handoff/index';
+import { RedisSurveyStore } from '../../insights/index';
+import { agentKeys } from '../agent/keys';
+import { RedisRelayStore } from '../agent/redis-relay-store';
+import { RedisDirectLineStore } from '../directline/redis-store';
+import { RedisStorage } from '../storage/redis-storage';
+import type { ErasureStores } from './customer-erasure';
+
+/** Unused by an erasure (it only deletes); the relay store wants one. */
+const RELAY_LOG_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * The stores of a deployment on Redis, keyed exactly as the server keys them (bot/deps.ts,
+ * bot/agent/build.ts) under REDIS_PREFIX: what `relais privacy erase` works on.
+ */
+export function redisErasureStores(redis: Redis, prefix: string): ErasureStores {
+  return {
+    surveys: new RedisSurveyStore({ redis, keyPrefix: `${prefix}:insights` }),
+    storage: new RedisStorage(redis, { prefix }),
+    directLine: new RedisDirectLineStore(redis, { prefix }),
+    relay: new RedisRelayStore(redis, agentKeys(prefix), RELAY_LOG_TTL_SECONDS),
+    queue: new RedisHandoffQueue({ redis, config: { keyPrefix: prefix } }),
+  };
+}

@@ -1,0 +1,220 @@
+import { MemoryStorage } from 'botbuilder';
+import { TicketDesk, type Mailer, type MailMessage } from '../../../handoff/index';
+import { MemorySurveyStore } from '../../../insights/index';
+import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
+import { loadConfig } from '../../../bot/config';
+import { InMemoryDirectLineStore } from '../../../bot/directline/store';
+import { silentLog } from '../../../bot/log';
+import { thankYouClosing } from '../../../bot/ports/closing';
+import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
+import { identifyWith } from '../../../bot/security/identity';
+import { createServer, type RelaisServer } from '../../../bot/server';
+import { agentsJson, PASSWORDS } from '../agent/agent-app';
+import { Agent, Customer } from '../agent/clients';
+import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET, SUNDAY_NOON } from '../../unit/bot/harness';
+import { postJson } from './app';
+import { FakeConnector } from './fake-connector';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const SUPERVISOR_TOKEN = 'supervisor-token-for-tests-0123';
+let nowMs = OPEN_TIME.getTime();
+let app: RelaisServer;
+let side: BuiltAgentSide;
+let url: string;
+let desk: TicketDesk;
+const surveys = new MemorySurveyStore();
+const mails: MailMessage[] = [];
+const mailer: Mailer = {
+  send: async (message) => {
+    mails.push(message);
+    return { messageId: `m-${mails.length}` };
+  },
+  close: async () => undefined,
+};
+
+beforeAll(async () => {
+  const now = () => new Date(nowMs);
+  const config = loadConfig({ AGENTS: await agentsJson(), SUPERVISOR_TOKEN });
+  side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, silentLog, now, undefined, {
+    sweep: false,
+  });
+  app = createServer(config, {
+    bot: {
+      faq: buildTestFaq(),
+      handoff: side.handoff,
+      backOffice: new DemoBackOffice(now),
+      closing: thankYouClosing,
+      supportHours: PARIS_HOURS,
+      clock: now,
+      identify: identifyWith(SECRET),
+      surveys,
+    },
+    storage: new MemoryStorage(),
+    directLineStore: new InMemoryDirectLineStore(),
+    agent: side.agent,
+    closedSilent: side.closedSilent,
+    tokenSecret: SECRET,
+    log: silentLog,
+  });
+  url = await app.listen(0);
+  if (!app.ticketChat) throw new Error('a server with agents and surveys has a ticket chat');
+  desk = new TicketDesk({ queue: side.agent.queue, mailer, chat: app.ticketChat });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await side?.dispose();
+});
+
+/** A Bot Framework connector that refuses every post with 403, counting them. */
+async function refuseOn(port: string): Promise<{ server: Server; hits: number }> {
+  const state = { server: undefined as unknown as Server, hits: 0 };
+  state.server = createHttpServer((_req, res) => {
+    state.hits += 1;
+    res.writeHead(403, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'gone' } }));
+  });
+  await new Promise<void>((resolve) => state.server.listen(Number(port), '127.0.0.1', resolve));
+  expect((state.server.address() as AddressInfo).port).toBe(Number(port));
+  return state;
+}
+
+async function summary(day: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${url}/api/reports/summary?from=${day}&to=${day}`, {
+    headers: { authorization: `Bearer ${SUPERVISOR_TOKEN}` },
+  });
+  return ((await res.json()) as { report: Record<string, unknown> }).report;
+}
+
+describe('survey after a ticket reply', () => {
+  test('the customer is still in the chat: the answer, then the survey with path ticket', async () => {
+    nowMs = SUNDAY_NOON.getTime();
+    const customer = await Customer.start(url);
+    await customer.say(url, 'je veux parler à un conseiller');
+    expect((await side.agent.queue.get(customer.conversationId))?.state).toBe('ticket');
+
+    nowMs += 10 * 60_000; // an agent on duty answers ten minutes later, the customer still there
+    const answered = await desk.answer(customer.conversationId, 'bruno', 'Votre avoir a été émis ce matin.');
+    expect(answered).toMatchObject({ ok: true, deliveredInChat: true });
+    const seen = await customer.texts(url);
+    expect(seen.slice(-2)).toEqual([
+      'Votre avoir a été émis ce matin.',
+      "À quel point était-ce facile d'obtenir une résolution à votre problème ?",
+    ]);
+    // Recorded as soon as the survey starts, before any answer.
+    expect(await surveys.get(customer.conversationId)).toMatchObject({
+      context: { path: 'ticket', agentId: 'bruno', escalationReason: 'customer-request' },
+    });
+
+    for (const reply of ['4', 'oui', '3', 'passer']) await customer.say(url, reply);
+    expect(await customer.textsAfter(url, seen.length)).toEqual([
+      '4',
+      'Avons-nous répondu à votre question ?',
+      'oui',
+      'Êtes-vous satisfait du service Client ?',
+      '3',
+      expect.stringMatching(/^Avez-vous des commentaires/),
+      'passer',
+      'Merci pour votre retour ! Bonne journée.',
+    ]);
+    expect(await surveys.get(customer.conversationId)).toMatchObject({
+      ces: 4,
+      answered: true,
+      csat: 3,
+      context: { path: 'ticket', language: 'fr', channel: 'webchat', agentId: 'bruno' },
+    });
+  });
+
+  test('the customer is gone (their channel refuses): the conversation is still recorded, path ticket, no answers', async () => {
+    nowMs = SUNDAY_NOON.getTime();
+    const connector = await new FakeConnector().start();
+    const conversationId = `gone-${Math.random().toString(36).slice(2)}`;
+    const res = await postJson(`${url}/api/messages`, {
+      type: 'message',
+      id: 'act-1',
+      channelId: 'slack',
+      serviceUrl: connector.url,
+      conversation: { id: conversationId },
+      from: { id: 'user-1', name: 'Client' },
+      recipient: { id: 'relais', name: 'Relais' },
+      locale: 'fr-FR',
+      text: 'je veux parler à un conseiller',
+    });
+    expect(res.status).toBe(200);
+    expect((await side.agent.queue.get(conversationId))?.state).toBe('ticket');
+    await connector.stop();
+    // The channel now refuses the conversation (the customer left or blocked the bot): 403 on the same address.
+    const refusing = await refuseOn(new URL(connector.url).port);
+
+    nowMs += 20 * 3600_000;
+    const answered = await desk.answer(conversationId, 'alice', 'Votre avoir a été émis.');
+    expect(answered).toMatchObject({ ok: true, deliveredInChat: false });
+    const stored = await surveys.get(conversationId);
+    expect(stored).toMatchObject({
+      context: {
+        conversationId,
+        path: 'ticket',
+        language: 'fr',
+        channel: 'slack',
+        agentId: 'alice',
+        escalationReason: 'customer-request',
+      },
+    });
+    expect(stored?.ces).toBeUndefined();
+    expect(stored?.answered).toBeUndefined();
+    expect(refusing.hits).toBeGreaterThan(0);
+    await new Promise<void>((resolve) => refusing.server.close(() => resolve()));
+  });
+});
+
+describe('conversation closed on customer silence', () => {
+  test('recorded with its path, language, entries and the closed-silent outcome, no survey; counted in the reports', async () => {
+    nowMs = OPEN_TIME.getTime() + 24 * 3600_000; // Thursday, open
+    const alice = await Agent.login(url, 'alice', PASSWORDS.alice);
+    expect((await alice.post('/presence', { presence: 'online' })).status).toBe(200);
+    const customer = await Customer.start(url);
+    await customer.say(url, 'comment payer');
+    await customer.say(url, 'Non');
+    expect((await alice.post('/claim-next')).json).toMatchObject({ id: customer.conversationId });
+    expect(
+      (
+        await alice.post(`/conversations/${customer.conversationId}/messages`, {
+          text: 'Bonjour, je regarde.',
+        })
+      ).status,
+    ).toBe(200);
+    const before = (await customer.texts(url)).length;
+
+    nowMs += 16 * 60_000; // the customer said nothing for 16 minutes
+    expect((await alice.post('/heartbeat')).status).toBe(200);
+    const report = await side.sweep();
+    expect(report.closedSilent).toEqual([customer.conversationId]);
+
+    const stored = await surveys.get(customer.conversationId);
+    expect(stored).toMatchObject({
+      context: {
+        path: 'escalated',
+        outcome: 'closed-silent',
+        language: 'fr',
+        kbEntryIds: ['payment-methods'],
+        escalationReason: 'answer-refused',
+        agentId: 'alice',
+      },
+    });
+    expect(stored?.ces).toBeUndefined();
+    // Nothing is said to a customer who left, and no survey is pending for them.
+    expect((await customer.texts(url)).length).toBe(before);
+    await customer.say(url, 'comment payer');
+    expect((await customer.texts(url)).slice(-2)).toEqual([
+      'Carte bancaire, virement et CESU.',
+      'Est-ce que cela répond à votre question ?',
+    ]);
+
+    const day = new Date(nowMs).toISOString().slice(0, 10);
+    const figures = await summary(day);
+    expect(figures.conversations).toBe(1);
+    expect(figures.responses).toBe(0);
+    expect(figures.closedSilent).toEqual({ count: 1, total: 1, rate: 1 });
+  });
+});

@@ -1,0 +1,175 @@
+import { execFile } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { RedisSurveyStore } from '../../../insights/index';
+import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
+import { loadConfig } from '../../../bot/config';
+import { RedisDirectLineStore } from '../../../bot/directline/redis-store';
+import { silentLog } from '../../../bot/log';
+import { thankYouClosing } from '../../../bot/ports/closing';
+import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
+import { identifyWith } from '../../../bot/security/identity';
+import { createServer, type RelaisServer } from '../../../bot/server';
+import { RedisStorage } from '../../../bot/storage/redis-storage';
+import { agentsJson, PASSWORDS } from '../agent/agent-app';
+import { Agent, Customer } from '../agent/clients';
+import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import { testRedisUrl, uniquePrefix } from '../../support/prefix';
+
+// The CLI as users run it: the built bin (`npm test` builds before jest).
+const ROOT = join(__dirname, '..', '..', '..');
+const BIN = join(ROOT, 'dist', 'cli', 'relais.js');
+const IDENTITY_SECRET = 'identity-secret-for-the-erasure-test-0123456789';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The CLI with a clean environment: only what the test passes (no REDIS_URL inherited). */
+function relais(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+let redis: Redis;
+let prefix: string;
+let app: RelaisServer;
+let side: BuiltAgentSide;
+let url: string;
+let surveys: RedisSurveyStore;
+
+beforeAll(async () => {
+  redis = new Redis(testRedisUrl());
+  prefix = uniquePrefix('erase')
+    .replace(/:$/, '')
+    .replace(/[^A-Za-z0-9:_-]/g, '-');
+  const config = loadConfig({ AGENTS: await agentsJson(), REDIS_PREFIX: prefix, IDENTITY_SECRET });
+  const now = () => OPEN_TIME;
+  side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, silentLog, now, redis, {
+    sweep: false,
+  });
+  surveys = new RedisSurveyStore({ redis, keyPrefix: `${prefix}:insights` });
+  app = createServer(config, {
+    bot: {
+      faq: buildTestFaq(),
+      handoff: side.handoff,
+      backOffice: new DemoBackOffice(now),
+      closing: thankYouClosing,
+      supportHours: PARIS_HOURS,
+      clock: now,
+      identify: identifyWith(SECRET),
+      surveys,
+    },
+    storage: new RedisStorage(redis, { prefix }),
+    directLineStore: new RedisDirectLineStore(redis, { prefix }),
+    agent: side.agent,
+    tokenSecret: SECRET,
+    log: silentLog,
+  });
+  url = await app.listen(0);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await side?.dispose();
+  await redis?.quit();
+});
+
+async function identified(id: string): Promise<Customer> {
+  const customer = { id, name: 'Jean Dupont', email: 'jean.dupont@example.fr', vip: false, b2b: false };
+  const signature = createHmac('sha256', IDENTITY_SECRET).update(JSON.stringify(customer)).digest('hex');
+  return Customer.start(url, 'fr-FR', { customer, signature });
+}
+
+/** Every key of this deployment that mentions the conversation id. */
+async function keysOf(conversationId: string): Promise<string[]> {
+  return (await redis.keys(`*${prefix}*`)).filter((k) => k.includes(conversationId));
+}
+
+describe('relais privacy erase', () => {
+  test('refuses to run without a store, or without a valid customer id', async () => {
+    const noStore = await relais(['privacy', 'erase', '--customer', 'cust-42']);
+    expect(noStore.code).toBe(2);
+    expect(noStore.stderr).toMatch(/no store to erase from: pass --redis URL or set REDIS_URL/);
+    const noCustomer = await relais(['privacy', 'erase', '--redis', testRedisUrl()]);
+    expect(noCustomer.code).toBe(2);
+    expect(noCustomer.stderr).toMatch(/--customer: is required/);
+    const badUrl = await relais(['privacy', 'erase', '--customer', 'c', '--redis', 'http://x']);
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toMatch(/REDIS_URL: must start with redis:\/\//);
+  });
+
+  test('erases the survey, bot state, Direct Line log, relayed lines and handoff record of one customer, and nothing of another', async () => {
+    // cust-42 escalates, talks with Alice, who resolves; the survey is answered.
+    const alice = await Agent.login(url, 'alice', PASSWORDS.alice);
+    expect((await alice.post('/presence', { presence: 'online' })).status).toBe(200);
+    const jean = await identified('cust-42');
+    await jean.say(url, 'comment payer');
+    await jean.say(url, 'Non');
+    expect((await alice.post('/claim-next')).json).toMatchObject({ id: jean.conversationId });
+    await alice.post(`/conversations/${jean.conversationId}/messages`, { text: 'Votre adresse ?' });
+    await jean.say(url, '3 rue des Lilas, 75011 Paris');
+    expect(
+      (await alice.post(`/conversations/${jean.conversationId}/resolve`, { reason: 'adresse corrigée' }))
+        .status,
+    ).toBe(200);
+    for (const reply of ['2', 'passer']) await jean.say(url, reply);
+    expect(await surveys.get(jean.conversationId)).toMatchObject({
+      ces: 2,
+      context: { customerId: 'cust-42' },
+    });
+    // Another customer, who must keep everything.
+    const other = await identified('cust-7');
+    await other.say(url, 'au revoir');
+    await other.say(url, '1');
+    expect((await surveys.get(other.conversationId))?.context.customerId).toBe('cust-7');
+    expect(await keysOf(jean.conversationId)).not.toEqual([]);
+    const otherKeys = await keysOf(other.conversationId);
+
+    const run = await relais([
+      'privacy',
+      'erase',
+      '--customer',
+      'cust-42',
+      '--redis',
+      testRedisUrl(),
+      '--prefix',
+      prefix,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`customer cust-42 (prefix ${prefix}): 1 conversation(s) found`);
+    expect(lines).toContain('  surveys erased: 1');
+    expect(lines).toContain('  conversation states erased: 1');
+    expect(lines).toContain('  relayed lines erased: 3');
+    expect(lines).toContain('  handoff records erased: 1');
+    expect(lines).toContain('  kept, still with people (run again once closed): none');
+    const activities = /Direct Line activities erased: (\d+)/.exec(run.stdout);
+    expect(Number(activities?.[1])).toBeGreaterThanOrEqual(12);
+
+    expect(await keysOf(jean.conversationId)).toEqual([]);
+    expect(await surveys.get(jean.conversationId)).toBeUndefined();
+    expect(await side.agent.queue.get(jean.conversationId)).toBeNull();
+    expect((await redis.keys(`*${prefix}*`)).join('\n')).not.toContain('cust-42');
+    expect(await keysOf(other.conversationId)).toEqual(otherKeys);
+
+    const again = await relais(['privacy', 'erase', '--customer', 'cust-42'], {
+      REDIS_URL: testRedisUrl(),
+      REDIS_PREFIX: prefix,
+    });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^customer cust-42 \(prefix .*\): 0 conversation\(s\) found/);
+  });
+});

@@ -1,0 +1,101 @@
+/* global window */
+// Every English text of the dashboard; web/dashboard.fr.js holds the same keys in French.
+window.RelaisDashboardText = Object.freeze({
+  locale: 'en-GB',
+  static: {
+    title: 'Relais — Customer Service dashboard',
+    heading: 'Customer Service dashboard',
+    signOut: 'Sign out',
+    tokenLabel: 'Supervisor token',
+    open: 'Open the dashboard',
+    from: 'From',
+    to: 'to',
+    refresh: 'Refresh',
+    exportCsv: 'Export surveys (CSV)',
+    ces: 'CES',
+    deflection: 'Resolved by the assistant',
+    escalation: 'Handed to Customer Service',
+    notAnswered: '“No, not answered”',
+    wait: 'Wait for an agent',
+    csat: 'Satisfaction (CSAT)',
+    nps: 'Recommendation (NPS)',
+    cesByDay: 'CES per day',
+    cesByDayNote: '(lower = easier; target 2.0)',
+    cesByPath: 'CES per path',
+    resolution: 'Resolution',
+    reasons: 'Reasons for handing over',
+    topEntries: 'Most used entries',
+    suggestions: 'Unanswered questions: suggestions for the knowledge base',
+    switchLanguage: 'Français',
+  },
+  aria: {
+    cesByDay: 'CES per day',
+    cesByPath: 'CES per path',
+    deflection: 'Share resolved by the assistant',
+    reasons: 'Reasons for handing over',
+    topEntries: 'Most used entries',
+  },
+  paths: {
+    'bot-only': 'Assistant alone',
+    clarified: 'Assistant, after clarifying',
+    escalated: 'Agent',
+    ticket: 'Ticket',
+  },
+  reasons: {
+    'customer-request': 'Customer asked',
+    'answer-refused': 'Answer refused',
+    'repeated-misses': 'Not understood twice',
+    'low-confidence': 'Question not understood',
+    frustration: 'Frustration',
+    'entry-escalate': 'Topic for agents only',
+    'needs-login': 'Sign-in needed',
+    unknown: 'Not given',
+  },
+  cesAxis: 'CES (1 very easy … 5 very difficult)',
+  cesLine: 'CES',
+  target: 'Target',
+  conversationsLabel: 'Conversations',
+  cesDetail: function (count) {
+    return count + ' answers · target 2.0';
+  },
+  noCes: 'no answers in this period',
+  outOfConversations: function (count, total) {
+    return count + ' of ' + total + ' conversations';
+  },
+  notAnsweredDetail: function (count, total) {
+    return count + ' “No” out of ' + total + ' answers';
+  },
+  lessThanAMinute: '< 1 min',
+  minutes: function (m) {
+    return m + ' min';
+  },
+  waitDetail: function (p90, p99) {
+    return 'median · p90 ' + p90 + ' · p99 ' + p99;
+  },
+  csatDetail: function (mean) {
+    return 'satisfied (4 or 5) · mean ' + mean;
+  },
+  noAnswer: 'no answers',
+  npsDetail: function (count, promoters, detractors) {
+    return count + ' ratings · ' + promoters + '% promoters − ' + detractors + '% detractors';
+  },
+  noSuggestion: 'No missed question comes back more than once in this period.',
+  newPhrasing: function (entryId) {
+    return 'New phrasing for the entry “' + entryId + '”';
+  },
+  newEntry: 'New entry',
+  suggestion: function (what, count, examples) {
+    return what + ' (' + count + ' times): ' + examples;
+  },
+  loading: 'Loading…',
+  closedInPeriod: function (count, silent) {
+    return (
+      count +
+      ' conversations closed in this period' +
+      (silent ? ', ' + silent + ' of them on customer silence' : '')
+    );
+  },
+  error: 'Error: ',
+  tokenRefused: 'Token refused: check it and try again.',
+  csvName: 'surveys',
+});
