@@ -20,6 +20,8 @@ export type TransitionName =
   | 'openTicket'
   | 'claim'
   | 'release'
+  | 'transfer'
+  | 'transferToQueue'
   | 'requeueExpired'
   | 'handBack'
   | 'resolve'
@@ -49,6 +51,12 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Obj
   },
   claim: { from: ['queued'], to: 'with-agent', why: 'an agent took it (claim or claimNext)' },
   release: { from: ['with-agent'], to: 'queued', why: 'the agent gave it back: head of the queue' },
+  transfer: { from: ['with-agent'], to: 'with-agent', why: 'the owner passed it to a colleague' },
+  transferToQueue: {
+    from: ['with-agent'],
+    to: 'queued',
+    why: 'the owner sent it back to a queue (maybe another language or skill), in its class',
+  },
   requeueExpired: {
     from: ['with-agent'],
     to: 'queued',

@@ -1,5 +1,6 @@
 import type { AgentProfile, AgentStatus } from './agent';
 import type { ConversationRecord, Escalation } from './conversation';
+import type { TransferTarget } from './transfer';
 import type {
   ClaimResult,
   EnqueueResult,
@@ -44,6 +45,13 @@ export interface HandoffQueue {
   agentReplied(conversationId: string, agentId: string): Promise<TransitionResult>;
   /** with-agent → queued, at the head. */
   release(conversationId: string, agentId: string): Promise<TransitionResult>;
+  /**
+   * with-agent, by its owner only. To an agent: stays with-agent, now owned by the target (online,
+   * not away, speaks the language, has room: checked in the same step), whose claim timeout starts.
+   * To a queue: → queued in its class by its first escalation time, optionally in another language
+   * or skill (refused as not-routable when nobody available speaks that language); frees the owner.
+   */
+  transfer(conversationId: string, fromAgentId: string, target: TransferTarget): Promise<TransitionResult>;
   /** with-agent → bot. */
   handBack(conversationId: string, agentId: string): Promise<TransitionResult>;
   /** with-agent → resolved. */

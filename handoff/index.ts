@@ -15,6 +15,7 @@ export {
 export {
   escalationSchema,
   type Contact,
+  type Language,
   type ConversationRecord,
   type Escalation,
   type Priority,
@@ -36,6 +37,7 @@ export { MemoryHandoffQueue, type MemoryHandoffQueueOptions } from './memory/mem
 export type * from './results';
 export { RedisHandoffQueue, type RedisHandoffQueueOptions } from './redis/redis-handoff-queue';
 export { handoffKeys, type HandoffKeys } from './keys';
+export { transferTargetSchema, type TransferTarget } from './transfer';
 export { SmtpMailer, type Mailer, type MailMessage } from './tickets/mailer';
 export {
   parseSmtpConfig,

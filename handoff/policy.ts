@@ -6,6 +6,7 @@ import type { HandoffConfig } from './config';
 import { escalationSchema, idSchema, type Escalation, type ParsedEscalation } from './conversation';
 import { HandoffError } from './errors';
 import { classRank, queueScore } from './priority';
+import { transferTargetSchema, type ParsedTransferTarget, type TransferTarget } from './transfer';
 
 export interface PreparedEscalation {
   readonly escalation: ParsedEscalation;
@@ -61,6 +62,10 @@ export class HandoffPolicy {
 
   agentProfile(profile: AgentProfile): ParsedAgentProfile {
     return parse(agentProfileSchema, profile, 'agent');
+  }
+
+  transferTarget(target: TransferTarget): ParsedTransferTarget {
+    return parse(transferTargetSchema, target, 'target');
   }
 
   prepareEscalation(input: Escalation): PreparedEscalation {

@@ -17,6 +17,7 @@ import type {
   TransitionResult,
   WaitEstimateResult,
 } from '../results';
+import type { TransferTarget } from '../transfer';
 import { SortedIndex } from './sorted-index';
 
 interface AgentEntry {
@@ -233,6 +234,65 @@ export class MemoryHandoffQueue implements HandoffQueue {
 
   async release(conversationId: string, agentId: string): Promise<TransitionResult> {
     return this.withOwner(conversationId, agentId, (id, c) => this.requeueHead(id, c));
+  }
+
+  async transfer(
+    conversationId: string,
+    fromAgentId: string,
+    target: TransferTarget,
+  ): Promise<TransitionResult> {
+    const t = this.policy.transferTarget(target);
+    const id = this.policy.id(conversationId);
+    const from = this.policy.id(fromAgentId, 'agentId');
+    const c = this.conversations.get(id);
+    if (!c) return { ok: false, reason: 'not-found' };
+    const state = this.stateOf(c);
+    if (state !== 'with-agent') return { ok: false, reason: 'wrong-state', state };
+    const owner = c[FIELD.agent] ?? '';
+    if (owner !== from) return { ok: false, reason: 'not-owner', agentId: owner };
+    const now = this.policy.now();
+    const cutoff = this.policy.heartbeatCutoff(now);
+
+    if (t.kind === 'queue') {
+      const language = t.language ?? c[FIELD.language] ?? '';
+      const skill = t.skill ?? c[FIELD.skill] ?? GENERAL_SKILL;
+      if (this.onlineAgentsFor(language, cutoff).length === 0)
+        return { ok: false, reason: 'not-routable', detail: 'language' };
+      this.agents.get(owner)?.conversations.delete(id);
+      this.claims.remove(id);
+      this.activity.remove(id);
+      const queue = `${language}:${skill}`;
+      // Its class score from the first escalation: ahead of everyone who escalated later.
+      this.indexOf(this.queues, queue).add(id, Number(c[FIELD.score] ?? 0));
+      Object.assign(c, {
+        [FIELD.state]: 'queued',
+        [FIELD.language]: language,
+        [FIELD.skill]: skill,
+        [FIELD.queue]: queue,
+        [FIELD.updatedAt]: String(now),
+      });
+      delete c[FIELD.agent];
+      delete c[FIELD.claimedAt];
+      delete c[FIELD.repliedAt];
+      return this.done(id, c);
+    }
+
+    if (t.agentId === from) return this.done(id, c);
+    const agent = this.agents.get(t.agentId);
+    if (!agent || !this.isOnline(t.agentId, cutoff)) return { ok: false, reason: 'agent-offline' };
+    if (!agent.languages.includes(c[FIELD.language] ?? ''))
+      return { ok: false, reason: 'not-routable', detail: 'language' };
+    if (agent.conversations.size >= agent.capacity)
+      return { ok: false, reason: 'at-capacity', capacity: agent.capacity };
+    this.agents.get(from)?.conversations.delete(id);
+    agent.conversations.add(id);
+    c[FIELD.agent] = t.agentId;
+    c[FIELD.claimedAt] = String(now);
+    delete c[FIELD.repliedAt];
+    c[FIELD.updatedAt] = String(now);
+    // The target must answer within the claim timeout, like any claim.
+    this.claims.add(id, this.policy.claimDeadline(now));
+    return this.done(id, c);
   }
 
   async handBack(conversationId: string, agentId: string): Promise<TransitionResult> {

@@ -22,6 +22,7 @@ import type {
   WaitEstimateResult,
 } from '../results';
 import { asArray, asFields, asString, asStrings, toRefusal, type Reply } from './replies';
+import type { TransferTarget } from '../transfer';
 import { HANDOFF_SCRIPTS, type ScriptName } from './scripts';
 
 export interface RedisHandoffQueueOptions {
@@ -218,6 +219,33 @@ export class RedisHandoffQueue implements HandoffQueue {
       id,
       [this.keys.conversation(id), this.keys.claims, this.keys.activity],
       [id, aid, this.policy.now(), HEAD_BAND],
+    );
+  }
+
+  async transfer(
+    conversationId: string,
+    fromAgentId: string,
+    target: TransferTarget,
+  ): Promise<TransitionResult> {
+    const t = this.policy.transferTarget(target);
+    const id = this.policy.id(conversationId);
+    const from = this.policy.id(fromAgentId, 'agentId');
+    const now = this.policy.now();
+    return this.transition(
+      'transfer',
+      id,
+      [this.keys.conversation(id), this.keys.claims, this.keys.activity],
+      [
+        id,
+        from,
+        now,
+        t.kind,
+        t.kind === 'agent' ? t.agentId : '',
+        t.kind === 'queue' ? (t.language ?? '') : '',
+        t.kind === 'queue' ? (t.skill ?? '') : '',
+        this.policy.claimDeadline(now),
+        this.policy.heartbeatCutoff(now),
+      ],
     );
   }
 

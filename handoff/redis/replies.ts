@@ -50,6 +50,8 @@ export function toRefusal(reply: Reply[], what: string): Refusal {
       return { ok: false, reason: 'at-capacity', capacity: Number(arg) };
     case 'agent-offline':
       return { ok: false, reason: 'agent-offline' };
+    case 'agent-unavailable':
+      return { ok: false, reason: 'agent-unavailable' };
     case 'not-routable':
       return { ok: false, reason: 'not-routable', detail: arg === 'skill' ? 'skill' : 'language' };
     case 'reserved':

@@ -304,6 +304,150 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
       });
     });
 
+    describe('transfer', () => {
+      beforeEach(async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'], capacity: 2 });
+        await q.agentOnline({ agentId: 'bob', languages: ['fr', 'en'], capacity: 2 });
+      });
+
+      const claimedBy = async (id: string, agentId: string, extra: Record<string, unknown> = {}) => {
+        await escalate(id, extra);
+        const r = await q.claim(id, agentId);
+        expect(r.ok).toBe(true);
+      };
+
+      it('passes a conversation to a colleague, who now owns it and its claim timeout', async () => {
+        await claimedBy('c1', 'anna');
+        await q.agentReplied('c1', 'anna');
+        clock.advance(10 * SECOND);
+        const moved = await q.transfer('c1', 'anna', { kind: 'agent', agentId: 'bob' });
+        expect(moved.ok && moved.conversation).toMatchObject({
+          state: 'with-agent',
+          agentId: 'bob',
+          claimedAt: clock.now(),
+        });
+        expect(moved.ok && moved.conversation.agentRepliedAt).toBeUndefined();
+        expect((await q.agent('anna'))?.conversations).toEqual([]);
+        expect((await q.agent('bob'))?.conversations).toEqual(['c1']);
+        expect(await q.resolve('c1', 'anna')).toEqual({ ok: false, reason: 'not-owner', agentId: 'bob' });
+
+        // bob did not answer within the claim timeout: back to the head of the queue.
+        clock.advance(59 * SECOND);
+        await q.heartbeat('anna');
+        await q.heartbeat('bob');
+        expect((await q.requeueExpired()).requeued).toEqual([]);
+        clock.advance(2 * SECOND);
+        await q.heartbeat('anna');
+        await q.heartbeat('bob');
+        expect((await q.requeueExpired()).requeued).toEqual(['c1']);
+        expect((await q.agent('bob'))?.conversations).toEqual([]);
+      });
+
+      it("follows the new owner's console: its silence requeues the conversation", async () => {
+        await claimedBy('c1', 'anna');
+        await q.transfer('c1', 'anna', { kind: 'agent', agentId: 'bob' });
+        await q.agentReplied('c1', 'bob');
+        clock.advance(20 * SECOND);
+        await q.heartbeat('anna');
+        clock.advance(20 * SECOND); // bob: 40 s without heartbeat
+        await q.heartbeat('anna');
+        const sweep = await q.requeueExpired();
+        expect(sweep).toEqual({ requeued: ['c1'], toPool: [], agentsOffline: ['bob'] });
+      });
+
+      it('refuses, changing nothing: not the owner, not with an agent, target offline, language, capacity', async () => {
+        await q.agentOnline({ agentId: 'enzo', languages: ['en'] });
+        await claimedBy('c1', 'anna');
+        await escalate('waiting');
+        await claimedBy('b1', 'bob');
+        await claimedBy('b2', 'bob');
+        const toBob = { kind: 'agent', agentId: 'bob' } as const;
+        expect(await q.transfer('c1', 'bob', { kind: 'agent', agentId: 'bob' })).toEqual({
+          ok: false,
+          reason: 'not-owner',
+          agentId: 'anna',
+        });
+        expect(await q.transfer('waiting', 'anna', toBob)).toEqual({
+          ok: false,
+          reason: 'wrong-state',
+          state: 'queued',
+        });
+        expect(await q.transfer('nope', 'anna', toBob)).toEqual({ ok: false, reason: 'not-found' });
+        expect(await q.transfer('c1', 'anna', { kind: 'agent', agentId: 'ghost' })).toEqual({
+          ok: false,
+          reason: 'agent-offline',
+        });
+        expect(await q.transfer('c1', 'anna', { kind: 'agent', agentId: 'enzo' })).toEqual({
+          ok: false,
+          reason: 'not-routable',
+          detail: 'language',
+        });
+        expect(await q.transfer('c1', 'anna', toBob)).toEqual({
+          ok: false,
+          reason: 'at-capacity',
+          capacity: 2,
+        });
+        await q.agentOffline('enzo');
+        await q.agentOnline({ agentId: 'enzo', languages: ['fr'] });
+        await q.agentOffline('enzo');
+        expect(await q.transfer('c1', 'anna', { kind: 'agent', agentId: 'enzo' })).toEqual({
+          ok: false,
+          reason: 'agent-offline',
+        });
+        expect(await q.get('c1')).toMatchObject({ state: 'with-agent', agentId: 'anna' });
+        expect((await q.agent('anna'))?.conversations).toEqual(['c1']);
+        expect((await q.agent('bob'))?.conversations).toEqual(['b1', 'b2']);
+        await expect(
+          q.transfer('c1', 'anna', { kind: 'queue', language: 'French' } as never),
+        ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      });
+
+      it('sends it back to its queue in its class, by its first escalation time, freeing the agent', async () => {
+        await claimedBy('first', 'anna');
+        await escalate('later');
+        await escalate('vip', { priority: 'vip' });
+        clock.advance(10 * SECOND);
+        const back = await q.transfer('first', 'anna', { kind: 'queue' });
+        expect(back.ok && back.conversation).toMatchObject({
+          state: 'queued',
+          language: 'fr',
+          skill: 'general',
+        });
+        expect(back.ok && back.conversation.agentId).toBeUndefined();
+        expect((await q.agent('anna'))?.conversations).toEqual([]);
+        expect((await q.peek()).map((e) => e.conversationId)).toEqual(['vip', 'first', 'later']);
+        expect(await q.position('first')).toEqual({ ok: true, position: 2, queueLength: 3 });
+        // Waiting is not silence: the queued conversation is not closed.
+        clock.advance(700 * SECOND);
+        expect(await q.closeSilent()).toEqual([]);
+      });
+
+      it('sends it to another language or skill queue, where only matching agents get it', async () => {
+        await q.agentOnline({ agentId: 'biller', languages: ['en'], skills: ['billing'] });
+        await claimedBy('c1', 'anna');
+        const moved = await q.transfer('c1', 'anna', { kind: 'queue', language: 'en', skill: 'billing' });
+        expect(moved.ok && moved.conversation).toMatchObject({
+          state: 'queued',
+          language: 'en',
+          skill: 'billing',
+        });
+        expect(await q.claimNext('anna')).toEqual({ ok: false, reason: 'queue-empty' });
+        expect(await q.claimNext('bob')).toEqual({ ok: false, reason: 'queue-empty' });
+        const taken = await q.claimNext('biller');
+        expect(taken.ok && taken.conversation).toMatchObject({ id: 'c1', agentId: 'biller', language: 'en' });
+      });
+
+      it('refuses a queue whose language nobody online speaks', async () => {
+        await claimedBy('c1', 'anna');
+        expect(await q.transfer('c1', 'anna', { kind: 'queue', language: 'de' })).toEqual({
+          ok: false,
+          reason: 'not-routable',
+          detail: 'language',
+        });
+        expect(await q.get('c1')).toMatchObject({ state: 'with-agent', agentId: 'anna', language: 'fr' });
+      });
+    });
+
     describe('the rest of the life of a conversation', () => {
       beforeEach(async () => {
         await q.agentOnline({ agentId: 'anna', languages: ['fr'] });

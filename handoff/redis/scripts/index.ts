@@ -17,6 +17,7 @@ import { requeueExpiredScript } from './requeue-expired';
 import { resolveScript } from './resolve';
 import { setStateScript } from './set-state';
 import { touchScript } from './touch';
+import { transferScript } from './transfer';
 import { waitInputsScript } from './wait-inputs';
 
 /** Every script, registered with ioredis defineCommand under its name. */
@@ -26,6 +27,7 @@ export const HANDOFF_SCRIPTS = Object.freeze({
   claimNext: claimNextScript,
   agentReplied: agentRepliedScript,
   release: releaseScript,
+  transfer: transferScript,
   handBack: handBackScript,
   resolve: resolveScript,
   cancel: cancelScript,
