@@ -1,4 +1,4 @@
-import type { AgentProfile, AgentStatus } from './agent';
+import type { AgentPresence, AgentProfile, AgentStatus } from './agent';
 import type { ConversationRecord, Escalation } from './conversation';
 import type { TransferTarget } from './transfer';
 import type {
@@ -6,6 +6,7 @@ import type {
   EnqueueResult,
   HeartbeatResult,
   PositionResult,
+  PresenceResult,
   SweepResult,
   TransitionResult,
   WaitEstimateResult,
@@ -72,7 +73,14 @@ export interface HandoffQueue {
   /** Conversations whose customer is silent too long (never queued ones) → closed. Returns their ids. */
   closeSilent(): Promise<readonly string[]>;
 
+  /** Logs the agent in (or updates the profile): online, not away. */
   agentOnline(profile: AgentProfile): Promise<void>;
+  /**
+   * An online agent steps away or comes back. Away: keeps their conversations, gets no new ones
+   * (claim, claimNext and transfers to them are refused; they count as nobody for routing, tickets
+   * and estimated waits; their B2B reservations go to the pool). Heartbeats keep them online.
+   */
+  setPresence(agentId: string, presence: AgentPresence): Promise<PresenceResult>;
   heartbeat(agentId: string): Promise<HeartbeatResult>;
   /** The agent logs out: their conversations go back to the head of the queue. */
   agentOffline(agentId: string): Promise<readonly string[]>;

@@ -1,4 +1,11 @@
-export { agentProfileSchema, type AgentProfile, type AgentStatus } from './agent';
+export {
+  AGENT_PRESENCES,
+  agentPresenceSchema,
+  agentProfileSchema,
+  type AgentPresence,
+  type AgentProfile,
+  type AgentStatus,
+} from './agent';
 export {
   BusinessHours,
   DEMO_BUSINESS_HOURS,

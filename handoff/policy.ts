@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { agentProfileSchema, type AgentProfile, type ParsedAgentProfile } from './agent';
+import {
+  agentPresenceSchema,
+  agentProfileSchema,
+  type AgentPresence,
+  type AgentProfile,
+  type ParsedAgentProfile,
+} from './agent';
 import { BusinessHours } from './business-hours';
 import type { Clock } from './clock';
 import type { HandoffConfig } from './config';
@@ -62,6 +68,10 @@ export class HandoffPolicy {
 
   agentProfile(profile: AgentProfile): ParsedAgentProfile {
     return parse(agentProfileSchema, profile, 'agent');
+  }
+
+  presence(value: AgentPresence): AgentPresence {
+    return parse(agentPresenceSchema, value, 'presence');
   }
 
   transferTarget(target: TransferTarget): ParsedTransferTarget {

@@ -78,6 +78,14 @@ export type WaitEstimateResult =
 export type HeartbeatResult =
   { readonly ok: true } | { readonly ok: false; readonly reason: 'agent-offline' };
 
+export type PresenceResult =
+  | {
+      readonly ok: true;
+      /** B2B conversations reserved for this agent, moved to the pool because they went away. */
+      readonly toPool: readonly string[];
+    }
+  | { readonly ok: false; readonly reason: 'agent-offline' };
+
 export interface SweepResult {
   /** Conversations put back at the head of the queue (claim timeout or silent agent console). */
   readonly requeued: readonly string[];

@@ -1,4 +1,4 @@
-import type { AgentProfile, AgentStatus } from '../agent';
+import type { AgentPresence, AgentProfile, AgentStatus } from '../agent';
 import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
 import { GENERAL_SKILL, type ConversationRecord, type Escalation } from '../conversation';
@@ -13,6 +13,7 @@ import type {
   EnqueueResult,
   HeartbeatResult,
   PositionResult,
+  PresenceResult,
   SweepResult,
   TransitionResult,
   WaitEstimateResult,
@@ -25,6 +26,8 @@ interface AgentEntry {
   skills: string[];
   capacity: number;
   heartbeatAt: number;
+  /** Online but taking no new conversations. */
+  away: boolean;
   readonly conversations: Set<string>;
 }
 
@@ -112,7 +115,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     }
     c[FIELD.state] = 'queued';
     const manager = e.accountManagerId;
-    if (manager && this.isOnline(manager, cutoff)) {
+    if (manager && this.isAvailable(manager, cutoff)) {
       c[FIELD.reservedFor] = manager;
       this.indexOf(this.reserved, manager).add(id, p.score);
       this.poolDue.add(id, p.poolAt);
@@ -176,6 +179,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const agent = this.agents.get(aid);
     if (!agent || !this.isOnline(aid, this.policy.heartbeatCutoff(now)))
       return { ok: false, reason: 'agent-offline' };
+    if (agent.away) return { ok: false, reason: 'agent-unavailable' };
     if (agent.conversations.size >= agent.capacity)
       return { ok: false, reason: 'at-capacity', capacity: agent.capacity };
     this.promoteDue(now, [] as string[]);
@@ -209,6 +213,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const agent = this.agents.get(aid);
     if (!agent || !this.isOnline(aid, this.policy.heartbeatCutoff(now)))
       return { ok: false, reason: 'agent-offline' };
+    if (agent.away) return { ok: false, reason: 'agent-unavailable' };
     if (!agent.languages.includes(c[FIELD.language] ?? ''))
       return { ok: false, reason: 'not-routable', detail: 'language' };
     const skill = c[FIELD.skill] ?? GENERAL_SKILL;
@@ -280,6 +285,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     if (t.agentId === from) return this.done(id, c);
     const agent = this.agents.get(t.agentId);
     if (!agent || !this.isOnline(t.agentId, cutoff)) return { ok: false, reason: 'agent-offline' };
+    if (agent.away) return { ok: false, reason: 'agent-unavailable' };
     if (!agent.languages.includes(c[FIELD.language] ?? ''))
       return { ok: false, reason: 'not-routable', detail: 'language' };
     if (agent.conversations.size >= agent.capacity)
@@ -393,6 +399,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
       skills: p.skills,
       capacity: p.capacity,
       heartbeatAt: now,
+      away: false,
       conversations: existing?.conversations ?? new Set(),
     });
     this.onlineAgents.add(p.agentId, now);
@@ -406,6 +413,25 @@ export class MemoryHandoffQueue implements HandoffQueue {
     agent.heartbeatAt = now;
     this.onlineAgents.add(aid, now);
     return { ok: true };
+  }
+
+  async setPresence(agentId: string, presence: AgentPresence): Promise<PresenceResult> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const away = this.policy.presence(presence) === 'away';
+    const agent = this.agents.get(aid);
+    if (!agent || this.onlineAgents.score(aid) === undefined) return { ok: false, reason: 'agent-offline' };
+    const now = this.policy.now();
+    agent.away = away;
+    agent.heartbeatAt = now;
+    this.onlineAgents.add(aid, now);
+    const toPool: string[] = [];
+    if (away) {
+      for (const e of this.reserved.get(aid)?.head(Number.MAX_SAFE_INTEGER) ?? []) {
+        this.moveToPool(e.id);
+        toPool.push(e.id);
+      }
+    }
+    return { ok: true, toPool };
   }
 
   async agentOffline(agentId: string): Promise<readonly string[]> {
@@ -423,6 +449,11 @@ export class MemoryHandoffQueue implements HandoffQueue {
       skills: [...a.skills],
       capacity: a.capacity,
       lastHeartbeatAt: a.heartbeatAt,
+      presence: !this.isOnline(aid, this.policy.heartbeatCutoff(this.policy.now()))
+        ? 'offline'
+        : a.away
+          ? 'away'
+          : 'online',
       conversations: [...a.conversations].sort(),
     };
   }
@@ -477,10 +508,16 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return beat !== undefined && beat >= cutoff;
   }
 
+  /** Online and not away: may be given new conversations. */
+  private isAvailable(agentId: string, cutoff: number): boolean {
+    return this.isOnline(agentId, cutoff) && this.agents.get(agentId)?.away !== true;
+  }
+
+  /** The agents new conversations in this language may go to (online, not away). */
   private onlineAgentsFor(language: string, cutoff: number): AgentEntry[] {
     const out: AgentEntry[] = [];
     for (const [id, a] of this.agents) {
-      if (a.languages.includes(language) && this.isOnline(id, cutoff)) out.push(a);
+      if (a.languages.includes(language) && !a.away && this.isOnline(id, cutoff)) out.push(a);
     }
     return out;
   }

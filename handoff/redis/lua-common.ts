@@ -26,6 +26,10 @@ local function isOnline(agentId, cutoff)
   local s = redis.call('ZSCORE', kOnline, agentId)
   return s ~= false and tonumber(s) >= cutoff
 end
+-- Online and not away: may be given new conversations.
+local function isAvailable(agentId, cutoff)
+  return isOnline(agentId, cutoff) and redis.call('HGET', kAgent(agentId), 'away') ~= '1'
+end
 local function addToQueue(q, score, id)
   redis.call('ZADD', kQueue(q), score, id)
   redis.call('SADD', kQueues, q)

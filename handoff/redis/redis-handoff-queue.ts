@@ -1,5 +1,5 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import type { AgentProfile, AgentStatus } from '../agent';
+import type { AgentPresence, AgentProfile, AgentStatus } from '../agent';
 import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
 import type { ConversationRecord, Escalation } from '../conversation';
@@ -16,6 +16,7 @@ import type {
   EnqueueResult,
   HeartbeatResult,
   PositionResult,
+  PresenceResult,
   Refusal,
   SweepResult,
   TransitionResult,
@@ -335,6 +336,18 @@ export class RedisHandoffQueue implements HandoffQueue {
     return asString(reply[0]) === 'ok' ? { ok: true } : { ok: false, reason: 'agent-offline' };
   }
 
+  async setPresence(agentId: string, presence: AgentPresence): Promise<PresenceResult> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const p = this.policy.presence(presence);
+    const reply = await this.run(
+      'setPresence',
+      [this.keys.agent(aid), this.keys.onlineAgents],
+      [aid, p, this.policy.now()],
+    );
+    if (asString(reply[0]) !== 'ok') return { ok: false, reason: 'agent-offline' };
+    return { ok: true, toPool: asStrings(reply[1]) };
+  }
+
   async agentOffline(agentId: string): Promise<readonly string[]> {
     const aid = this.policy.id(agentId, 'agentId');
     const reply = await this.run(
@@ -348,17 +361,25 @@ export class RedisHandoffQueue implements HandoffQueue {
   async agent(agentId: string): Promise<AgentStatus | null> {
     const aid = this.policy.id(agentId, 'agentId');
     const result = await this.guard('agent', () =>
-      this.redis.multi().hgetall(this.keys.agent(aid)).smembers(this.keys.agentConversations(aid)).exec(),
+      this.redis
+        .multi()
+        .hgetall(this.keys.agent(aid))
+        .smembers(this.keys.agentConversations(aid))
+        .zscore(this.keys.onlineAgents, aid)
+        .exec(),
     );
     const profile = (result?.[0]?.[1] ?? {}) as Record<string, string>;
     const conversations = (result?.[1]?.[1] ?? []) as string[];
+    const beat = result?.[2]?.[1];
     if (!profile.languages) return null;
+    const online = typeof beat === 'string' && Number(beat) >= this.policy.heartbeatCutoff(this.policy.now());
     return {
       agentId: aid,
       languages: profile.languages.split(' ').filter(Boolean),
       skills: (profile.skills ?? '').split(' ').filter(Boolean),
       capacity: Number(profile.capacity),
       lastHeartbeatAt: Number(profile.heartbeatAt),
+      presence: !online ? 'offline' : profile.away === '1' ? 'away' : 'online',
       conversations: [...conversations].sort(),
     };
   }

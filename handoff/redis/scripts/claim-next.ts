@@ -10,13 +10,15 @@ export const claimNextScript = script(
   Due B2B reservations move to the pool first. Capacity is checked in the same step.
   KEYS[1] agent hash   KEYS[2] agent conversations set   KEYS[3] reserved zset of this agent
   ARGV[1] key base  [2] agent id  [3] now  [4] claim deadline  [5] heartbeat cutoff  [6] sweep limit
-  Returns {'ok', fields as JSON, id} | {'agent-offline'} | {'at-capacity', capacity} | {'queue-empty'}
+  Returns {'ok', fields as JSON, id} | {'agent-offline'} | {'agent-unavailable'} | {'at-capacity', capacity}
+        | {'queue-empty'}
 ]]`,
   `
 local agentId, now = ARGV[2], ARGV[3]
-local profile = redis.call('HMGET', KEYS[1], 'languages', 'skills', 'capacity')
+local profile = redis.call('HMGET', KEYS[1], 'languages', 'skills', 'capacity', 'away')
 local languages = profile[1]
 if not languages or not isOnline(agentId, tonumber(ARGV[5])) then return {'agent-offline'} end
+if profile[4] == '1' then return {'agent-unavailable'} end
 local capacity = tonumber(profile[3] or '1')
 if redis.call('SCARD', KEYS[2]) >= capacity then return {'at-capacity', capacity} end
 promoteDue(now, tonumber(ARGV[6]), {})

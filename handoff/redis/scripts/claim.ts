@@ -8,7 +8,7 @@ export const claimScript = script(
   KEYS[1] conversation hash   KEYS[2] agent hash   KEYS[3] agent conversations set   KEYS[4] claims zset
   ARGV[1] key base  [2] id  [3] agent id  [4] now  [5] claim deadline  [6] heartbeat cutoff
   Returns {'ok', fields as JSON, id} | {'not-found'} | {'already-claimed', agent} | {'wrong-state', state}
-        | {'agent-offline'} | {'not-routable', 'language'|'skill'} | {'reserved', poolAt}
+        | {'agent-offline'} | {'agent-unavailable'} | {'not-routable', 'language'|'skill'} | {'reserved', poolAt}
         | {'at-capacity', capacity}
 ]]`,
   `
@@ -19,6 +19,7 @@ if state == 'with-agent' then return {'already-claimed', get(ck, 'agent') or ''}
 if state ~= 'queued' then return {'wrong-state', state} end
 local languages = get(KEYS[2], 'languages')
 if not languages or not isOnline(agentId, tonumber(ARGV[6])) then return {'agent-offline'} end
+if get(KEYS[2], 'away') == '1' then return {'agent-unavailable'} end
 if not inList(get(ck, 'language') or '', languages) then return {'not-routable', 'language'} end
 local skill = get(ck, 'skill') or 'general'
 if skill ~= 'general' and not inList(skill, get(KEYS[2], 'skills') or '') then return {'not-routable', 'skill'} end

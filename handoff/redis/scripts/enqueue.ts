@@ -40,7 +40,7 @@ if open ~= '1' or speakers == 0 then
   return {'ticket', 'no-agent-online'}
 end
 redis.call('HSET', ck, 'state', 'queued')
-if manager ~= '' and isOnline(manager, cutoff) then
+if manager ~= '' and isAvailable(manager, cutoff) then
   redis.call('HSET', ck, 'reservedFor', manager)
   redis.call('ZADD', kReserved(manager), score, id)
   redis.call('ZADD', kPoolDue, poolAt, id)

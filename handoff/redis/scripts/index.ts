@@ -15,6 +15,7 @@ import { peekScript } from './peek';
 import { releaseScript } from './release';
 import { requeueExpiredScript } from './requeue-expired';
 import { resolveScript } from './resolve';
+import { setPresenceScript } from './set-presence';
 import { setStateScript } from './set-state';
 import { touchScript } from './touch';
 import { transferScript } from './transfer';
@@ -38,6 +39,7 @@ export const HANDOFF_SCRIPTS = Object.freeze({
   requeueExpired: requeueExpiredScript,
   agentOnline: agentOnlineScript,
   heartbeat: heartbeatScript,
+  setPresence: setPresenceScript,
   agentOffline: agentOfflineScript,
   waitInputs: waitInputsScript,
   peek: peekScript,

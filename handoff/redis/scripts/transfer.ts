@@ -5,16 +5,16 @@ export const transferScript = script(
   3,
   `
 --[[ transfer: with-agent, by its owner only
-  to an agent: stays with-agent, owned by the target; the target must be online, speak the
+  to an agent: stays with-agent, owned by the target; the target must be online, not away, speak the
     language and have room (checked here, in the same step); the claim timeout restarts for it;
   to a queue: → queued in its class by its first escalation (the stored class score), in the given
-    language/skill or its own; refused when no online agent speaks that language; frees the owner.
+    language/skill or its own; refused when no available agent speaks that language; frees the owner.
   KEYS[1] conversation hash   KEYS[2] claims zset   KEYS[3] activity zset
   ARGV[1] key base  [2] id  [3] owner agent id  [4] now  [5] 'agent'|'queue'
        [6] target agent id ('' for a queue)  [7] language or ''  [8] skill or ''
        [9] claim deadline  [10] heartbeat cutoff
   Returns {'ok', fields as JSON} | {'not-found'} | {'wrong-state', state} | {'not-owner', owner}
-        | {'agent-offline'} | {'not-routable', 'language'} | {'at-capacity', capacity}
+        | {'agent-offline'} | {'agent-unavailable'} | {'not-routable', 'language'} | {'at-capacity', capacity}
 ]]`,
   `
 local ck, id, from, now = KEYS[1], ARGV[2], ARGV[3], ARGV[4]
@@ -37,8 +37,9 @@ if ARGV[5] == 'queue' then
 end
 local target = ARGV[6]
 if target == from then return {'ok', packedHash(ck)} end
-local profile = redis.call('HMGET', kAgent(target), 'languages', 'capacity')
+local profile = redis.call('HMGET', kAgent(target), 'languages', 'capacity', 'away')
 if not profile[1] or not isOnline(target, cutoff) then return {'agent-offline'} end
+if profile[3] == '1' then return {'agent-unavailable'} end
 if not inList(f[1] or '', profile[1]) then return {'not-routable', 'language'} end
 local capacity = tonumber(profile[2] or '1')
 if redis.call('SCARD', kAgentConvs(target)) >= capacity then return {'at-capacity', capacity} end
