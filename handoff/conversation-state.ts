@@ -39,13 +39,14 @@ interface TransitionRule {
 
 /** The single table both stores follow (the Redis scripts receive their `from` lists from here). */
 export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Object.freeze({
+  // resolved / closed: the same customer asks again later; a new handoff cycle (new escalation time).
   enqueue: {
-    from: ['bot', 'cancelled'],
+    from: ['bot', 'cancelled', 'resolved', 'closed'],
     to: 'queued',
     why: 'customer escalated, an agent is online in hours',
   },
   openTicket: {
-    from: ['bot', 'cancelled'],
+    from: ['bot', 'cancelled', 'resolved', 'closed'],
     to: 'ticket',
     why: 'customer escalated outside business hours or with nobody online for the language',
   },

@@ -60,5 +60,10 @@ export {
   type TicketAnswerResult,
   type TicketDeskDeps,
 } from './tickets/ticket-desk';
-export { formatPromisedReply, ticketTexts, type TicketTexts } from './tickets/ticket-texts';
+export {
+  formatPromisedReply,
+  ticketTexts,
+  type ReplyChannel,
+  type TicketTexts,
+} from './tickets/ticket-texts';
 export { HandoffSweeper, type HandoffSweeperOptions, type SweepReport } from './sweeper';

@@ -575,6 +575,50 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         expect((await escalate('c1')).ok).toBe(true);
       });
 
+      it('starts a new handoff cycle when a resolved or closed conversation escalates again', async () => {
+        await escalate('c1', { reason: 'low-confidence', contact: { email: 'a@example.com' } });
+        const firstEscalation = clock.now();
+        await q.claimNext('anna');
+        await q.resolve('c1', 'anna');
+        clock.advance(3600 * SECOND);
+        await q.heartbeat('anna');
+        expect(await escalate('c1', { reason: 'customer-request' })).toEqual({
+          ok: true,
+          outcome: 'queued',
+          position: 1,
+        });
+        const again = await q.get('c1');
+        expect(again).toMatchObject({ state: 'queued', reason: 'customer-request', contact: {} });
+        expect(again?.escalatedAt).toBeGreaterThan(firstEscalation);
+        expect(again?.escalatedAt).toBe(clock.now());
+        expect(again?.agentId).toBeUndefined();
+        // Fresh timers: the new claim has its own claim timeout.
+        await q.claimNext('anna');
+        clock.advance(61 * SECOND);
+        await q.heartbeat('anna');
+        expect((await q.requeueExpired()).requeued).toEqual(['c1']);
+        await q.claimNext('anna');
+        await q.resolve('c1', 'anna');
+        await q.startSurvey('c1');
+        await q.close('c1');
+        expect((await escalate('c1')).ok).toBe(true);
+        expect(await q.get('c1')).toMatchObject({ state: 'queued' });
+        expect((await q.get('c1'))?.closedReason).toBeUndefined();
+      });
+
+      it('opens a fresh ticket when an answered ticket escalates again', async () => {
+        await q.agentOffline('anna');
+        await escalate('t1');
+        await q.answerTicket('t1', 'bob', 'Réponse');
+        clock.advance(SECOND);
+        const r = await escalate('t1');
+        expect(r).toMatchObject({ ok: true, outcome: 'ticket', why: 'no-agent-online' });
+        const t = await q.get('t1');
+        expect(t).toMatchObject({ state: 'ticket', ticket: { openedAt: clock.now() } });
+        expect(t?.ticket?.answer).toBeUndefined();
+        expect((await q.tickets()).map((x) => x.id)).toEqual(['t1']);
+      });
+
       it('lets the customer cancel while queued, and escalate again later', async () => {
         await escalate('c1');
         await escalate('c2');
