@@ -2,7 +2,7 @@ import type { AgentPresence, AgentProfile, AgentStatus } from '../agent';
 import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
 import { GENERAL_SKILL, type ConversationRecord, type Escalation } from '../conversation';
-import { decodeConversation, FIELD, type ConversationFields } from '../conversation-fields';
+import { decodeConversation, encodeCard, FIELD, type ConversationFields } from '../conversation-fields';
 import { SILENCE_STATES, TRANSITIONS, type ConversationState } from '../conversation-state';
 import { estimateWaitMs, averageHandlingMs } from '../estimated-wait';
 import type { HandoffQueue, QueuedEntry } from '../handoff-queue';
@@ -83,21 +83,16 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const cutoff = this.policy.heartbeatCutoff(p.now);
     const speakers = this.onlineAgentsFor(e.language, cutoff);
     const c: ConversationFields = {
+      [FIELD.card]: encodeCard(e),
       [FIELD.language]: e.language,
       [FIELD.skill]: e.skill,
-      [FIELD.priority]: e.priority,
-      [FIELD.reason]: e.reason,
       [FIELD.escalatedAt]: String(p.now),
       [FIELD.queue]: p.queue,
       [FIELD.score]: String(p.score),
-      [FIELD.contact]: JSON.stringify(e.contact),
-      [FIELD.transcript]: JSON.stringify(e.transcript),
-      [FIELD.context]: JSON.stringify(e.context),
       [FIELD.updatedAt]: String(p.now),
     };
     const lastActivity = existing?.[FIELD.lastActivityAt];
     if (lastActivity) c[FIELD.lastActivityAt] = lastActivity;
-    if (e.accountManagerId) c[FIELD.accountManager] = e.accountManagerId;
     this.conversations.set(id, c);
     this.activity.remove(id);
 

@@ -3,7 +3,7 @@ import type { AgentPresence, AgentProfile, AgentStatus } from '../agent';
 import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
 import type { ConversationRecord, Escalation } from '../conversation';
-import { decodeConversation } from '../conversation-fields';
+import { decodeConversation, encodeCard, FIELD } from '../conversation-fields';
 import { SILENCE_STATES, TRANSITIONS } from '../conversation-state';
 import { HandoffError } from '../errors';
 import { averageHandlingMs, estimateWaitMs } from '../estimated-wait';
@@ -39,8 +39,14 @@ export interface RedisHandoffQueueOptions {
 type ScriptFn = (...args: (string | number)[]) => Promise<unknown>;
 
 const spaced = (list: readonly string[]): string => list.join(' ');
-/** Joins the scalar arguments of enqueue (the schemas keep control characters out of them). */
+/** Joins enqueue's scalar arguments (languages, skills and numbers: never a control character). */
 const UNIT_SEPARATOR = '\x1f';
+
+function storeFailed(what: string, cause: unknown): HandoffError {
+  if (cause instanceof HandoffError) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new HandoffError('STORE_FAILED', `redis ${what} failed: ${message}`, { cause });
+}
 
 /**
  * The production store: every state change is one Lua script (see scripts/), so N bot instances
@@ -99,22 +105,16 @@ export class RedisHandoffQueue implements HandoffQueue {
       [
         id,
         p.now,
-        JSON.stringify(e.contact),
-        JSON.stringify(e.transcript),
-        JSON.stringify(e.context),
+        encodeCard(e),
+        e.accountManagerId ?? '',
         [
           e.language,
           e.skill,
-          e.priority,
-          e.reason,
-          p.queue,
           p.score,
-          e.accountManagerId ?? '',
           p.poolAt,
           this.policy.heartbeatCutoff(p.now),
           p.open ? '1' : '0',
           p.promisedReplyAt,
-          spaced(TRANSITIONS.enqueue.from),
         ].join(UNIT_SEPARATOR),
       ],
     );
@@ -186,7 +186,7 @@ export class RedisHandoffQueue implements HandoffQueue {
         this.policy.config.sweepLimit,
       ],
     );
-    return this.claimed(reply, 'claimNext');
+    return this.claimed(reply, 'claimNext', aid, now);
   }
 
   async claim(conversationId: string, agentId: string): Promise<ClaimResult> {
@@ -198,7 +198,7 @@ export class RedisHandoffQueue implements HandoffQueue {
       [this.keys.conversation(id), this.keys.agent(aid), this.keys.agentConversations(aid), this.keys.claims],
       [id, aid, now, this.policy.claimDeadline(now), this.policy.heartbeatCutoff(now)],
     );
-    return this.claimed(reply, 'claim');
+    return this.claimed(reply, 'claim', aid, now);
   }
 
   async agentReplied(conversationId: string, agentId: string): Promise<TransitionResult> {
@@ -421,9 +421,7 @@ export class RedisHandoffQueue implements HandoffQueue {
     try {
       return await call();
     } catch (cause) {
-      if (cause instanceof HandoffError) throw cause;
-      const message = cause instanceof Error ? cause.message : String(cause);
-      throw new HandoffError('STORE_FAILED', `redis ${what} failed: ${message}`, { cause });
+      throw storeFailed(what, cause);
     }
   }
 
@@ -435,9 +433,13 @@ export class RedisHandoffQueue implements HandoffQueue {
     const s = HANDOFF_SCRIPTS[name];
     const fn = (this.redis as unknown as Record<string, ScriptFn>)[s.name];
     if (!fn) throw new HandoffError('STORE_FAILED', `script ${s.name} is not defined on this connection`);
-    const reply = await this.guard(name, () =>
-      fn.call(this.redis, ...keys, this.keys.base, ...args.map(String)),
-    );
+    let reply: unknown;
+    try {
+      // ioredis turns numbers into strings itself; no closure or copy on the hot path.
+      reply = await fn.call(this.redis, ...keys, this.keys.base, ...args);
+    } catch (cause) {
+      throw storeFailed(name, cause);
+    }
     return asArray(reply, name);
   }
 
@@ -446,11 +448,24 @@ export class RedisHandoffQueue implements HandoffQueue {
     return toRefusal(reply, what) as R;
   }
 
-  private claimed(reply: Reply[], what: string): ClaimResult {
+  /** A claim's reply (claimedView in lua-common.ts) + what this side sent → the claimed record. */
+  private claimed(reply: Reply[], what: string, agentId: string, now: number): ClaimResult {
     if (asString(reply[0]) !== 'ok') return this.refusal<Extract<ClaimResult, { ok: false }>>(reply, what);
-    // HGETALL does not carry the key: the script adds the id of the conversation it took.
-    const fields = asFields(reply[1]);
-    return { ok: true, conversation: decodeConversation(asString(reply[2]), fields) };
+    const id = asString(reply[1]);
+    if (reply.length === 3) return { ok: true, conversation: decodeConversation(id, asFields(reply[2])) };
+    const at = String(now);
+    const fields = {
+      [FIELD.state]: 'with-agent',
+      [FIELD.agent]: agentId,
+      [FIELD.claimedAt]: at,
+      [FIELD.updatedAt]: at,
+      [FIELD.card]: asString(reply[2]),
+      [FIELD.language]: asString(reply[3]),
+      [FIELD.skill]: asString(reply[4]),
+      [FIELD.escalatedAt]: asString(reply[5]),
+      [FIELD.lastActivityAt]: asString(reply[6]),
+    };
+    return { ok: true, conversation: decodeConversation(id, fields) };
   }
 
   private async transition(

@@ -136,6 +136,38 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         expect((await q.get('c2'))?.state).toBe('queued');
       });
 
+      it('returns from a claim the same record a read gives afterwards', async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'], capacity: 5 });
+        await q.agentOnline({ agentId: 'manager', languages: ['fr'], capacity: 5 });
+        await q.touch('full');
+        await escalate('full', {
+          priority: 'b2b',
+          accountManagerId: 'manager',
+          reason: 'low-confidence',
+          contact: { name: 'Mme Martin', email: 'martin@example.com' },
+          transcript: [{ at: 5, from: 'customer', text: 'Bonjour' }],
+          context: { candidates: [{ id: 'no-show', score: 0.4 }] },
+        });
+        await escalate('plain');
+        const byManager = await q.claimNext('manager');
+        expect(byManager.ok && byManager.conversation).toEqual(await q.get('full'));
+        expect(byManager.ok && byManager.conversation).toMatchObject({
+          priority: 'b2b',
+          accountManagerId: 'manager',
+          reason: 'low-confidence',
+          contact: { name: 'Mme Martin' },
+          transcript: [{ at: 5, from: 'customer', text: 'Bonjour' }],
+        });
+        const byId = await q.claim('plain', 'anna');
+        expect(byId.ok && byId.conversation).toEqual(await q.get('plain'));
+        await q.agentReplied('plain', 'anna');
+        await q.release('plain', 'anna');
+        clock.advance(SECOND);
+        const again = await q.claimNext('anna');
+        expect(again.ok && again.conversation).toEqual(await q.get('plain'));
+        expect(again.ok && again.conversation.agentRepliedAt).toBeUndefined();
+      });
+
       it('lets one agent win a conversation; the other is told who has it', async () => {
         await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
         await q.agentOnline({ agentId: 'bob', languages: ['fr'] });

@@ -15,7 +15,8 @@ local old = get(KEYS[1], 'languages')
 if old then
   for lang in string.gmatch(old, '%S+') do redis.call('ZREM', kLangAgents(lang), agentId) end
 end
-redis.call('HSET', KEYS[1], 'languages', ARGV[3], 'skills', ARGV[4], 'capacity', ARGV[5], 'heartbeatAt', now)
+redis.call('HSET', KEYS[1], 'languages', ARGV[3], 'skills', ARGV[4], 'capacity', ARGV[5], 'heartbeatAt', now,
+  'online', '1')
 redis.call('HDEL', KEYS[1], 'away')
 redis.call('ZADD', KEYS[2], now, agentId)
 for lang in string.gmatch(ARGV[3], '%S+') do redis.call('ZADD', kLangAgents(lang), now, agentId) end

@@ -13,7 +13,7 @@ export const heartbeatScript = script(
   `
 local agentId, now = ARGV[2], ARGV[3]
 if redis.call('ZSCORE', KEYS[2], agentId) == false then return {'agent-offline'} end
-redis.call('HSET', KEYS[1], 'heartbeatAt', now)
+redis.call('HSET', KEYS[1], 'heartbeatAt', now, 'online', '1')
 redis.call('ZADD', KEYS[2], now, agentId)
 local profile = redis.call('HMGET', KEYS[1], 'languages', 'away')
 if profile[2] == '1' then return {'ok'} end

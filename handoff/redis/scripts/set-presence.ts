@@ -18,14 +18,14 @@ local languages = get(KEYS[1], 'languages') or ''
 redis.call('ZADD', KEYS[2], now, agentId)
 local toPool = {}
 if ARGV[3] == 'away' then
-  redis.call('HSET', KEYS[1], 'away', '1', 'heartbeatAt', now)
+  redis.call('HSET', KEYS[1], 'away', '1', 'heartbeatAt', now, 'online', '1')
   for lang in string.gmatch(languages, '%S+') do redis.call('ZREM', kLangAgents(lang), agentId) end
   for _, id in ipairs(redis.call('ZRANGE', kReserved(agentId), 0, -1)) do
     moveToPool(id)
     toPool[#toPool + 1] = id
   end
 else
-  redis.call('HSET', KEYS[1], 'heartbeatAt', now)
+  redis.call('HSET', KEYS[1], 'heartbeatAt', now, 'online', '1')
   redis.call('HDEL', KEYS[1], 'away')
   for lang in string.gmatch(languages, '%S+') do redis.call('ZADD', kLangAgents(lang), now, agentId) end
 end

@@ -37,8 +37,8 @@ if ARGV[5] == 'queue' then
 end
 local target = ARGV[6]
 if target == from then return {'ok', packedHash(ck)} end
-local profile = redis.call('HMGET', kAgent(target), 'languages', 'capacity', 'away')
-if not profile[1] or not isOnline(target, cutoff) then return {'agent-offline'} end
+local profile = redis.call('HMGET', kAgent(target), 'languages', 'capacity', 'away', 'online', 'heartbeatAt')
+if not profile[1] or not liveAgent(profile[4], profile[5], cutoff) then return {'agent-offline'} end
 if profile[3] == '1' then return {'agent-unavailable'} end
 if not inList(f[1] or '', profile[1]) then return {'not-routable', 'language'} end
 local capacity = tonumber(profile[2] or '1')
