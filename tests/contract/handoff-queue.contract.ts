@@ -247,6 +247,24 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         expect(taken.ok && taken.conversation.id).toBe('acme');
       });
 
+      it('lets the pool take a reservation past its wait at the next claim, before any sweep', async () => {
+        await q.agentOnline({ agentId: 'manager', languages: ['fr'] });
+        await q.agentOnline({ agentId: 'pool', languages: ['fr'] });
+        await escalate('acme', { priority: 'b2b', accountManagerId: 'manager' });
+        await escalate('later', { priority: 'b2b' });
+        clock.advance(110 * SECOND); // 10 s before acme's wait ends
+        await q.heartbeat('manager');
+        await q.heartbeat('pool');
+        const early = await q.claimNext('pool');
+        expect(early.ok && early.conversation.id).toBe('later');
+        clock.advance(11 * SECOND);
+        await q.heartbeat('manager');
+        await q.heartbeat('pool');
+        const taken = await q.claimNext('pool');
+        expect(taken.ok && taken.conversation).toMatchObject({ id: 'acme', agentId: 'pool' });
+        expect(await q.claimNext('manager')).toEqual({ ok: false, reason: 'queue-empty' });
+      });
+
       it('lets the account manager take their reserved conversation before older pool ones', async () => {
         await q.agentOnline({ agentId: 'manager', languages: ['fr'] });
         await escalate('acme', { priority: 'b2b', accountManagerId: 'manager' });

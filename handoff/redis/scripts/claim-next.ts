@@ -21,7 +21,6 @@ if not languages or not liveAgent(profile[5], profile[6], tonumber(ARGV[5])) the
 if profile[4] == '1' then return {'agent-unavailable'} end
 local capacity = tonumber(profile[3] or '1')
 if redis.call('SCARD', KEYS[2]) >= capacity then return {'at-capacity', capacity} end
-promoteDue(now, tonumber(ARGV[6]), {})
 local bestId, bestScore, bestKey = nil, nil, nil
 local function consider(key)
   local head = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
@@ -31,7 +30,13 @@ local function consider(key)
     bestId, bestScore, bestKey = head[1], score, key
   end
 end
-consider(KEYS[3])
+-- Every reserved conversation has a pool-due time: with none anywhere (the usual case), one read
+-- replaces the due-reservations sweep and the look at this agent's reserved set.
+local firstDue = redis.call('ZRANGE', kPoolDue, 0, 0, 'WITHSCORES')
+if #firstDue > 0 then
+  if tonumber(firstDue[2]) <= tonumber(now) then promoteDue(now, tonumber(ARGV[6]), {}) end
+  consider(KEYS[3])
+end
 local skills = 'general ' .. (profile[2] or '')
 for language in string.gmatch(languages, '%S+') do
   for skill in string.gmatch(skills, '%S+') do consider(kQueue(language .. ':' .. skill)) end
