@@ -21,18 +21,32 @@ describe('conversation states', () => {
     expect(TRANSITIONS.closeSilent.from).not.toContain('ticket');
   });
 
-  it('has no transition out of closed', () => {
-    const fromClosed = Object.values(TRANSITIONS).filter((t) => t.from.includes('closed'));
-    expect(fromClosed).toEqual([]);
+  it('leaves closed only by a new escalation (a new handoff cycle)', () => {
+    const fromClosed = Object.entries(TRANSITIONS)
+      .filter(([, t]) => t.from.includes('closed'))
+      .map(([name]) => name);
+    expect(fromClosed).toEqual(['enqueue', 'openTicket']);
   });
 
   it('random sequences of operations only ever move along the table (memory store)', async () => {
     type Op =
-      'enqueue' | 'claim' | 'release' | 'handBack' | 'resolve' | 'cancel' | 'survey' | 'close' | 'silence';
+      | 'enqueue'
+      | 'claim'
+      | 'release'
+      | 'transferAgent'
+      | 'transferQueue'
+      | 'handBack'
+      | 'resolve'
+      | 'cancel'
+      | 'survey'
+      | 'close'
+      | 'silence';
     const ops: Op[] = [
       'enqueue',
       'claim',
       'release',
+      'transferAgent',
+      'transferQueue',
       'handBack',
       'resolve',
       'cancel',
@@ -44,6 +58,8 @@ describe('conversation states', () => {
       enqueue: { from: TRANSITIONS.enqueue.from, to: ['queued'] },
       claim: { from: ['queued'], to: ['with-agent'] },
       release: { from: ['with-agent'], to: ['queued'] },
+      transferAgent: { from: TRANSITIONS.transfer.from, to: [TRANSITIONS.transfer.to] },
+      transferQueue: { from: TRANSITIONS.transferToQueue.from, to: [TRANSITIONS.transferToQueue.to] },
       handBack: { from: ['with-agent'], to: ['bot'] },
       resolve: { from: ['with-agent'], to: ['resolved'] },
       cancel: { from: ['queued'], to: ['cancelled'] },
@@ -56,23 +72,31 @@ describe('conversation states', () => {
         const clock = new ManualClock();
         const q = new MemoryHandoffQueue({ clock, config: { silenceTimeoutMs: 1000 } });
         await q.agentOnline({ agentId: 'a', languages: ['fr'] });
+        await q.agentOnline({ agentId: 'b', languages: ['fr'] });
         await q.touch('c');
         let state: ConversationState = 'bot';
         for (const op of sequence) {
           clock.advance(10);
           await q.heartbeat('a');
+          await q.heartbeat('b');
+          // The owner acts (a transfer may have made it b); claims are a's.
+          const owner = (await q.get('c'))?.agentId ?? 'a';
           let ok: boolean;
           if (op === 'enqueue') ok = (await q.enqueue({ conversationId: 'c', language: 'fr' })).ok;
           else if (op === 'claim') ok = (await q.claim('c', 'a')).ok;
-          else if (op === 'release') ok = (await q.release('c', 'a')).ok;
-          else if (op === 'handBack') ok = (await q.handBack('c', 'a')).ok;
-          else if (op === 'resolve') ok = (await q.resolve('c', 'a')).ok;
+          else if (op === 'release') ok = (await q.release('c', owner)).ok;
+          else if (op === 'transferAgent')
+            ok = (await q.transfer('c', owner, { kind: 'agent', agentId: owner === 'a' ? 'b' : 'a' })).ok;
+          else if (op === 'transferQueue') ok = (await q.transfer('c', owner, { kind: 'queue' })).ok;
+          else if (op === 'handBack') ok = (await q.handBack('c', owner)).ok;
+          else if (op === 'resolve') ok = (await q.resolve('c', owner)).ok;
           else if (op === 'cancel') ok = (await q.cancel('c')).ok;
           else if (op === 'survey') ok = (await q.startSurvey('c')).ok;
           else if (op === 'close') ok = (await q.close('c')).ok;
           else {
             clock.advance(2000);
             await q.heartbeat('a');
+            await q.heartbeat('b');
             ok = (await q.closeSilent()).includes('c');
           }
           const now = (await q.get('c'))?.state ?? 'bot';
