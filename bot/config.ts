@@ -21,6 +21,8 @@ export interface Config {
   readonly agentsJson?: string;
   readonly agentsFile?: string;
   readonly agentSessionTtlSeconds: number;
+  /** Least time between two position/wait updates to one waiting customer (QUEUE_UPDATE_INTERVAL_MS). */
+  readonly queueUpdateIntervalMs: number;
   /** Signs Direct Line tokens; a random one is made at start when unset (tokens die with the process). */
   readonly tokenSecret?: string;
   readonly tokenTtlSeconds: number;
@@ -131,6 +133,7 @@ const envSchema = z.object({
   AGENTS: optionalText,
   AGENTS_FILE: optionalText,
   AGENT_SESSION_TTL_SECONDS: integer(300, 7 * 86400).default(8 * 3600),
+  QUEUE_UPDATE_INTERVAL_MS: integer(100, 3_600_000).default(30_000),
 });
 
 /** Parses the environment; every bad variable is named in the error. */
@@ -180,6 +183,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(e.AGENTS ? { agentsJson: e.AGENTS } : {}),
     ...(e.AGENTS_FILE ? { agentsFile: e.AGENTS_FILE } : {}),
     agentSessionTtlSeconds: e.AGENT_SESSION_TTL_SECONDS,
+    queueUpdateIntervalMs: e.QUEUE_UPDATE_INTERVAL_MS,
     supportHours: {
       timeZone: e.SUPPORT_TIMEZONE,
       days: e.SUPPORT_DAYS,

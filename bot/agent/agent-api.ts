@@ -13,6 +13,7 @@ import type { AgentEventBus } from './events';
 import type { RelayStore } from './relay-store';
 import { registerAgentRoutes, type AgentRoutesDeps } from './routes';
 import { AgentSessions } from './session';
+import type { WaitNotifier } from './wait-notifier';
 
 /** What the agent side is built from (bot/deps.ts makes the production set). */
 export interface AgentDeps {
@@ -21,6 +22,8 @@ export interface AgentDeps {
   readonly store: RelayStore;
   readonly bus: AgentEventBus;
   readonly sessionTtlSeconds: number;
+  /** Tells waiting customers when their position or wait changes; started with the API. */
+  readonly waitNotifier?: WaitNotifier;
 }
 
 export interface MountedAgentApi {
@@ -67,5 +70,12 @@ export function mountAgentApi(
     tracked: runtime.tracked,
   });
   registerConsole(server);
-  return { service, close: () => streams.closeAll() };
+  deps.waitNotifier?.start((reference, text, locale) => relay.say(reference, text, locale));
+  return {
+    service,
+    close: () => {
+      deps.waitNotifier?.stop();
+      streams.closeAll();
+    },
+  };
 }

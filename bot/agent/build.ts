@@ -16,6 +16,9 @@ import { QueueHandoffPort } from './queue-handoff-port';
 import { RedisAgentEventBus } from './redis-event-bus';
 import { RedisRelayStore } from './redis-relay-store';
 import { MemoryRelayStore, type RelayStore } from './relay-store';
+import { RedisWaitNotices } from './redis-wait-notices';
+import { MemoryWaitNotices, type WaitNotices } from './wait-notices';
+import { WaitNotifier } from './wait-notifier';
 
 const RELAY_LOG_TTL_SECONDS = 7 * 24 * 3600;
 const SWEEP_INTERVAL_MS = 5_000;
@@ -46,16 +49,21 @@ export async function buildAgentSide(
   let queue: HandoffQueue;
   let store: RelayStore;
   let bus: AgentEventBus;
+  let notices: WaitNotices;
   if (redis) {
     const keys = agentKeys(config.redisPrefix);
     queue = new RedisHandoffQueue({ redis, config: handoffConfig, clock: handoffClock });
     store = new RedisRelayStore(redis, keys, RELAY_LOG_TTL_SECONDS);
     bus = await RedisAgentEventBus.start(redis, keys.events);
+    notices = new RedisWaitNotices(redis, keys);
   } else {
     queue = new MemoryHandoffQueue({ config: handoffConfig, clock: handoffClock });
     store = new MemoryRelayStore();
     bus = new MemoryAgentEventBus();
+    notices = new MemoryWaitNotices();
   }
+  const gapMs = config.queueUpdateIntervalMs;
+  const waitNotifier = new WaitNotifier({ queue, notices, gapMs, log });
   const sweeper =
     options.sweep === false
       ? undefined
@@ -66,10 +74,18 @@ export async function buildAgentSide(
         });
   sweeper?.start();
   return {
-    agent: { accounts, queue, store, bus, sessionTtlSeconds: config.agentSessionTtlSeconds },
-    handoff: new QueueHandoffPort({ queue, store, bus, clock }),
+    agent: {
+      accounts,
+      queue,
+      store,
+      bus,
+      sessionTtlSeconds: config.agentSessionTtlSeconds,
+      waitNotifier,
+    },
+    handoff: new QueueHandoffPort({ queue, store, bus, clock, waitNotices: { notices, gapMs } }),
     dispose: async () => {
       sweeper?.stop();
+      waitNotifier.stop();
       await bus.dispose();
       await queue.dispose();
     },

@@ -6,6 +6,10 @@ export interface AgentKeys {
   readonly presence: string;
   /** Pub/sub channel carrying agent events between instances. */
   readonly events: string;
+  /** The position/wait last told to a waiting customer ("position|minutes"). */
+  waitTold(conversationId: string): string;
+  /** Set with a time to live: while it exists, no new position update is sent. */
+  waitGate(conversationId: string): string;
 }
 
 export function agentKeys(prefix: string): AgentKeys {
@@ -14,5 +18,7 @@ export function agentKeys(prefix: string): AgentKeys {
     log: (conversationId) => `${base}:log:${conversationId}`,
     presence: `${base}:presence`,
     events: `${base}:events`,
+    waitTold: (conversationId) => `${base}:wait-told:${conversationId}`,
+    waitGate: (conversationId) => `${base}:wait-gate:${conversationId}`,
   };
 }

@@ -2,6 +2,8 @@ import type { HandoffQueue, Priority } from '../../handoff/index';
 import type { CustomerMessageRoute, HandoffOutcome, HandoffPort, HandoffRequest } from '../ports/handoff';
 import type { AgentEventBus } from './events';
 import type { RelayStore } from './relay-store';
+import type { WaitNotices } from './wait-notices';
+import { waitSignature } from './wait-notifier';
 
 /** The ids the handoff queue accepts (handoff/conversation.ts `idSchema`). */
 const QUEUEABLE_ID = /^[^\s{}]{1,200}$/;
@@ -11,6 +13,8 @@ export interface QueueHandoffPortDeps {
   readonly store: RelayStore;
   readonly bus: AgentEventBus;
   readonly clock: () => Date;
+  /** Remembers what the customer was told, so the wait notifier only sends changes, and not too soon. */
+  readonly waitNotices?: { readonly notices: WaitNotices; readonly gapMs: number };
 }
 
 /**
@@ -85,9 +89,9 @@ export class QueueHandoffPort implements HandoffPort {
         await store.append(conversationId, { from: 'customer', text, at: clock().getTime() });
         if (record.state === 'ticket') return { route: 'waiting' };
         const wait = await queue.estimatedWait(conversationId);
-        return wait.ok
-          ? { route: 'waiting', position: wait.position, waitMs: wait.waitMs }
-          : { route: 'waiting' };
+        if (!wait.ok) return { route: 'waiting' };
+        await this.told(conversationId, wait.position, wait.waitMs);
+        return { route: 'waiting', position: wait.position, waitMs: wait.waitMs };
       }
       default:
         return { route: 'bot' };
@@ -96,8 +100,13 @@ export class QueueHandoffPort implements HandoffPort {
 
   private async waitingOutcome(conversationId: string): Promise<HandoffOutcome> {
     const wait = await this.deps.queue.estimatedWait(conversationId);
-    return wait.ok
-      ? { status: 'queued', position: wait.position, waitMs: wait.waitMs }
-      : { status: 'recorded' };
+    if (!wait.ok) return { status: 'recorded' };
+    await this.told(conversationId, wait.position, wait.waitMs);
+    return { status: 'queued', position: wait.position, waitMs: wait.waitMs };
+  }
+
+  private async told(conversationId: string, position: number, waitMs: number | null): Promise<void> {
+    const marks = this.deps.waitNotices;
+    if (marks) await marks.notices.told(conversationId, waitSignature(position, waitMs), marks.gapMs);
   }
 }

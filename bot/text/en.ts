@@ -76,6 +76,10 @@ export const en: BotText = {
     (minutes === null ? '.' : `, estimated wait: about ${minutes} min.`),
   handoffTicket: (promised) =>
     `I am passing your request and our conversation to a Customer Service agent. ${promised}`,
+  handoffWaitUpdate: (position, minutes) =>
+    `You are now number ${position} in the queue` +
+    (minutes === null ? '.' : `, estimated wait: about ${minutes} min.`) +
+    ' Thank you for waiting, an agent is on the way.',
   handedBack: 'The agent handed you back to the assistant. Do you have another question?',
   backToBot: 'Back to the assistant',
   handoffCancelled: 'Noted, I cancelled the request for an agent. What is your question?',

@@ -68,6 +68,10 @@ export const fr: BotText = {
     (minutes === null ? '.' : `, attente estimée : environ ${minutes} min.`),
   handoffTicket: (promised) =>
     `Je transmets votre demande à un conseiller du service Client, avec notre échange. ${promised}`,
+  handoffWaitUpdate: (position, minutes) =>
+    `Vous êtes maintenant en position ${position} dans la file` +
+    (minutes === null ? '.' : `, attente estimée : environ ${minutes} min.`) +
+    ' Merci de patienter, un conseiller arrive.',
   handedBack: 'Le conseiller vous a repassé à l’assistant. Avez-vous une autre question ?',
   backToBot: 'Revenir à l’assistant',
   handoffCancelled: 'C’est noté, j’annule la demande de mise en relation. Quelle est votre question ?',

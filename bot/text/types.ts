@@ -23,6 +23,8 @@ export interface BotText {
   /** A message while queued: kept for the agent, with the current position. */
   readonly handoffStillQueued: (position: number, waitMinutes: number | null) => string;
   readonly handoffTicket: (promisedReply: string) => string;
+  /** Sent without the customer writing, when their position or estimated wait changed. */
+  readonly handoffWaitUpdate: (position: number, waitMinutes: number | null) => string;
   readonly handedBack: string;
   readonly backToBot: string;
   readonly handoffCancelled: string;

@@ -7,6 +7,21 @@ export interface DlActivity {
   readonly from: { readonly id: string; readonly role?: string };
 }
 
+/** Polls until `check` returns a value (an awaited outcome, not a fixed sleep); fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 /** A Web Chat customer, speaking Direct Line 3.0 to one instance (or several: same store). */
 export class Customer {
   private constructor(
