@@ -1,4 +1,4 @@
-/* global window, document, fetch, sessionStorage, TextDecoder, AbortController, setInterval, clearInterval, setTimeout */
+/* global window, document, fetch, sessionStorage, TextDecoder, AbortController, setInterval, clearInterval, setTimeout, clearTimeout */
 // Relais agent console: plain DOM, no framework. Every text from customers or the API is set with
 // textContent, never innerHTML, so a customer cannot inject markup into the console.
 'use strict';
@@ -16,7 +16,23 @@
     unread: new Set(),
     stream: null,
     heartbeat: null,
+    typingSentAt: 0,
+    typingTimer: null,
   };
+
+  // The customer's typing shows for a few seconds after each (throttled) event.
+  function showCustomerTyping() {
+    $('typing').hidden = false;
+    clearTimeout(state.typingTimer);
+    state.typingTimer = setTimeout(() => {
+      $('typing').hidden = true;
+    }, 5000);
+  }
+
+  function hideCustomerTyping() {
+    clearTimeout(state.typingTimer);
+    $('typing').hidden = true;
+  }
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -169,6 +185,7 @@
     state.openId = id;
     state.unread.delete(id);
     state.openSeqs = new Set();
+    hideCustomerTyping();
     let view;
     try {
       view = await api('GET', '/conversations/' + encodeURIComponent(id));
@@ -213,9 +230,13 @@
       void refreshQueue();
     } else if (type === 'queue-changed') {
       void refreshQueue();
+    } else if (type === 'customer-typing') {
+      if (data.conversationId === state.openId) showCustomerTyping();
     } else if (type === 'customer-message') {
-      if (data.conversationId === state.openId) addLine(data.line);
-      else {
+      if (data.conversationId === state.openId) {
+        hideCustomerTyping();
+        addLine(data.line);
+      } else {
         state.unread.add(data.conversationId);
         beep();
         renderList('mine', state.mine, false);
@@ -371,6 +392,12 @@
       $('reply').value = '';
       addLine(line);
     });
+  });
+  // The customer sees "typing…" while the agent writes: at most one request every 3 s.
+  $('reply').addEventListener('input', () => {
+    if (!state.openId || Date.now() - state.typingSentAt < 3000 || !$('reply').value.trim()) return;
+    state.typingSentAt = Date.now();
+    void api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/typing').catch(() => undefined);
   });
   $('reply').addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey) {

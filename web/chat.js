@@ -115,6 +115,8 @@
             directLine: directLine,
             userID: c.userId,
             locale: locale,
+            // The agent who took the conversation sees "the customer is typing".
+            sendTypingIndicator: true,
             styleOptions: {
               accent: '#0b6e69',
               bubbleBackground: '#eef5f4',

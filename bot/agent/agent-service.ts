@@ -43,11 +43,14 @@ export interface AgentServiceDeps {
 }
 
 const QUEUE_VIEW_LIMIT = 200;
+/** The console sends typing every few seconds; more often would only fill the customer's log. */
+const AGENT_TYPING_EVERY_MS = 1_000;
 
 /** What an agent can do, each check made here once; the routes only translate HTTP. */
 export class AgentService {
   /** Agent messages of one conversation go out one after the other (order kept). */
   private readonly sending = new Map<string, Promise<unknown>>();
+  private readonly typingRelayed = new Map<string, number>();
 
   constructor(private readonly deps: AgentServiceDeps) {}
 
@@ -139,6 +142,21 @@ export class AgentService {
     } finally {
       if (this.sending.get(conversationId) === settled) this.sending.delete(conversationId);
     }
+  }
+
+  /** The agent is typing: relayed to the customer's channel at most once a second per conversation. */
+  async typing(agent: AgentAccount, conversationId: string): Promise<Result<{ relayed: boolean }>> {
+    const owned = await this.owned(agent, conversationId);
+    if (!owned.ok) return owned;
+    const now = performance.now();
+    const last = this.typingRelayed.get(conversationId);
+    if (last !== undefined && now - last < AGENT_TYPING_EVERY_MS) return done({ relayed: false });
+    for (const [id, at] of this.typingRelayed)
+      if (now - at > AGENT_TYPING_EVERY_MS) this.typingRelayed.delete(id);
+    this.typingRelayed.set(conversationId, now);
+    const reference = readReference(owned.value.context.reference);
+    if (reference) await this.deps.relay.typing(reference);
+    return done({ relayed: reference !== undefined });
   }
 
   async release(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {

@@ -38,6 +38,13 @@ export class CustomerRelay {
     });
   }
 
+  /** The agent is typing: Web Chat shows its typing indicator until the message or a few seconds pass. */
+  async typing(reference: Partial<ConversationReference>): Promise<void> {
+    await this.proactive(reference, async (context) => {
+      await context.sendActivity({ type: ActivityTypes.Typing });
+    });
+  }
+
   async afterAgent(
     reference: Partial<ConversationReference>,
     outcome: 'handed-back' | 'resolved',

@@ -8,6 +8,7 @@ const KEEP_ALIVE_MS = 20_000;
 export function concerns(agent: AgentAccount, event: AgentEvent): boolean {
   switch (event.type) {
     case 'customer-message':
+    case 'customer-typing':
       return event.agentId === agent.id;
     case 'queued':
       return agent.languages.includes(event.language);

@@ -13,6 +13,8 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     agentId: z.string(),
     line: relayLineSchema,
   }),
+  /** The customer is typing in a conversation an agent owns (throttled). */
+  z.object({ type: z.literal('customer-typing'), conversationId: z.string(), agentId: z.string() }),
 ]);
 export type AgentEvent = z.output<typeof agentEventSchema>;
 export type AgentEventListener = (event: AgentEvent) => void;

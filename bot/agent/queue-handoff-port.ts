@@ -5,6 +5,9 @@ import type { RelayStore } from './relay-store';
 import type { WaitNotices } from './wait-notices';
 import { waitSignature } from './wait-notifier';
 
+/** At most one "customer is typing" event per conversation this often (channels repeat it every few s). */
+const TYPING_EVERY_MS = 2_000;
+
 /** The ids the handoff queue accepts (handoff/conversation.ts `idSchema`). */
 const QUEUEABLE_ID = /^[^\s{}]{1,200}$/;
 
@@ -22,7 +25,22 @@ export interface QueueHandoffPortDeps {
  * instance reads: with-agent → the bot stays silent and the message goes to the agent.
  */
 export class QueueHandoffPort implements HandoffPort {
+  private readonly typingSent = new Map<string, number>();
+
   constructor(private readonly deps: QueueHandoffPortDeps) {}
+
+  async customerTyping(conversationId: string): Promise<void> {
+    if (!QUEUEABLE_ID.test(conversationId)) return;
+    const now = performance.now();
+    const last = this.typingSent.get(conversationId);
+    if (last !== undefined && now - last < TYPING_EVERY_MS) return;
+    const record = await this.deps.queue.get(conversationId);
+    if (record?.state !== 'with-agent' || !record.agentId) return;
+    // Forget old entries so the map stays as small as the number of live conversations.
+    for (const [id, at] of this.typingSent) if (now - at > TYPING_EVERY_MS) this.typingSent.delete(id);
+    this.typingSent.set(conversationId, now);
+    await this.deps.bus.publish({ type: 'customer-typing', conversationId, agentId: record.agentId });
+  }
 
   async requestHandoff(request: HandoffRequest): Promise<HandoffOutcome> {
     const { queue, bus } = this.deps;

@@ -137,6 +137,10 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     ),
   );
   server.post(
+    '/api/agent/conversations/:id/typing',
+    authed(onConversation(async (agent, id, _req, res) => reply(res, await service.typing(agent, id)))),
+  );
+  server.post(
     '/api/agent/conversations/:id/release',
     authed(onConversation(async (agent, id, _req, res) => reply(res, await service.release(agent, id)))),
   );

@@ -57,11 +57,14 @@ test('chat page and agent console side by side: escalate, claim, talk both ways,
   await console.getByRole('button', { name: 'Prendre', exact: true }).click();
   await console.locator('#reply-form').waitFor({ state: 'visible' });
 
+  // Typing shows on both sides.
   await input.fill('ma facture est fausse');
+  await console.locator('#typing').waitFor({ state: 'visible' });
   await input.press('Enter');
   await console.locator('#transcript li.customer').filter({ hasText: 'ma facture est fausse' }).waitFor();
 
   await console.locator('#reply').fill('Bonjour, je regarde votre facture.');
+  await chat.locator('.webchat__typing-indicator').waitFor();
   await console.locator('#reply').press('Enter');
   await bubble('Bonjour, je regarde votre facture.').waitFor();
 

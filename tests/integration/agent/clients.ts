@@ -55,6 +55,25 @@ export class Customer {
     if (res.status !== 200) throw new Error(`customer post failed: ${res.status}`);
   }
 
+  /** The customer's channel says they are typing (Web Chat sends this while they type). */
+  async typing(url: string): Promise<void> {
+    const res = await postJson(
+      `${url}/v3/directline/conversations/${this.conversationId}/activities`,
+      { type: 'typing', from: { id: 'c', role: 'user' } },
+      { authorization: `Bearer ${this.token}` },
+    );
+    if (res.status !== 200) throw new Error(`customer typing failed: ${res.status}`);
+  }
+
+  /** Every activity the customer's Web Chat reads, of any type. */
+  async activities(url: string): Promise<DlActivity[]> {
+    const res = await fetch(
+      `${url}/v3/directline/conversations/${this.conversationId}/activities?watermark=`,
+      { headers: { authorization: `Bearer ${this.token}` } },
+    );
+    return ((await res.json()) as { activities: DlActivity[] }).activities;
+  }
+
   /** Every message text in the conversation so far, customer's and bot's, in order. */
   async texts(url: string): Promise<string[]> {
     const res = await fetch(
