@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toLocale, type Locale } from '../knowledge-base/index';
+import { smtpConfigFromEnv, type SmtpConfig } from '../handoff/index';
 import { parseSupervisorEnv, type SupervisorAuth } from './reports/supervisor-config';
 
 /** The settings Relais reads from the environment, parsed once at startup. */
@@ -23,6 +24,8 @@ export interface Config {
   readonly agentSessionTtlSeconds: number;
   /** Least time between two position/wait updates to one waiting customer (QUEUE_UPDATE_INTERVAL_MS). */
   readonly queueUpdateIntervalMs: number;
+  /** Where ticket answers are e-mailed from (SMTP_HOST, SMTP_PORT, SMTP_FROM…); unset = no e-mail. */
+  readonly smtp?: SmtpConfig;
   /** Signs Direct Line tokens; a random one is made at start when unset (tokens die with the process). */
   readonly tokenSecret?: string;
   readonly tokenTtlSeconds: number;
@@ -161,6 +164,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       message: 'is required when MicrosoftAppType is SingleTenant',
     });
   }
+  let smtp: SmtpConfig | undefined;
+  if (env.SMTP_HOST?.trim()) {
+    try {
+      smtp = smtpConfigFromEnv(env);
+    } catch (error) {
+      issues.push({ variable: 'SMTP_*', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
   if (issues.length > 0 || !supervisor.ok) throw new ConfigError(issues);
   return {
     ...(supervisor.supervisor ? { supervisor: supervisor.supervisor } : {}),
@@ -184,6 +195,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(e.AGENTS_FILE ? { agentsFile: e.AGENTS_FILE } : {}),
     agentSessionTtlSeconds: e.AGENT_SESSION_TTL_SECONDS,
     queueUpdateIntervalMs: e.QUEUE_UPDATE_INTERVAL_MS,
+    ...(smtp ? { smtp } : {}),
     supportHours: {
       timeZone: e.SUPPORT_TIMEZONE,
       days: e.SUPPORT_DAYS,

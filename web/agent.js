@@ -10,6 +10,7 @@
     agent: JSON.parse(sessionStorage.getItem('relais-agent') || 'null'),
     waiting: [],
     mine: [],
+    tickets: [],
     fetchedAt: Date.now(),
     openId: null,
     openSeqs: new Set(),
@@ -137,6 +138,26 @@
     state.fetchedAt = Date.now();
     renderList('waiting', state.waiting, true);
     renderList('mine', state.mine, false);
+    await refreshTickets();
+  }
+
+  async function refreshTickets() {
+    state.tickets = (await api('GET', '/tickets')).tickets;
+    const list = $('tickets');
+    list.replaceChildren();
+    for (const ticket of state.tickets) {
+      const li = el('li');
+      li.dataset.id = ticket.id;
+      if (ticket.id === state.openId) li.classList.add('selected');
+      const who = [ticket.contact.name, ticket.contact.email].filter(Boolean).join(' · ') || 'anonyme';
+      const opened = ticket.openedAt ? new Date(ticket.openedAt).toLocaleString() : '';
+      li.append(
+        el('div', 'meta', (ticket.language || '?').toUpperCase() + ' · ' + opened + ' · ' + who),
+        el('div', 'first', (ticket.firstLines || []).join(' / ')),
+      );
+      li.addEventListener('click', () => openConversation(ticket.id));
+      list.append(li);
+    }
   }
 
   function addLine(line) {
@@ -201,7 +222,9 @@
     for (const line of view.botTranscript) addLine(line);
     for (const line of view.lines) addLine(line);
     const mine = view.conversation.state === 'with-agent';
-    $('claim').hidden = mine;
+    const ticket = view.conversation.state === 'ticket';
+    $('claim').hidden = mine || ticket;
+    $('ticket-form').hidden = !ticket;
     for (const id of ['release', 'hand-back', 'resolve', 'resolve-reason', 'reply-form'])
       $(id).hidden = !mine;
     renderList('waiting', state.waiting, true);
@@ -210,8 +233,8 @@
 
   async function act(fn) {
     try {
-      await fn();
-      status('');
+      const message = await fn();
+      status(typeof message === 'string' ? message : '');
     } catch (err) {
       status(err.message);
     }
@@ -398,6 +421,22 @@
     if (!state.openId || Date.now() - state.typingSentAt < 3000 || !$('reply').value.trim()) return;
     state.typingSentAt = Date.now();
     void api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/typing').catch(() => undefined);
+  });
+  $('ticket-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = $('ticket-answer').value.trim();
+    if (!text) return;
+    void act(async () => {
+      const done = await api('POST', '/tickets/' + encodeURIComponent(state.openId) + '/answer', { text });
+      $('ticket-answer').value = '';
+      await closeOpen();
+      return (
+        'Ticket répondu. E-mail : ' +
+        (done.email.sent ? 'envoyé' : 'non envoyé (' + done.email.why + ')') +
+        '. Chat : ' +
+        (done.deliveredInChat ? 'message remis.' : 'client absent.')
+      );
+    });
   });
   $('reply').addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey) {

@@ -1,11 +1,12 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
-import type { HandoffQueue } from '../../handoff/index';
+import type { HandoffQueue, Mailer } from '../../handoff/index';
 import type { DirectLineAdapter } from '../directline/adapter';
 import type { Log } from '../log';
 import type { RelaisBot } from '../relais-bot';
 import type { AgentAccount } from './accounts';
 import { AgentService } from './agent-service';
+import { AgentTickets, noMailer } from './agent-tickets';
 import { registerConsole } from './console-route';
 import { CustomerRelay } from './customer-relay';
 import { AgentEventStreams } from './event-stream';
@@ -24,6 +25,8 @@ export interface AgentDeps {
   readonly sessionTtlSeconds: number;
   /** Tells waiting customers when their position or wait changes; started with the API. */
   readonly waitNotifier?: WaitNotifier;
+  /** Sends ticket answers by e-mail (SMTP_*); without it answers go to the chat only. */
+  readonly mailer?: Mailer;
 }
 
 export interface MountedAgentApi {
@@ -60,11 +63,20 @@ export function mountAgentApi(
     relay,
     clock: runtime.clock,
   });
+  const tickets = new AgentTickets({
+    queue: deps.queue,
+    store: deps.store,
+    bus: deps.bus,
+    relay,
+    mailer: deps.mailer ?? noMailer,
+    clock: runtime.clock,
+  });
   const streams = new AgentEventStreams(deps.bus);
   registerAgentRoutes(server, {
     accounts: deps.accounts,
     sessions: new AgentSessions(runtime.tokenSecret, deps.sessionTtlSeconds, runtime.clock),
     service,
+    tickets,
     streams,
     log: runtime.log,
     tracked: runtime.tracked,

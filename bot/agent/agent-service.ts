@@ -206,9 +206,11 @@ export class AgentService {
     });
   }
 
-  /** Queued in a language the agent speaks, or theirs. */
+  /** Queued or an open ticket in a language the agent speaks, or theirs. */
   readable(agent: AgentAccount, record: ConversationRecord): boolean {
     if (record.state === 'with-agent') return record.agentId === agent.id;
+    if (record.state === 'ticket')
+      return record.language === undefined || agent.languages.includes(record.language);
     return this.inMyQueue(agent, record);
   }
 

@@ -3,6 +3,7 @@ import {
   HandoffSweeper,
   MemoryHandoffQueue,
   RedisHandoffQueue,
+  SmtpMailer,
   type HandoffQueue,
 } from '../../handoff/index';
 import type { Config } from '../config';
@@ -64,6 +65,7 @@ export async function buildAgentSide(
   }
   const gapMs = config.queueUpdateIntervalMs;
   const waitNotifier = new WaitNotifier({ queue, notices, gapMs, log });
+  const mailer = config.smtp ? new SmtpMailer(config.smtp) : undefined;
   const sweeper =
     options.sweep === false
       ? undefined
@@ -81,11 +83,13 @@ export async function buildAgentSide(
       bus,
       sessionTtlSeconds: config.agentSessionTtlSeconds,
       waitNotifier,
+      ...(mailer ? { mailer } : {}),
     },
     handoff: new QueueHandoffPort({ queue, store, bus, clock, waitNotices: { notices, gapMs } }),
     dispose: async () => {
       sweeper?.stop();
       waitNotifier.stop();
+      await mailer?.close();
       await bus.dispose();
       await queue.dispose();
     },

@@ -103,7 +103,8 @@ export class QueueHandoffPort implements HandoffPort {
       }
       case 'queued':
       case 'ticket': {
-        // Kept for the agent who takes it: they read it with the transcript.
+        // Kept for the agent who takes it: they read it with the transcript. The customer is still here.
+        await queue.touch(conversationId);
         await store.append(conversationId, { from: 'customer', text, at: clock().getTime() });
         if (record.state === 'ticket') return { route: 'waiting' };
         const wait = await queue.estimatedWait(conversationId);

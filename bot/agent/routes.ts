@@ -4,6 +4,7 @@ import { sendError } from '../http/errors';
 import type { Log } from '../log';
 import type { AgentAccount } from './accounts';
 import type { AgentService, Result } from './agent-service';
+import type { AgentTickets } from './agent-tickets';
 import { verifyPassword } from './credentials';
 import type { AgentEventStreams } from './event-stream';
 import {
@@ -20,6 +21,7 @@ export interface AgentRoutesDeps {
   readonly accounts: readonly AgentAccount[];
   readonly sessions: AgentSessions;
   readonly service: AgentService;
+  readonly tickets: AgentTickets;
   readonly streams: AgentEventStreams;
   readonly log: Log;
   readonly tracked: <A extends unknown[]>(
@@ -34,7 +36,7 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 
 /** /api/agent: every route but login needs a bearer session; bodies are checked with zod. */
 export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void {
-  const { accounts, sessions, service, streams, log, tracked } = deps;
+  const { accounts, sessions, service, tickets, streams, log, tracked } = deps;
   const byId = new Map(accounts.map((a) => [a.id, a]));
 
   const guard = (handler: (req: Request, res: Response) => Promise<void>) =>
@@ -154,6 +156,19 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
       onConversation(async (agent, id, req, res) => {
         const input = body(req, res, resolveBodySchema);
         if (input) reply(res, await service.resolve(agent, id, input.reason));
+      }),
+    ),
+  );
+  server.get(
+    '/api/agent/tickets',
+    authed(async (agent, _req, res) => reply(res, await tickets.list(agent))),
+  );
+  server.post(
+    '/api/agent/tickets/:id/answer',
+    authed(
+      onConversation(async (agent, id, req, res) => {
+        const input = body(req, res, messageBodySchema);
+        if (input) reply(res, await tickets.answer(agent, id, input.text));
       }),
     ),
   );

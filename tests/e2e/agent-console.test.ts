@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
 import { buildTestFaq } from '../unit/bot/harness';
 import { launchChromium } from '../support/chromium';
+import { Agent, Customer } from '../integration/agent/clients';
 
 const HOSTILE = '<img src=x onerror="window.pwned=1"> je veux parler à un conseiller';
 
@@ -77,4 +78,37 @@ test('chat page and agent console side by side: escalate, claim, talk both ways,
   expect(await console.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
   expect(errors).toEqual([]);
   await Promise.all([console.close(), chat.close()]);
+});
+
+test('console tickets: the oldest ticket is read and answered; the answer reaches the chat', async () => {
+  const errors: string[] = [];
+  // Nobody online: asking for a person opens a ticket.
+  const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
+  await alice.post('/presence', { presence: 'offline' });
+  const customer = await Customer.start(running.url);
+  await customer.say(running.url, '<b>ma facture</b> je veux parler à un conseiller');
+  expect((await customer.texts(running.url)).at(-1)).toMatch(/Nos conseillers sont absents/);
+
+  const console = await browser.newPage();
+  watchErrors(console, errors);
+  await console.goto(`${running.url}/agent`);
+  await console.getByLabel('Identifiant').fill('alice');
+  await console.getByLabel('Mot de passe').fill(PASSWORDS.alice);
+  await console.getByRole('button', { name: 'Se connecter' }).click();
+  const ticket = console.locator('#tickets li').filter({ hasText: '<b>ma facture</b>' });
+  await ticket.waitFor();
+  expect(await console.locator('#tickets b').count()).toBe(0);
+  await ticket.click();
+  await console.locator('#ticket-form').waitFor({ state: 'visible' });
+  expect(await console.locator('#reply-form').isHidden()).toBe(true);
+  await console.locator('#ticket-answer').fill('Votre facture est corrigée.');
+  await console.getByRole('button', { name: 'Répondre au ticket' }).click();
+  await console
+    .locator('#status')
+    .getByText(/Ticket répondu.*Chat : message remis/)
+    .waitFor();
+  expect(await console.locator('#tickets li').count()).toBe(0);
+  expect((await customer.texts(running.url)).at(-1)).toBe('Votre facture est corrigée.');
+  expect(errors).toEqual([]);
+  await console.close();
 });

@@ -29,8 +29,15 @@ export class Customer {
     private readonly token: string,
   ) {}
 
-  static async start(url: string, locale = 'fr-FR'): Promise<Customer> {
-    const { token } = (await postJson(`${url}/api/directline/token`, {})).json as { token: string };
+  /** `identity`: a customer the site's backend vouches for (signed with IDENTITY_SECRET). */
+  static async start(
+    url: string,
+    locale = 'fr-FR',
+    identity?: { readonly customer: unknown; readonly signature: string },
+  ): Promise<Customer> {
+    const issued = await postJson(`${url}/api/directline/token`, identity ?? {});
+    if (issued.status !== 200) throw new Error(`token refused: ${JSON.stringify(issued.json)}`);
+    const { token } = issued.json as { token: string };
     const started = await postJson(
       `${url}/v3/directline/conversations`,
       { locale },

@@ -1,6 +1,5 @@
 import { Redis } from 'ioredis';
 import { agentKeys } from '../../../bot/agent/keys';
-import { loadConfig } from '../../../bot/config';
 import { RedisWaitNotices } from '../../../bot/agent/redis-wait-notices';
 import { MemoryWaitNotices, type WaitNotices } from '../../../bot/agent/wait-notices';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
@@ -58,13 +57,4 @@ describe.each(['memory', 'redis'])('%s wait notices', (kind) => {
     ]);
     expect(claims.filter(Boolean)).toHaveLength(1);
   });
-});
-
-test('QUEUE_UPDATE_INTERVAL_MS: 30 s by default, a bad value names the variable', () => {
-  expect(loadConfig({}).queueUpdateIntervalMs).toBe(30_000);
-  expect(loadConfig({ QUEUE_UPDATE_INTERVAL_MS: '500' }).queueUpdateIntervalMs).toBe(500);
-  expect(() => loadConfig({ QUEUE_UPDATE_INTERVAL_MS: '10' })).toThrow(
-    /QUEUE_UPDATE_INTERVAL_MS: must be between/,
-  );
-  expect(() => loadConfig({ QUEUE_UPDATE_INTERVAL_MS: 'soon' })).toThrow(/QUEUE_UPDATE_INTERVAL_MS/);
 });
