@@ -95,6 +95,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
         clock: deps.bot.clock,
         log: deps.log,
         tracked,
+        faq: () => deps.bot.faq,
       })
     : undefined;
   registerReports(server, {

@@ -1,4 +1,4 @@
-/* global window, document, fetch, sessionStorage, TextDecoder, AbortController, setInterval, clearInterval, setTimeout, clearTimeout */
+/* global window, document, fetch, URLSearchParams, sessionStorage, TextDecoder, AbortController, setInterval, clearInterval, setTimeout, clearTimeout */
 // Relais agent console: plain DOM, no framework. Every text from customers or the API is set with
 // textContent, never innerHTML, so a customer cannot inject markup into the console.
 'use strict';
@@ -18,6 +18,8 @@
     stream: null,
     heartbeat: null,
     typingSentAt: 0,
+    openLanguage: 'fr',
+    cannedTimer: null,
     typingTimer: null,
   };
 
@@ -218,6 +220,9 @@
     $('open').hidden = false;
     $('conv-title').textContent = 'Conversation ' + id;
     renderContext(view.context, view.conversation);
+    state.openLanguage = view.conversation.language || view.context.language || 'fr';
+    $('canned-search').value = '';
+    $('canned').replaceChildren();
     $('transcript').replaceChildren();
     for (const line of view.botTranscript) addLine(line);
     for (const line of view.lines) addLine(line);
@@ -229,6 +234,27 @@
       $(id).hidden = !mine;
     renderList('waiting', state.waiting, true);
     renderList('mine', state.mine, false);
+  }
+
+  // Canned answers: KB entries in the conversation's language; a click puts the answer in the reply box.
+  async function searchCanned() {
+    const q = $('canned-search').value.trim();
+    const params = new URLSearchParams({ language: state.openLanguage, q });
+    const { answers } = await api('GET', '/canned?' + params.toString());
+    const list = $('canned');
+    list.replaceChildren();
+    for (const answer of answers) {
+      const li = el('li');
+      li.append(el('div', 'first', answer.question), el('div', 'meta', answer.answer));
+      li.addEventListener('click', () => insertAnswer(answer.answer));
+      list.append(li);
+    }
+  }
+
+  function insertAnswer(text) {
+    const box = $('ticket-form').hidden ? $('reply') : $('ticket-answer');
+    box.value = box.value.trim() ? box.value.replace(/\s*$/, '') + '\n' + text : text;
+    box.focus();
   }
 
   async function act(fn) {
@@ -421,6 +447,13 @@
     if (!state.openId || Date.now() - state.typingSentAt < 3000 || !$('reply').value.trim()) return;
     state.typingSentAt = Date.now();
     void api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/typing').catch(() => undefined);
+  });
+  $('canned-search').addEventListener('input', () => {
+    clearTimeout(state.cannedTimer);
+    state.cannedTimer = setTimeout(() => void act(searchCanned), 200);
+  });
+  $('canned-box').addEventListener('toggle', () => {
+    if ($('canned-box').open) void act(searchCanned);
   });
   $('ticket-form').addEventListener('submit', (event) => {
     event.preventDefault();

@@ -7,6 +7,7 @@ import type { RelaisBot } from '../relais-bot';
 import type { AgentAccount } from './accounts';
 import { AgentService } from './agent-service';
 import { AgentTickets, noMailer } from './agent-tickets';
+import type { CurrentFaq } from './canned-answers';
 import { registerConsole } from './console-route';
 import { CustomerRelay } from './customer-relay';
 import { AgentEventStreams } from './event-stream';
@@ -48,6 +49,8 @@ export function mountAgentApi(
     readonly clock: () => Date;
     readonly log: Log;
     readonly tracked: AgentRoutesDeps['tracked'];
+    /** The FAQ the bot answers from now (canned answers). */
+    readonly faq: CurrentFaq;
   },
 ): MountedAgentApi {
   const relay = new CustomerRelay(
@@ -77,6 +80,7 @@ export function mountAgentApi(
     sessions: new AgentSessions(runtime.tokenSecret, deps.sessionTtlSeconds, runtime.clock),
     service,
     tickets,
+    faq: runtime.faq,
     streams,
     log: runtime.log,
     tracked: runtime.tracked,

@@ -5,6 +5,7 @@ import type { Log } from '../log';
 import type { AgentAccount } from './accounts';
 import type { AgentService, Result } from './agent-service';
 import type { AgentTickets } from './agent-tickets';
+import { cannedAnswers, cannedQuerySchema, type CurrentFaq } from './canned-answers';
 import { verifyPassword } from './credentials';
 import type { AgentEventStreams } from './event-stream';
 import {
@@ -22,6 +23,7 @@ export interface AgentRoutesDeps {
   readonly sessions: AgentSessions;
   readonly service: AgentService;
   readonly tickets: AgentTickets;
+  readonly faq: CurrentFaq;
   readonly streams: AgentEventStreams;
   readonly log: Log;
   readonly tracked: <A extends unknown[]>(
@@ -158,6 +160,15 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
         if (input) reply(res, await service.resolve(agent, id, input.reason));
       }),
     ),
+  );
+  // Canned answers: KB entries of one language whose question contains the words typed.
+  server.get(
+    '/api/agent/canned',
+    authed(async (_agent, req, res) => {
+      const query = cannedQuerySchema.safeParse(req.query ?? {});
+      if (!query.success) return sendError(res, 400, 'BadRequest', describeIssue(query.error));
+      res.send(200, { answers: cannedAnswers(deps.faq(), query.data.language, query.data.q) });
+    }),
   );
   server.get(
     '/api/agent/tickets',

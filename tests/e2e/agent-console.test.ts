@@ -69,6 +69,16 @@ test('chat page and agent console side by side: escalate, claim, talk both ways,
   await console.locator('#reply').press('Enter');
   await bubble('Bonjour, je regarde votre facture.').waitFor();
 
+  // A canned answer from the KB, in the conversation's language, edited before sending.
+  await console.getByText('Réponses types (base de connaissances)').click();
+  await console.locator('#canned-search').fill('factur');
+  await console.locator('#canned li').filter({ hasText: 'Où trouver mes factures ?' }).click();
+  expect(await console.locator('#reply').inputValue()).toBe('Dans « Mon compte », rubrique « Factures ».');
+  await console.locator('#reply').press('End');
+  await console.locator('#reply').pressSequentially(' Bonne journée');
+  await console.locator('#reply').press('Enter');
+  await bubble('Dans « Mon compte », rubrique « Factures ». Bonne journée').waitFor();
+
   await console.getByRole('button', { name: 'Rendre à l’assistant' }).click();
   await bubble('repassé à l’assistant').waitFor();
   await input.fill('comment payer');
