@@ -26,6 +26,8 @@ export interface Config {
   readonly queueUpdateIntervalMs: number;
   /** Where ticket answers are e-mailed from (SMTP_HOST, SMTP_PORT, SMTP_FROM…); unset = no e-mail. */
   readonly smtp?: SmtpConfig;
+  /** Largest file a customer may send to an agent (UPLOAD_MAX_BYTES, default 5 MiB). */
+  readonly uploadMaxBytes: number;
   /** Signs Direct Line tokens; a random one is made at start when unset (tokens die with the process). */
   readonly tokenSecret?: string;
   readonly tokenTtlSeconds: number;
@@ -137,6 +139,7 @@ const envSchema = z.object({
   AGENTS_FILE: optionalText,
   AGENT_SESSION_TTL_SECONDS: integer(300, 7 * 86400).default(8 * 3600),
   QUEUE_UPDATE_INTERVAL_MS: integer(100, 3_600_000).default(30_000),
+  UPLOAD_MAX_BYTES: integer(1024, 50 * 1024 * 1024).default(5 * 1024 * 1024),
 });
 
 /** Parses the environment; every bad variable is named in the error. */
@@ -195,6 +198,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(e.AGENTS_FILE ? { agentsFile: e.AGENTS_FILE } : {}),
     agentSessionTtlSeconds: e.AGENT_SESSION_TTL_SECONDS,
     queueUpdateIntervalMs: e.QUEUE_UPDATE_INTERVAL_MS,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     ...(smtp ? { smtp } : {}),
     supportHours: {
       timeZone: e.SUPPORT_TIMEZONE,

@@ -1,4 +1,4 @@
-/* global window, document, fetch, URLSearchParams, sessionStorage, TextDecoder, AbortController, setInterval, clearInterval, setTimeout, clearTimeout */
+/* global window, document, fetch, URLSearchParams, URL, sessionStorage, TextDecoder, AbortController, setInterval, clearInterval, setTimeout, clearTimeout */
 // Relais agent console: plain DOM, no framework. Every text from customers or the API is set with
 // textContent, never innerHTML, so a customer cannot inject markup into the console.
 'use strict';
@@ -172,8 +172,36 @@
     const li = el('li', line.from);
     if (who) li.append(el('span', 'who', who + ' · ' + new Date(line.at).toLocaleTimeString()));
     li.append(document.createTextNode(line.text));
+    for (const file of line.attachments || []) li.append(attachmentButton(file));
     $('transcript').append(li);
     $('transcript').scrollTop = $('transcript').scrollHeight;
+  }
+
+  // A file the customer sent: fetched with the session token (never a bare link), saved by the browser.
+  function attachmentButton(file) {
+    const button = el(
+      'button',
+      'attachment',
+      'Fichier : ' + file.name + ' (' + Math.ceil(file.size / 1024) + ' Ko)',
+    );
+    button.type = 'button';
+    button.addEventListener('click', () =>
+      act(async () => {
+        const res = await fetch('/api/agent/uploads/' + encodeURIComponent(file.uploadId), {
+          headers: { authorization: 'Bearer ' + state.token },
+        });
+        if (!res.ok) throw new Error('fichier indisponible (' + res.status + ')');
+        const url = URL.createObjectURL(await res.blob());
+        const link = el('a');
+        link.href = url;
+        link.download = file.name;
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+      }),
+    );
+    return button;
   }
 
   function renderContext(context, conversation) {

@@ -123,8 +123,7 @@
               bubbleFromUserBackground: '#0b6e69',
               bubbleFromUserTextColor: '#ffffff',
               botAvatarInitials: 'MA',
-              hideUploadButton: true,
-              disableFileUpload: true,
+              // Files go to the agent as links (images, PDF, text; 5 MB); the server checks them.
               suggestedActionLayout: 'flow',
               sendBoxTextWrap: true,
             },

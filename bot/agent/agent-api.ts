@@ -16,6 +16,10 @@ import type { RelayStore } from './relay-store';
 import { registerAgentRoutes, type AgentRoutesDeps } from './routes';
 import { AgentSessions } from './session';
 import type { WaitNotifier } from './wait-notifier';
+import { customerUploads, type UploadReceiver } from './customer-uploads';
+import type { UploadStore } from './upload-store';
+
+const DEFAULT_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 
 /** What the agent side is built from (bot/deps.ts makes the production set). */
 export interface AgentDeps {
@@ -28,10 +32,15 @@ export interface AgentDeps {
   readonly waitNotifier?: WaitNotifier;
   /** Sends ticket answers by e-mail (SMTP_*); without it answers go to the chat only. */
   readonly mailer?: Mailer;
+  /** Files customers send (Web Chat uploads) and the largest accepted; without a store uploads are refused. */
+  readonly uploads?: UploadStore;
+  readonly uploadMaxBytes?: number;
 }
 
 export interface MountedAgentApi {
   readonly service: AgentService;
+  /** The Direct Line upload route's handler (files for the agent), when uploads are configured. */
+  readonly receiveUpload?: UploadReceiver;
   /** Ends the open event streams (call before waiting for in-flight requests). */
   close(): void;
 }
@@ -81,14 +90,26 @@ export function mountAgentApi(
     service,
     tickets,
     faq: runtime.faq,
+    ...(deps.uploads ? { uploads: deps.uploads } : {}),
     streams,
     log: runtime.log,
     tracked: runtime.tracked,
   });
   registerConsole(server);
   deps.waitNotifier?.start((reference, text, locale) => relay.say(reference, text, locale));
+  const receiveUpload = deps.uploads
+    ? customerUploads({
+        queue: deps.queue,
+        store: deps.store,
+        bus: deps.bus,
+        uploads: deps.uploads,
+        maxBytes: deps.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES,
+        clock: runtime.clock,
+      })
+    : undefined;
   return {
     service,
+    ...(receiveUpload ? { receiveUpload } : {}),
     close: () => {
       deps.waitNotifier?.stop();
       streams.closeAll();

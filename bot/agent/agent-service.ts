@@ -206,6 +206,12 @@ export class AgentService {
     });
   }
 
+  /** Whether the agent may read this conversation now (its files too). */
+  async mayRead(agent: AgentAccount, conversationId: string): Promise<boolean> {
+    const record = await this.deps.queue.get(conversationId);
+    return record !== null && this.readable(agent, record);
+  }
+
   /** Queued or an open ticket in a language the agent speaks, or theirs. */
   readable(agent: AgentAccount, record: ConversationRecord): boolean {
     if (record.state === 'with-agent') return record.agentId === agent.id;

@@ -20,6 +20,8 @@ import { MemoryRelayStore, type RelayStore } from './relay-store';
 import { RedisWaitNotices } from './redis-wait-notices';
 import { MemoryWaitNotices, type WaitNotices } from './wait-notices';
 import { WaitNotifier } from './wait-notifier';
+import { RedisUploadStore } from './redis-upload-store';
+import { MemoryUploadStore, type UploadStore } from './upload-store';
 
 const RELAY_LOG_TTL_SECONDS = 7 * 24 * 3600;
 const SWEEP_INTERVAL_MS = 5_000;
@@ -51,17 +53,20 @@ export async function buildAgentSide(
   let store: RelayStore;
   let bus: AgentEventBus;
   let notices: WaitNotices;
+  let uploads: UploadStore;
   if (redis) {
     const keys = agentKeys(config.redisPrefix);
     queue = new RedisHandoffQueue({ redis, config: handoffConfig, clock: handoffClock });
     store = new RedisRelayStore(redis, keys, RELAY_LOG_TTL_SECONDS);
     bus = await RedisAgentEventBus.start(redis, keys.events);
     notices = new RedisWaitNotices(redis, keys);
+    uploads = new RedisUploadStore(redis, keys, RELAY_LOG_TTL_SECONDS);
   } else {
     queue = new MemoryHandoffQueue({ config: handoffConfig, clock: handoffClock });
     store = new MemoryRelayStore();
     bus = new MemoryAgentEventBus();
     notices = new MemoryWaitNotices();
+    uploads = new MemoryUploadStore();
   }
   const gapMs = config.queueUpdateIntervalMs;
   const waitNotifier = new WaitNotifier({ queue, notices, gapMs, log });
@@ -83,6 +88,8 @@ export async function buildAgentSide(
       bus,
       sessionTtlSeconds: config.agentSessionTtlSeconds,
       waitNotifier,
+      uploads,
+      uploadMaxBytes: config.uploadMaxBytes,
       ...(mailer ? { mailer } : {}),
     },
     handoff: new QueueHandoffPort({ queue, store, bus, clock, waitNotices: { notices, gapMs } }),

@@ -10,6 +10,8 @@ export interface AgentKeys {
   waitTold(conversationId: string): string;
   /** Set with a time to live: while it exists, no new position update is sent. */
   waitGate(conversationId: string): string;
+  /** Hash of one file a customer sent (metadata and bytes). */
+  upload(uploadId: string): string;
 }
 
 export function agentKeys(prefix: string): AgentKeys {
@@ -20,5 +22,6 @@ export function agentKeys(prefix: string): AgentKeys {
     events: `${base}:events`,
     waitTold: (conversationId) => `${base}:wait-told:${conversationId}`,
     waitGate: (conversationId) => `${base}:wait-gate:${conversationId}`,
+    upload: (uploadId) => `${base}:upload:${uploadId}`,
   };
 }

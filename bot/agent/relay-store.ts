@@ -6,6 +6,17 @@ export const relayLineSchema = z.object({
   text: z.string(),
   at: z.number().int(),
   agentId: z.string().optional(),
+  /** Files the customer sent with this line; agents open them at /api/agent/uploads/:uploadId. */
+  attachments: z
+    .array(
+      z.object({
+        uploadId: z.string(),
+        name: z.string(),
+        contentType: z.string(),
+        size: z.number().int().nonnegative(),
+      }),
+    )
+    .optional(),
 });
 /** One line said after the escalation, numbered from 1 in the order the store accepted it. */
 export type RelayLine = z.output<typeof relayLineSchema>;

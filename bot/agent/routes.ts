@@ -15,8 +15,10 @@ import {
   messageBodySchema,
   presenceBodySchema,
   resolveBodySchema,
+  uploadIdSchema,
 } from './schemas';
 import type { AgentSessions } from './session';
+import type { UploadStore } from './upload-store';
 
 export interface AgentRoutesDeps {
   readonly accounts: readonly AgentAccount[];
@@ -24,6 +26,7 @@ export interface AgentRoutesDeps {
   readonly service: AgentService;
   readonly tickets: AgentTickets;
   readonly faq: CurrentFaq;
+  readonly uploads?: UploadStore;
   readonly streams: AgentEventStreams;
   readonly log: Log;
   readonly tracked: <A extends unknown[]>(
@@ -168,6 +171,26 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
       const query = cannedQuerySchema.safeParse(req.query ?? {});
       if (!query.success) return sendError(res, 400, 'BadRequest', describeIssue(query.error));
       res.send(200, { answers: cannedAnswers(deps.faq(), query.data.language, query.data.q) });
+    }),
+  );
+  // A file a customer sent, for an agent who may read its conversation. Never rendered inline.
+  server.get(
+    '/api/agent/uploads/:uploadId',
+    authed(async (agent, req, res) => {
+      const id = uploadIdSchema.safeParse((req.params as Record<string, unknown> | undefined)?.uploadId);
+      const upload = id.success ? await deps.uploads?.get(id.data) : undefined;
+      if (!upload) return sendError(res, 404, 'NotFound', 'no such file');
+      if (!(await service.mayRead(agent, upload.conversationId)))
+        return sendError(res, 403, 'Forbidden', 'this file belongs to a conversation you cannot read');
+      res.writeHead(200, {
+        'content-type': upload.contentType,
+        'content-length': upload.bytes.length,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(upload.name)}`,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "sandbox; default-src 'none'",
+        'cache-control': 'private, no-store',
+      });
+      res.end(upload.bytes);
     }),
   );
   server.get(

@@ -15,6 +15,9 @@ export const conversationIdSchema = z
   .max(200)
   .regex(/^[^\s{}]+$/);
 
+/** Upload ids are 16 random bytes in base64url. */
+export const uploadIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+
 /** "body.text: too small…" — the first problem, named by its path. */
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];

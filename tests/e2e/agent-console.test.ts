@@ -79,6 +79,25 @@ test('chat page and agent console side by side: escalate, claim, talk both ways,
   await console.locator('#reply').press('Enter');
   await bubble('Dans « Mon compte », rubrique « Factures ». Bonne journée').waitFor();
 
+  // A file from the chat window reaches the console as a link the agent opens with their session.
+  await chat.locator('input[type="file"]').setInputFiles({
+    name: 'contrat.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('numéro de contrat : 42'),
+  });
+  // Web Chat 4.18 holds the file in the send box until the customer sends.
+  await input.press('Enter');
+  const attachment = console.locator('#transcript button.attachment').filter({ hasText: 'contrat.txt' });
+  await attachment.waitFor();
+  const download = console.waitForEvent('download');
+  await attachment.click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('contrat.txt');
+  const stream = await saved.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).toString('utf8')).toBe('numéro de contrat : 42');
+
   await console.getByRole('button', { name: 'Rendre à l’assistant' }).click();
   await bubble('repassé à l’assistant').waitFor();
   await input.fill('comment payer');

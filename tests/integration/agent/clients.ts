@@ -26,7 +26,7 @@ export async function eventually<T>(
 export class Customer {
   private constructor(
     readonly conversationId: string,
-    private readonly token: string,
+    readonly token: string,
   ) {}
 
   /** `identity`: a customer the site's backend vouches for (signed with IDENTITY_SECRET). */
