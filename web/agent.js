@@ -16,6 +16,7 @@
     openSeqs: new Set(),
     unread: new Set(),
     stream: null,
+    lastEventId: null,
     heartbeat: null,
     typingSentAt: 0,
     openLanguage: 'fr',
@@ -307,6 +308,17 @@
       void refreshQueue();
     } else if (type === 'queue-changed') {
       void refreshQueue();
+    } else if (type === 'reset') {
+      // The server could not replay what this console missed: reload the queue and the open conversation.
+      void refreshQueue().catch(() => undefined);
+      if (state.openId) void openConversation(state.openId);
+    } else if (type === 'conversation-ended') {
+      if (data.conversationId === state.openId) {
+        for (const id of ['release', 'hand-back', 'resolve', 'resolve-reason', 'reply-form', 'claim'])
+          $(id).hidden = true;
+        status('Conversation terminée : le client est parti (' + data.reason + ').');
+      }
+      void refreshQueue().catch(() => undefined);
     } else if (type === 'customer-typing') {
       if (data.conversationId === state.openId) showCustomerTyping();
     } else if (type === 'customer-message') {
@@ -326,8 +338,11 @@
     const controller = new AbortController();
     state.stream = controller;
     try {
+      // After a drop, Last-Event-ID asks the server for what was missed meanwhile.
+      const headers = { authorization: 'Bearer ' + state.token };
+      if (state.lastEventId !== null) headers['last-event-id'] = state.lastEventId;
       const res = await fetch('/api/agent/events', {
-        headers: { authorization: 'Bearer ' + state.token },
+        headers,
         signal: controller.signal,
       });
       if (res.status === 401) return logout();
@@ -345,7 +360,8 @@
           let type = 'message';
           let data = '';
           for (const line of block.split('\n')) {
-            if (line.startsWith('event: ')) type = line.slice(7);
+            if (line.startsWith('id: ')) state.lastEventId = line.slice(4);
+            else if (line.startsWith('event: ')) type = line.slice(7);
             else if (line.startsWith('data: ')) data += line.slice(6);
           }
           if (data) onEvent(type, JSON.parse(data));
@@ -395,6 +411,7 @@
     clearInterval(state.heartbeat);
     if (state.stream) state.stream.abort();
     state.stream = null;
+    state.lastEventId = null;
     $('console').hidden = true;
     $('login').hidden = false;
   }

@@ -5,6 +5,7 @@ import {
   RedisHandoffQueue,
   SmtpMailer,
   type HandoffQueue,
+  type SweepReport,
 } from '../../handoff/index';
 import type { Config } from '../config';
 import type { Log } from '../log';
@@ -29,6 +30,8 @@ const SWEEP_INTERVAL_MS = 5_000;
 export interface BuiltAgentSide {
   readonly agent: AgentDeps;
   readonly handoff: QueueHandoffPort;
+  /** One sweep now, its consequences announced to the consoles (tests; production runs it on a timer). */
+  sweep(): Promise<SweepReport>;
   dispose(): Promise<void>;
 }
 
@@ -58,7 +61,7 @@ export async function buildAgentSide(
     const keys = agentKeys(config.redisPrefix);
     queue = new RedisHandoffQueue({ redis, config: handoffConfig, clock: handoffClock });
     store = new RedisRelayStore(redis, keys, RELAY_LOG_TTL_SECONDS);
-    bus = await RedisAgentEventBus.start(redis, keys.events);
+    bus = await RedisAgentEventBus.start(redis, keys.events, keys.eventIds);
     notices = new RedisWaitNotices(redis, keys);
     uploads = new RedisUploadStore(redis, keys, RELAY_LOG_TTL_SECONDS);
   } else {
@@ -71,15 +74,32 @@ export async function buildAgentSide(
   const gapMs = config.queueUpdateIntervalMs;
   const waitNotifier = new WaitNotifier({ queue, notices, gapMs, log });
   const mailer = config.smtp ? new SmtpMailer(config.smtp) : undefined;
-  const sweeper =
-    options.sweep === false
-      ? undefined
-      : new HandoffSweeper({
-          queue,
-          intervalMs: SWEEP_INTERVAL_MS,
-          onError: (err) => log.error('handoff sweep failed', err),
+  // What a sweep changed reaches the consoles: requeued conversations, and customers who left.
+  const announce = async (report: SweepReport): Promise<void> => {
+    for (const conversationId of report.requeued)
+      await bus.publish({ type: 'queue-changed', conversationId });
+    for (const conversationId of report.closedSilent) {
+      // Only an agent's conversation concerns a console (a silent chat with the bot ends quietly).
+      const agentId = (await queue.get(conversationId))?.agentId;
+      if (agentId)
+        await bus.publish({
+          type: 'conversation-ended',
+          conversationId,
+          reason: 'customer-silence',
+          agentId,
         });
-  sweeper?.start();
+    }
+  };
+  let announcing: Promise<void> = Promise.resolve();
+  const sweeper = new HandoffSweeper({
+    queue,
+    intervalMs: SWEEP_INTERVAL_MS,
+    onSweep: (report) => {
+      announcing = announce(report).catch((err: unknown) => log.error('sweep announcement failed', err));
+    },
+    onError: (err) => log.error('handoff sweep failed', err),
+  });
+  if (options.sweep !== false) sweeper.start();
   return {
     agent: {
       accounts,
@@ -93,8 +113,13 @@ export async function buildAgentSide(
       ...(mailer ? { mailer } : {}),
     },
     handoff: new QueueHandoffPort({ queue, store, bus, clock, waitNotices: { notices, gapMs } }),
+    sweep: async () => {
+      const report = await sweeper.sweep();
+      await announcing;
+      return report;
+    },
     dispose: async () => {
-      sweeper?.stop();
+      sweeper.stop();
       waitNotifier.stop();
       await mailer?.close();
       await bus.dispose();

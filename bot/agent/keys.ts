@@ -6,6 +6,8 @@ export interface AgentKeys {
   readonly presence: string;
   /** Pub/sub channel carrying agent events between instances. */
   readonly events: string;
+  /** Counter numbering agent events (the SSE ids), shared by every instance. */
+  readonly eventIds: string;
   /** The position/wait last told to a waiting customer ("position|minutes"). */
   waitTold(conversationId: string): string;
   /** Set with a time to live: while it exists, no new position update is sent. */
@@ -20,6 +22,7 @@ export function agentKeys(prefix: string): AgentKeys {
     log: (conversationId) => `${base}:log:${conversationId}`,
     presence: `${base}:presence`,
     events: `${base}:events`,
+    eventIds: `${base}:event-ids`,
     waitTold: (conversationId) => `${base}:wait-told:${conversationId}`,
     waitGate: (conversationId) => `${base}:wait-gate:${conversationId}`,
     upload: (uploadId) => `${base}:upload:${uploadId}`,

@@ -34,6 +34,12 @@ export interface AgentRoutesDeps {
   ) => (...args: A) => Promise<void>;
 }
 
+/** The `Last-Event-ID` a reconnecting stream sends (a bad one is ignored: the stream starts fresh). */
+function lastEventId(req: Request): number | undefined {
+  const raw = req.header('last-event-id');
+  return raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
 type Handler = (agent: AgentAccount, req: Request, res: Response) => Promise<void>;
 
 /** Spends the same scrypt time for an unknown agent as for a wrong password. */
@@ -211,9 +217,9 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     '/api/agent/events',
     authed(
       (agent, req, res) =>
-        new Promise<void>((resolve) => {
-          streams.attach(agent, res, resolve);
+        new Promise<void>((resolve, reject) => {
           req.on('close', resolve);
+          streams.attach(agent, res, lastEventId(req), resolve).catch(reject);
         }),
     ),
   );

@@ -101,7 +101,7 @@ export class Customer {
 
 /** An agent calling /api/agent with a session token. */
 export class Agent {
-  private constructor(
+  constructor(
     readonly url: string,
     readonly token: string,
   ) {}
@@ -124,8 +124,9 @@ export class Agent {
     return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
   }
 
-  events(): EventStream {
-    return new EventStream(`${this.url}/api/agent/events`, this.token);
+  /** `lastEventId`: reconnect after the event with that id (the server replays what came after). */
+  events(lastEventId?: string): EventStream {
+    return new EventStream(`${this.url}/api/agent/events`, this.token, lastEventId);
   }
 }
 
@@ -142,13 +143,16 @@ export class EventStream {
   private waiters: (() => void)[] = [];
   readonly ready: Promise<void>;
 
-  constructor(url: string, token: string) {
-    this.ready = this.read(url, token);
+  constructor(url: string, token: string, lastEventId?: string) {
+    this.ready = this.read(url, token, lastEventId);
   }
 
-  private async read(url: string, token: string): Promise<void> {
+  private async read(url: string, token: string, lastEventId?: string): Promise<void> {
     const res = await fetch(url, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(lastEventId !== undefined ? { 'last-event-id': lastEventId } : {}),
+      },
       signal: this.abort.signal,
     });
     if (res.status !== 200 || !res.body) throw new Error(`event stream: ${res.status}`);
