@@ -17,6 +17,7 @@
     unread: new Set(),
     stream: null,
     lastEventId: null,
+    pendingSend: null,
     heartbeat: null,
     typingSentAt: 0,
     openLanguage: 'fr',
@@ -479,10 +480,21 @@
     event.preventDefault();
     const text = $('reply').value.trim();
     if (!text) return;
+    // A failed send keeps its id: sending the same text again is a retry, delivered once.
+    const pending = state.pendingSend;
+    if (!pending || pending.text !== text || pending.conversationId !== state.openId)
+      state.pendingSend = {
+        text,
+        conversationId: state.openId,
+        id: Date.now().toString(36) + Math.random().toString(36).slice(2, 12),
+      };
+    const clientMessageId = state.pendingSend.id;
     void act(async () => {
       const line = await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/messages', {
         text,
+        clientMessageId,
       });
+      state.pendingSend = null;
       $('reply').value = '';
       addLine(line);
     });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ConversationRecord, HandoffQueue } from '../../handoff/index';
 import type { ClaimResult, TransitionResult } from '../../handoff/index';
 import type { AgentAccount } from './accounts';
@@ -119,20 +120,38 @@ export class AgentService {
     return this.claimed(await this.deps.queue.claim(conversationId, agent.id));
   }
 
-  async send(agent: AgentAccount, conversationId: string, text: string): Promise<Result<RelayLine>> {
+  /**
+   * Logged once and delivered once per `clientMessageId`: a retry after a failed delivery sends the
+   * logged line again (not a second copy); a retry after a delivery returns the line, sending nothing.
+   */
+  async send(
+    agent: AgentAccount,
+    conversationId: string,
+    text: string,
+    clientMessageId: string = randomUUID(),
+  ): Promise<Result<RelayLine>> {
     const owned = await this.owned(agent, conversationId);
     if (!owned.ok) return owned;
     const previous = this.sending.get(conversationId) ?? Promise.resolve();
     const run = previous.then(async () => {
-      const line = await this.deps.store.append(conversationId, {
+      const { store } = this.deps;
+      const { line, created } = await store.appendOnce(conversationId, clientMessageId, {
         from: 'agent',
         text,
         at: this.deps.clock().getTime(),
         agentId: agent.id,
       });
-      await this.deps.queue.agentReplied(conversationId, agent.id);
+      if (created) await this.deps.queue.agentReplied(conversationId, agent.id);
+      if (await store.delivered(conversationId, line.seq)) return line;
       const reference = readReference(owned.value.context.reference);
-      if (reference) await this.deps.relay.say(reference, text, owned.value.language);
+      if (reference)
+        await this.deps.relay.say(
+          reference,
+          line.text,
+          owned.value.language,
+          `${conversationId}:${line.seq}`,
+        );
+      await store.markDelivered(conversationId, line.seq);
       return line;
     });
     const settled = run.catch(() => undefined);
@@ -252,7 +271,9 @@ export class AgentService {
   private async afterAgent(conversationId: string, outcome: 'handed-back' | 'resolved'): Promise<void> {
     const record = await this.deps.queue.get(conversationId);
     const reference = readReference(record?.context.reference);
-    if (reference) await this.deps.relay.afterAgent(reference, outcome);
+    // The queue already says "bot" or "resolved": if the channel refuses this proactive turn, the
+    // customer's next message finds the bot answering anyway. The agent's action stands.
+    if (reference) await this.deps.relay.afterAgent(reference, outcome).catch(() => undefined);
   }
 
   private async claimed(result: ClaimResult): Promise<Result<ConversationSummary>> {

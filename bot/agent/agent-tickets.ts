@@ -125,8 +125,11 @@ export class AgentTickets {
     const lastSeen = Math.max(record?.lastCustomerActivityAt ?? 0, record?.ticket?.openedAt ?? 0);
     const connected = this.deps.clock().getTime() - lastSeen <= STILL_CONNECTED_MS;
     if (!record || !reference || !connected) return false;
-    await this.deps.relay.say(reference, text, record.language);
-    return true;
+    // The ticket is answered whatever the chat does: a refused send means "not delivered in the chat".
+    return this.deps.relay.say(reference, text, record.language).then(
+      () => true,
+      () => false,
+    );
   }
 }
 

@@ -2,6 +2,8 @@
 export interface AgentKeys {
   /** List of relayed lines of one conversation (customer ↔ agent), in order. */
   log(conversationId: string): string;
+  /** Hash of one conversation's agent sends: `k:{clientMessageId}` → seq, `d:{seq}` → delivered. */
+  sends(conversationId: string): string;
   /** Hash agentId → presence. */
   readonly presence: string;
   /** Pub/sub channel carrying agent events between instances. */
@@ -20,6 +22,7 @@ export function agentKeys(prefix: string): AgentKeys {
   const base = `${prefix}:agent`;
   return {
     log: (conversationId) => `${base}:log:${conversationId}`,
+    sends: (conversationId) => `${base}:sends:${conversationId}`,
     presence: `${base}:presence`,
     events: `${base}:events`,
     eventIds: `${base}:event-ids`,

@@ -15,6 +15,7 @@ import {
   messageBodySchema,
   presenceBodySchema,
   resolveBodySchema,
+  ticketAnswerBodySchema,
   uploadIdSchema,
 } from './schemas';
 import type { AgentSessions } from './session';
@@ -145,7 +146,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     authed(
       onConversation(async (agent, id, req, res) => {
         const input = body(req, res, messageBodySchema);
-        if (input) reply(res, await service.send(agent, id, input.text));
+        if (input) reply(res, await service.send(agent, id, input.text, input.clientMessageId));
       }),
     ),
   );
@@ -207,7 +208,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     '/api/agent/tickets/:id/answer',
     authed(
       onConversation(async (agent, id, req, res) => {
-        const input = body(req, res, messageBodySchema);
+        const input = body(req, res, ticketAnswerBodySchema);
         if (input) reply(res, await tickets.answer(agent, id, input.text));
       }),
     ),
