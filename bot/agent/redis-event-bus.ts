@@ -33,6 +33,7 @@ export class RedisAgentEventBus implements AgentEventBus {
     private readonly channel: string,
     private readonly counter: string,
   ) {
+    subscriber.on('error', () => undefined); // reconnection is ioredis's job; 'ready' tells when it is back
     subscriber.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return;
       const bar = message.indexOf('|');
@@ -55,7 +56,11 @@ export class RedisAgentEventBus implements AgentEventBus {
     subscriber.on('ready', () => {
       if (connected) return;
       connected = true;
-      this.deliver({ kind: 'reset' });
+      // Subscribing again is harmless and resolves once Redis confirms: events from then on arrive.
+      subscriber.subscribe(channel).then(
+        () => this.deliver({ kind: 'reset' }),
+        () => undefined, // dropped again: the next 'ready' tries again
+      );
     });
   }
 
