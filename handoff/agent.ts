@@ -11,11 +11,18 @@ export const agentProfileSchema = z.object({
 export type AgentProfile = z.input<typeof agentProfileSchema>;
 export type ParsedAgentProfile = z.output<typeof agentProfileSchema>;
 
+/** What an online agent can set: away keeps their conversations but takes no new ones. */
+export const AGENT_PRESENCES = ['online', 'away'] as const;
+export type AgentPresence = (typeof AGENT_PRESENCES)[number];
+export const agentPresenceSchema = z.enum(AGENT_PRESENCES);
+
 export interface AgentStatus {
   readonly agentId: string;
   readonly languages: readonly string[];
   readonly skills: readonly string[];
   readonly capacity: number;
   readonly lastHeartbeatAt: number;
+  /** offline: logged out, or no heartbeat within the timeout. */
+  readonly presence: AgentPresence | 'offline';
   readonly conversations: readonly string[];
 }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { contactSchema, prioritySchema, transcriptLineSchema, type ConversationRecord } from './conversation';
+import {
+  contactSchema,
+  prioritySchema,
+  transcriptLineSchema,
+  type Contact,
+  type ConversationRecord,
+  type ParsedEscalation,
+  type Priority,
+  type TranscriptLine,
+} from './conversation';
 import { isConversationState } from './conversation-state';
 import { HandoffError } from './errors';
 
@@ -11,9 +20,15 @@ export type ConversationFields = Record<string, string>;
 
 export const FIELD = Object.freeze({
   state: 'state',
+  /**
+   * JSON of what the escalation said and no script reads (see EscalationCard): written once per
+   * handoff cycle, so a claim returns it as one string instead of re-encoding every field.
+   */
+  card: 'card',
   language: 'language',
   skill: 'skill',
   priority: 'priority',
+  /** Older records only: now inside the card. */
   accountManager: 'manager',
   reason: 'reason',
   escalatedAt: 'escalatedAt',
@@ -38,6 +53,28 @@ export const FIELD = Object.freeze({
   updatedAt: 'updatedAt',
 });
 
+/** The part of an escalation that only the client reads, stored as one JSON field (FIELD.card). */
+export interface EscalationCard {
+  readonly priority: Priority;
+  readonly reason: string;
+  readonly accountManagerId?: string;
+  readonly contact: Contact;
+  readonly transcript: readonly TranscriptLine[];
+  readonly context: Readonly<Record<string, unknown>>;
+}
+
+export function encodeCard(e: ParsedEscalation): string {
+  const card: EscalationCard = {
+    priority: e.priority,
+    reason: e.reason,
+    ...(e.accountManagerId ? { accountManagerId: e.accountManagerId } : {}),
+    contact: e.contact,
+    transcript: e.transcript,
+    context: e.context,
+  };
+  return JSON.stringify(card);
+}
+
 function num(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
@@ -50,63 +87,103 @@ function str(value: string | undefined): string | undefined {
 
 function json<T>(value: string | undefined, schema: z.ZodType<T>, fallback: T, what: string): T {
   if (value === undefined || value === '' || value === '{}' || value === '[]') return fallback;
+  let parsed: unknown;
   try {
-    return schema.parse(JSON.parse(value));
+    parsed = JSON.parse(value);
   } catch (cause) {
     throw new HandoffError('UNEXPECTED_REPLY', `stored ${what} is not valid`, { cause });
   }
+  return checked(parsed, schema, fallback, what);
+}
+
+/** Validates a stored value; empty ones (the usual contact and context) skip the schema. */
+function checked<T>(value: unknown, schema: z.ZodType<T>, fallback: T, what: string): T {
+  if (value === undefined) return fallback;
+  if (Array.isArray(value) ? value.length === 0 : isEmptyObject(value)) return fallback;
+  const result = schema.safeParse(value);
+  if (!result.success)
+    throw new HandoffError('UNEXPECTED_REPLY', `stored ${what} is not valid`, { cause: result.error });
+  return result.data;
+}
+
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  for (const _ in value) return false;
+  return true;
+}
+
+function parseCard(id: string, text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new HandoffError('UNEXPECTED_REPLY', `conversation ${id}: stored card is not JSON`, { cause });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HandoffError('UNEXPECTED_REPLY', `conversation ${id}: stored card is not an object`);
+  return value as Record<string, unknown>;
 }
 
 const transcriptSchema = z.array(transcriptLineSchema);
 const contextSchema = z.record(z.string(), z.unknown());
 
+const PRIORITIES: readonly string[] = prioritySchema.options;
+const isPriority = (v: string | undefined): v is Priority => v !== undefined && PRIORITIES.includes(v);
+
+/**
+ * Stored fields → a record. Absent fields are left out (not set to undefined), so records compare
+ * equal whichever store produced them. Built in one pass: a claim decodes one on its hot path.
+ */
 export function decodeConversation(id: string, f: ConversationFields): ConversationRecord {
   const state = f[FIELD.state] ?? '';
   if (!isConversationState(state)) {
     throw new HandoffError('UNEXPECTED_REPLY', `conversation ${id} has unknown state "${state}"`);
   }
-  const priority = prioritySchema.safeParse(f[FIELD.priority]);
-  const ticketAt = num(f[FIELD.ticketAt]);
-  const answeredAt = num(f[FIELD.answeredAt]);
-  const record: ConversationRecord = {
-    id,
-    state,
-    language: str(f[FIELD.language]),
-    skill: str(f[FIELD.skill]),
-    priority: priority.success ? priority.data : undefined,
-    accountManagerId: str(f[FIELD.accountManager]),
-    reason: str(f[FIELD.reason]),
-    escalatedAt: num(f[FIELD.escalatedAt]),
-    agentId: str(f[FIELD.agent]),
-    claimedAt: num(f[FIELD.claimedAt]),
-    agentRepliedAt: num(f[FIELD.repliedAt]),
-    lastCustomerActivityAt: num(f[FIELD.lastActivityAt]),
-    contact: json(f[FIELD.contact], contactSchema, {}, 'contact'),
-    transcript: json(f[FIELD.transcript], transcriptSchema, [], 'transcript'),
-    context: json(f[FIELD.context], contextSchema, {}, 'context'),
-    ticket:
-      ticketAt === undefined
-        ? undefined
-        : {
-            openedAt: ticketAt,
-            promisedReplyAt: num(f[FIELD.promisedAt]) ?? ticketAt,
-            answer: str(f[FIELD.answer]),
-            answeredBy: str(f[FIELD.answeredBy]),
-            answeredAt,
-          },
-    closedReason: str(f[FIELD.closedReason]),
-    updatedAt: num(f[FIELD.updatedAt]) ?? 0,
+  const out: Record<string, unknown> = { id, state };
+  const put = (key: keyof ConversationRecord, value: unknown): void => {
+    if (value !== undefined) out[key] = value;
   };
-  return withoutUndefined(record);
-}
-
-/** Drops undefined keys so records compare equal whichever store produced them. */
-function withoutUndefined<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (v === undefined) continue;
-    out[k] =
-      v !== null && typeof v === 'object' && !Array.isArray(v) && k === 'ticket' ? withoutUndefined(v) : v;
+  put('language', str(f[FIELD.language]));
+  put('skill', str(f[FIELD.skill]));
+  put('escalatedAt', num(f[FIELD.escalatedAt]));
+  put('agentId', str(f[FIELD.agent]));
+  put('claimedAt', num(f[FIELD.claimedAt]));
+  put('agentRepliedAt', num(f[FIELD.repliedAt]));
+  put('lastCustomerActivityAt', num(f[FIELD.lastActivityAt]));
+  const cardText = f[FIELD.card];
+  if (cardText) {
+    const card = parseCard(id, cardText);
+    if (typeof card.priority === 'string' && isPriority(card.priority)) out.priority = card.priority;
+    if (typeof card.accountManagerId === 'string') out.accountManagerId = card.accountManagerId;
+    if (typeof card.reason === 'string' && card.reason !== '') out.reason = card.reason;
+    out.contact = checked(card.contact, contactSchema, {}, 'contact');
+    out.transcript = checked(card.transcript, transcriptSchema, [], 'transcript');
+    out.context = checked(card.context, contextSchema, {}, 'context');
+  } else {
+    // Written before the card existed.
+    const priority = f[FIELD.priority];
+    if (isPriority(priority)) out.priority = priority;
+    put('accountManagerId', str(f[FIELD.accountManager]));
+    put('reason', str(f[FIELD.reason]));
+    out.contact = json(f[FIELD.contact], contactSchema, {}, 'contact');
+    out.transcript = json(f[FIELD.transcript], transcriptSchema, [], 'transcript');
+    out.context = json(f[FIELD.context], contextSchema, {}, 'context');
   }
-  return out as T;
+  const ticketAt = num(f[FIELD.ticketAt]);
+  if (ticketAt !== undefined) {
+    const ticket: Record<string, unknown> = {
+      openedAt: ticketAt,
+      promisedReplyAt: num(f[FIELD.promisedAt]) ?? ticketAt,
+    };
+    const answer = str(f[FIELD.answer]);
+    const answeredBy = str(f[FIELD.answeredBy]);
+    const answeredAt = num(f[FIELD.answeredAt]);
+    if (answer !== undefined) ticket.answer = answer;
+    if (answeredBy !== undefined) ticket.answeredBy = answeredBy;
+    if (answeredAt !== undefined) ticket.answeredAt = answeredAt;
+    out.ticket = ticket;
+  }
+  put('closedReason', str(f[FIELD.closedReason]));
+  out.updatedAt = num(f[FIELD.updatedAt]) ?? 0;
+  return out as unknown as ConversationRecord;
 }

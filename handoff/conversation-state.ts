@@ -20,6 +20,8 @@ export type TransitionName =
   | 'openTicket'
   | 'claim'
   | 'release'
+  | 'transfer'
+  | 'transferToQueue'
   | 'requeueExpired'
   | 'handBack'
   | 'resolve'
@@ -37,18 +39,25 @@ interface TransitionRule {
 
 /** The single table both stores follow (the Redis scripts receive their `from` lists from here). */
 export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Object.freeze({
+  // resolved / closed: the same customer asks again later; a new handoff cycle (new escalation time).
   enqueue: {
-    from: ['bot', 'cancelled'],
+    from: ['bot', 'cancelled', 'resolved', 'closed'],
     to: 'queued',
     why: 'customer escalated, an agent is online in hours',
   },
   openTicket: {
-    from: ['bot', 'cancelled'],
+    from: ['bot', 'cancelled', 'resolved', 'closed'],
     to: 'ticket',
     why: 'customer escalated outside business hours or with nobody online for the language',
   },
   claim: { from: ['queued'], to: 'with-agent', why: 'an agent took it (claim or claimNext)' },
   release: { from: ['with-agent'], to: 'queued', why: 'the agent gave it back: head of the queue' },
+  transfer: { from: ['with-agent'], to: 'with-agent', why: 'the owner passed it to a colleague' },
+  transferToQueue: {
+    from: ['with-agent'],
+    to: 'queued',
+    why: 'the owner sent it back to a queue (maybe another language or skill), in its class',
+  },
   requeueExpired: {
     from: ['with-agent'],
     to: 'queued',

@@ -8,6 +8,8 @@ export const idSchema = z
   .max(200)
   .regex(/^[^\s{}]+$/, 'must not contain whitespace or braces');
 export const languageSchema = z.string().regex(/^[a-z]{2,3}$/, 'a lower-case ISO 639 code such as "fr"');
+/** A lower-case ISO 639 code ("fr", "en"): what an agent speaks and a conversation is in. */
+export type Language = z.infer<typeof languageSchema>;
 export const skillSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes');
 export const prioritySchema = z.enum(['vip', 'b2b', 'standard']);
 export type Priority = z.infer<typeof prioritySchema>;

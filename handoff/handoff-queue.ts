@@ -1,10 +1,12 @@
-import type { AgentProfile, AgentStatus } from './agent';
+import type { AgentPresence, AgentProfile, AgentStatus } from './agent';
 import type { ConversationRecord, Escalation } from './conversation';
+import type { TransferTarget } from './transfer';
 import type {
   ClaimResult,
   EnqueueResult,
   HeartbeatResult,
   PositionResult,
+  PresenceResult,
   SweepResult,
   TransitionResult,
   WaitEstimateResult,
@@ -44,6 +46,13 @@ export interface HandoffQueue {
   agentReplied(conversationId: string, agentId: string): Promise<TransitionResult>;
   /** with-agent → queued, at the head. */
   release(conversationId: string, agentId: string): Promise<TransitionResult>;
+  /**
+   * with-agent, by its owner only. To an agent: stays with-agent, now owned by the target (online,
+   * not away, speaks the language, has room: checked in the same step), whose claim timeout starts.
+   * To a queue: → queued in its class by its first escalation time, optionally in another language
+   * or skill (refused as not-routable when nobody available speaks that language); frees the owner.
+   */
+  transfer(conversationId: string, fromAgentId: string, target: TransferTarget): Promise<TransitionResult>;
   /** with-agent → bot. */
   handBack(conversationId: string, agentId: string): Promise<TransitionResult>;
   /** with-agent → resolved. */
@@ -64,7 +73,14 @@ export interface HandoffQueue {
   /** Conversations whose customer is silent too long (never queued ones) → closed. Returns their ids. */
   closeSilent(): Promise<readonly string[]>;
 
+  /** Logs the agent in (or updates the profile): online, not away. */
   agentOnline(profile: AgentProfile): Promise<void>;
+  /**
+   * An online agent steps away or comes back. Away: keeps their conversations, gets no new ones
+   * (claim, claimNext and transfers to them are refused; they count as nobody for routing, tickets
+   * and estimated waits; their B2B reservations go to the pool). Heartbeats keep them online.
+   */
+  setPresence(agentId: string, presence: AgentPresence): Promise<PresenceResult>;
   heartbeat(agentId: string): Promise<HeartbeatResult>;
   /** The agent logs out: their conversations go back to the head of the queue. */
   agentOffline(agentId: string): Promise<readonly string[]>;

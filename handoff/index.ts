@@ -1,4 +1,11 @@
-export { agentProfileSchema, type AgentProfile, type AgentStatus } from './agent';
+export {
+  AGENT_PRESENCES,
+  agentPresenceSchema,
+  agentProfileSchema,
+  type AgentPresence,
+  type AgentProfile,
+  type AgentStatus,
+} from './agent';
 export {
   BusinessHours,
   DEMO_BUSINESS_HOURS,
@@ -15,6 +22,7 @@ export {
 export {
   escalationSchema,
   type Contact,
+  type Language,
   type ConversationRecord,
   type Escalation,
   type Priority,
@@ -36,6 +44,7 @@ export { MemoryHandoffQueue, type MemoryHandoffQueueOptions } from './memory/mem
 export type * from './results';
 export { RedisHandoffQueue, type RedisHandoffQueueOptions } from './redis/redis-handoff-queue';
 export { handoffKeys, type HandoffKeys } from './keys';
+export { transferTargetSchema, type TransferTarget } from './transfer';
 export { SmtpMailer, type Mailer, type MailMessage } from './tickets/mailer';
 export {
   parseSmtpConfig,
@@ -51,5 +60,10 @@ export {
   type TicketAnswerResult,
   type TicketDeskDeps,
 } from './tickets/ticket-desk';
-export { formatPromisedReply, ticketTexts, type TicketTexts } from './tickets/ticket-texts';
+export {
+  formatPromisedReply,
+  ticketTexts,
+  type ReplyChannel,
+  type TicketTexts,
+} from './tickets/ticket-texts';
 export { HandoffSweeper, type HandoffSweeperOptions, type SweepReport } from './sweeper';

@@ -75,20 +75,22 @@ export function handoffKeys(prefix: string): HandoffKeys {
   });
 }
 
-/** The same key names for Lua: `local base = ARGV[1]` must come first in every script. */
-export const LUA_KEY_HELPERS = `
-local base = ARGV[1]
-local function kConv(id) return base .. '${SUFFIX.conversation}' .. id end
-local function kQueue(q) return base .. '${SUFFIX.queue}' .. q end
-local kQueues = base .. '${SUFFIX.queues}'
-local function kReserved(a) return base .. '${SUFFIX.reserved}' .. a end
-local kPoolDue = base .. '${SUFFIX.poolDue}'
-local kClaims = base .. '${SUFFIX.claims}'
-local kActivity = base .. '${SUFFIX.activity}'
-local kTickets = base .. '${SUFFIX.tickets}'
-local function kAgent(a) return base .. '${SUFFIX.agent}' .. a end
-local function kAgentConvs(a) return base .. '${SUFFIX.agentConversations}' .. a end
-local kOnline = base .. '${SUFFIX.onlineAgents}'
-local function kLangAgents(l) return base .. '${SUFFIX.languageAgents}' .. l end
-local kHandling = base .. '${SUFFIX.handling}'
-`;
+/**
+ * The same key names for Lua, one definition each (name → code), so a script only defines the
+ * helpers it uses (see lua-common.ts). They read `base`, which every script sets from ARGV[1].
+ */
+export const LUA_KEY_HELPERS: readonly (readonly [string, string])[] = Object.freeze([
+  ['kConv', `local function kConv(id) return base .. '${SUFFIX.conversation}' .. id end`],
+  ['kQueue', `local function kQueue(q) return base .. '${SUFFIX.queue}' .. q end`],
+  ['kQueues', `local kQueues = base .. '${SUFFIX.queues}'`],
+  ['kReserved', `local function kReserved(a) return base .. '${SUFFIX.reserved}' .. a end`],
+  ['kPoolDue', `local kPoolDue = base .. '${SUFFIX.poolDue}'`],
+  ['kClaims', `local kClaims = base .. '${SUFFIX.claims}'`],
+  ['kActivity', `local kActivity = base .. '${SUFFIX.activity}'`],
+  ['kTickets', `local kTickets = base .. '${SUFFIX.tickets}'`],
+  ['kAgent', `local function kAgent(a) return base .. '${SUFFIX.agent}' .. a end`],
+  ['kAgentConvs', `local function kAgentConvs(a) return base .. '${SUFFIX.agentConversations}' .. a end`],
+  ['kOnline', `local kOnline = base .. '${SUFFIX.onlineAgents}'`],
+  ['kLangAgents', `local function kLangAgents(l) return base .. '${SUFFIX.languageAgents}' .. l end`],
+  ['kHandling', `local kHandling = base .. '${SUFFIX.handling}'`],
+]);

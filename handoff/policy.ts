@@ -1,11 +1,18 @@
 import type { z } from 'zod';
-import { agentProfileSchema, type AgentProfile, type ParsedAgentProfile } from './agent';
+import {
+  agentPresenceSchema,
+  agentProfileSchema,
+  type AgentPresence,
+  type AgentProfile,
+  type ParsedAgentProfile,
+} from './agent';
 import { BusinessHours } from './business-hours';
 import type { Clock } from './clock';
 import type { HandoffConfig } from './config';
 import { escalationSchema, idSchema, type Escalation, type ParsedEscalation } from './conversation';
 import { HandoffError } from './errors';
 import { classRank, queueScore } from './priority';
+import { transferTargetSchema, type ParsedTransferTarget, type TransferTarget } from './transfer';
 
 export interface PreparedEscalation {
   readonly escalation: ParsedEscalation;
@@ -61,6 +68,14 @@ export class HandoffPolicy {
 
   agentProfile(profile: AgentProfile): ParsedAgentProfile {
     return parse(agentProfileSchema, profile, 'agent');
+  }
+
+  presence(value: AgentPresence): AgentPresence {
+    return parse(agentPresenceSchema, value, 'presence');
+  }
+
+  transferTarget(target: TransferTarget): ParsedTransferTarget {
+    return parse(transferTargetSchema, target, 'target');
   }
 
   prepareEscalation(input: Escalation): PreparedEscalation {

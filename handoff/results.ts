@@ -10,6 +10,8 @@ export type Refusal =
   | { readonly ok: false; readonly reason: 'not-owner'; readonly agentId: string }
   | { readonly ok: false; readonly reason: 'at-capacity'; readonly capacity: number }
   | { readonly ok: false; readonly reason: 'agent-offline' }
+  /** The agent is online but away: they keep their conversations and get no new ones. */
+  | { readonly ok: false; readonly reason: 'agent-unavailable' }
   | { readonly ok: false; readonly reason: 'not-routable'; readonly detail: 'language' | 'skill' }
   | { readonly ok: false; readonly reason: 'reserved-for-account-manager'; readonly until: number }
   | { readonly ok: false; readonly reason: 'queue-empty' };
@@ -35,9 +37,25 @@ export type ClaimResult =
   | { readonly ok: true; readonly conversation: ConversationRecord }
   | Exclude<Refusal, { reason: 'already-queued' }>;
 
+/**
+ * Every with-agent / ticket / survey transition. Only `transfer` refuses for the target's sake
+ * (agent-offline, agent-unavailable, not-routable, at-capacity); the others never return those.
+ */
 export type TransitionResult =
   | { readonly ok: true; readonly conversation: ConversationRecord }
-  | Extract<Refusal, { reason: 'not-found' | 'wrong-state' | 'not-owner' }>;
+  | Extract<
+      Refusal,
+      {
+        reason:
+          | 'not-found'
+          | 'wrong-state'
+          | 'not-owner'
+          | 'agent-offline'
+          | 'agent-unavailable'
+          | 'not-routable'
+          | 'at-capacity';
+      }
+    >;
 
 export type PositionResult =
   | { readonly ok: true; readonly position: number; readonly queueLength: number }
@@ -59,6 +77,14 @@ export type WaitEstimateResult =
 
 export type HeartbeatResult =
   { readonly ok: true } | { readonly ok: false; readonly reason: 'agent-offline' };
+
+export type PresenceResult =
+  | {
+      readonly ok: true;
+      /** B2B conversations reserved for this agent, moved to the pool because they went away. */
+      readonly toPool: readonly string[];
+    }
+  | { readonly ok: false; readonly reason: 'agent-offline' };
 
 export interface SweepResult {
   /** Conversations put back at the head of the queue (claim timeout or silent agent console). */

@@ -8,6 +8,7 @@ import {
 import { startBenchRedis } from '../support/redis-server';
 import { table } from '../support/table';
 import { measure, type Measurement } from './measure';
+import { serverTimePerCall } from './server-time';
 
 const CONVERSATIONS = 10_000;
 const CONCURRENCY = 50;
@@ -27,9 +28,23 @@ function log(message: string): void {
   process.stderr.write(`[bench:queue] ${message}\n`);
 }
 
+/** A measurement plus the server time per call of its command (NaN when not measured). */
+type Timed = Measurement & { readonly serverUsPerCall: number };
+
+/** Runs a phase; with a Redis to read, adds the server time of `command` per call. */
+async function timed(
+  stats: Redis | undefined,
+  command: string,
+  phase: () => Promise<Measurement>,
+): Promise<Timed> {
+  if (!stats) return { ...(await phase()), serverUsPerCall: Number.NaN };
+  const { result, usecPerCall } = await serverTimePerCall(stats, command, phase);
+  return { ...result, serverUsPerCall: usecPerCall };
+}
+
 interface QueueFigures {
-  readonly enqueue: Measurement;
-  readonly claim: Measurement;
+  readonly enqueue: Timed;
+  readonly claim: Timed;
   readonly position1k: Measurement;
   readonly position10k: Measurement;
 }
@@ -45,37 +60,42 @@ async function positions(queue: HandoffQueue, size: number, language: string): P
   });
 }
 
-async function benchQueue(queue: HandoffQueue, name: string): Promise<QueueFigures> {
+/** `stats`: the Redis the queue runs on, to read its server time per script (EVALSHA). */
+async function benchQueue(queue: HandoffQueue, name: string, stats?: Redis): Promise<QueueFigures> {
   for (let a = 0; a < AGENTS; a++)
     await queue.agentOnline({ agentId: `agent-${a}`, languages: ['fr'], capacity: CAPACITY });
   log(`${name}: enqueue ${CONVERSATIONS}…`);
-  const enqueue = await measure(
-    CONVERSATIONS,
-    CONCURRENCY,
-    async (i) => {
-      const r = await queue.enqueue({
-        conversationId: `c-${i}`,
-        language: 'fr',
-        priority: i % 20 === 0 ? 'vip' : 'standard',
-      });
-      if (!r.ok || r.outcome !== 'queued') throw new Error(`enqueue refused: ${JSON.stringify(r)}`);
-    },
-    PHASE_LIMIT_MS,
+  const enqueue = await timed(stats, 'evalsha', () =>
+    measure(
+      CONVERSATIONS,
+      CONCURRENCY,
+      async (i) => {
+        const r = await queue.enqueue({
+          conversationId: `c-${i}`,
+          language: 'fr',
+          priority: i % 20 === 0 ? 'vip' : 'standard',
+        });
+        if (!r.ok || r.outcome !== 'queued') throw new Error(`enqueue refused: ${JSON.stringify(r)}`);
+      },
+      PHASE_LIMIT_MS,
+    ),
   );
   log(`${name}: claimNext ${CONVERSATIONS} (from a queue of ${CONVERSATIONS})…`);
   const claimedByWorker = new Array<number>(CONCURRENCY).fill(0);
-  const claim = await measure(
-    CONVERSATIONS,
-    CONCURRENCY,
-    async (_i, w) => {
-      // Worker w uses agents w and w + 50 in turn, so no claim hits the capacity limit.
-      const n = claimedByWorker[w] ?? 0;
-      claimedByWorker[w] = n + 1;
-      const agent = `agent-${w + CONCURRENCY * Math.floor(n / CAPACITY)}`;
-      const r = await queue.claimNext(agent);
-      if (!r.ok) throw new Error(`claim refused for ${agent}: ${JSON.stringify(r)}`);
-    },
-    PHASE_LIMIT_MS,
+  const claim = await timed(stats, 'evalsha', () =>
+    measure(
+      CONVERSATIONS,
+      CONCURRENCY,
+      async (_i, w) => {
+        // Worker w uses agents w and w + 50 in turn, so no claim hits the capacity limit.
+        const n = claimedByWorker[w] ?? 0;
+        claimedByWorker[w] = n + 1;
+        const agent = `agent-${w + CONCURRENCY * Math.floor(n / CAPACITY)}`;
+        const r = await queue.claimNext(agent);
+        if (!r.ok) throw new Error(`claim refused for ${agent}: ${JSON.stringify(r)}`);
+      },
+      PHASE_LIMIT_MS,
+    ),
   );
   log(`${name}: position lookups at 1,000 and 10,000 queued…`);
   const position1k = await positions(queue, 1_000, 'en');
@@ -84,18 +104,17 @@ async function benchQueue(queue: HandoffQueue, name: string): Promise<QueueFigur
 }
 
 /** The floor: one ZADD / one ZPOPMIN per operation, same concurrency, same connection type. */
-async function benchBare(redis: Redis): Promise<{ zadd: Measurement; zpopmin: Measurement }> {
+async function benchBare(redis: Redis): Promise<{ zadd: Timed; zpopmin: Timed }> {
   const key = 'bench:bare:{q}';
   await redis.del(key);
   log('bare Redis: ZADD / ZPOPMIN loop…');
   const t0 = Date.now();
-  const zadd = await measure(
-    CONVERSATIONS,
-    CONCURRENCY,
-    (i) => redis.zadd(key, t0 + i, `c-${i}`),
-    PHASE_LIMIT_MS,
+  const zadd = await timed(redis, 'zadd', () =>
+    measure(CONVERSATIONS, CONCURRENCY, (i) => redis.zadd(key, t0 + i, `c-${i}`), PHASE_LIMIT_MS),
   );
-  const zpopmin = await measure(CONVERSATIONS, CONCURRENCY, () => redis.zpopmin(key), PHASE_LIMIT_MS);
+  const zpopmin = await timed(redis, 'zpopmin', () =>
+    measure(CONVERSATIONS, CONCURRENCY, () => redis.zpopmin(key), PHASE_LIMIT_MS),
+  );
   await redis.del(key);
   return { zadd, zpopmin };
 }
@@ -112,7 +131,7 @@ async function main(): Promise<void> {
       redis: queueConnection,
       config: { keyPrefix: `bench-${process.pid}`, businessHours: ALWAYS_OPEN },
     });
-    const redisFigures = await benchQueue(redisQueue, 'redis');
+    const redisFigures = await benchQueue(redisQueue, 'redis', bareConnection);
     const memoryFigures = await benchQueue(
       new MemoryHandoffQueue({ config: { businessHours: ALWAYS_OPEN } }),
       'memory',
@@ -124,19 +143,20 @@ async function main(): Promise<void> {
     const queueCycleMs = redisFigures.enqueue.elapsedMs + redisFigures.claim.elapsedMs;
     const ratio = bareCycleMs / queueCycleMs;
 
-    const row = (name: string, m: Measurement): (string | number)[] => [
+    const row = (name: string, m: Measurement & { serverUsPerCall?: number }): (string | number)[] => [
       name,
       Math.round(m.opsPerSecond),
       m.p50Ms,
       m.p99Ms,
       m.ops,
+      m.serverUsPerCall === undefined || Number.isNaN(m.serverUsPerCall) ? '' : round(m.serverUsPerCall, 1),
     ];
     process.stdout.write(
       `\nHandoff queue: ${CONVERSATIONS} conversations, ${CONCURRENCY} operations in flight, ${AGENTS} agents × capacity ${CAPACITY}\n\n`,
     );
     process.stdout.write(
       `${table([
-        ['operation', 'ops/s', 'p50 ms', 'p99 ms', 'ops'],
+        ['operation', 'ops/s', 'p50 ms', 'p99 ms', 'ops', 'server µs/call'],
         row('bare redis ZADD', bare.zadd),
         row('bare redis ZPOPMIN', bare.zpopmin),
         row('redis enqueue (Lua)', redisFigures.enqueue),
@@ -161,6 +181,10 @@ async function main(): Promise<void> {
         bare_zpopmin_ops_per_s: Math.round(bare.zpopmin.opsPerSecond),
         redis_enqueue_ops_per_s: Math.round(redisFigures.enqueue.opsPerSecond),
         redis_enqueue_p99_ms: round(redisFigures.enqueue.p99Ms),
+        bare_zadd_server_us_per_call: round(bare.zadd.serverUsPerCall, 1),
+        bare_zpopmin_server_us_per_call: round(bare.zpopmin.serverUsPerCall, 1),
+        redis_enqueue_server_us_per_call: round(redisFigures.enqueue.serverUsPerCall, 1),
+        redis_claim_server_us_per_call: round(redisFigures.claim.serverUsPerCall, 1),
         redis_claim_ops_per_s: Math.round(redisFigures.claim.opsPerSecond),
         redis_claim_p99_ms: round(redisFigures.claim.p99Ms),
         redis_position_p99_ms_at_1k: round(redisFigures.position1k.p99Ms),

@@ -67,6 +67,12 @@ export class AgentService {
         skills: [...agent.skills],
         capacity: agent.capacity,
       });
+      // Away in the queue too: keeps their conversations, counts as nobody for new ones.
+      if (presence === 'away') {
+        const away = await queue.setPresence(agent.id, 'away');
+        for (const conversationId of away.ok ? away.toPool : [])
+          await bus.publish({ type: 'queue-changed', conversationId });
+      }
     }
     await store.setPresence(agent.id, presence);
     return done({ presence });

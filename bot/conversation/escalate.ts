@@ -64,7 +64,11 @@ export async function escalate(turn: Turn, reason: HandoffReason, decision?: Dec
     outcome.status === 'queued'
       ? turn.text.handoffQueued(outcome.position, waitMinutes(outcome.waitMs))
       : outcome.status === 'ticket'
-        ? turn.text.handoffTicket(formatPromisedReply(outcome.promisedReplyAt, turn.locale))
+        ? turn.text.handoffTicket(
+            formatPromisedReply(outcome.promisedReplyAt, turn.locale, {
+              by: turn.customer?.email ? 'email' : 'chat',
+            }),
+          )
         : turn.text.handoffStarted(turn.supportStatus(), deps.supportHours);
   await turn.say(told, [turn.text.backToBot]);
   const transcript = {

@@ -1,8 +1,8 @@
-import type { AgentProfile, AgentStatus } from '../agent';
+import type { AgentPresence, AgentProfile, AgentStatus } from '../agent';
 import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
 import { GENERAL_SKILL, type ConversationRecord, type Escalation } from '../conversation';
-import { decodeConversation, FIELD, type ConversationFields } from '../conversation-fields';
+import { decodeConversation, encodeCard, FIELD, type ConversationFields } from '../conversation-fields';
 import { SILENCE_STATES, TRANSITIONS, type ConversationState } from '../conversation-state';
 import { estimateWaitMs, averageHandlingMs } from '../estimated-wait';
 import type { HandoffQueue, QueuedEntry } from '../handoff-queue';
@@ -13,10 +13,12 @@ import type {
   EnqueueResult,
   HeartbeatResult,
   PositionResult,
+  PresenceResult,
   SweepResult,
   TransitionResult,
   WaitEstimateResult,
 } from '../results';
+import type { TransferTarget } from '../transfer';
 import { SortedIndex } from './sorted-index';
 
 interface AgentEntry {
@@ -24,6 +26,8 @@ interface AgentEntry {
   skills: string[];
   capacity: number;
   heartbeatAt: number;
+  /** Online but taking no new conversations. */
+  away: boolean;
   readonly conversations: Set<string>;
 }
 
@@ -79,21 +83,16 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const cutoff = this.policy.heartbeatCutoff(p.now);
     const speakers = this.onlineAgentsFor(e.language, cutoff);
     const c: ConversationFields = {
+      [FIELD.card]: encodeCard(e),
       [FIELD.language]: e.language,
       [FIELD.skill]: e.skill,
-      [FIELD.priority]: e.priority,
-      [FIELD.reason]: e.reason,
       [FIELD.escalatedAt]: String(p.now),
       [FIELD.queue]: p.queue,
       [FIELD.score]: String(p.score),
-      [FIELD.contact]: JSON.stringify(e.contact),
-      [FIELD.transcript]: JSON.stringify(e.transcript),
-      [FIELD.context]: JSON.stringify(e.context),
       [FIELD.updatedAt]: String(p.now),
     };
     const lastActivity = existing?.[FIELD.lastActivityAt];
     if (lastActivity) c[FIELD.lastActivityAt] = lastActivity;
-    if (e.accountManagerId) c[FIELD.accountManager] = e.accountManagerId;
     this.conversations.set(id, c);
     this.activity.remove(id);
 
@@ -111,7 +110,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     }
     c[FIELD.state] = 'queued';
     const manager = e.accountManagerId;
-    if (manager && this.isOnline(manager, cutoff)) {
+    if (manager && this.isAvailable(manager, cutoff)) {
       c[FIELD.reservedFor] = manager;
       this.indexOf(this.reserved, manager).add(id, p.score);
       this.poolDue.add(id, p.poolAt);
@@ -175,6 +174,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const agent = this.agents.get(aid);
     if (!agent || !this.isOnline(aid, this.policy.heartbeatCutoff(now)))
       return { ok: false, reason: 'agent-offline' };
+    if (agent.away) return { ok: false, reason: 'agent-unavailable' };
     if (agent.conversations.size >= agent.capacity)
       return { ok: false, reason: 'at-capacity', capacity: agent.capacity };
     this.promoteDue(now, [] as string[]);
@@ -208,6 +208,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const agent = this.agents.get(aid);
     if (!agent || !this.isOnline(aid, this.policy.heartbeatCutoff(now)))
       return { ok: false, reason: 'agent-offline' };
+    if (agent.away) return { ok: false, reason: 'agent-unavailable' };
     if (!agent.languages.includes(c[FIELD.language] ?? ''))
       return { ok: false, reason: 'not-routable', detail: 'language' };
     const skill = c[FIELD.skill] ?? GENERAL_SKILL;
@@ -233,6 +234,66 @@ export class MemoryHandoffQueue implements HandoffQueue {
 
   async release(conversationId: string, agentId: string): Promise<TransitionResult> {
     return this.withOwner(conversationId, agentId, (id, c) => this.requeueHead(id, c));
+  }
+
+  async transfer(
+    conversationId: string,
+    fromAgentId: string,
+    target: TransferTarget,
+  ): Promise<TransitionResult> {
+    const t = this.policy.transferTarget(target);
+    const id = this.policy.id(conversationId);
+    const from = this.policy.id(fromAgentId, 'agentId');
+    const c = this.conversations.get(id);
+    if (!c) return { ok: false, reason: 'not-found' };
+    const state = this.stateOf(c);
+    if (state !== 'with-agent') return { ok: false, reason: 'wrong-state', state };
+    const owner = c[FIELD.agent] ?? '';
+    if (owner !== from) return { ok: false, reason: 'not-owner', agentId: owner };
+    const now = this.policy.now();
+    const cutoff = this.policy.heartbeatCutoff(now);
+
+    if (t.kind === 'queue') {
+      const language = t.language ?? c[FIELD.language] ?? '';
+      const skill = t.skill ?? c[FIELD.skill] ?? GENERAL_SKILL;
+      if (this.onlineAgentsFor(language, cutoff).length === 0)
+        return { ok: false, reason: 'not-routable', detail: 'language' };
+      this.agents.get(owner)?.conversations.delete(id);
+      this.claims.remove(id);
+      this.activity.remove(id);
+      const queue = `${language}:${skill}`;
+      // Its class score from the first escalation: ahead of everyone who escalated later.
+      this.indexOf(this.queues, queue).add(id, Number(c[FIELD.score] ?? 0));
+      Object.assign(c, {
+        [FIELD.state]: 'queued',
+        [FIELD.language]: language,
+        [FIELD.skill]: skill,
+        [FIELD.queue]: queue,
+        [FIELD.updatedAt]: String(now),
+      });
+      delete c[FIELD.agent];
+      delete c[FIELD.claimedAt];
+      delete c[FIELD.repliedAt];
+      return this.done(id, c);
+    }
+
+    if (t.agentId === from) return this.done(id, c);
+    const agent = this.agents.get(t.agentId);
+    if (!agent || !this.isOnline(t.agentId, cutoff)) return { ok: false, reason: 'agent-offline' };
+    if (agent.away) return { ok: false, reason: 'agent-unavailable' };
+    if (!agent.languages.includes(c[FIELD.language] ?? ''))
+      return { ok: false, reason: 'not-routable', detail: 'language' };
+    if (agent.conversations.size >= agent.capacity)
+      return { ok: false, reason: 'at-capacity', capacity: agent.capacity };
+    this.agents.get(from)?.conversations.delete(id);
+    agent.conversations.add(id);
+    c[FIELD.agent] = t.agentId;
+    c[FIELD.claimedAt] = String(now);
+    delete c[FIELD.repliedAt];
+    c[FIELD.updatedAt] = String(now);
+    // The target must answer within the claim timeout, like any claim.
+    this.claims.add(id, this.policy.claimDeadline(now));
+    return this.done(id, c);
   }
 
   async handBack(conversationId: string, agentId: string): Promise<TransitionResult> {
@@ -333,6 +394,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
       skills: p.skills,
       capacity: p.capacity,
       heartbeatAt: now,
+      away: false,
       conversations: existing?.conversations ?? new Set(),
     });
     this.onlineAgents.add(p.agentId, now);
@@ -346,6 +408,25 @@ export class MemoryHandoffQueue implements HandoffQueue {
     agent.heartbeatAt = now;
     this.onlineAgents.add(aid, now);
     return { ok: true };
+  }
+
+  async setPresence(agentId: string, presence: AgentPresence): Promise<PresenceResult> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const away = this.policy.presence(presence) === 'away';
+    const agent = this.agents.get(aid);
+    if (!agent || this.onlineAgents.score(aid) === undefined) return { ok: false, reason: 'agent-offline' };
+    const now = this.policy.now();
+    agent.away = away;
+    agent.heartbeatAt = now;
+    this.onlineAgents.add(aid, now);
+    const toPool: string[] = [];
+    if (away) {
+      for (const e of this.reserved.get(aid)?.head(Number.MAX_SAFE_INTEGER) ?? []) {
+        this.moveToPool(e.id);
+        toPool.push(e.id);
+      }
+    }
+    return { ok: true, toPool };
   }
 
   async agentOffline(agentId: string): Promise<readonly string[]> {
@@ -363,6 +444,11 @@ export class MemoryHandoffQueue implements HandoffQueue {
       skills: [...a.skills],
       capacity: a.capacity,
       lastHeartbeatAt: a.heartbeatAt,
+      presence: !this.isOnline(aid, this.policy.heartbeatCutoff(this.policy.now()))
+        ? 'offline'
+        : a.away
+          ? 'away'
+          : 'online',
       conversations: [...a.conversations].sort(),
     };
   }
@@ -417,10 +503,16 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return beat !== undefined && beat >= cutoff;
   }
 
+  /** Online and not away: may be given new conversations. */
+  private isAvailable(agentId: string, cutoff: number): boolean {
+    return this.isOnline(agentId, cutoff) && this.agents.get(agentId)?.away !== true;
+  }
+
+  /** The agents new conversations in this language may go to (online, not away). */
   private onlineAgentsFor(language: string, cutoff: number): AgentEntry[] {
     const out: AgentEntry[] = [];
     for (const [id, a] of this.agents) {
-      if (a.languages.includes(language) && this.isOnline(id, cutoff)) out.push(a);
+      if (a.languages.includes(language) && !a.away && this.isOnline(id, cutoff)) out.push(a);
     }
     return out;
   }

@@ -1,9 +1,9 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import type { AgentProfile, AgentStatus } from '../agent';
+import type { AgentPresence, AgentProfile, AgentStatus } from '../agent';
 import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
 import type { ConversationRecord, Escalation } from '../conversation';
-import { decodeConversation } from '../conversation-fields';
+import { decodeConversation, encodeCard, type ConversationFields, type FIELD } from '../conversation-fields';
 import { SILENCE_STATES, TRANSITIONS } from '../conversation-state';
 import { HandoffError } from '../errors';
 import { averageHandlingMs, estimateWaitMs } from '../estimated-wait';
@@ -16,12 +16,14 @@ import type {
   EnqueueResult,
   HeartbeatResult,
   PositionResult,
+  PresenceResult,
   Refusal,
   SweepResult,
   TransitionResult,
   WaitEstimateResult,
 } from '../results';
 import { asArray, asFields, asString, asStrings, toRefusal, type Reply } from './replies';
+import type { TransferTarget } from '../transfer';
 import { HANDOFF_SCRIPTS, type ScriptName } from './scripts';
 
 export interface RedisHandoffQueueOptions {
@@ -37,8 +39,14 @@ export interface RedisHandoffQueueOptions {
 type ScriptFn = (...args: (string | number)[]) => Promise<unknown>;
 
 const spaced = (list: readonly string[]): string => list.join(' ');
-/** Joins the scalar arguments of enqueue (the schemas keep control characters out of them). */
+/** Joins enqueue's scalar arguments (languages, skills and numbers: never a control character). */
 const UNIT_SEPARATOR = '\x1f';
+
+function storeFailed(what: string, cause: unknown): HandoffError {
+  if (cause instanceof HandoffError) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new HandoffError('STORE_FAILED', `redis ${what} failed: ${message}`, { cause });
+}
 
 /**
  * The production store: every state change is one Lua script (see scripts/), so N bot instances
@@ -97,22 +105,16 @@ export class RedisHandoffQueue implements HandoffQueue {
       [
         id,
         p.now,
-        JSON.stringify(e.contact),
-        JSON.stringify(e.transcript),
-        JSON.stringify(e.context),
+        encodeCard(e),
+        e.accountManagerId ?? '',
         [
           e.language,
           e.skill,
-          e.priority,
-          e.reason,
-          p.queue,
           p.score,
-          e.accountManagerId ?? '',
           p.poolAt,
           this.policy.heartbeatCutoff(p.now),
           p.open ? '1' : '0',
           p.promisedReplyAt,
-          spaced(TRANSITIONS.enqueue.from),
         ].join(UNIT_SEPARATOR),
       ],
     );
@@ -184,7 +186,7 @@ export class RedisHandoffQueue implements HandoffQueue {
         this.policy.config.sweepLimit,
       ],
     );
-    return this.claimed(reply, 'claimNext');
+    return this.claimed(reply, 'claimNext', aid, now);
   }
 
   async claim(conversationId: string, agentId: string): Promise<ClaimResult> {
@@ -196,7 +198,7 @@ export class RedisHandoffQueue implements HandoffQueue {
       [this.keys.conversation(id), this.keys.agent(aid), this.keys.agentConversations(aid), this.keys.claims],
       [id, aid, now, this.policy.claimDeadline(now), this.policy.heartbeatCutoff(now)],
     );
-    return this.claimed(reply, 'claim');
+    return this.claimed(reply, 'claim', aid, now);
   }
 
   async agentReplied(conversationId: string, agentId: string): Promise<TransitionResult> {
@@ -218,6 +220,33 @@ export class RedisHandoffQueue implements HandoffQueue {
       id,
       [this.keys.conversation(id), this.keys.claims, this.keys.activity],
       [id, aid, this.policy.now(), HEAD_BAND],
+    );
+  }
+
+  async transfer(
+    conversationId: string,
+    fromAgentId: string,
+    target: TransferTarget,
+  ): Promise<TransitionResult> {
+    const t = this.policy.transferTarget(target);
+    const id = this.policy.id(conversationId);
+    const from = this.policy.id(fromAgentId, 'agentId');
+    const now = this.policy.now();
+    return this.transition(
+      'transfer',
+      id,
+      [this.keys.conversation(id), this.keys.claims, this.keys.activity],
+      [
+        id,
+        from,
+        now,
+        t.kind,
+        t.kind === 'agent' ? t.agentId : '',
+        t.kind === 'queue' ? (t.language ?? '') : '',
+        t.kind === 'queue' ? (t.skill ?? '') : '',
+        this.policy.claimDeadline(now),
+        this.policy.heartbeatCutoff(now),
+      ],
     );
   }
 
@@ -307,6 +336,18 @@ export class RedisHandoffQueue implements HandoffQueue {
     return asString(reply[0]) === 'ok' ? { ok: true } : { ok: false, reason: 'agent-offline' };
   }
 
+  async setPresence(agentId: string, presence: AgentPresence): Promise<PresenceResult> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const p = this.policy.presence(presence);
+    const reply = await this.run(
+      'setPresence',
+      [this.keys.agent(aid), this.keys.onlineAgents],
+      [aid, p, this.policy.now()],
+    );
+    if (asString(reply[0]) !== 'ok') return { ok: false, reason: 'agent-offline' };
+    return { ok: true, toPool: asStrings(reply[1]) };
+  }
+
   async agentOffline(agentId: string): Promise<readonly string[]> {
     const aid = this.policy.id(agentId, 'agentId');
     const reply = await this.run(
@@ -320,17 +361,25 @@ export class RedisHandoffQueue implements HandoffQueue {
   async agent(agentId: string): Promise<AgentStatus | null> {
     const aid = this.policy.id(agentId, 'agentId');
     const result = await this.guard('agent', () =>
-      this.redis.multi().hgetall(this.keys.agent(aid)).smembers(this.keys.agentConversations(aid)).exec(),
+      this.redis
+        .multi()
+        .hgetall(this.keys.agent(aid))
+        .smembers(this.keys.agentConversations(aid))
+        .zscore(this.keys.onlineAgents, aid)
+        .exec(),
     );
     const profile = (result?.[0]?.[1] ?? {}) as Record<string, string>;
     const conversations = (result?.[1]?.[1] ?? []) as string[];
+    const beat = result?.[2]?.[1];
     if (!profile.languages) return null;
+    const online = typeof beat === 'string' && Number(beat) >= this.policy.heartbeatCutoff(this.policy.now());
     return {
       agentId: aid,
       languages: profile.languages.split(' ').filter(Boolean),
       skills: (profile.skills ?? '').split(' ').filter(Boolean),
       capacity: Number(profile.capacity),
       lastHeartbeatAt: Number(profile.heartbeatAt),
+      presence: !online ? 'offline' : profile.away === '1' ? 'away' : 'online',
       conversations: [...conversations].sort(),
     };
   }
@@ -372,9 +421,7 @@ export class RedisHandoffQueue implements HandoffQueue {
     try {
       return await call();
     } catch (cause) {
-      if (cause instanceof HandoffError) throw cause;
-      const message = cause instanceof Error ? cause.message : String(cause);
-      throw new HandoffError('STORE_FAILED', `redis ${what} failed: ${message}`, { cause });
+      throw storeFailed(what, cause);
     }
   }
 
@@ -386,9 +433,13 @@ export class RedisHandoffQueue implements HandoffQueue {
     const s = HANDOFF_SCRIPTS[name];
     const fn = (this.redis as unknown as Record<string, ScriptFn>)[s.name];
     if (!fn) throw new HandoffError('STORE_FAILED', `script ${s.name} is not defined on this connection`);
-    const reply = await this.guard(name, () =>
-      fn.call(this.redis, ...keys, this.keys.base, ...args.map(String)),
-    );
+    let reply: unknown;
+    try {
+      // ioredis turns numbers into strings itself; no closure or copy on the hot path.
+      reply = await fn.call(this.redis, ...keys, this.keys.base, ...args);
+    } catch (cause) {
+      throw storeFailed(name, cause);
+    }
     return asArray(reply, name);
   }
 
@@ -397,11 +448,25 @@ export class RedisHandoffQueue implements HandoffQueue {
     return toRefusal(reply, what) as R;
   }
 
-  private claimed(reply: Reply[], what: string): ClaimResult {
+  /** A claim's reply (claimedView in lua-common.ts) + what this side sent → the claimed record. */
+  private claimed(reply: Reply[], what: string, agentId: string, now: number): ClaimResult {
     if (asString(reply[0]) !== 'ok') return this.refusal<Extract<ClaimResult, { ok: false }>>(reply, what);
-    // HGETALL does not carry the key: the script adds the id of the conversation it took.
-    const fields = asFields(reply[1]);
-    return { ok: true, conversation: decodeConversation(asString(reply[2]), fields) };
+    const id = asString(reply[1]);
+    if (reply.length === 3) return { ok: true, conversation: decodeConversation(id, asFields(reply[2])) };
+    const at = String(now);
+    // Literal keys (the FIELD names): a plain object literal is cheaper than computed keys here.
+    const fields: ConversationFields = {
+      state: 'with-agent',
+      agent: agentId,
+      claimedAt: at,
+      updatedAt: at,
+      card: asString(reply[2]),
+      language: asString(reply[3]),
+      skill: asString(reply[4]),
+      escalatedAt: asString(reply[5]),
+      lastActivityAt: asString(reply[6]),
+    } satisfies Partial<Record<(typeof FIELD)[keyof typeof FIELD], string>>;
+    return { ok: true, conversation: decodeConversation(id, fields) };
   }
 
   private async transition(

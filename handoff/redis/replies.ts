@@ -50,6 +50,8 @@ export function toRefusal(reply: Reply[], what: string): Refusal {
       return { ok: false, reason: 'at-capacity', capacity: Number(arg) };
     case 'agent-offline':
       return { ok: false, reason: 'agent-offline' };
+    case 'agent-unavailable':
+      return { ok: false, reason: 'agent-unavailable' };
     case 'not-routable':
       return { ok: false, reason: 'not-routable', detail: arg === 'skill' ? 'skill' : 'language' };
     case 'reserved':
@@ -71,7 +73,10 @@ function fieldsFromJson(text: string): ConversationFields {
     // cjson encodes an empty table as {} but an empty hash never reaches here (state is required).
     throw new HandoffError('UNEXPECTED_REPLY', 'conversation fields: expected an object');
   }
-  const fields: ConversationFields = {};
-  for (const [k, v] of Object.entries(value)) fields[k] = typeof v === 'string' ? v : String(v);
-  return fields;
+  // Hash values are strings, and cjson keeps them strings: check, don't copy (a claim's hot path).
+  const fields = value as Record<string, unknown>;
+  for (const k in fields) {
+    if (typeof fields[k] !== 'string') fields[k] = String(fields[k]);
+  }
+  return fields as ConversationFields;
 }

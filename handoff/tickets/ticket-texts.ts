@@ -1,10 +1,13 @@
+/** How the answer to a ticket reaches the customer: e-mail when one is on file, else this chat. */
+export type ReplyChannel = 'email' | 'chat';
+
 /** Every customer-facing sentence of the ticket flow, one place per language. */
 export interface TicketTexts {
   readonly subject: string;
   readonly greeting: (name: string | undefined) => string;
   readonly yourMessage: string;
   readonly signature: string;
-  readonly promise: (when: string) => string;
+  readonly promise: (when: string, by: ReplyChannel) => string;
   readonly locale: string;
 }
 
@@ -14,8 +17,11 @@ const fr: TicketTexts = {
   greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
   yourMessage: 'Votre message :',
   signature: "Le service client de Mon aide à l'heure",
-  promise: (when) =>
-    `Nos conseillers sont absents pour le moment. Votre demande est enregistrée : nous vous répondrons par e-mail au plus tard ${when}.`,
+  promise: (when, by) =>
+    `Nos conseillers sont absents pour le moment. Votre demande est enregistrée : nous vous répondrons ` +
+    (by === 'email'
+      ? `par e-mail au plus tard ${when}.`
+      : `ici, dans cette conversation, au plus tard ${when}.`),
 };
 
 const en: TicketTexts = {
@@ -24,20 +30,27 @@ const en: TicketTexts = {
   greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
   yourMessage: 'Your message:',
   signature: "Mon aide à l'heure customer service",
-  promise: (when) =>
-    `Our advisers are not available right now. Your request is saved: we will answer by e-mail by ${when} at the latest.`,
+  promise: (when, by) =>
+    `Our advisers are not available right now. Your request is saved: we will answer ` +
+    (by === 'email'
+      ? `by e-mail by ${when} at the latest.`
+      : `here, in this conversation, by ${when} at the latest.`),
 };
 
 export function ticketTexts(language: string | undefined): TicketTexts {
   return language === 'en' ? en : fr;
 }
 
-/** "mardi 7 janvier à 10:00" — the promised reply time, in the service's time zone. */
+/**
+ * The ticket promise with its time ("mardi 7 janvier à 10:00", in the service's time zone). `by`:
+ * an anonymous customer (no e-mail on file) gets the answer in this chat, so it must not promise an e-mail.
+ */
 export function formatPromisedReply(
   at: number,
   language: string | undefined,
-  timeZone = 'Europe/Paris',
+  options: { readonly by?: ReplyChannel; readonly timeZone?: string } = {},
 ): string {
+  const { by = 'email', timeZone = 'Europe/Paris' } = options;
   const texts = ticketTexts(language);
   const when = new Intl.DateTimeFormat(texts.locale, {
     timeZone,
@@ -47,5 +60,5 @@ export function formatPromisedReply(
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date(at));
-  return texts.promise(when);
+  return texts.promise(when, by);
 }

@@ -136,6 +136,38 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         expect((await q.get('c2'))?.state).toBe('queued');
       });
 
+      it('returns from a claim the same record a read gives afterwards', async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'], capacity: 5 });
+        await q.agentOnline({ agentId: 'manager', languages: ['fr'], capacity: 5 });
+        await q.touch('full');
+        await escalate('full', {
+          priority: 'b2b',
+          accountManagerId: 'manager',
+          reason: 'low-confidence',
+          contact: { name: 'Mme Martin', email: 'martin@example.com' },
+          transcript: [{ at: 5, from: 'customer', text: 'Bonjour' }],
+          context: { candidates: [{ id: 'no-show', score: 0.4 }] },
+        });
+        await escalate('plain');
+        const byManager = await q.claimNext('manager');
+        expect(byManager.ok && byManager.conversation).toEqual(await q.get('full'));
+        expect(byManager.ok && byManager.conversation).toMatchObject({
+          priority: 'b2b',
+          accountManagerId: 'manager',
+          reason: 'low-confidence',
+          contact: { name: 'Mme Martin' },
+          transcript: [{ at: 5, from: 'customer', text: 'Bonjour' }],
+        });
+        const byId = await q.claim('plain', 'anna');
+        expect(byId.ok && byId.conversation).toEqual(await q.get('plain'));
+        await q.agentReplied('plain', 'anna');
+        await q.release('plain', 'anna');
+        clock.advance(SECOND);
+        const again = await q.claimNext('anna');
+        expect(again.ok && again.conversation).toEqual(await q.get('plain'));
+        expect(again.ok && again.conversation.agentRepliedAt).toBeUndefined();
+      });
+
       it('lets one agent win a conversation; the other is told who has it', async () => {
         await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
         await q.agentOnline({ agentId: 'bob', languages: ['fr'] });
@@ -304,6 +336,242 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
       });
     });
 
+    describe('transfer', () => {
+      beforeEach(async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'], capacity: 2 });
+        await q.agentOnline({ agentId: 'bob', languages: ['fr', 'en'], capacity: 2 });
+      });
+
+      const claimedBy = async (id: string, agentId: string, extra: Record<string, unknown> = {}) => {
+        await escalate(id, extra);
+        const r = await q.claim(id, agentId);
+        expect(r.ok).toBe(true);
+      };
+
+      it('passes a conversation to a colleague, who now owns it and its claim timeout', async () => {
+        await claimedBy('c1', 'anna');
+        await q.agentReplied('c1', 'anna');
+        clock.advance(10 * SECOND);
+        const moved = await q.transfer('c1', 'anna', { kind: 'agent', agentId: 'bob' });
+        expect(moved.ok && moved.conversation).toMatchObject({
+          state: 'with-agent',
+          agentId: 'bob',
+          claimedAt: clock.now(),
+        });
+        expect(moved.ok && moved.conversation.agentRepliedAt).toBeUndefined();
+        expect((await q.agent('anna'))?.conversations).toEqual([]);
+        expect((await q.agent('bob'))?.conversations).toEqual(['c1']);
+        expect(await q.resolve('c1', 'anna')).toEqual({ ok: false, reason: 'not-owner', agentId: 'bob' });
+
+        // bob did not answer within the claim timeout: back to the head of the queue.
+        clock.advance(59 * SECOND);
+        await q.heartbeat('anna');
+        await q.heartbeat('bob');
+        expect((await q.requeueExpired()).requeued).toEqual([]);
+        clock.advance(2 * SECOND);
+        await q.heartbeat('anna');
+        await q.heartbeat('bob');
+        expect((await q.requeueExpired()).requeued).toEqual(['c1']);
+        expect((await q.agent('bob'))?.conversations).toEqual([]);
+      });
+
+      it("follows the new owner's console: its silence requeues the conversation", async () => {
+        await claimedBy('c1', 'anna');
+        await q.transfer('c1', 'anna', { kind: 'agent', agentId: 'bob' });
+        await q.agentReplied('c1', 'bob');
+        clock.advance(20 * SECOND);
+        await q.heartbeat('anna');
+        clock.advance(20 * SECOND); // bob: 40 s without heartbeat
+        await q.heartbeat('anna');
+        const sweep = await q.requeueExpired();
+        expect(sweep).toEqual({ requeued: ['c1'], toPool: [], agentsOffline: ['bob'] });
+      });
+
+      it('refuses, changing nothing: not the owner, not with an agent, target offline, language, capacity', async () => {
+        await q.agentOnline({ agentId: 'enzo', languages: ['en'] });
+        await claimedBy('c1', 'anna');
+        await escalate('waiting');
+        await claimedBy('b1', 'bob');
+        await claimedBy('b2', 'bob');
+        const toBob = { kind: 'agent', agentId: 'bob' } as const;
+        expect(await q.transfer('c1', 'bob', { kind: 'agent', agentId: 'bob' })).toEqual({
+          ok: false,
+          reason: 'not-owner',
+          agentId: 'anna',
+        });
+        expect(await q.transfer('waiting', 'anna', toBob)).toEqual({
+          ok: false,
+          reason: 'wrong-state',
+          state: 'queued',
+        });
+        expect(await q.transfer('nope', 'anna', toBob)).toEqual({ ok: false, reason: 'not-found' });
+        expect(await q.transfer('c1', 'anna', { kind: 'agent', agentId: 'ghost' })).toEqual({
+          ok: false,
+          reason: 'agent-offline',
+        });
+        expect(await q.transfer('c1', 'anna', { kind: 'agent', agentId: 'enzo' })).toEqual({
+          ok: false,
+          reason: 'not-routable',
+          detail: 'language',
+        });
+        expect(await q.transfer('c1', 'anna', toBob)).toEqual({
+          ok: false,
+          reason: 'at-capacity',
+          capacity: 2,
+        });
+        await q.agentOffline('enzo');
+        await q.agentOnline({ agentId: 'enzo', languages: ['fr'] });
+        await q.agentOffline('enzo');
+        expect(await q.transfer('c1', 'anna', { kind: 'agent', agentId: 'enzo' })).toEqual({
+          ok: false,
+          reason: 'agent-offline',
+        });
+        expect(await q.get('c1')).toMatchObject({ state: 'with-agent', agentId: 'anna' });
+        expect((await q.agent('anna'))?.conversations).toEqual(['c1']);
+        expect((await q.agent('bob'))?.conversations).toEqual(['b1', 'b2']);
+        await expect(
+          q.transfer('c1', 'anna', { kind: 'queue', language: 'French' } as never),
+        ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      });
+
+      it('sends it back to its queue in its class, by its first escalation time, freeing the agent', async () => {
+        await claimedBy('first', 'anna');
+        await escalate('later');
+        await escalate('vip', { priority: 'vip' });
+        clock.advance(10 * SECOND);
+        const back = await q.transfer('first', 'anna', { kind: 'queue' });
+        expect(back.ok && back.conversation).toMatchObject({
+          state: 'queued',
+          language: 'fr',
+          skill: 'general',
+        });
+        expect(back.ok && back.conversation.agentId).toBeUndefined();
+        expect((await q.agent('anna'))?.conversations).toEqual([]);
+        expect((await q.peek()).map((e) => e.conversationId)).toEqual(['vip', 'first', 'later']);
+        expect(await q.position('first')).toEqual({ ok: true, position: 2, queueLength: 3 });
+        // Waiting is not silence: the queued conversation is not closed.
+        clock.advance(700 * SECOND);
+        expect(await q.closeSilent()).toEqual([]);
+      });
+
+      it('sends it to another language or skill queue, where only matching agents get it', async () => {
+        await q.agentOnline({ agentId: 'biller', languages: ['en'], skills: ['billing'] });
+        await claimedBy('c1', 'anna');
+        const moved = await q.transfer('c1', 'anna', { kind: 'queue', language: 'en', skill: 'billing' });
+        expect(moved.ok && moved.conversation).toMatchObject({
+          state: 'queued',
+          language: 'en',
+          skill: 'billing',
+        });
+        expect(await q.claimNext('anna')).toEqual({ ok: false, reason: 'queue-empty' });
+        expect(await q.claimNext('bob')).toEqual({ ok: false, reason: 'queue-empty' });
+        const taken = await q.claimNext('biller');
+        expect(taken.ok && taken.conversation).toMatchObject({ id: 'c1', agentId: 'biller', language: 'en' });
+      });
+
+      it('refuses a queue whose language nobody online speaks', async () => {
+        await claimedBy('c1', 'anna');
+        expect(await q.transfer('c1', 'anna', { kind: 'queue', language: 'de' })).toEqual({
+          ok: false,
+          reason: 'not-routable',
+          detail: 'language',
+        });
+        expect(await q.get('c1')).toMatchObject({ state: 'with-agent', agentId: 'anna', language: 'fr' });
+      });
+    });
+
+    describe('presence: away', () => {
+      beforeEach(async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'], capacity: 3 });
+        await q.agentOnline({ agentId: 'bob', languages: ['fr'], capacity: 3 });
+      });
+
+      it('keeps their conversations but gives them no new ones', async () => {
+        await escalate('mine');
+        await q.claim('mine', 'anna');
+        await escalate('waiting');
+        expect(await q.setPresence('anna', 'away')).toEqual({ ok: true, toPool: [] });
+        expect(await q.agent('anna')).toMatchObject({ presence: 'away', conversations: ['mine'] });
+        expect(await q.claimNext('anna')).toEqual({ ok: false, reason: 'agent-unavailable' });
+        expect(await q.claim('waiting', 'anna')).toEqual({ ok: false, reason: 'agent-unavailable' });
+        await q.claim('waiting', 'bob');
+        expect(await q.transfer('waiting', 'bob', { kind: 'agent', agentId: 'anna' })).toEqual({
+          ok: false,
+          reason: 'agent-unavailable',
+        });
+        // What they hold, they still handle.
+        expect((await q.agentReplied('mine', 'anna')).ok).toBe(true);
+        expect((await q.transfer('mine', 'anna', { kind: 'agent', agentId: 'bob' })).ok).toBe(true);
+        expect((await q.agent('bob'))?.conversations).toEqual(['mine', 'waiting']);
+      });
+
+      it('stays away across heartbeats, and online again takes conversations', async () => {
+        await q.setPresence('anna', 'away');
+        clock.advance(20 * SECOND);
+        expect(await q.heartbeat('anna')).toEqual({ ok: true });
+        await q.heartbeat('bob');
+        clock.advance(20 * SECOND);
+        expect(await q.heartbeat('anna')).toEqual({ ok: true });
+        await q.heartbeat('bob');
+        expect((await q.requeueExpired()).agentsOffline).toEqual([]);
+        await escalate('c1');
+        expect(await q.claimNext('anna')).toEqual({ ok: false, reason: 'agent-unavailable' });
+        expect(await q.setPresence('anna', 'online')).toEqual({ ok: true, toPool: [] });
+        expect((await q.agent('anna'))?.presence).toBe('online');
+        const taken = await q.claimNext('anna');
+        expect(taken.ok && taken.conversation.id).toBe('c1');
+      });
+
+      it('counts as nobody for routing: tickets, estimated waits and queue transfers', async () => {
+        await q.agentOnline({ agentId: 'enzo', languages: ['en'], capacity: 2 });
+        await escalate('fr1');
+        expect(await q.estimatedWait('fr1')).toMatchObject({ ok: true, basis: { onlineSlots: 6 } });
+        await q.setPresence('bob', 'away');
+        expect(await q.estimatedWait('fr1')).toMatchObject({ ok: true, basis: { onlineSlots: 3 } });
+        await escalate('en1', { language: 'en' });
+        await q.claim('en1', 'enzo');
+        await q.setPresence('enzo', 'away');
+        expect(await q.transfer('en1', 'enzo', { kind: 'queue' })).toEqual({
+          ok: false,
+          reason: 'not-routable',
+          detail: 'language',
+        });
+        expect(await escalate('en2', { language: 'en' })).toMatchObject({
+          ok: true,
+          outcome: 'ticket',
+          why: 'no-agent-online',
+        });
+        await q.setPresence('anna', 'away');
+        expect(await escalate('fr2')).toMatchObject({ ok: true, outcome: 'ticket', why: 'no-agent-online' });
+        expect(await q.estimatedWait('fr1')).toMatchObject({ ok: true, waitMs: null });
+        await q.setPresence('anna', 'online');
+        expect(await escalate('fr3')).toMatchObject({ ok: true, outcome: 'queued' });
+      });
+
+      it("sends an away account manager's B2B conversations to the pool", async () => {
+        await escalate('acme', { priority: 'b2b', accountManagerId: 'anna' });
+        expect(await q.setPresence('anna', 'away')).toEqual({ ok: true, toPool: ['acme'] });
+        const taken = await q.claimNext('bob');
+        expect(taken.ok && taken.conversation.id).toBe('acme');
+        expect(await escalate('globex', { priority: 'b2b', accountManagerId: 'anna' })).toEqual({
+          ok: true,
+          outcome: 'queued',
+          position: 1,
+        });
+      });
+
+      it('refuses for an agent who is not online, and a fresh login is online', async () => {
+        expect(await q.setPresence('ghost', 'away')).toEqual({ ok: false, reason: 'agent-offline' });
+        await q.setPresence('anna', 'away');
+        await q.agentOffline('anna');
+        expect(await q.setPresence('anna', 'online')).toEqual({ ok: false, reason: 'agent-offline' });
+        expect((await q.agent('anna'))?.presence).toBe('offline');
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
+        expect((await q.agent('anna'))?.presence).toBe('online');
+        await expect(q.setPresence('anna', 'busy' as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      });
+    });
+
     describe('the rest of the life of a conversation', () => {
       beforeEach(async () => {
         await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
@@ -337,6 +605,50 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         expect(back.ok && back.conversation.state).toBe('bot');
         expect(back.ok && back.conversation.agentId).toBeUndefined();
         expect((await escalate('c1')).ok).toBe(true);
+      });
+
+      it('starts a new handoff cycle when a resolved or closed conversation escalates again', async () => {
+        await escalate('c1', { reason: 'low-confidence', contact: { email: 'a@example.com' } });
+        const firstEscalation = clock.now();
+        await q.claimNext('anna');
+        await q.resolve('c1', 'anna');
+        clock.advance(3600 * SECOND);
+        await q.heartbeat('anna');
+        expect(await escalate('c1', { reason: 'customer-request' })).toEqual({
+          ok: true,
+          outcome: 'queued',
+          position: 1,
+        });
+        const again = await q.get('c1');
+        expect(again).toMatchObject({ state: 'queued', reason: 'customer-request', contact: {} });
+        expect(again?.escalatedAt).toBeGreaterThan(firstEscalation);
+        expect(again?.escalatedAt).toBe(clock.now());
+        expect(again?.agentId).toBeUndefined();
+        // Fresh timers: the new claim has its own claim timeout.
+        await q.claimNext('anna');
+        clock.advance(61 * SECOND);
+        await q.heartbeat('anna');
+        expect((await q.requeueExpired()).requeued).toEqual(['c1']);
+        await q.claimNext('anna');
+        await q.resolve('c1', 'anna');
+        await q.startSurvey('c1');
+        await q.close('c1');
+        expect((await escalate('c1')).ok).toBe(true);
+        expect(await q.get('c1')).toMatchObject({ state: 'queued' });
+        expect((await q.get('c1'))?.closedReason).toBeUndefined();
+      });
+
+      it('opens a fresh ticket when an answered ticket escalates again', async () => {
+        await q.agentOffline('anna');
+        await escalate('t1');
+        await q.answerTicket('t1', 'bob', 'Réponse');
+        clock.advance(SECOND);
+        const r = await escalate('t1');
+        expect(r).toMatchObject({ ok: true, outcome: 'ticket', why: 'no-agent-online' });
+        const t = await q.get('t1');
+        expect(t).toMatchObject({ state: 'ticket', ticket: { openedAt: clock.now() } });
+        expect(t?.ticket?.answer).toBeUndefined();
+        expect((await q.tickets()).map((x) => x.id)).toEqual(['t1']);
       });
 
       it('lets the customer cancel while queued, and escalate again later', async () => {

@@ -10,23 +10,25 @@ export const claimNextScript = script(
   Due B2B reservations move to the pool first. Capacity is checked in the same step.
   KEYS[1] agent hash   KEYS[2] agent conversations set   KEYS[3] reserved zset of this agent
   ARGV[1] key base  [2] agent id  [3] now  [4] claim deadline  [5] heartbeat cutoff  [6] sweep limit
-  Returns {'ok', fields as JSON, id} | {'agent-offline'} | {'at-capacity', capacity} | {'queue-empty'}
+  Returns {'ok', id, card, language, skill, escalatedAt, lastActivityAt} (claimedView) | {'agent-offline'} | {'agent-unavailable'} | {'at-capacity', capacity}
+        | {'queue-empty'}
 ]]`,
   `
 local agentId, now = ARGV[2], ARGV[3]
-local profile = redis.call('HMGET', KEYS[1], 'languages', 'skills', 'capacity')
+local profile = redis.call('HMGET', KEYS[1], 'languages', 'skills', 'capacity', 'away', 'online', 'heartbeatAt')
 local languages = profile[1]
-if not languages or not isOnline(agentId, tonumber(ARGV[5])) then return {'agent-offline'} end
+if not languages or not liveAgent(profile[5], profile[6], tonumber(ARGV[5])) then return {'agent-offline'} end
+if profile[4] == '1' then return {'agent-unavailable'} end
 local capacity = tonumber(profile[3] or '1')
 if redis.call('SCARD', KEYS[2]) >= capacity then return {'at-capacity', capacity} end
 promoteDue(now, tonumber(ARGV[6]), {})
-local bestId, bestScore = nil, nil
+local bestId, bestScore, bestKey = nil, nil, nil
 local function consider(key)
   local head = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
   if #head == 0 then return end
   local score = tonumber(head[2])
   if not bestId or score < bestScore or (score == bestScore and head[1] < bestId) then
-    bestId, bestScore = head[1], score
+    bestId, bestScore, bestKey = head[1], score, key
   end
 end
 consider(KEYS[3])
@@ -36,6 +38,7 @@ for language in string.gmatch(languages, '%S+') do
 end
 if not bestId then return {'queue-empty'} end
 local ck = kConv(bestId)
-take(bestId, ck, agentId, now, ARGV[4])
-return {'ok', packedHash(ck), bestId}`,
+local view = redis.call('HMGET', ck, 'card', 'language', 'skill', 'escalatedAt', 'lastActivityAt')
+take(bestId, ck, agentId, now, ARGV[4], bestKey, bestKey == KEYS[3])
+return claimedView(bestId, ck, view)`,
 );

@@ -15,8 +15,10 @@ import { peekScript } from './peek';
 import { releaseScript } from './release';
 import { requeueExpiredScript } from './requeue-expired';
 import { resolveScript } from './resolve';
+import { setPresenceScript } from './set-presence';
 import { setStateScript } from './set-state';
 import { touchScript } from './touch';
+import { transferScript } from './transfer';
 import { waitInputsScript } from './wait-inputs';
 
 /** Every script, registered with ioredis defineCommand under its name. */
@@ -26,6 +28,7 @@ export const HANDOFF_SCRIPTS = Object.freeze({
   claimNext: claimNextScript,
   agentReplied: agentRepliedScript,
   release: releaseScript,
+  transfer: transferScript,
   handBack: handBackScript,
   resolve: resolveScript,
   cancel: cancelScript,
@@ -36,6 +39,7 @@ export const HANDOFF_SCRIPTS = Object.freeze({
   requeueExpired: requeueExpiredScript,
   agentOnline: agentOnlineScript,
   heartbeat: heartbeatScript,
+  setPresence: setPresenceScript,
   agentOffline: agentOfflineScript,
   waitInputs: waitInputsScript,
   peek: peekScript,

@@ -21,9 +21,11 @@ describe('conversation states', () => {
     expect(TRANSITIONS.closeSilent.from).not.toContain('ticket');
   });
 
-  it('has no transition out of closed', () => {
-    const fromClosed = Object.values(TRANSITIONS).filter((t) => t.from.includes('closed'));
-    expect(fromClosed).toEqual([]);
+  it('leaves closed only by a new escalation (a new handoff cycle)', () => {
+    const fromClosed = Object.entries(TRANSITIONS)
+      .filter(([, t]) => t.from.includes('closed'))
+      .map(([name]) => name);
+    expect(fromClosed).toEqual(['enqueue', 'openTicket']);
   });
 
   it('random sequences of operations only ever move along the table (memory store)', async () => {
