@@ -69,6 +69,7 @@ export function mountAgentApi(
     runtime.botAppId,
   );
   const service = new AgentService({
+    accounts: deps.accounts,
     queue: deps.queue,
     store: deps.store,
     bus: deps.bus,

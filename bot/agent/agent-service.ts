@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationRecord, HandoffQueue } from '../../handoff/index';
-import type { ClaimResult, TransitionResult } from '../../handoff/index';
+import type { ClaimResult, TransferTarget, TransitionResult } from '../../handoff/index';
 import type { AgentAccount } from './accounts';
 import { readReference, type CustomerRelay } from './customer-relay';
 import type { AgentEventBus } from './events';
@@ -41,6 +41,8 @@ export interface AgentServiceDeps {
   readonly bus: AgentEventBus;
   readonly relay: CustomerRelay;
   readonly clock: () => Date;
+  /** Every agent account (transfer targets). */
+  readonly accounts: readonly AgentAccount[];
 }
 
 const QUEUE_VIEW_LIMIT = 200;
@@ -184,6 +186,65 @@ export class AgentService {
     return done({ relayed: reference !== undefined });
   }
 
+  /**
+   * To a colleague (online, not away, speaks the language, has room) or back to a queue (another
+   * language or skill allowed): the queue checks it all in one step; refusals name the reason.
+   */
+  async transfer(
+    agent: AgentAccount,
+    conversationId: string,
+    target: TransferTarget,
+  ): Promise<Result<ConversationSummary>> {
+    if (target.kind === 'agent' && target.agentId === agent.id)
+      return fail(400, 'BadRequest', 'target.agentId: the conversation is already yours');
+    if (target.kind === 'agent' && !this.deps.accounts.some((a) => a.id === target.agentId))
+      return fail(400, 'BadRequest', `target.agentId: no agent ${target.agentId}`);
+    const owned = await this.owned(agent, conversationId);
+    if (!owned.ok) return owned;
+    const result = await this.deps.queue.transfer(conversationId, agent.id, target);
+    if (!result.ok) return transferRefusal(result);
+    const { bus, store, clock } = this.deps;
+    const moved = result.conversation;
+    const to =
+      target.kind === 'agent'
+        ? target.agentId
+        : `the ${moved.language ?? '?'}${moved.skill && moved.skill !== 'general' ? `/${moved.skill}` : ''} queue`;
+    await store.append(conversationId, {
+      from: 'system',
+      text: `transferred by ${agent.id} to ${to}`,
+      at: clock().getTime(),
+      agentId: agent.id,
+    });
+    if (target.kind === 'agent')
+      await bus.publish({
+        type: 'transferred',
+        conversationId,
+        fromAgentId: agent.id,
+        agentId: target.agentId,
+      });
+    else if (result.conversation.language)
+      await bus.publish({ type: 'queued', conversationId, language: result.conversation.language });
+    await bus.publish({ type: 'queue-changed', conversationId });
+    return done(this.summary(result.conversation));
+  }
+
+  /** Where the agent can transfer to: colleagues online now (not away), and the queues of the languages agents speak. */
+  async colleagues(
+    agent: AgentAccount,
+  ): Promise<
+    Result<{ agents: { id: string; name: string; languages: readonly string[] }[]; queues: string[] }>
+  > {
+    const agents: { id: string; name: string; languages: readonly string[] }[] = [];
+    for (const account of this.deps.accounts) {
+      if (account.id === agent.id) continue;
+      const status = await this.deps.queue.agent(account.id);
+      if (status?.presence === 'online')
+        agents.push({ id: account.id, name: account.name, languages: account.languages });
+    }
+    const queues = [...new Set(this.deps.accounts.flatMap((a) => a.languages))].sort();
+    return done({ agents, queues });
+  }
+
   async release(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
     return this.transition(agent, conversationId, (id) => this.deps.queue.release(id, agent.id));
   }
@@ -311,6 +372,31 @@ export class AgentService {
         .slice(0, 3)
         .map((l) => l.text.slice(0, 200)),
     };
+  }
+}
+
+function transferRefusal(result: Extract<TransitionResult, { ok: false }>): Failure {
+  switch (result.reason) {
+    case 'not-found':
+      return fail(404, 'NotFound', 'no such conversation');
+    case 'not-owner':
+      return fail(403, 'Forbidden', 'this conversation is not yours');
+    case 'wrong-state':
+      return fail(409, 'Conflict', refusalMessage('wrong-state'));
+    case 'agent-offline':
+      return fail(409, 'TargetOffline', 'that agent is offline');
+    case 'agent-unavailable':
+      return fail(409, 'TargetAway', 'that agent is away and takes no new conversations');
+    case 'at-capacity':
+      return fail(409, 'TargetAtCapacity', `that agent already holds ${result.capacity} conversations`);
+    case 'not-routable':
+      return fail(
+        409,
+        'NotRoutable',
+        result.detail === 'language'
+          ? 'nobody available speaks that language'
+          : 'nobody available has that skill',
+      );
   }
 }
 

@@ -15,6 +15,13 @@ export const agentEventSchema = z.discriminatedUnion('type', [
   }),
   /** The customer is typing in a conversation an agent owns (throttled). */
   z.object({ type: z.literal('customer-typing'), conversationId: z.string(), agentId: z.string() }),
+  /** A colleague handed this agent a conversation (it is theirs now). */
+  z.object({
+    type: z.literal('transferred'),
+    conversationId: z.string(),
+    fromAgentId: z.string(),
+    agentId: z.string(),
+  }),
   /** The conversation ended without the agent (the customer went silent and it was closed). */
   z.object({
     type: z.literal('conversation-ended'),

@@ -16,6 +16,7 @@ import {
   presenceBodySchema,
   resolveBodySchema,
   ticketAnswerBodySchema,
+  transferBodySchema,
   uploadIdSchema,
 } from './schemas';
 import type { AgentSessions } from './session';
@@ -153,6 +154,19 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
   server.post(
     '/api/agent/conversations/:id/typing',
     authed(onConversation(async (agent, id, _req, res) => reply(res, await service.typing(agent, id)))),
+  );
+  server.post(
+    '/api/agent/conversations/:id/transfer',
+    authed(
+      onConversation(async (agent, id, req, res) => {
+        const input = body(req, res, transferBodySchema);
+        if (input) reply(res, await service.transfer(agent, id, input.target));
+      }),
+    ),
+  );
+  server.get(
+    '/api/agent/colleagues',
+    authed(async (agent, _req, res) => reply(res, await service.colleagues(agent))),
   );
   server.post(
     '/api/agent/conversations/:id/release',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { transferTargetSchema } from '../../handoff/index';
 import { PRESENCES } from './relay-store';
 
 export const loginBodySchema = z.strictObject({
@@ -22,6 +23,9 @@ export const conversationIdSchema = z
   .min(1)
   .max(200)
   .regex(/^[^\s{}]+$/);
+
+/** `{ target: { kind: 'agent', agentId } | { kind: 'queue', language?, skill? } }`. */
+export const transferBodySchema = z.strictObject({ target: transferTargetSchema });
 
 /** Upload ids are 16 random bytes in base64url. */
 export const uploadIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
