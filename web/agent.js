@@ -260,8 +260,17 @@
     const ticket = view.conversation.state === 'ticket';
     $('claim').hidden = mine || ticket;
     $('ticket-form').hidden = !ticket;
-    for (const id of ['release', 'hand-back', 'resolve', 'resolve-reason', 'reply-form'])
+    for (const id of [
+      'release',
+      'hand-back',
+      'resolve',
+      'resolve-reason',
+      'reply-form',
+      'transfer-box',
+      'transfer',
+    ])
       $(id).hidden = !mine;
+    if (mine) void loadTransferTargets().catch((e) => status(e.message));
     renderList('waiting', state.waiting, true);
     renderList('mine', state.mine, false);
   }
@@ -285,6 +294,23 @@
     const box = $('ticket-form').hidden ? $('reply') : $('ticket-answer');
     box.value = box.value.trim() ? box.value.replace(/\s*$/, '') + '\n' + text : text;
     box.focus();
+  }
+
+  // Transfer targets: colleagues online now, then the queues of each language.
+  async function loadTransferTargets() {
+    const { agents, queues } = await api('GET', '/colleagues');
+    const select = $('transfer-target');
+    select.replaceChildren();
+    for (const agent of agents) {
+      const option = el('option', '', agent.name + ' (' + agent.languages.join(', ').toUpperCase() + ')');
+      option.value = JSON.stringify({ kind: 'agent', agentId: agent.id });
+      select.append(option);
+    }
+    for (const language of queues) {
+      const option = el('option', '', 'File ' + language.toUpperCase());
+      option.value = JSON.stringify({ kind: 'queue', language });
+      select.append(option);
+    }
   }
 
   async function act(fn) {
@@ -315,10 +341,24 @@
       if (state.openId) void openConversation(state.openId);
     } else if (type === 'conversation-ended') {
       if (data.conversationId === state.openId) {
-        for (const id of ['release', 'hand-back', 'resolve', 'resolve-reason', 'reply-form', 'claim'])
+        for (const id of [
+          'release',
+          'hand-back',
+          'resolve',
+          'resolve-reason',
+          'reply-form',
+          'claim',
+          'transfer-box',
+          'transfer',
+        ])
           $(id).hidden = true;
         status('Conversation terminée : le client est parti (' + data.reason + ').');
       }
+      void refreshQueue().catch(() => undefined);
+    } else if (type === 'transferred') {
+      // A colleague handed this agent a conversation: alert, and show it among theirs.
+      alertNew();
+      state.unread.add(data.conversationId);
       void refreshQueue().catch(() => undefined);
     } else if (type === 'customer-typing') {
       if (data.conversationId === state.openId) showCustomerTyping();
@@ -460,6 +500,18 @@
     act(async () => {
       await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/release');
       await closeOpen();
+    }),
+  );
+  $('transfer').addEventListener('click', () =>
+    act(async () => {
+      const choice = $('transfer-target').value;
+      if (!choice) throw new Error('choisissez à qui transférer');
+      await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/transfer', {
+        target: JSON.parse(choice),
+      });
+      const label = $('transfer-target').selectedOptions[0].textContent;
+      await closeOpen();
+      return 'Conversation transférée : ' + label + '.';
     }),
   );
   $('hand-back').addEventListener('click', () =>

@@ -141,3 +141,37 @@ test('console tickets: the oldest ticket is read and answered; the answer reache
   expect(errors).toEqual([]);
   await console.close();
 });
+
+test('console transfer: Alice hands the conversation to Bruno, whose console is alerted', async () => {
+  const errors: string[] = [];
+  const login = async (agentId: 'alice' | 'bruno') => {
+    const page = await browser.newPage();
+    watchErrors(page, errors);
+    await page.goto(`${running.url}/agent`);
+    await page.getByLabel('Identifiant').fill(agentId);
+    await page.getByLabel('Mot de passe').fill(PASSWORDS[agentId]);
+    const online = page.waitForResponse((r) => r.url().endsWith('/api/agent/presence') && r.ok());
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await online;
+    return page;
+  };
+  const alicePage = await login('alice');
+  const brunoPage = await login('bruno');
+  const customer = await Customer.start(running.url);
+  await customer.say(running.url, 'un transfert, je veux parler à un conseiller');
+
+  await alicePage.locator('#waiting li').filter({ hasText: 'un transfert' }).click();
+  await alicePage.getByRole('button', { name: 'Prendre', exact: true }).click();
+  await alicePage
+    .locator('#transfer-target option', { hasText: 'Bruno (FR)' })
+    .waitFor({ state: 'attached' });
+  await alicePage.locator('#transfer-target').selectOption({ label: 'Bruno (FR)' });
+  await alicePage.getByRole('button', { name: 'Transférer', exact: true }).click();
+  await alicePage.locator('#status').getByText('Conversation transférée : Bruno (FR).').waitFor();
+
+  await brunoPage.locator('#alert').waitFor({ state: 'visible' });
+  await brunoPage.locator('#mine li').filter({ hasText: 'un transfert' }).waitFor();
+  expect((await running.side.agent.queue.get(customer.conversationId))?.agentId).toBe('bruno');
+  expect(errors).toEqual([]);
+  await Promise.all([alicePage.close(), brunoPage.close()]);
+});
