@@ -10,9 +10,9 @@ const streams: EventStream[] = [];
 
 beforeAll(async () => {
   running = await startAgentApp(buildTestFaq(), await agentsJson());
-  [alice, bruno, emma] = await Promise.all(
-    (['alice', 'bruno', 'emma'] as const).map((id) => Agent.login(running.url, id, PASSWORDS[id])),
-  );
+  alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
+  bruno = await Agent.login(running.url, 'bruno', PASSWORDS.bruno);
+  emma = await Agent.login(running.url, 'emma', PASSWORDS.emma);
   for (const agent of [alice, bruno, emma]) await agent.post('/presence', { presence: 'online' });
 });
 afterAll(async () => {
