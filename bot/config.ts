@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toLocale, type Locale } from '../knowledge-base/index';
+import { smtpConfigFromEnv, type SmtpConfig } from '../handoff/index';
 import { parseSupervisorEnv, type SupervisorAuth } from './reports/supervisor-config';
 
 /** The settings Relais reads from the environment, parsed once at startup. */
@@ -23,6 +24,12 @@ export interface Config {
   readonly agentsJson?: string;
   readonly agentsFile?: string;
   readonly agentSessionTtlSeconds: number;
+  /** Least time between two position/wait updates to one waiting customer (QUEUE_UPDATE_INTERVAL_MS). */
+  readonly queueUpdateIntervalMs: number;
+  /** Where ticket answers are e-mailed from (SMTP_HOST, SMTP_PORT, SMTP_FROM…); unset = no e-mail. */
+  readonly smtp?: SmtpConfig;
+  /** Largest file a customer may send to an agent (UPLOAD_MAX_BYTES, default 5 MiB). */
+  readonly uploadMaxBytes: number;
   /** Signs Direct Line tokens; a random one is made at start when unset (tokens die with the process). */
   readonly tokenSecret?: string;
   readonly tokenTtlSeconds: number;
@@ -143,6 +150,8 @@ const envSchema = z.object({
   AGENTS: optionalText,
   AGENTS_FILE: optionalText,
   AGENT_SESSION_TTL_SECONDS: integer(300, 7 * 86400).default(8 * 3600),
+  QUEUE_UPDATE_INTERVAL_MS: integer(100, 3_600_000).default(30_000),
+  UPLOAD_MAX_BYTES: integer(1024, 50 * 1024 * 1024).default(5 * 1024 * 1024),
 });
 
 /** Parses the environment; every bad variable is named in the error. */
@@ -170,6 +179,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       message: 'is required when MicrosoftAppType is SingleTenant',
     });
   }
+  let smtp: SmtpConfig | undefined;
+  if (env.SMTP_HOST?.trim()) {
+    try {
+      smtp = smtpConfigFromEnv(env);
+    } catch (error) {
+      issues.push({ variable: 'SMTP_*', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
   if (issues.length > 0 || !supervisor.ok) throw new ConfigError(issues);
   return {
     ...(supervisor.supervisor ? { supervisor: supervisor.supervisor } : {}),
@@ -194,6 +211,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(e.AGENTS ? { agentsJson: e.AGENTS } : {}),
     ...(e.AGENTS_FILE ? { agentsFile: e.AGENTS_FILE } : {}),
     agentSessionTtlSeconds: e.AGENT_SESSION_TTL_SECONDS,
+    queueUpdateIntervalMs: e.QUEUE_UPDATE_INTERVAL_MS,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    ...(smtp ? { smtp } : {}),
     supportHours: {
       timeZone: e.SUPPORT_TIMEZONE,
       days: e.SUPPORT_DAYS,

@@ -44,6 +44,12 @@ export class RelaisBot extends ActivityHandler {
       await next();
     });
 
+    // Only the agent who owns the conversation cares; the bot itself ignores typing.
+    this.onTyping(async (context, next) => {
+      await deps.handoff.customerTyping?.(context.activity.conversation.id);
+      await next();
+    });
+
     this.onMessage(async (context, next) => {
       const data = await this.conversation.get(context, newConversation());
       this.recordBotMessages(context, data);

@@ -65,7 +65,13 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
   const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });
 
   // CloudAdapter reads req.body as an object: without bodyParser it answers 400 "req.body not an object".
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  // Multipart bodies (Direct Line uploads) are read by their route under its own size limit, never
+  // written to a temporary directory by the generic parser.
+  const parseBody = restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 });
+  server.use((req, res, next) => {
+    if (req.getContentType() === 'multipart/form-data') return next();
+    runHandlers(parseBody, req, res, next);
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   const inFlight = new Set<Promise<unknown>>();
@@ -86,15 +92,11 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
 
   const directLineAdapter = new DirectLineAdapter(deps.directLineStore, deps.bot.clock);
   directLineAdapter.onTurnError = turnErrorHandler(deps.log, deps.bot.faq.defaultLocale);
-  registerDirectLine(server, {
-    tokens: new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock),
-    store: deps.directLineStore,
-    adapter: directLineAdapter,
-    bot: turnHandler,
-    tokenSecret: deps.tokenSecret,
-    ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
-    clock: deps.bot.clock,
-    tracked,
+  const closings = proactiveClosings(deps, {
+    adapter,
+    directLineAdapter,
+    bot,
+    appId: config.microsoftApp.appId,
   });
   const agentApi = deps.agent
     ? mountAgentApi(server, deps.agent, {
@@ -106,13 +108,20 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
         clock: deps.bot.clock,
         log: deps.log,
         tracked,
+        faq: () => deps.bot.faq,
+        ...(closings ? { ticketClosing: closings } : {}),
       })
     : undefined;
-  const closings = proactiveClosings(deps, {
-    adapter,
-    directLineAdapter,
-    bot,
-    appId: config.microsoftApp.appId,
+  registerDirectLine(server, {
+    tokens: new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock),
+    store: deps.directLineStore,
+    adapter: directLineAdapter,
+    bot: turnHandler,
+    tokenSecret: deps.tokenSecret,
+    ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
+    clock: deps.bot.clock,
+    tracked,
+    ...(agentApi?.receiveUpload ? { uploads: agentApi.receiveUpload } : {}),
   });
   registerReports(server, {
     ...(config.supervisor ? { supervisor: config.supervisor } : {}),
@@ -180,3 +189,18 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
 }
 
 export { sendError };
+
+/** Runs a chain of restify handlers (bodyParser is two) as one. */
+function runHandlers(
+  handlers: restify.RequestHandler[],
+  req: restify.Request,
+  res: restify.Response,
+  next: restify.Next,
+): void {
+  const [first, ...rest] = handlers;
+  if (!first) return next();
+  void first(req, res, (err?: unknown) => {
+    if (err !== undefined && err !== null) return next(err as Error);
+    runHandlers(rest, req, res, next);
+  });
+}

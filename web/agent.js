@@ -1,4 +1,4 @@
-/* global window, document, fetch, sessionStorage, TextDecoder, AbortController, setInterval, clearInterval, setTimeout */
+/* global window, document, fetch, URLSearchParams, URL, sessionStorage, TextDecoder, AbortController, setInterval, clearInterval, setTimeout, clearTimeout */
 // Relais agent console: plain DOM, no framework. Every text from customers or the API is set with
 // textContent, never innerHTML, so a customer cannot inject markup into the console.
 'use strict';
@@ -10,13 +10,34 @@
     agent: JSON.parse(sessionStorage.getItem('relais-agent') || 'null'),
     waiting: [],
     mine: [],
+    tickets: [],
     fetchedAt: Date.now(),
     openId: null,
     openSeqs: new Set(),
     unread: new Set(),
     stream: null,
+    lastEventId: null,
+    pendingSend: null,
     heartbeat: null,
+    typingSentAt: 0,
+    openLanguage: 'fr',
+    cannedTimer: null,
+    typingTimer: null,
   };
+
+  // The customer's typing shows for a few seconds after each (throttled) event.
+  function showCustomerTyping() {
+    $('typing').hidden = false;
+    clearTimeout(state.typingTimer);
+    state.typingTimer = setTimeout(() => {
+      $('typing').hidden = true;
+    }, 5000);
+  }
+
+  function hideCustomerTyping() {
+    clearTimeout(state.typingTimer);
+    $('typing').hidden = true;
+  }
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -121,6 +142,26 @@
     state.fetchedAt = Date.now();
     renderList('waiting', state.waiting, true);
     renderList('mine', state.mine, false);
+    await refreshTickets();
+  }
+
+  async function refreshTickets() {
+    state.tickets = (await api('GET', '/tickets')).tickets;
+    const list = $('tickets');
+    list.replaceChildren();
+    for (const ticket of state.tickets) {
+      const li = el('li');
+      li.dataset.id = ticket.id;
+      if (ticket.id === state.openId) li.classList.add('selected');
+      const who = [ticket.contact.name, ticket.contact.email].filter(Boolean).join(' · ') || 'anonyme';
+      const opened = ticket.openedAt ? new Date(ticket.openedAt).toLocaleString() : '';
+      li.append(
+        el('div', 'meta', (ticket.language || '?').toUpperCase() + ' · ' + opened + ' · ' + who),
+        el('div', 'first', (ticket.firstLines || []).join(' / ')),
+      );
+      li.addEventListener('click', () => openConversation(ticket.id));
+      list.append(li);
+    }
   }
 
   function addLine(line) {
@@ -133,8 +174,36 @@
     const li = el('li', line.from);
     if (who) li.append(el('span', 'who', who + ' · ' + new Date(line.at).toLocaleTimeString()));
     li.append(document.createTextNode(line.text));
+    for (const file of line.attachments || []) li.append(attachmentButton(file));
     $('transcript').append(li);
     $('transcript').scrollTop = $('transcript').scrollHeight;
+  }
+
+  // A file the customer sent: fetched with the session token (never a bare link), saved by the browser.
+  function attachmentButton(file) {
+    const button = el(
+      'button',
+      'attachment',
+      'Fichier : ' + file.name + ' (' + Math.ceil(file.size / 1024) + ' Ko)',
+    );
+    button.type = 'button';
+    button.addEventListener('click', () =>
+      act(async () => {
+        const res = await fetch('/api/agent/uploads/' + encodeURIComponent(file.uploadId), {
+          headers: { authorization: 'Bearer ' + state.token },
+        });
+        if (!res.ok) throw new Error('fichier indisponible (' + res.status + ')');
+        const url = URL.createObjectURL(await res.blob());
+        const link = el('a');
+        link.href = url;
+        link.download = file.name;
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+      }),
+    );
+    return button;
   }
 
   function renderContext(context, conversation) {
@@ -169,6 +238,7 @@
     state.openId = id;
     state.unread.delete(id);
     state.openSeqs = new Set();
+    hideCustomerTyping();
     let view;
     try {
       view = await api('GET', '/conversations/' + encodeURIComponent(id));
@@ -180,21 +250,73 @@
     $('open').hidden = false;
     $('conv-title').textContent = 'Conversation ' + id;
     renderContext(view.context, view.conversation);
+    state.openLanguage = view.conversation.language || view.context.language || 'fr';
+    $('canned-search').value = '';
+    $('canned').replaceChildren();
     $('transcript').replaceChildren();
     for (const line of view.botTranscript) addLine(line);
     for (const line of view.lines) addLine(line);
     const mine = view.conversation.state === 'with-agent';
-    $('claim').hidden = mine;
-    for (const id of ['release', 'hand-back', 'resolve', 'resolve-reason', 'reply-form'])
+    const ticket = view.conversation.state === 'ticket';
+    $('claim').hidden = mine || ticket;
+    $('ticket-form').hidden = !ticket;
+    for (const id of [
+      'release',
+      'hand-back',
+      'resolve',
+      'resolve-reason',
+      'reply-form',
+      'transfer-box',
+      'transfer',
+    ])
       $(id).hidden = !mine;
+    if (mine) void loadTransferTargets().catch((e) => status(e.message));
     renderList('waiting', state.waiting, true);
     renderList('mine', state.mine, false);
   }
 
+  // Canned answers: KB entries in the conversation's language; a click puts the answer in the reply box.
+  async function searchCanned() {
+    const q = $('canned-search').value.trim();
+    const params = new URLSearchParams({ language: state.openLanguage, q });
+    const { answers } = await api('GET', '/canned?' + params.toString());
+    const list = $('canned');
+    list.replaceChildren();
+    for (const answer of answers) {
+      const li = el('li');
+      li.append(el('div', 'first', answer.question), el('div', 'meta', answer.answer));
+      li.addEventListener('click', () => insertAnswer(answer.answer));
+      list.append(li);
+    }
+  }
+
+  function insertAnswer(text) {
+    const box = $('ticket-form').hidden ? $('reply') : $('ticket-answer');
+    box.value = box.value.trim() ? box.value.replace(/\s*$/, '') + '\n' + text : text;
+    box.focus();
+  }
+
+  // Transfer targets: colleagues online now, then the queues of each language.
+  async function loadTransferTargets() {
+    const { agents, queues } = await api('GET', '/colleagues');
+    const select = $('transfer-target');
+    select.replaceChildren();
+    for (const agent of agents) {
+      const option = el('option', '', agent.name + ' (' + agent.languages.join(', ').toUpperCase() + ')');
+      option.value = JSON.stringify({ kind: 'agent', agentId: agent.id });
+      select.append(option);
+    }
+    for (const language of queues) {
+      const option = el('option', '', 'File ' + language.toUpperCase());
+      option.value = JSON.stringify({ kind: 'queue', language });
+      select.append(option);
+    }
+  }
+
   async function act(fn) {
     try {
-      await fn();
-      status('');
+      const message = await fn();
+      status(typeof message === 'string' ? message : '');
     } catch (err) {
       status(err.message);
     }
@@ -213,9 +335,38 @@
       void refreshQueue();
     } else if (type === 'queue-changed') {
       void refreshQueue();
+    } else if (type === 'reset') {
+      // The server could not replay what this console missed: reload the queue and the open conversation.
+      void refreshQueue().catch(() => undefined);
+      if (state.openId) void openConversation(state.openId);
+    } else if (type === 'conversation-ended') {
+      if (data.conversationId === state.openId) {
+        for (const id of [
+          'release',
+          'hand-back',
+          'resolve',
+          'resolve-reason',
+          'reply-form',
+          'claim',
+          'transfer-box',
+          'transfer',
+        ])
+          $(id).hidden = true;
+        status('Conversation terminée : le client est parti (' + data.reason + ').');
+      }
+      void refreshQueue().catch(() => undefined);
+    } else if (type === 'transferred') {
+      // A colleague handed this agent a conversation: alert, and show it among theirs.
+      alertNew();
+      state.unread.add(data.conversationId);
+      void refreshQueue().catch(() => undefined);
+    } else if (type === 'customer-typing') {
+      if (data.conversationId === state.openId) showCustomerTyping();
     } else if (type === 'customer-message') {
-      if (data.conversationId === state.openId) addLine(data.line);
-      else {
+      if (data.conversationId === state.openId) {
+        hideCustomerTyping();
+        addLine(data.line);
+      } else {
         state.unread.add(data.conversationId);
         beep();
         renderList('mine', state.mine, false);
@@ -228,8 +379,11 @@
     const controller = new AbortController();
     state.stream = controller;
     try {
+      // After a drop, Last-Event-ID asks the server for what was missed meanwhile.
+      const headers = { authorization: 'Bearer ' + state.token };
+      if (state.lastEventId !== null) headers['last-event-id'] = state.lastEventId;
       const res = await fetch('/api/agent/events', {
-        headers: { authorization: 'Bearer ' + state.token },
+        headers,
         signal: controller.signal,
       });
       if (res.status === 401) return logout();
@@ -247,7 +401,8 @@
           let type = 'message';
           let data = '';
           for (const line of block.split('\n')) {
-            if (line.startsWith('event: ')) type = line.slice(7);
+            if (line.startsWith('id: ')) state.lastEventId = line.slice(4);
+            else if (line.startsWith('event: ')) type = line.slice(7);
             else if (line.startsWith('data: ')) data += line.slice(6);
           }
           if (data) onEvent(type, JSON.parse(data));
@@ -297,6 +452,7 @@
     clearInterval(state.heartbeat);
     if (state.stream) state.stream.abort();
     state.stream = null;
+    state.lastEventId = null;
     $('console').hidden = true;
     $('login').hidden = false;
   }
@@ -346,6 +502,18 @@
       await closeOpen();
     }),
   );
+  $('transfer').addEventListener('click', () =>
+    act(async () => {
+      const choice = $('transfer-target').value;
+      if (!choice) throw new Error('choisissez à qui transférer');
+      await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/transfer', {
+        target: JSON.parse(choice),
+      });
+      const label = $('transfer-target').selectedOptions[0].textContent;
+      await closeOpen();
+      return 'Conversation transférée : ' + label + '.';
+    }),
+  );
   $('hand-back').addEventListener('click', () =>
     act(async () => {
       await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/hand-back');
@@ -364,12 +532,52 @@
     event.preventDefault();
     const text = $('reply').value.trim();
     if (!text) return;
+    // A failed send keeps its id: sending the same text again is a retry, delivered once.
+    const pending = state.pendingSend;
+    if (!pending || pending.text !== text || pending.conversationId !== state.openId)
+      state.pendingSend = {
+        text,
+        conversationId: state.openId,
+        id: Date.now().toString(36) + Math.random().toString(36).slice(2, 12),
+      };
+    const clientMessageId = state.pendingSend.id;
     void act(async () => {
       const line = await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/messages', {
         text,
+        clientMessageId,
       });
+      state.pendingSend = null;
       $('reply').value = '';
       addLine(line);
+    });
+  });
+  // The customer sees "typing…" while the agent writes: at most one request every 3 s.
+  $('reply').addEventListener('input', () => {
+    if (!state.openId || Date.now() - state.typingSentAt < 3000 || !$('reply').value.trim()) return;
+    state.typingSentAt = Date.now();
+    void api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/typing').catch(() => undefined);
+  });
+  $('canned-search').addEventListener('input', () => {
+    clearTimeout(state.cannedTimer);
+    state.cannedTimer = setTimeout(() => void act(searchCanned), 200);
+  });
+  $('canned-box').addEventListener('toggle', () => {
+    if ($('canned-box').open) void act(searchCanned);
+  });
+  $('ticket-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = $('ticket-answer').value.trim();
+    if (!text) return;
+    void act(async () => {
+      const done = await api('POST', '/tickets/' + encodeURIComponent(state.openId) + '/answer', { text });
+      $('ticket-answer').value = '';
+      await closeOpen();
+      return (
+        'Ticket répondu. E-mail : ' +
+        (done.email.sent ? 'envoyé' : 'non envoyé (' + done.email.why + ')') +
+        '. Chat : ' +
+        (done.deliveredInChat ? 'message remis.' : 'client absent.')
+      );
     });
   });
   $('reply').addEventListener('keydown', (event) => {

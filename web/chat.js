@@ -115,14 +115,15 @@
             directLine: directLine,
             userID: c.userId,
             locale: locale,
+            // The agent who took the conversation sees "the customer is typing".
+            sendTypingIndicator: true,
             styleOptions: {
               accent: '#0b6e69',
               bubbleBackground: '#eef5f4',
               bubbleFromUserBackground: '#0b6e69',
               bubbleFromUserTextColor: '#ffffff',
               botAvatarInitials: 'MA',
-              hideUploadButton: true,
-              disableFileUpload: true,
+              // Files go to the agent as links (images, PDF, text; 5 MB); the server checks them.
               suggestedActionLayout: 'flow',
               sendBoxTextWrap: true,
             },

@@ -1,11 +1,13 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
-import type { HandoffQueue } from '../../handoff/index';
+import type { HandoffQueue, Mailer } from '../../handoff/index';
 import type { DirectLineAdapter } from '../directline/adapter';
 import type { Log } from '../log';
 import type { RelaisBot } from '../relais-bot';
 import type { AgentAccount } from './accounts';
 import { AgentService } from './agent-service';
+import { AgentTickets, noMailer, type TicketClosing } from './agent-tickets';
+import type { CurrentFaq } from './canned-answers';
 import { registerConsole } from './console-route';
 import { CustomerRelay } from './customer-relay';
 import { AgentEventStreams } from './event-stream';
@@ -13,6 +15,11 @@ import type { AgentEventBus } from './events';
 import type { RelayStore } from './relay-store';
 import { registerAgentRoutes, type AgentRoutesDeps } from './routes';
 import { AgentSessions } from './session';
+import type { WaitNotifier } from './wait-notifier';
+import { customerUploads, type UploadReceiver } from './customer-uploads';
+import type { UploadStore } from './upload-store';
+
+const DEFAULT_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 
 /** What the agent side is built from (bot/deps.ts makes the production set). */
 export interface AgentDeps {
@@ -21,10 +28,19 @@ export interface AgentDeps {
   readonly store: RelayStore;
   readonly bus: AgentEventBus;
   readonly sessionTtlSeconds: number;
+  /** Tells waiting customers when their position or wait changes; started with the API. */
+  readonly waitNotifier?: WaitNotifier;
+  /** Sends ticket answers by e-mail (SMTP_*); without it answers go to the chat only. */
+  readonly mailer?: Mailer;
+  /** Files customers send (Web Chat uploads) and the largest accepted; without a store uploads are refused. */
+  readonly uploads?: UploadStore;
+  readonly uploadMaxBytes?: number;
 }
 
 export interface MountedAgentApi {
   readonly service: AgentService;
+  /** The Direct Line upload route's handler (files for the agent), when uploads are configured. */
+  readonly receiveUpload?: UploadReceiver;
   /** Ends the open event streams (call before waiting for in-flight requests). */
   close(): void;
 }
@@ -42,6 +58,10 @@ export function mountAgentApi(
     readonly clock: () => Date;
     readonly log: Log;
     readonly tracked: AgentRoutesDeps['tracked'];
+    /** The FAQ the bot answers from now (canned answers). */
+    readonly faq: CurrentFaq;
+    /** A ticket answer's chat side: answer, then the closing survey (absent without a survey store). */
+    readonly ticketClosing?: TicketClosing;
   },
 ): MountedAgentApi {
   const relay = new CustomerRelay(
@@ -51,21 +71,52 @@ export function mountAgentApi(
     runtime.botAppId,
   );
   const service = new AgentService({
+    accounts: deps.accounts,
     queue: deps.queue,
     store: deps.store,
     bus: deps.bus,
     relay,
     clock: runtime.clock,
   });
+  const tickets = new AgentTickets({
+    queue: deps.queue,
+    store: deps.store,
+    bus: deps.bus,
+    relay,
+    mailer: deps.mailer ?? noMailer,
+    clock: runtime.clock,
+    ...(runtime.ticketClosing ? { closing: runtime.ticketClosing } : {}),
+  });
   const streams = new AgentEventStreams(deps.bus);
   registerAgentRoutes(server, {
     accounts: deps.accounts,
     sessions: new AgentSessions(runtime.tokenSecret, deps.sessionTtlSeconds, runtime.clock),
     service,
+    tickets,
+    faq: runtime.faq,
+    ...(deps.uploads ? { uploads: deps.uploads } : {}),
     streams,
     log: runtime.log,
     tracked: runtime.tracked,
   });
   registerConsole(server);
-  return { service, close: () => streams.closeAll() };
+  deps.waitNotifier?.start((reference, text, locale) => relay.say(reference, text, locale));
+  const receiveUpload = deps.uploads
+    ? customerUploads({
+        queue: deps.queue,
+        store: deps.store,
+        bus: deps.bus,
+        uploads: deps.uploads,
+        maxBytes: deps.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES,
+        clock: runtime.clock,
+      })
+    : undefined;
+  return {
+    service,
+    ...(receiveUpload ? { receiveUpload } : {}),
+    close: () => {
+      deps.waitNotifier?.stop();
+      streams.closeAll();
+    },
+  };
 }

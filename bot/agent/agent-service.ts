@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { ConversationRecord, HandoffQueue } from '../../handoff/index';
-import type { ClaimResult, TransitionResult } from '../../handoff/index';
+import type { ClaimResult, TransferTarget, TransitionResult } from '../../handoff/index';
 import type { AgentAccount } from './accounts';
 import { readReference, type AgentCloseInfo, type CustomerRelay } from './customer-relay';
 import type { AgentEventBus } from './events';
@@ -40,14 +41,19 @@ export interface AgentServiceDeps {
   readonly bus: AgentEventBus;
   readonly relay: CustomerRelay;
   readonly clock: () => Date;
+  /** Every agent account (transfer targets). */
+  readonly accounts: readonly AgentAccount[];
 }
 
 const QUEUE_VIEW_LIMIT = 200;
+/** The console sends typing every few seconds; more often would only fill the customer's log. */
+const AGENT_TYPING_EVERY_MS = 1_000;
 
 /** What an agent can do, each check made here once; the routes only translate HTTP. */
 export class AgentService {
   /** Agent messages of one conversation go out one after the other (order kept). */
   private readonly sending = new Map<string, Promise<unknown>>();
+  private readonly typingRelayed = new Map<string, number>();
 
   constructor(private readonly deps: AgentServiceDeps) {}
 
@@ -122,20 +128,38 @@ export class AgentService {
     return this.claimed(await this.deps.queue.claim(conversationId, agent.id));
   }
 
-  async send(agent: AgentAccount, conversationId: string, text: string): Promise<Result<RelayLine>> {
+  /**
+   * Logged once and delivered once per `clientMessageId`: a retry after a failed delivery sends the
+   * logged line again (not a second copy); a retry after a delivery returns the line, sending nothing.
+   */
+  async send(
+    agent: AgentAccount,
+    conversationId: string,
+    text: string,
+    clientMessageId: string = randomUUID(),
+  ): Promise<Result<RelayLine>> {
     const owned = await this.owned(agent, conversationId);
     if (!owned.ok) return owned;
     const previous = this.sending.get(conversationId) ?? Promise.resolve();
     const run = previous.then(async () => {
-      const line = await this.deps.store.append(conversationId, {
+      const { store } = this.deps;
+      const { line, created } = await store.appendOnce(conversationId, clientMessageId, {
         from: 'agent',
         text,
         at: this.deps.clock().getTime(),
         agentId: agent.id,
       });
-      await this.deps.queue.agentReplied(conversationId, agent.id);
+      if (created) await this.deps.queue.agentReplied(conversationId, agent.id);
+      if (await store.delivered(conversationId, line.seq)) return line;
       const reference = readReference(owned.value.context.reference);
-      if (reference) await this.deps.relay.say(reference, text, owned.value.language);
+      if (reference)
+        await this.deps.relay.say(
+          reference,
+          line.text,
+          owned.value.language,
+          `${conversationId}:${line.seq}`,
+        );
+      await store.markDelivered(conversationId, line.seq);
       return line;
     });
     const settled = run.catch(() => undefined);
@@ -145,6 +169,80 @@ export class AgentService {
     } finally {
       if (this.sending.get(conversationId) === settled) this.sending.delete(conversationId);
     }
+  }
+
+  /** The agent is typing: relayed to the customer's channel at most once a second per conversation. */
+  async typing(agent: AgentAccount, conversationId: string): Promise<Result<{ relayed: boolean }>> {
+    const owned = await this.owned(agent, conversationId);
+    if (!owned.ok) return owned;
+    const now = performance.now();
+    const last = this.typingRelayed.get(conversationId);
+    if (last !== undefined && now - last < AGENT_TYPING_EVERY_MS) return done({ relayed: false });
+    for (const [id, at] of this.typingRelayed)
+      if (now - at > AGENT_TYPING_EVERY_MS) this.typingRelayed.delete(id);
+    this.typingRelayed.set(conversationId, now);
+    const reference = readReference(owned.value.context.reference);
+    if (reference) await this.deps.relay.typing(reference);
+    return done({ relayed: reference !== undefined });
+  }
+
+  /**
+   * To a colleague (online, not away, speaks the language, has room) or back to a queue (another
+   * language or skill allowed): the queue checks it all in one step; refusals name the reason.
+   */
+  async transfer(
+    agent: AgentAccount,
+    conversationId: string,
+    target: TransferTarget,
+  ): Promise<Result<ConversationSummary>> {
+    if (target.kind === 'agent' && target.agentId === agent.id)
+      return fail(400, 'BadRequest', 'target.agentId: the conversation is already yours');
+    if (target.kind === 'agent' && !this.deps.accounts.some((a) => a.id === target.agentId))
+      return fail(400, 'BadRequest', `target.agentId: no agent ${target.agentId}`);
+    const owned = await this.owned(agent, conversationId);
+    if (!owned.ok) return owned;
+    const result = await this.deps.queue.transfer(conversationId, agent.id, target);
+    if (!result.ok) return transferRefusal(result);
+    const { bus, store, clock } = this.deps;
+    const moved = result.conversation;
+    const to =
+      target.kind === 'agent'
+        ? target.agentId
+        : `the ${moved.language ?? '?'}${moved.skill && moved.skill !== 'general' ? `/${moved.skill}` : ''} queue`;
+    await store.append(conversationId, {
+      from: 'system',
+      text: `transferred by ${agent.id} to ${to}`,
+      at: clock().getTime(),
+      agentId: agent.id,
+    });
+    if (target.kind === 'agent')
+      await bus.publish({
+        type: 'transferred',
+        conversationId,
+        fromAgentId: agent.id,
+        agentId: target.agentId,
+      });
+    else if (result.conversation.language)
+      await bus.publish({ type: 'queued', conversationId, language: result.conversation.language });
+    await bus.publish({ type: 'queue-changed', conversationId });
+    return done(this.summary(result.conversation));
+  }
+
+  /** Where the agent can transfer to: colleagues online now (not away), and the queues of the languages agents speak. */
+  async colleagues(
+    agent: AgentAccount,
+  ): Promise<
+    Result<{ agents: { id: string; name: string; languages: readonly string[] }[]; queues: string[] }>
+  > {
+    const agents: { id: string; name: string; languages: readonly string[] }[] = [];
+    for (const account of this.deps.accounts) {
+      if (account.id === agent.id) continue;
+      const status = await this.deps.queue.agent(account.id);
+      if (status?.presence === 'online')
+        agents.push({ id: account.id, name: account.name, languages: account.languages });
+    }
+    const queues = [...new Set(this.deps.accounts.flatMap((a) => a.languages))].sort();
+    return done({ agents, queues });
   }
 
   async release(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
@@ -194,9 +292,17 @@ export class AgentService {
     });
   }
 
-  /** Queued in a language the agent speaks, or theirs. */
+  /** Whether the agent may read this conversation now (its files too). */
+  async mayRead(agent: AgentAccount, conversationId: string): Promise<boolean> {
+    const record = await this.deps.queue.get(conversationId);
+    return record !== null && this.readable(agent, record);
+  }
+
+  /** Queued or an open ticket in a language the agent speaks, or theirs. */
   readable(agent: AgentAccount, record: ConversationRecord): boolean {
     if (record.state === 'with-agent') return record.agentId === agent.id;
+    if (record.state === 'ticket')
+      return record.language === undefined || agent.languages.includes(record.language);
     return this.inMyQueue(agent, record);
   }
 
@@ -248,7 +354,9 @@ export class AgentService {
             : {}),
         }
       : undefined;
-    await this.deps.relay.afterAgent(reference, outcome, close);
+    // The queue already says "bot" or "resolved": if the channel refuses this proactive turn, the
+    // customer's next message finds the bot answering anyway. The agent's action stands.
+    await this.deps.relay.afterAgent(reference, outcome, close).catch(() => undefined);
   }
 
   private async claimed(result: ClaimResult): Promise<Result<ConversationSummary>> {
@@ -288,6 +396,31 @@ function customerIdOf(customer: unknown): string | undefined {
   if (typeof customer !== 'object' || customer === null) return undefined;
   const id = (customer as { id?: unknown }).id;
   return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+function transferRefusal(result: Extract<TransitionResult, { ok: false }>): Failure {
+  switch (result.reason) {
+    case 'not-found':
+      return fail(404, 'NotFound', 'no such conversation');
+    case 'not-owner':
+      return fail(403, 'Forbidden', 'this conversation is not yours');
+    case 'wrong-state':
+      return fail(409, 'Conflict', refusalMessage('wrong-state'));
+    case 'agent-offline':
+      return fail(409, 'TargetOffline', 'that agent is offline');
+    case 'agent-unavailable':
+      return fail(409, 'TargetAway', 'that agent is away and takes no new conversations');
+    case 'at-capacity':
+      return fail(409, 'TargetAtCapacity', `that agent already holds ${result.capacity} conversations`);
+    case 'not-routable':
+      return fail(
+        409,
+        'NotRoutable',
+        result.detail === 'language'
+          ? 'nobody available speaks that language'
+          : 'nobody available has that skill',
+      );
+  }
 }
 
 function refusalMessage(reason: string, detail: { agentId?: string; capacity?: number } = {}): string {

@@ -3,6 +3,7 @@ import {
   HandoffSweeper,
   MemoryHandoffQueue,
   RedisHandoffQueue,
+  SmtpMailer,
   type HandoffQueue,
   type SweepReport,
 } from '../../handoff/index';
@@ -18,6 +19,11 @@ import { QueueHandoffPort } from './queue-handoff-port';
 import { RedisAgentEventBus } from './redis-event-bus';
 import { RedisRelayStore } from './redis-relay-store';
 import { MemoryRelayStore, type RelayStore } from './relay-store';
+import { RedisWaitNotices } from './redis-wait-notices';
+import { MemoryWaitNotices, type WaitNotices } from './wait-notices';
+import { WaitNotifier } from './wait-notifier';
+import { RedisUploadStore } from './redis-upload-store';
+import { MemoryUploadStore, type UploadStore } from './upload-store';
 
 const RELAY_LOG_TTL_SECONDS = 7 * 24 * 3600;
 const SWEEP_INTERVAL_MS = 5_000;
@@ -27,7 +33,10 @@ export interface BuiltAgentSide {
   readonly handoff: QueueHandoffPort;
   /** Conversations the sweeper closed on customer silence (the survey recorder subscribes). */
   readonly closedSilent: ClosedSilentFeed;
-  /** One sweep now, its closed-silent conversations handed to the feed before it resolves. */
+  /**
+   * One sweep now; resolves once its closed-silent conversations reached the feed and its
+   * consequences were announced to the consoles (tests; production runs it on a timer).
+   */
   sweep(): Promise<SweepReport>;
   dispose(): Promise<void>;
 }
@@ -52,23 +61,46 @@ export async function buildAgentSide(
   let queue: HandoffQueue;
   let store: RelayStore;
   let bus: AgentEventBus;
+  let notices: WaitNotices;
+  let uploads: UploadStore;
   if (redis) {
     const keys = agentKeys(config.redisPrefix);
     queue = new RedisHandoffQueue({ redis, config: handoffConfig, clock: handoffClock });
     // No relayed line outlives the retention period (SURVEY_RETENTION_DAYS) when it is shorter.
-    store = new RedisRelayStore(
-      redis,
-      keys,
-      Math.min(RELAY_LOG_TTL_SECONDS, config.surveyRetentionDays * 24 * 3600),
-    );
-    bus = await RedisAgentEventBus.start(redis, keys.events);
+    const relayTtl = Math.min(RELAY_LOG_TTL_SECONDS, config.surveyRetentionDays * 24 * 3600);
+    store = new RedisRelayStore(redis, keys, relayTtl);
+    bus = await RedisAgentEventBus.start(redis, keys.events, keys.eventIds);
+    notices = new RedisWaitNotices(redis, keys);
+    uploads = new RedisUploadStore(redis, keys, relayTtl);
   } else {
     queue = new MemoryHandoffQueue({ config: handoffConfig, clock: handoffClock });
     store = new MemoryRelayStore();
     bus = new MemoryAgentEventBus();
+    notices = new MemoryWaitNotices();
+    uploads = new MemoryUploadStore();
   }
   const closedSilent = new ClosedSilentFeed();
   let published: Promise<void> = Promise.resolve();
+  const gapMs = config.queueUpdateIntervalMs;
+  const waitNotifier = new WaitNotifier({ queue, notices, gapMs, log });
+  const mailer = config.smtp ? new SmtpMailer(config.smtp) : undefined;
+  // What a sweep changed reaches the consoles: requeued conversations, and customers who left.
+  const announce = async (report: SweepReport): Promise<void> => {
+    for (const conversationId of report.requeued)
+      await bus.publish({ type: 'queue-changed', conversationId });
+    for (const conversationId of report.closedSilent) {
+      // Only an agent's conversation concerns a console (a silent chat with the bot ends quietly).
+      const agentId = (await queue.get(conversationId))?.agentId;
+      if (agentId)
+        await bus.publish({
+          type: 'conversation-ended',
+          conversationId,
+          reason: 'customer-silence',
+          agentId,
+        });
+    }
+  };
+  let announcing: Promise<void> = Promise.resolve();
   const sweeper = new HandoffSweeper({
     queue,
     intervalMs: SWEEP_INTERVAL_MS,
@@ -76,21 +108,35 @@ export async function buildAgentSide(
       published = closedSilent
         .publish(report.closedSilent)
         .catch((err: unknown) => log.error('recording conversations closed on silence failed', err));
+      announcing = announce(report).catch((err: unknown) => log.error('sweep announcement failed', err));
     },
     onError: (err) => log.error('handoff sweep failed', err),
   });
   if (options.sweep !== false) sweeper.start();
   return {
-    agent: { accounts, queue, store, bus, sessionTtlSeconds: config.agentSessionTtlSeconds },
-    handoff: new QueueHandoffPort({ queue, store, bus, clock }),
+    agent: {
+      accounts,
+      queue,
+      store,
+      bus,
+      sessionTtlSeconds: config.agentSessionTtlSeconds,
+      waitNotifier,
+      uploads,
+      uploadMaxBytes: config.uploadMaxBytes,
+      ...(mailer ? { mailer } : {}),
+    },
+    handoff: new QueueHandoffPort({ queue, store, bus, clock, waitNotices: { notices, gapMs } }),
     closedSilent,
     sweep: async () => {
       const report = await sweeper.sweep();
       await published;
+      await announcing;
       return report;
     },
     dispose: async () => {
       sweeper.stop();
+      waitNotifier.stop();
+      await mailer?.close();
       await bus.dispose();
       await queue.dispose();
     },

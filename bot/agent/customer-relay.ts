@@ -1,6 +1,6 @@
 import { ActivityTypes, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from '../directline/adapter';
+import { DELIVERY_ID_FIELD, DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from '../directline/adapter';
 import type { RelaisBot } from '../relais-bot';
 import { CLOSE_INFO } from '../survey/survey-closing';
 
@@ -37,13 +37,30 @@ export class CustomerRelay {
     private readonly botAppId: string,
   ) {}
 
+  /**
+   * `deliveryId`: the same message sent again (a retry) carries the same id; the local Direct Line
+   * keeps it once (its log deduplicates on it).
+   */
   async say(
     reference: Partial<ConversationReference>,
     text: string,
     locale: string | undefined,
+    deliveryId?: string,
   ): Promise<void> {
     await this.proactive(reference, async (context) => {
-      await context.sendActivity({ type: ActivityTypes.Message, text, ...(locale ? { locale } : {}) });
+      await context.sendActivity({
+        type: ActivityTypes.Message,
+        text,
+        ...(locale ? { locale } : {}),
+        ...(deliveryId ? { channelData: { [DELIVERY_ID_FIELD]: deliveryId } } : {}),
+      });
+    });
+  }
+
+  /** The agent is typing: Web Chat shows its typing indicator until the message or a few seconds pass. */
+  async typing(reference: Partial<ConversationReference>): Promise<void> {
+    await this.proactive(reference, async (context) => {
+      await context.sendActivity({ type: ActivityTypes.Typing });
     });
   }
 
@@ -64,13 +81,21 @@ export class CustomerRelay {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
+    // The adapters hand errors thrown in a turn to onTurnError (logged, swallowed): keep the error
+    // here and throw it to the caller, so a send the channel refused is reported, not lost.
+    let failure: { error: unknown } | undefined;
     const run = async (context: TurnContext): Promise<void> => {
       // Not a reply to anything: with an id, Web Chat would hold the message back 5 s.
       delete (context.activity as { id?: string }).id;
-      await logic(context);
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = { error };
+      }
     };
     if (reference.serviceUrl === DIRECT_LINE_SERVICE_URL)
       await this.directLine.continueConversation(reference, run);
     else await this.cloud.continueConversationAsync(this.botAppId, reference, run);
+    if (failure) throw failure.error;
   }
 }

@@ -13,28 +13,61 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     agentId: z.string(),
     line: relayLineSchema,
   }),
+  /** The customer is typing in a conversation an agent owns (throttled). */
+  z.object({ type: z.literal('customer-typing'), conversationId: z.string(), agentId: z.string() }),
+  /** A colleague handed this agent a conversation (it is theirs now). */
+  z.object({
+    type: z.literal('transferred'),
+    conversationId: z.string(),
+    fromAgentId: z.string(),
+    agentId: z.string(),
+  }),
+  /** The conversation ended without the agent (the customer went silent and it was closed). */
+  z.object({
+    type: z.literal('conversation-ended'),
+    conversationId: z.string(),
+    reason: z.string(),
+    agentId: z.string(),
+  }),
 ]);
 export type AgentEvent = z.output<typeof agentEventSchema>;
-export type AgentEventListener = (event: AgentEvent) => void;
+
+/**
+ * What a listener receives: an event with its id (one sequence shared by every instance, in
+ * publishing order), or `reset` when this instance may have missed events (its subscription
+ * dropped): listeners must reload what they show.
+ */
+export type Delivery =
+  { readonly kind: 'event'; readonly id: number; readonly event: AgentEvent } | { readonly kind: 'reset' };
+export type DeliveryListener = (delivery: Delivery) => void;
 
 /** Carries agent events to every instance (each delivers an event once, to its own listeners). */
 export interface AgentEventBus {
   publish(event: AgentEvent): Promise<void>;
   /** Returns the unsubscribe function. */
-  subscribe(listener: AgentEventListener): () => void;
+  subscribe(listener: DeliveryListener): () => void;
+  /** The id of the last event published by any instance (0 before the first). */
+  lastId(): Promise<number>;
   dispose(): Promise<void>;
 }
 
 export class MemoryAgentEventBus implements AgentEventBus {
-  private readonly listeners = new Set<AgentEventListener>();
+  private readonly listeners = new Set<DeliveryListener>();
+  private last = 0;
 
   async publish(event: AgentEvent): Promise<void> {
-    for (const listener of [...this.listeners]) listener(event);
+    this.last += 1;
+    const delivery: Delivery = { kind: 'event', id: this.last, event };
+    for (const listener of [...this.listeners]) listener(delivery);
   }
 
-  subscribe(listener: AgentEventListener): () => void {
+  subscribe(listener: DeliveryListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  async lastId(): Promise<number> {
+    return this.last;
   }
 
   async dispose(): Promise<void> {

@@ -2,6 +2,11 @@ import type { HandoffQueue, Priority } from '../../handoff/index';
 import type { CustomerMessageRoute, HandoffOutcome, HandoffPort, HandoffRequest } from '../ports/handoff';
 import type { AgentEventBus } from './events';
 import type { RelayStore } from './relay-store';
+import type { WaitNotices } from './wait-notices';
+import { waitSignature } from './wait-notifier';
+
+/** At most one "customer is typing" event per conversation this often (channels repeat it every few s). */
+const TYPING_EVERY_MS = 2_000;
 
 /** The ids the handoff queue accepts (handoff/conversation.ts `idSchema`). */
 const QUEUEABLE_ID = /^[^\s{}]{1,200}$/;
@@ -11,6 +16,8 @@ export interface QueueHandoffPortDeps {
   readonly store: RelayStore;
   readonly bus: AgentEventBus;
   readonly clock: () => Date;
+  /** Remembers what the customer was told, so the wait notifier only sends changes, and not too soon. */
+  readonly waitNotices?: { readonly notices: WaitNotices; readonly gapMs: number };
 }
 
 /**
@@ -18,7 +25,22 @@ export interface QueueHandoffPortDeps {
  * instance reads: with-agent → the bot stays silent and the message goes to the agent.
  */
 export class QueueHandoffPort implements HandoffPort {
+  private readonly typingSent = new Map<string, number>();
+
   constructor(private readonly deps: QueueHandoffPortDeps) {}
+
+  async customerTyping(conversationId: string): Promise<void> {
+    if (!QUEUEABLE_ID.test(conversationId)) return;
+    const now = performance.now();
+    const last = this.typingSent.get(conversationId);
+    if (last !== undefined && now - last < TYPING_EVERY_MS) return;
+    const record = await this.deps.queue.get(conversationId);
+    if (record?.state !== 'with-agent' || !record.agentId) return;
+    // Forget old entries so the map stays as small as the number of live conversations.
+    for (const [id, at] of this.typingSent) if (now - at > TYPING_EVERY_MS) this.typingSent.delete(id);
+    this.typingSent.set(conversationId, now);
+    await this.deps.bus.publish({ type: 'customer-typing', conversationId, agentId: record.agentId });
+  }
 
   async requestHandoff(request: HandoffRequest): Promise<HandoffOutcome> {
     const { queue, bus } = this.deps;
@@ -81,13 +103,14 @@ export class QueueHandoffPort implements HandoffPort {
       }
       case 'queued':
       case 'ticket': {
-        // Kept for the agent who takes it: they read it with the transcript.
+        // Kept for the agent who takes it: they read it with the transcript. The customer is still here.
+        await queue.touch(conversationId);
         await store.append(conversationId, { from: 'customer', text, at: clock().getTime() });
         if (record.state === 'ticket') return { route: 'waiting' };
         const wait = await queue.estimatedWait(conversationId);
-        return wait.ok
-          ? { route: 'waiting', position: wait.position, waitMs: wait.waitMs }
-          : { route: 'waiting' };
+        if (!wait.ok) return { route: 'waiting' };
+        await this.told(conversationId, wait.position, wait.waitMs);
+        return { route: 'waiting', position: wait.position, waitMs: wait.waitMs };
       }
       default:
         return { route: 'bot' };
@@ -96,8 +119,13 @@ export class QueueHandoffPort implements HandoffPort {
 
   private async waitingOutcome(conversationId: string): Promise<HandoffOutcome> {
     const wait = await this.deps.queue.estimatedWait(conversationId);
-    return wait.ok
-      ? { status: 'queued', position: wait.position, waitMs: wait.waitMs }
-      : { status: 'recorded' };
+    if (!wait.ok) return { status: 'recorded' };
+    await this.told(conversationId, wait.position, wait.waitMs);
+    return { status: 'queued', position: wait.position, waitMs: wait.waitMs };
+  }
+
+  private async told(conversationId: string, position: number, waitMs: number | null): Promise<void> {
+    const marks = this.deps.waitNotices;
+    if (marks) await marks.notices.told(conversationId, waitSignature(position, waitMs), marks.gapMs);
   }
 }

@@ -12,6 +12,28 @@ import {
 
 const storedLineSchema = relayLineSchema.omit({ seq: true });
 
+/**
+ * KEYS[1] the conversation's log (list), KEYS[2] its sends hash; ARGV[1] the line (JSON),
+ * ARGV[2] the client key, ARGV[3] time to live in seconds.
+ * Returns { seq, stored line JSON, 1 if appended now | 0 if it was there already }.
+ */
+const APPEND_ONCE = `
+local seq = redis.call('HGET', KEYS[2], 'k:' .. ARGV[2])
+if seq then
+  return { tonumber(seq), redis.call('LINDEX', KEYS[1], tonumber(seq) - 1), 0 }
+end
+local n = redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[2], 'k:' .. ARGV[2], n)
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+return { n, ARGV[1], 1 }
+`;
+const appendOnceReply = z.tuple([
+  z.number().int().positive(),
+  z.string(),
+  z.union([z.literal(0), z.literal(1)]),
+]);
+
 /** Lines in one Redis list per conversation (RPUSH is atomic: its new length is the line's number). */
 export class RedisRelayStore implements RelayStore {
   constructor(
@@ -27,6 +49,34 @@ export class RedisRelayStore implements RelayStore {
     if (pushError || expireError || typeof length !== 'number')
       throw new Error(`relay log append failed for ${conversationId}`, { cause: pushError ?? expireError });
     return { ...line, seq: length };
+  }
+
+  async appendOnce(
+    conversationId: string,
+    key: string,
+    line: NewRelayLine,
+  ): Promise<{ line: RelayLine; created: boolean }> {
+    const reply = appendOnceReply.parse(
+      await this.redis.eval(
+        APPEND_ONCE,
+        2,
+        this.keys.log(conversationId),
+        this.keys.sends(conversationId),
+        JSON.stringify(line),
+        key,
+        String(this.ttlSeconds),
+      ),
+    );
+    const [seq, json, created] = reply;
+    return { line: { ...storedLineSchema.parse(JSON.parse(json)), seq }, created: created === 1 };
+  }
+
+  async markDelivered(conversationId: string, seq: number): Promise<void> {
+    await this.redis.hset(this.keys.sends(conversationId), `d:${seq}`, '1');
+  }
+
+  async delivered(conversationId: string, seq: number): Promise<boolean> {
+    return (await this.redis.hexists(this.keys.sends(conversationId), `d:${seq}`)) === 1;
   }
 
   async lines(conversationId: string): Promise<readonly RelayLine[]> {

@@ -6,6 +6,17 @@ export const relayLineSchema = z.object({
   text: z.string(),
   at: z.number().int(),
   agentId: z.string().optional(),
+  /** Files the customer sent with this line; agents open them at /api/agent/uploads/:uploadId. */
+  attachments: z
+    .array(
+      z.object({
+        uploadId: z.string(),
+        name: z.string(),
+        contentType: z.string(),
+        size: z.number().int().nonnegative(),
+      }),
+    )
+    .optional(),
 });
 /** One line said after the escalation, numbered from 1 in the order the store accepted it. */
 export type RelayLine = z.output<typeof relayLineSchema>;
@@ -21,6 +32,18 @@ export type Presence = (typeof PRESENCES)[number];
  */
 export interface RelayStore {
   append(conversationId: string, line: NewRelayLine): Promise<RelayLine>;
+  /**
+   * Appends unless a line was already appended under this key (a retried send): then returns that
+   * line, `created: false`. Atomic, so two retries never log a message twice.
+   */
+  appendOnce(
+    conversationId: string,
+    key: string,
+    line: NewRelayLine,
+  ): Promise<{ line: RelayLine; created: boolean }>;
+  /** The line reached the customer's channel (a retry must not send it again). */
+  markDelivered(conversationId: string, seq: number): Promise<void>;
+  delivered(conversationId: string, seq: number): Promise<boolean>;
   lines(conversationId: string): Promise<readonly RelayLine[]>;
   /** Deletes one conversation's relayed lines (a customer's erasure); how many there were. */
   erase(conversationId: string): Promise<number>;
@@ -31,6 +54,29 @@ export interface RelayStore {
 export class MemoryRelayStore implements RelayStore {
   private readonly logs = new Map<string, RelayLine[]>();
   private readonly presences = new Map<string, Presence>();
+  private readonly keyed = new Map<string, number>();
+  private readonly sent = new Set<string>();
+
+  async appendOnce(
+    conversationId: string,
+    key: string,
+    line: NewRelayLine,
+  ): Promise<{ line: RelayLine; created: boolean }> {
+    const seq = this.keyed.get(`${conversationId} ${key}`);
+    const earlier = seq === undefined ? undefined : this.logs.get(conversationId)?.[seq - 1];
+    if (earlier) return { line: earlier, created: false };
+    const stored = await this.append(conversationId, line);
+    this.keyed.set(`${conversationId} ${key}`, stored.seq);
+    return { line: stored, created: true };
+  }
+
+  async markDelivered(conversationId: string, seq: number): Promise<void> {
+    this.sent.add(`${conversationId} ${seq}`);
+  }
+
+  async delivered(conversationId: string, seq: number): Promise<boolean> {
+    return this.sent.has(`${conversationId} ${seq}`);
+  }
 
   async append(conversationId: string, line: NewRelayLine): Promise<RelayLine> {
     const log = this.logs.get(conversationId) ?? [];

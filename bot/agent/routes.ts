@@ -4,6 +4,8 @@ import { sendError } from '../http/errors';
 import type { Log } from '../log';
 import type { AgentAccount } from './accounts';
 import type { AgentService, Result } from './agent-service';
+import type { AgentTickets } from './agent-tickets';
+import { cannedAnswers, cannedQuerySchema, type CurrentFaq } from './canned-answers';
 import { verifyPassword } from './credentials';
 import type { AgentEventStreams } from './event-stream';
 import {
@@ -13,18 +15,31 @@ import {
   messageBodySchema,
   presenceBodySchema,
   resolveBodySchema,
+  ticketAnswerBodySchema,
+  transferBodySchema,
+  uploadIdSchema,
 } from './schemas';
 import type { AgentSessions } from './session';
+import type { UploadStore } from './upload-store';
 
 export interface AgentRoutesDeps {
   readonly accounts: readonly AgentAccount[];
   readonly sessions: AgentSessions;
   readonly service: AgentService;
+  readonly tickets: AgentTickets;
+  readonly faq: CurrentFaq;
+  readonly uploads?: UploadStore;
   readonly streams: AgentEventStreams;
   readonly log: Log;
   readonly tracked: <A extends unknown[]>(
     handler: (...args: A) => Promise<void>,
   ) => (...args: A) => Promise<void>;
+}
+
+/** The `Last-Event-ID` a reconnecting stream sends (a bad one is ignored: the stream starts fresh). */
+function lastEventId(req: Request): number | undefined {
+  const raw = req.header('last-event-id');
+  return raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
 }
 
 type Handler = (agent: AgentAccount, req: Request, res: Response) => Promise<void>;
@@ -34,7 +49,7 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 
 /** /api/agent: every route but login needs a bearer session; bodies are checked with zod. */
 export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void {
-  const { accounts, sessions, service, streams, log, tracked } = deps;
+  const { accounts, sessions, service, tickets, streams, log, tracked } = deps;
   const byId = new Map(accounts.map((a) => [a.id, a]));
 
   const guard = (handler: (req: Request, res: Response) => Promise<void>) =>
@@ -132,9 +147,26 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     authed(
       onConversation(async (agent, id, req, res) => {
         const input = body(req, res, messageBodySchema);
-        if (input) reply(res, await service.send(agent, id, input.text));
+        if (input) reply(res, await service.send(agent, id, input.text, input.clientMessageId));
       }),
     ),
+  );
+  server.post(
+    '/api/agent/conversations/:id/typing',
+    authed(onConversation(async (agent, id, _req, res) => reply(res, await service.typing(agent, id)))),
+  );
+  server.post(
+    '/api/agent/conversations/:id/transfer',
+    authed(
+      onConversation(async (agent, id, req, res) => {
+        const input = body(req, res, transferBodySchema);
+        if (input) reply(res, await service.transfer(agent, id, input.target));
+      }),
+    ),
+  );
+  server.get(
+    '/api/agent/colleagues',
+    authed(async (agent, _req, res) => reply(res, await service.colleagues(agent))),
   );
   server.post(
     '/api/agent/conversations/:id/release',
@@ -153,14 +185,56 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
       }),
     ),
   );
+  // Canned answers: KB entries of one language whose question contains the words typed.
+  server.get(
+    '/api/agent/canned',
+    authed(async (_agent, req, res) => {
+      const query = cannedQuerySchema.safeParse(req.query ?? {});
+      if (!query.success) return sendError(res, 400, 'BadRequest', describeIssue(query.error));
+      res.send(200, { answers: cannedAnswers(deps.faq(), query.data.language, query.data.q) });
+    }),
+  );
+  // A file a customer sent, for an agent who may read its conversation. Never rendered inline.
+  server.get(
+    '/api/agent/uploads/:uploadId',
+    authed(async (agent, req, res) => {
+      const id = uploadIdSchema.safeParse((req.params as Record<string, unknown> | undefined)?.uploadId);
+      const upload = id.success ? await deps.uploads?.get(id.data) : undefined;
+      if (!upload) return sendError(res, 404, 'NotFound', 'no such file');
+      if (!(await service.mayRead(agent, upload.conversationId)))
+        return sendError(res, 403, 'Forbidden', 'this file belongs to a conversation you cannot read');
+      res.writeHead(200, {
+        'content-type': upload.contentType,
+        'content-length': upload.bytes.length,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(upload.name)}`,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "sandbox; default-src 'none'",
+        'cache-control': 'private, no-store',
+      });
+      res.end(upload.bytes);
+    }),
+  );
+  server.get(
+    '/api/agent/tickets',
+    authed(async (agent, _req, res) => reply(res, await tickets.list(agent))),
+  );
+  server.post(
+    '/api/agent/tickets/:id/answer',
+    authed(
+      onConversation(async (agent, id, req, res) => {
+        const input = body(req, res, ticketAnswerBodySchema);
+        if (input) reply(res, await tickets.answer(agent, id, input.text));
+      }),
+    ),
+  );
   // The token stays in the Authorization header (the console reads the stream with fetch), never in a URL.
   server.get(
     '/api/agent/events',
     authed(
       (agent, req, res) =>
-        new Promise<void>((resolve) => {
-          streams.attach(agent, res, resolve);
+        new Promise<void>((resolve, reject) => {
           req.on('close', resolve);
+          streams.attach(agent, res, lastEventId(req), resolve).catch(reject);
         }),
     ),
   );

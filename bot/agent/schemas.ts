@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { transferTargetSchema } from '../../handoff/index';
 import { PRESENCES } from './relay-store';
 
 export const loginBodySchema = z.strictObject({
@@ -6,7 +7,15 @@ export const loginBodySchema = z.strictObject({
   password: z.string().min(1).max(200),
 });
 export const presenceBodySchema = z.strictObject({ presence: z.enum(PRESENCES) });
-export const messageBodySchema = z.strictObject({ text: z.string().trim().min(1).max(4000) });
+export const messageBodySchema = z.strictObject({
+  text: z.string().trim().min(1).max(4000),
+  /** Chosen by the console per message and sent again on retry: the message is logged and delivered once. */
+  clientMessageId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" or "-", at most 64')
+    .optional(),
+});
+export const ticketAnswerBodySchema = z.strictObject({ text: z.string().trim().min(1).max(4000) });
 export const resolveBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(200) });
 /** Same rule as the handoff queue's ids (stored space-separated, used in key names), so a bad id is a 400, not a 503. */
 export const conversationIdSchema = z
@@ -14,6 +23,12 @@ export const conversationIdSchema = z
   .min(1)
   .max(200)
   .regex(/^[^\s{}]+$/);
+
+/** `{ target: { kind: 'agent', agentId } | { kind: 'queue', language?, skill? } }`. */
+export const transferBodySchema = z.strictObject({ target: transferTargetSchema });
+
+/** Upload ids are 16 random bytes in base64url. */
+export const uploadIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 
 /** "body.text: too small…" — the first problem, named by its path. */
 export function describeIssue(error: z.ZodError): string {

@@ -12,6 +12,8 @@ export const DIRECT_LINE_CHANNEL = 'webchat';
 /** Not a URL anyone calls: replies never leave the process, they are written to the store. */
 export const DIRECT_LINE_SERVICE_URL = 'urn:relais:directline';
 export const BOT_ACCOUNT = { id: 'relais', name: 'Relais', role: 'bot' } as const;
+/** channelData field of a message that may be sent again (agent relay retry): kept once in the log. */
+export const DELIVERY_ID_FIELD = 'relaisDeliveryId';
 
 /**
  * A botbuilder adapter for the local Direct Line: a turn runs in process and the bot's replies
@@ -43,14 +45,19 @@ export class DirectLineAdapter extends BotAdapter {
         continue;
       }
       const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
-      const { activity: stored } = await this.store.append(conversationId, {
-        ...activity,
-        channelId: DIRECT_LINE_CHANNEL,
-        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-        from: { ...BOT_ACCOUNT },
-        timestamp: this.clock(),
-        serviceUrl: undefined,
-      });
+      const deliveryId = (activity.channelData as Record<string, unknown> | undefined)?.[DELIVERY_ID_FIELD];
+      const { activity: stored } = await this.store.append(
+        conversationId,
+        {
+          ...activity,
+          channelId: DIRECT_LINE_CHANNEL,
+          conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+          from: { ...BOT_ACCOUNT },
+          timestamp: this.clock(),
+          serviceUrl: undefined,
+        },
+        typeof deliveryId === 'string' ? `delivery:${deliveryId}` : undefined,
+      );
       responses.push({ id: stored.id });
     }
     return responses;

@@ -25,6 +25,13 @@ export interface DirectLineDeps {
   /** Verifies identities the site's backend sends; without it, identities are refused. */
   readonly identitySecret?: string;
   readonly clock: () => Date;
+  /** Web Chat uploads (files for the agent); without it uploads are refused. */
+  readonly uploads?: (
+    conversation: DirectLineConversation,
+    store: DirectLineStore,
+    req: Request,
+    res: Response,
+  ) => Promise<void>;
   /** Wraps a handler so shutdown waits for it. */
   readonly tracked: (
     handler: (req: Request, res: Response) => Promise<void>,
@@ -254,8 +261,10 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
   server.post(
     `${DOMAIN}/conversations/:conversationId/upload`,
     tracked(async (req, res) => {
-      if (!(await conversationFor(req, res))) return;
-      sendError(res, 400, 'NotSupported', 'file uploads are not supported yet');
+      const found = await conversationFor(req, res);
+      if (!found) return;
+      if (!deps.uploads) return sendError(res, 400, 'NotSupported', 'file uploads are not enabled');
+      await deps.uploads(found.conversation, store, req, res);
     }),
   );
 }

@@ -68,6 +68,8 @@ export interface HandoffPort {
   cancelHandoff(conversationId: string): Promise<void>;
   /** A customer message while a person was asked for; the queue decides who reads it. */
   customerMessage(conversationId: string, text: string): Promise<CustomerMessageRoute>;
+  /** The customer is typing (channel typing activity): shown to the agent who owns the conversation. */
+  customerTyping?(conversationId: string): Promise<void>;
 }
 
 export class InMemoryHandoffRecorder implements HandoffPort {

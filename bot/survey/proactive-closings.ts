@@ -43,11 +43,7 @@ export class ProactiveClosings implements ChatRelay {
   async deliver(conversationId: string, answer: string): Promise<boolean> {
     const record = await this.deps.queue.get(conversationId);
     if (!record) return false;
-    const close: CloseInfo = {
-      ...this.known(record),
-      path: 'ticket',
-      ...(record.ticket?.answeredBy ? { agentId: record.ticket.answeredBy } : {}),
-    };
+    const close = this.ticketClose(record);
     const delivered = await this.inConversation(record, async (turn) => {
       turn.data.phase = 'bot';
       turn.data.handoff = undefined;
@@ -58,6 +54,20 @@ export class ProactiveClosings implements ChatRelay {
     });
     if (!delivered) await this.recordFromQueue(record, close);
     return delivered;
+  }
+
+  /** A ticket answered while the customer is away: recorded with path "ticket", nothing said. */
+  async recordUndelivered(conversationId: string): Promise<void> {
+    const record = await this.deps.queue.get(conversationId);
+    if (record) await this.recordFromQueue(record, this.ticketClose(record));
+  }
+
+  private ticketClose(record: ConversationRecord): CloseInfo {
+    return {
+      ...this.known(record),
+      path: 'ticket',
+      ...(record.ticket?.answeredBy ? { agentId: record.ticket.answeredBy } : {}),
+    };
   }
 
   /** Conversations the sweeper closed on customer silence: recorded, nothing said, no survey. */

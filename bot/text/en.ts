@@ -76,6 +76,16 @@ export const en: BotText = {
     (minutes === null ? '.' : `, estimated wait: about ${minutes} min.`),
   handoffTicket: (promised) =>
     `I am passing your request and our conversation to a Customer Service agent. ${promised}`,
+  handoffWaitUpdate: (position, minutes) =>
+    `You are now number ${position} in the queue` +
+    (minutes === null ? '.' : `, estimated wait: about ${minutes} min.`) +
+    ' Thank you for waiting, an agent is on the way.',
+  uploadRefused: (why, max) =>
+    why === 'too-large'
+      ? `This file is too large: ${max} MB at most. It was not sent.`
+      : why === 'no-agent'
+        ? 'Files are read by our agents: ask to talk to an agent first, then send it again.'
+        : 'This type of file is not accepted: send an image (PNG, JPEG, GIF, WebP), a PDF or a text file. It was not sent.',
   handedBack: 'The agent handed you back to the assistant. Do you have another question?',
   backToBot: 'Back to the assistant',
   handoffCancelled: 'Noted, I cancelled the request for an agent. What is your question?',

@@ -68,6 +68,16 @@ export const fr: BotText = {
     (minutes === null ? '.' : `, attente estimée : environ ${minutes} min.`),
   handoffTicket: (promised) =>
     `Je transmets votre demande à un conseiller du service Client, avec notre échange. ${promised}`,
+  handoffWaitUpdate: (position, minutes) =>
+    `Vous êtes maintenant en position ${position} dans la file` +
+    (minutes === null ? '.' : `, attente estimée : environ ${minutes} min.`) +
+    ' Merci de patienter, un conseiller arrive.',
+  uploadRefused: (why, max) =>
+    why === 'too-large'
+      ? `Ce fichier est trop lourd : ${max} Mo au plus. Il n’a pas été envoyé.`
+      : why === 'no-agent'
+        ? 'Les fichiers sont lus par nos conseillers : demandez d’abord à parler à un conseiller, puis renvoyez-le.'
+        : 'Ce type de fichier n’est pas accepté : envoyez une image (PNG, JPEG, GIF, WebP), un PDF ou un fichier texte. Il n’a pas été envoyé.',
   handedBack: 'Le conseiller vous a repassé à l’assistant. Avez-vous une autre question ?',
   backToBot: 'Revenir à l’assistant',
   handoffCancelled: 'C’est noté, j’annule la demande de mise en relation. Quelle est votre question ?',

@@ -23,7 +23,14 @@ export interface BotText {
   /** A message while queued: kept for the agent, with the current position. */
   readonly handoffStillQueued: (position: number, waitMinutes: number | null) => string;
   readonly handoffTicket: (promisedReply: string) => string;
+  /** Sent without the customer writing, when their position or estimated wait changed. */
+  readonly handoffWaitUpdate: (position: number, waitMinutes: number | null) => string;
   readonly handedBack: string;
+  /** A file the customer sent was refused (nothing was kept). */
+  readonly uploadRefused: (
+    why: 'too-large' | 'wrong-type' | 'empty' | 'no-agent',
+    maxMegabytes: number,
+  ) => string;
   readonly backToBot: string;
   readonly handoffCancelled: string;
   readonly supportHours: (status: SupportStatus, hours: SupportHours) => string;

@@ -44,10 +44,20 @@ export interface AgentApp {
 export async function startAgentApp(
   faq: Faq,
   agents: string,
-  options: { readonly redisUrl?: string; readonly prefix?: string; readonly now?: () => Date } = {},
+  options: {
+    readonly redisUrl?: string;
+    readonly prefix?: string;
+    readonly now?: () => Date;
+    /** More settings, e.g. a short QUEUE_UPDATE_INTERVAL_MS. */
+    readonly env?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<AgentApp> {
   const now = options.now ?? (() => OPEN_TIME);
-  const config = loadConfig({ AGENTS: agents, ...(options.prefix ? { REDIS_PREFIX: options.prefix } : {}) });
+  const config = loadConfig({
+    AGENTS: agents,
+    ...(options.prefix ? { REDIS_PREFIX: options.prefix } : {}),
+    ...options.env,
+  });
   const redis = options.redisUrl ? new Redis(options.redisUrl) : undefined;
   const stores: { storage: Storage; directLineStore: DirectLineStore } = redis
     ? {

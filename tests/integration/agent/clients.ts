@@ -7,16 +7,37 @@ export interface DlActivity {
   readonly from: { readonly id: string; readonly role?: string };
 }
 
+/** Polls until `check` returns a value (an awaited outcome, not a fixed sleep); fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 /** A Web Chat customer, speaking Direct Line 3.0 to one instance (or several: same store). */
 export class Customer {
   private constructor(
     readonly conversationId: string,
-    private readonly token: string,
+    readonly token: string,
   ) {}
 
-  /** `identity`: the site's signed customer (`{ customer, signature }`), for an identified customer. */
-  static async start(url: string, locale = 'fr-FR', identity: object = {}): Promise<Customer> {
-    const { token } = (await postJson(`${url}/api/directline/token`, identity)).json as { token: string };
+  /** `identity`: a customer the site's backend vouches for (signed with IDENTITY_SECRET). */
+  static async start(
+    url: string,
+    locale = 'fr-FR',
+    identity?: { readonly customer: unknown; readonly signature: string },
+  ): Promise<Customer> {
+    const issued = await postJson(`${url}/api/directline/token`, identity ?? {});
+    if (issued.status !== 200) throw new Error(`token refused: ${JSON.stringify(issued.json)}`);
+    const { token } = issued.json as { token: string };
     const started = await postJson(
       `${url}/v3/directline/conversations`,
       { locale },
@@ -41,6 +62,25 @@ export class Customer {
     if (res.status !== 200) throw new Error(`customer post failed: ${res.status}`);
   }
 
+  /** The customer's channel says they are typing (Web Chat sends this while they type). */
+  async typing(url: string): Promise<void> {
+    const res = await postJson(
+      `${url}/v3/directline/conversations/${this.conversationId}/activities`,
+      { type: 'typing', from: { id: 'c', role: 'user' } },
+      { authorization: `Bearer ${this.token}` },
+    );
+    if (res.status !== 200) throw new Error(`customer typing failed: ${res.status}`);
+  }
+
+  /** Every activity the customer's Web Chat reads, of any type. */
+  async activities(url: string): Promise<DlActivity[]> {
+    const res = await fetch(
+      `${url}/v3/directline/conversations/${this.conversationId}/activities?watermark=`,
+      { headers: { authorization: `Bearer ${this.token}` } },
+    );
+    return ((await res.json()) as { activities: DlActivity[] }).activities;
+  }
+
   /** Every message text in the conversation so far, customer's and bot's, in order. */
   async texts(url: string): Promise<string[]> {
     const res = await fetch(
@@ -61,7 +101,7 @@ export class Customer {
 
 /** An agent calling /api/agent with a session token. */
 export class Agent {
-  private constructor(
+  constructor(
     readonly url: string,
     readonly token: string,
   ) {}
@@ -84,8 +124,9 @@ export class Agent {
     return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
   }
 
-  events(): EventStream {
-    return new EventStream(`${this.url}/api/agent/events`, this.token);
+  /** `lastEventId`: reconnect after the event with that id (the server replays what came after). */
+  events(lastEventId?: string): EventStream {
+    return new EventStream(`${this.url}/api/agent/events`, this.token, lastEventId);
   }
 }
 
@@ -102,13 +143,16 @@ export class EventStream {
   private waiters: (() => void)[] = [];
   readonly ready: Promise<void>;
 
-  constructor(url: string, token: string) {
-    this.ready = this.read(url, token);
+  constructor(url: string, token: string, lastEventId?: string) {
+    this.ready = this.read(url, token, lastEventId);
   }
 
-  private async read(url: string, token: string): Promise<void> {
+  private async read(url: string, token: string, lastEventId?: string): Promise<void> {
     const res = await fetch(url, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(lastEventId !== undefined ? { 'last-event-id': lastEventId } : {}),
+      },
       signal: this.abort.signal,
     });
     if (res.status !== 200 || !res.body) throw new Error(`event stream: ${res.status}`);

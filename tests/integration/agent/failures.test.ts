@@ -88,3 +88,42 @@ test('a console that stops its heartbeats: the sweep requeues its conversation, 
   await customer.say(running.url, 'comment payer');
   expect((await customer.textsAfter(running.url, seen))[1]).toMatch(/déjà transmise/);
 });
+
+test('the customer leaves (closes the chat, goes silent): the conversation closes and the agent sees it end', async () => {
+  const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
+  await alice.post('/presence', { presence: 'online' });
+  const stream = alice.events();
+  await stream.ready;
+  try {
+    const customer = await escalated();
+    expect((await alice.post(`/conversations/${customer.conversationId}/claim`)).status).toBe(200);
+    await customer.say(running.url, 'ma facture');
+    await alice.post(`/conversations/${customer.conversationId}/messages`, { text: 'Je regarde.' });
+
+    // Sixteen minutes without a word from the customer; the agent's console is alive.
+    now = new Date(now.getTime() + 16 * 60_000);
+    expect((await alice.post('/heartbeat')).status).toBe(200);
+    const report = await running.side.sweep();
+    expect(report.closedSilent).toContain(customer.conversationId);
+
+    const [ended] = await stream.take('conversation-ended', 1);
+    expect(ended?.data).toEqual({
+      type: 'conversation-ended',
+      conversationId: customer.conversationId,
+      reason: 'customer-silence',
+      agentId: 'alice',
+    });
+    const queue = (await alice.get('/queue')).json as { mine: { id: string }[] };
+    expect(queue.mine.map((c) => c.id)).not.toContain(customer.conversationId);
+    expect(
+      (await alice.post(`/conversations/${customer.conversationId}/messages`, { text: 'allô ?' })).status,
+    ).toBe(403);
+    // Coming back later, the customer talks to the bot again.
+    const seen = (await customer.texts(running.url)).length;
+    await customer.say(running.url, 'comment payer');
+    expect((await customer.textsAfter(running.url, seen))[1]).toBe('Carte bancaire, virement et CESU.');
+  } finally {
+    stream.close();
+    await alice.post('/presence', { presence: 'offline' });
+  }
+});

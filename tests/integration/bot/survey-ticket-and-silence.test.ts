@@ -126,6 +126,44 @@ describe('survey after a ticket reply', () => {
     });
   });
 
+  test('answered from the agent console: the answer, then the survey, in the chat of a customer still there', async () => {
+    nowMs = SUNDAY_NOON.getTime();
+    const customer = await Customer.start(url);
+    await customer.say(url, 'je veux parler à un conseiller');
+    nowMs += 5 * 60_000;
+    const alice = await Agent.login(url, 'alice', PASSWORDS.alice);
+    const answered = await alice.post(`/tickets/${customer.conversationId}/answer`, {
+      text: 'Votre remboursement part demain.',
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.json).toMatchObject({ deliveredInChat: true, state: 'resolved' });
+    expect((await customer.texts(url)).slice(-2)).toEqual([
+      'Votre remboursement part demain.',
+      "À quel point était-ce facile d'obtenir une résolution à votre problème ?",
+    ]);
+    for (const reply of ['2', 'oui', '4', 'passer']) await customer.say(url, reply);
+    expect(await surveys.get(customer.conversationId)).toMatchObject({
+      ces: 2,
+      csat: 4,
+      context: { path: 'ticket', agentId: 'alice' },
+    });
+  });
+
+  test('answered from the agent console long after the customer left: recorded with path ticket, nothing said', async () => {
+    nowMs = SUNDAY_NOON.getTime();
+    const customer = await Customer.start(url);
+    await customer.say(url, 'je veux parler à un conseiller');
+    const before = (await customer.texts(url)).length;
+    nowMs += 20 * 60_000; // past the 15 minutes a customer counts as still in the chat
+    const alice = await Agent.login(url, 'alice', PASSWORDS.alice);
+    const answered = await alice.post(`/tickets/${customer.conversationId}/answer`, { text: 'Réglé.' });
+    expect(answered.json).toMatchObject({ deliveredInChat: false, state: 'resolved' });
+    expect((await customer.texts(url)).length).toBe(before);
+    const stored = await surveys.get(customer.conversationId);
+    expect(stored).toMatchObject({ context: { path: 'ticket', agentId: 'alice' } });
+    expect(stored?.ces).toBeUndefined();
+  });
+
   test('the customer is gone (their channel refuses): the conversation is still recorded, path ticket, no answers', async () => {
     nowMs = SUNDAY_NOON.getTime();
     const connector = await new FakeConnector().start();

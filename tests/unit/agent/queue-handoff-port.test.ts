@@ -9,7 +9,9 @@ function setup() {
   const queue = new MemoryHandoffQueue({ clock: { now: () => OPEN_TIME.getTime() } });
   const bus = new MemoryAgentEventBus();
   const events: AgentEvent[] = [];
-  bus.subscribe((e) => events.push(e));
+  bus.subscribe((d) => {
+    if (d.kind === 'event') events.push(d.event);
+  });
   const port = new QueueHandoffPort({ queue, store: new MemoryRelayStore(), bus, clock: () => OPEN_TIME });
   return { queue, port, events };
 }

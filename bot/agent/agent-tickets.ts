@@ -1,0 +1,179 @@
+import {
+  HandoffError,
+  TicketDesk,
+  type ChatRelay,
+  type ConversationRecord,
+  type HandoffQueue,
+  type Mailer,
+} from '../../handoff/index';
+import type { AgentAccount } from './accounts';
+import type { Result } from './agent-service';
+import { readReference, type CustomerRelay } from './customer-relay';
+import type { AgentEventBus } from './events';
+import type { RelayStore } from './relay-store';
+
+/** A customer who wrote this recently is taken to still have the chat open (the queue's silence timeout). */
+const STILL_CONNECTED_MS = 15 * 60_000;
+const TICKET_LIST_LIMIT = 200;
+
+/** An open ticket as the console lists it. */
+export interface TicketSummary {
+  readonly id: string;
+  readonly language?: string;
+  readonly reason?: string;
+  readonly openedAt?: number;
+  readonly promisedReplyAt?: number;
+  readonly contact: { readonly name?: string; readonly email?: string };
+  readonly firstLines: readonly string[];
+}
+
+export interface TicketAnswer {
+  readonly id: string;
+  readonly state: string;
+  readonly deliveredInChat: boolean;
+  /** sent: the SMTP message id; not sent: why (no address, no SMTP, the server refused). */
+  readonly email:
+    { readonly sent: true; readonly messageId: string } | { readonly sent: false; readonly why: string };
+}
+
+/** Used when SMTP_HOST is unset: the answer is stored and shown in the chat, the e-mail is reported unsent. */
+export const noMailer: Mailer = {
+  send: async () => {
+    throw new HandoffError('MAIL_FAILED', 'no SMTP server is configured (SMTP_HOST)');
+  },
+  close: async () => undefined,
+};
+
+export interface AgentTicketsDeps {
+  readonly queue: HandoffQueue;
+  readonly store: RelayStore;
+  readonly bus: AgentEventBus;
+  readonly relay: CustomerRelay;
+  readonly mailer: Mailer;
+  readonly clock: () => Date;
+  /**
+   * The bot's side of a ticket answer (the answer, then the closing survey with path "ticket";
+   * recorded even when the customer is gone). Absent (no survey store), the answer is only said.
+   */
+  readonly closing?: TicketClosing;
+}
+
+/** The bot's side of a ticket answer (bot/survey/proactive-closings.ts). */
+export interface TicketClosing {
+  deliver(conversationId: string, answer: string): Promise<boolean>;
+  recordUndelivered(conversationId: string): Promise<void>;
+}
+
+/** Offline tickets in the console: listed oldest first, read with their transcript, answered once. */
+export class AgentTickets {
+  constructor(private readonly deps: AgentTicketsDeps) {}
+
+  /** Open tickets in the agent's languages, in the order they were opened. */
+  async list(agent: AgentAccount): Promise<Result<{ tickets: TicketSummary[] }>> {
+    const open = await this.deps.queue.tickets(TICKET_LIST_LIMIT);
+    return {
+      ok: true,
+      value: { tickets: open.filter((t) => speaks(agent, t)).map(summary) },
+    };
+  }
+
+  async answer(agent: AgentAccount, conversationId: string, text: string): Promise<Result<TicketAnswer>> {
+    const record = await this.deps.queue.get(conversationId);
+    if (!record) return fail(404, 'NotFound', `no conversation ${conversationId}`);
+    if (record.state !== 'ticket')
+      return fail(409, 'NotATicket', 'this conversation is not an open ticket (already answered?)');
+    if (!speaks(agent, record)) return fail(403, 'Forbidden', 'this ticket is not in your languages');
+    // One desk per answer: its chat relay remembers whether this answer reached the chat.
+    let deliveredInChat = false;
+    const chat: ChatRelay = {
+      deliver: async (id, answer) => (deliveredInChat = await this.deliverInChat(id, answer)),
+    };
+    const desk = new TicketDesk({ queue: this.deps.queue, mailer: this.deps.mailer, chat });
+    let outcome: Awaited<ReturnType<TicketDesk['answer']>>;
+    let mailError: string | undefined;
+    try {
+      outcome = await desk.answer(conversationId, agent.id, text);
+    } catch (error) {
+      // The desk resolved the ticket and stored the answer before the e-mail failed: report, don't fail.
+      if (!(error instanceof HandoffError) || error.code !== 'MAIL_FAILED') throw error;
+      mailError = error.message;
+      const after = await this.deps.queue.get(conversationId);
+      outcome = after
+        ? { ok: true, conversation: after, messageId: null, deliveredInChat }
+        : { ok: false, reason: 'not-found' };
+    }
+    if (!outcome.ok)
+      return outcome.reason === 'not-found'
+        ? fail(404, 'NotFound', `no conversation ${conversationId}`)
+        : fail(409, 'NotATicket', 'this ticket was answered meanwhile');
+    await this.deps.store.append(conversationId, {
+      from: 'agent',
+      text,
+      at: this.deps.clock().getTime(),
+      agentId: agent.id,
+    });
+    await this.deps.bus.publish({ type: 'queue-changed', conversationId });
+    const email: TicketAnswer['email'] =
+      outcome.messageId !== null
+        ? { sent: true, messageId: outcome.messageId }
+        : { sent: false, why: mailError ?? 'the customer left no e-mail address' };
+    return {
+      ok: true,
+      value: {
+        id: conversationId,
+        state: outcome.conversation.state,
+        deliveredInChat: outcome.deliveredInChat,
+        email,
+      },
+    };
+  }
+
+  /** In the chat too, when the customer wrote recently enough to still have it open. */
+  private async deliverInChat(conversationId: string, text: string): Promise<boolean> {
+    const record = await this.deps.queue.get(conversationId);
+    const reference = readReference(record?.context.reference);
+    // The customer's last message, or the ticket's opening (they were there to be told about it).
+    const lastSeen = Math.max(record?.lastCustomerActivityAt ?? 0, record?.ticket?.openedAt ?? 0);
+    const connected = this.deps.clock().getTime() - lastSeen <= STILL_CONNECTED_MS;
+    if (!record || !reference) return false;
+    if (this.deps.closing) {
+      // Said (and the survey asked) only to a customer still there; recorded with path "ticket" either way.
+      if (connected) return this.deps.closing.deliver(conversationId, text);
+      await this.deps.closing.recordUndelivered(conversationId);
+      return false;
+    }
+    if (!connected) return false;
+    // The ticket is answered whatever the chat does: a refused send means "not delivered in the chat".
+    return this.deps.relay.say(reference, text, record.language).then(
+      () => true,
+      () => false,
+    );
+  }
+}
+
+function speaks(agent: AgentAccount, record: ConversationRecord): boolean {
+  return record.language === undefined || agent.languages.includes(record.language);
+}
+
+function summary(record: ConversationRecord): TicketSummary {
+  return {
+    id: record.id,
+    ...(record.language ? { language: record.language } : {}),
+    ...(record.reason ? { reason: record.reason } : {}),
+    ...(record.ticket
+      ? { openedAt: record.ticket.openedAt, promisedReplyAt: record.ticket.promisedReplyAt }
+      : {}),
+    contact: {
+      ...(record.contact.name ? { name: record.contact.name } : {}),
+      ...(record.contact.email ? { email: record.contact.email } : {}),
+    },
+    firstLines: record.transcript
+      .filter((l) => l.from === 'customer')
+      .slice(0, 3)
+      .map((l) => l.text.slice(0, 200)),
+  };
+}
+
+function fail(status: 403 | 404 | 409, code: string, message: string): Result<never> {
+  return { ok: false, status, code, message };
+}

@@ -1,0 +1,97 @@
+import { buildTestFaq } from '../../unit/bot/harness';
+import { postJson } from '../bot/app';
+import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
+import { Agent, Customer } from './clients';
+import { FlakyConnector } from './flaky-connector';
+
+let running: AgentApp;
+let connector: FlakyConnector;
+
+beforeAll(async () => {
+  connector = await new FlakyConnector().start();
+  running = await startAgentApp(buildTestFaq(), await agentsJson());
+});
+afterAll(async () => {
+  await running?.close();
+  await connector?.stop();
+});
+
+let n = 0;
+function customerSays(conversationId: string, text: string) {
+  return postJson(`${running.url}/api/messages`, {
+    type: 'message',
+    id: `act-${++n}`,
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    conversation: { id: conversationId },
+    from: { id: 'user-1', name: 'Client' },
+    recipient: { id: 'relais', name: 'Relais' },
+    locale: 'fr-FR',
+    text,
+  });
+}
+
+test('a relay send that fails after the line was logged: the retry delivers it once, logged once', async () => {
+  const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
+  await alice.post('/presence', { presence: 'online' });
+  await customerSays('teams-flaky', 'je veux parler à un conseiller');
+  expect((await alice.post('/conversations/teams-flaky/claim')).status).toBe(200);
+
+  const before = connector.accepted.length;
+  connector.failing = true;
+  const failed = await alice.post('/conversations/teams-flaky/messages', {
+    text: 'Bonjour, je regarde.',
+    clientMessageId: 'm-1',
+  });
+  expect(failed.status).toBe(503);
+  expect(connector.refused).toBeGreaterThan(0);
+  expect(connector.accepted).toHaveLength(before);
+
+  // The console sends the same message again (same id) once the channel is back.
+  connector.failing = false;
+  const retried = await alice.post('/conversations/teams-flaky/messages', {
+    text: 'Bonjour, je regarde.',
+    clientMessageId: 'm-1',
+  });
+  expect(retried).toMatchObject({
+    status: 200,
+    json: { seq: 1, from: 'agent', text: 'Bonjour, je regarde.' },
+  });
+  // A retry after a success (the answer was lost on the way back) sends nothing more.
+  const again = await alice.post('/conversations/teams-flaky/messages', {
+    text: 'Bonjour, je regarde.',
+    clientMessageId: 'm-1',
+  });
+  expect(again.json).toEqual(retried.json);
+  expect(connector.accepted.slice(before).map((a) => a.text)).toEqual(['Bonjour, je regarde.']);
+
+  const next = await alice.post('/conversations/teams-flaky/messages', {
+    text: 'C’est réglé.',
+    clientMessageId: 'm-2',
+  });
+  expect(next.json).toMatchObject({ seq: 2 });
+  const transcript = (await alice.get('/conversations/teams-flaky')).json as { lines: { text: string }[] };
+  expect(transcript.lines.map((l) => l.text)).toEqual(['Bonjour, je regarde.', 'C’est réglé.']);
+  expect(connector.accepted.slice(before).map((a) => a.text)).toEqual([
+    'Bonjour, je regarde.',
+    'C’est réglé.',
+  ]);
+});
+
+test('Web Chat: a retried message reaches the customer once', async () => {
+  const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
+  const customer = await Customer.start(running.url);
+  await customer.say(running.url, 'je veux parler à un conseiller');
+  expect((await alice.post(`/conversations/${customer.conversationId}/claim`)).status).toBe(200);
+  const seen = (await customer.texts(running.url)).length;
+  for (let i = 0; i < 2; i++)
+    expect(
+      (
+        await alice.post(`/conversations/${customer.conversationId}/messages`, {
+          text: 'Une seule fois',
+          clientMessageId: 'w-1',
+        })
+      ).status,
+    ).toBe(200);
+  expect(await customer.textsAfter(running.url, seen)).toEqual(['Une seule fois']);
+});
