@@ -20,8 +20,10 @@ export function readToken<S extends z.ZodType>(
 ): { ok: true; payload: z.output<S> } | { ok: false; problem: TokenProblem } {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return { ok: false, problem: 'malformed' };
-  const expected = mac(body, secret);
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text: base64url decoding ignores a last character's spare bits, so two spellings
+  // of one signature would both pass if the decoded bytes were compared.
+  const expected = Buffer.from(mac(body, secret).toString('base64url'));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, problem: 'bad-signature' };
   let json: unknown;
