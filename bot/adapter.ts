@@ -1,7 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { toLocale } from '../knowledge-base/index';
 import type { Config } from './config';
-import type { Log } from './log';
+import { withContext, type Log } from './log';
 import { textFor } from './text';
 
 /**
@@ -24,7 +24,8 @@ export function createCloudAdapter(config: Config, log: Log, fallbackLocale: 'fr
 /** Logs a failed turn and tells the customer, in their language, that something went wrong. */
 export function turnErrorHandler(log: Log, fallbackLocale: 'fr' | 'en') {
   return async (context: TurnContext, error: Error): Promise<void> => {
-    log.error(`turn failed in conversation ${context.activity.conversation?.id ?? '?'}`, error);
+    const conversationId = context.activity.conversation?.id;
+    withContext(log, conversationId === undefined ? {} : { conversationId }).error('turn failed', error);
     const locale = toLocale(context.activity.locale) ?? fallbackLocale;
     // The reply itself may fail (unreachable serviceUrl): nothing more to do then.
     await context.sendActivity(textFor(locale).technicalProblem).catch(() => undefined);

@@ -24,12 +24,17 @@ export interface HostileApp {
   close(): Promise<void>;
 }
 
-/** Every route Relais serves (Direct Line, Bot Framework, agent API, reports) on port 0, in memory. */
-export async function startHostileApp(): Promise<HostileApp> {
+/**
+ * Every route Relais serves (Direct Line, Bot Framework, agent API, reports) on port 0, in memory.
+ * `log` replaces the error-collecting one; `env` adds variables to the configuration.
+ */
+export async function startHostileApp(
+  options: { readonly log?: Log; readonly env?: Readonly<Record<string, string>> } = {},
+): Promise<HostileApp> {
   let now = OPEN_TIME.getTime();
   const clock = () => new Date(now);
   const errors: string[] = [];
-  const log: Log = {
+  const log: Log = options.log ?? {
     ...silentLog,
     error: (message, cause) => errors.push(`${message} ${cause instanceof Error ? cause.message : ''}`),
   };
@@ -37,6 +42,7 @@ export async function startHostileApp(): Promise<HostileApp> {
     AGENTS: await agentsJson(),
     SUPERVISOR_TOKEN,
     TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
+    ...options.env,
   });
   const side: BuiltAgentSide = await buildAgentSide(
     { ...config, supportHours: PARIS_HOURS },
