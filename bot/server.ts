@@ -1,4 +1,11 @@
-import { ConversationState, type ActivityHandler, type CloudAdapter, type Storage } from 'botbuilder';
+import {
+  ConversationState,
+  type ActivityHandler,
+  type CloudAdapter,
+  type Middleware,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { createCloudAdapter, turnErrorHandler } from './adapter';
@@ -12,8 +19,12 @@ import type { BotDeps } from './conversation/deps';
 import { sendError } from './http/errors';
 import { kbLoaded, registerHealth, type ReadinessCheck } from './http/health-routes';
 import { messagesRoute } from './http/messages-route';
+import { observeRequests } from './http/request-observer';
 import { findWebRoot, STATIC_PATHS, staticRoute } from './http/static-route';
 import type { Log } from './log';
+import { registerMetrics } from './metrics/metrics-route';
+import { observeFaq, observeHandoff, observeQueue, observeSurveys } from './metrics/observe';
+import { createRelaisMetrics, type RelaisMetrics } from './metrics/relais-metrics';
 import { RelaisBot } from './relais-bot';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
@@ -41,13 +52,17 @@ export interface RelaisServer {
   readonly adapter: CloudAdapter;
   readonly bot: RelaisBot;
   readonly directLineAdapter: DirectLineAdapter;
+  /** What /metrics exposes (tests read the counters). */
+  readonly metrics: RelaisMetrics;
   /** Listens and resolves to the base URL (port 0 picks a free port). */
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting requests, lets in-flight turns finish, closes idle connections. */
   close(): Promise<void>;
 }
 
-export function createServer(config: Config, deps: AppDeps): RelaisServer {
+export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
+  const metrics = createRelaisMetrics(plainDeps.agent ? { queue: plainDeps.agent.queue } : {});
+  const deps = observed(plainDeps, metrics);
   const adapter = createCloudAdapter(config, deps.log, deps.bot.faq.defaultLocale);
   const conversationState = new ConversationState(deps.storage);
   const bot = new RelaisBot(conversationState, withSurveyClosing(deps.bot, conversationState));
@@ -70,10 +85,17 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
       }
     };
 
+  observeRequests(server, metrics, deps.log);
+  registerMetrics(server, metrics, {
+    log: deps.log,
+    ...(config.metricsToken ? { token: config.metricsToken } : {}),
+  });
+
   const turnHandler = deps.turnHandler ?? bot;
   server.post('/api/messages', tracked(messagesRoute(adapter, turnHandler)));
 
   const directLineAdapter = new DirectLineAdapter(deps.directLineStore, deps.bot.clock);
+  for (const counted of [adapter, directLineAdapter]) counted.use(countTurns(metrics));
   directLineAdapter.onTurnError = turnErrorHandler(deps.log, deps.bot.faq.defaultLocale);
   registerDirectLine(server, {
     tokens: new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock),
@@ -128,6 +150,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     adapter,
     bot,
     directLineAdapter,
+    metrics,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -144,6 +167,35 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
       await Promise.allSettled([...inFlight]);
       server.server.closeIdleConnections();
       await closed;
+    },
+  };
+}
+
+/** The same dependencies with the bot's ports and the agent queue counted and logged. */
+function observed(deps: AppDeps, metrics: RelaisMetrics): AppDeps {
+  const surveys = deps.bot.surveys;
+  return {
+    ...deps,
+    bot: {
+      ...deps.bot,
+      faq: observeFaq(deps.bot.faq, metrics),
+      handoff: observeHandoff(deps.bot.handoff, metrics, deps.log),
+      ...(surveys ? { surveys: observeSurveys(surveys, metrics) } : {}),
+    },
+    ...(deps.agent
+      ? { agent: { ...deps.agent, queue: observeQueue(deps.agent.queue, metrics, deps.log) } }
+      : {}),
+  };
+}
+
+/** Counts customer messages on either channel (not the bot's own proactive turns). */
+function countTurns(metrics: RelaisMetrics): Middleware {
+  return {
+    onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+      const activity = context.activity;
+      if (activity.type === 'message' && activity.from?.role !== 'bot')
+        metrics.turns.inc({ channel: activity.channelId ?? 'unknown' });
+      await next();
     },
   };
 }
