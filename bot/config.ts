@@ -48,6 +48,8 @@ export interface RateLimitConfig {
   readonly perIpPerMinute: number;
   readonly perConversationPerMinute: number;
   readonly loginPerMinute: number;
+  /** Take the client IP from the last X-Forwarded-For entry (behind a load balancer that sets it). */
+  readonly trustForwardedFor: boolean;
 }
 
 /** When people answer (the demo: Monday–Saturday, 8:00–21:00, Paris time). */
@@ -157,6 +159,10 @@ const envSchema = z.object({
   RATE_LIMIT_IP_PER_MINUTE: integer(0, 1_000_000).default(600),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: integer(0, 100_000).default(60),
   RATE_LIMIT_LOGIN_PER_MINUTE: integer(0, 10_000).default(10),
+  RATE_LIMIT_TRUST_FORWARDED_FOR: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   BOT_OPENID_METADATA_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v),
     'must be an http(s) URL',
@@ -216,6 +222,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       perIpPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,
       perConversationPerMinute: e.RATE_LIMIT_CONVERSATION_PER_MINUTE,
       loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      trustForwardedFor: e.RATE_LIMIT_TRUST_FORWARDED_FOR,
     },
     ...(e.BOT_OPENID_METADATA_URL ? { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL } : {}),
     supportHours: {

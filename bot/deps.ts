@@ -13,6 +13,8 @@ import type { Log } from './log';
 import { DemoBackOffice } from './ports/demo-back-office';
 import { thankYouClosing } from './ports/closing';
 import { identifyWith } from './security/identity';
+import { RedisRateLimitStore } from './security/redis-rate-limit-store';
+import { MemoryRateLimitStore } from './security/token-bucket';
 import type { AppDeps } from './server';
 
 /** Idle conversations are forgotten after 30 days (state) and 7 days (Direct Line logs). */
@@ -59,7 +61,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
 }
 
 async function buildStores(config: Config): Promise<
-  Pick<BuiltDeps, 'storage' | 'directLineStore' | 'durable' | 'dispose' | 'readiness'> & {
+  Pick<BuiltDeps, 'storage' | 'directLineStore' | 'durable' | 'dispose' | 'readiness' | 'rateLimitStore'> & {
     surveys: SurveyStore;
     redis?: Redis;
   }
@@ -69,6 +71,7 @@ async function buildStores(config: Config): Promise<
       storage: new MemoryStorage(),
       directLineStore: new InMemoryDirectLineStore(),
       surveys: new MemorySurveyStore(),
+      rateLimitStore: new MemoryRateLimitStore(),
       durable: false,
       dispose: async () => undefined,
     };
@@ -95,6 +98,7 @@ async function buildStores(config: Config): Promise<
       ttlSeconds: DIRECT_LINE_TTL_SECONDS,
     }),
     surveys: new RedisSurveyStore({ redis, keyPrefix: `${config.redisPrefix}:insights` }),
+    rateLimitStore: new RedisRateLimitStore(redis, config.redisPrefix),
     durable: true,
     readiness: [redisReachable(redis)],
     redis,

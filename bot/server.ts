@@ -26,6 +26,8 @@ import { registerMetrics } from './metrics/metrics-route';
 import { observeFaq, observeHandoff, observeQueue, observeSurveys } from './metrics/observe';
 import { createRelaisMetrics, type RelaisMetrics } from './metrics/relais-metrics';
 import { RelaisBot } from './relais-bot';
+import { rateLimiter } from './security/rate-limits';
+import type { RateLimitStore } from './security/token-bucket';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
 import { withSurveyClosing } from './survey/survey-closing';
@@ -43,6 +45,8 @@ export interface AppDeps {
   readonly agent?: AgentDeps;
   /** What /readyz checks besides the knowledge base (e.g. Redis PING). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** Token buckets for the rate limits (config.rateLimits); absent, nothing is limited. */
+  readonly rateLimitStore?: RateLimitStore;
   /** Answers customer turns instead of the Relais bot: the load benchmark's echo-bot ceiling. */
   readonly turnHandler?: ActivityHandler;
 }
@@ -71,6 +75,10 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   // CloudAdapter reads req.body as an object: without bodyParser it answers 400 "req.body not an object".
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  if (deps.rateLimitStore)
+    server.use(
+      rateLimiter({ store: deps.rateLimitStore, config: config.rateLimits, metrics, log: deps.log }),
+    );
 
   const inFlight = new Set<Promise<unknown>>();
   const tracked =
