@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
-import { createCloudAdapter, turnErrorHandler } from './adapter';
+import { createCloudAdapter, turnErrorHandler, type OutboundCredentials } from './adapter';
 import { mountAgentApi, type AgentDeps } from './agent/agent-api';
 import { DirectLineAdapter } from './directline/adapter';
 import { registerDirectLine } from './directline/routes';
@@ -45,6 +45,8 @@ export interface AppDeps {
   readonly agent?: AgentDeps;
   /** What /readyz checks besides the knowledge base (e.g. Redis PING). */
   readonly readiness?: readonly ReadinessCheck[];
+  /** Signs Bot Framework replies instead of an Azure AD token (tests, private clouds). */
+  readonly botOutboundCredentials?: OutboundCredentials;
   /** Token buckets for the rate limits (config.rateLimits); absent, nothing is limited. */
   readonly rateLimitStore?: RateLimitStore;
   /** Answers customer turns instead of the Relais bot: the load benchmark's echo-bot ceiling. */
@@ -67,7 +69,12 @@ export interface RelaisServer {
 export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   const metrics = createRelaisMetrics(plainDeps.agent ? { queue: plainDeps.agent.queue } : {});
   const deps = observed(plainDeps, metrics);
-  const adapter = createCloudAdapter(config, deps.log, deps.bot.faq.defaultLocale);
+  const adapter = createCloudAdapter(
+    config,
+    deps.log,
+    deps.bot.faq.defaultLocale,
+    deps.botOutboundCredentials,
+  );
   const conversationState = new ConversationState(deps.storage);
   const bot = new RelaisBot(conversationState, withSurveyClosing(deps.bot, conversationState));
   const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });

@@ -1,6 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import { MemorySurveyStore } from '../../../insights/index';
 import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
+import type { OutboundCredentials } from '../../../bot/adapter';
 import { loadConfig } from '../../../bot/config';
 import { InMemoryDirectLineStore } from '../../../bot/directline/store';
 import { silentLog, type Log } from '../../../bot/log';
@@ -29,7 +30,11 @@ export interface HostileApp {
  * `log` replaces the error-collecting one; `env` adds variables to the configuration.
  */
 export async function startHostileApp(
-  options: { readonly log?: Log; readonly env?: Readonly<Record<string, string>> } = {},
+  options: {
+    readonly log?: Log;
+    readonly env?: Readonly<Record<string, string>>;
+    readonly botOutboundCredentials?: OutboundCredentials;
+  } = {},
 ): Promise<HostileApp> {
   let now = OPEN_TIME.getTime();
   const clock = () => new Date(now);
@@ -68,6 +73,7 @@ export async function startHostileApp(
     agent: side.agent,
     tokenSecret: SECRET,
     log,
+    ...(options.botOutboundCredentials ? { botOutboundCredentials: options.botOutboundCredentials } : {}),
   });
   const url = await app.listen(0);
   return {
