@@ -9,7 +9,7 @@ import { RedisDirectLineStore } from './directline/redis-store';
 import { InMemoryDirectLineStore } from './directline/store';
 import { RedisStorage } from './storage/redis-storage';
 import { redisReachable } from './http/health-routes';
-import type { Log } from './log';
+import { throttledErrors, type Log } from './log';
 import { DemoBackOffice } from './ports/demo-back-office';
 import { thankYouClosing } from './ports/closing';
 import { identifyWith } from './security/identity';
@@ -33,7 +33,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
   const faq = await Faq.load(config.kbFiles, { defaultLocale: config.defaultLocale });
   // Without a configured secret, tokens are signed with a per-process key: they die with the process.
   const tokenSecret = config.tokenSecret ?? randomBytes(32).toString('hex');
-  const { redis, ...stores } = await buildStores(config);
+  const { redis, ...stores } = await buildStores(config, log);
   const clock = () => new Date();
   // The real handoff queue (Redis when REDIS_URL is set), the agent API's stores and event bus.
   const agentSide = await buildAgentSide(config, log, clock, redis);
@@ -60,8 +60,14 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
   };
 }
 
-async function buildStores(config: Config): Promise<
-  Pick<BuiltDeps, 'storage' | 'directLineStore' | 'durable' | 'dispose' | 'readiness' | 'rateLimitStore'> & {
+async function buildStores(
+  config: Config,
+  log: Log,
+): Promise<
+  Pick<
+    BuiltDeps,
+    'storage' | 'directLineStore' | 'durable' | 'dispose' | 'readiness' | 'rateLimitStore' | 'storeReady'
+  > & {
     surveys: SurveyStore;
     redis?: Redis;
   }
@@ -76,7 +82,12 @@ async function buildStores(config: Config): Promise<
       dispose: async () => undefined,
     };
   }
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const redis = new Redis(config.redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 3,
+    // Reconnect within a second once Redis is back (ioredis' default backs off to 2 s).
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+  });
   // Fail at startup, naming the variable, rather than on the first customer message. Later
   // drops are retried by ioredis; only this first connection must succeed.
   await new Promise<void>((resolve, reject) => {
@@ -87,6 +98,8 @@ async function buildStores(config: Config): Promise<
     redis.once('error', failed);
     redis.once('ready', () => {
       redis.off('error', failed);
+      // Later drops are retried by ioredis; commands meanwhile fail and the routes answer 503.
+      redis.on('error', throttledErrors(log, 'redis connection error (reconnecting)'));
       resolve();
     });
     redis.connect().catch(() => undefined);
@@ -101,6 +114,7 @@ async function buildStores(config: Config): Promise<
     rateLimitStore: new RedisRateLimitStore(redis, config.redisPrefix),
     durable: true,
     readiness: [redisReachable(redis)],
+    storeReady: () => redis.status === 'ready',
     redis,
     dispose: async () => void (await redis.quit()),
   };

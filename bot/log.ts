@@ -158,3 +158,23 @@ export const consoleLog: Log = {
 };
 
 export const silentLog: Log = { info: () => undefined, error: () => undefined };
+
+/**
+ * An error listener that logs at most once per interval: a connection that is down reports the
+ * same error on every reconnection attempt. Also what keeps an emitter's 'error' from going
+ * unhandled (ioredis prints "[ioredis] Unhandled error event" without one).
+ */
+export function throttledErrors(log: Log, message: string, intervalMs = 10_000): (error: unknown) => void {
+  let last = 0;
+  let skipped = 0;
+  return (error) => {
+    const now = Date.now();
+    if (now - last < intervalMs) {
+      skipped++;
+      return;
+    }
+    log.error(message, error, skipped > 0 ? { repeated: skipped } : undefined);
+    last = now;
+    skipped = 0;
+  };
+}

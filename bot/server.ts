@@ -20,6 +20,7 @@ import { sendError } from './http/errors';
 import { kbLoaded, registerHealth, type ReadinessCheck } from './http/health-routes';
 import { messagesRoute } from './http/messages-route';
 import { observeRequests } from './http/request-observer';
+import { RETRY_AFTER_SECONDS, storeUnavailable, UNAVAILABLE_BODY, whileStoreDown } from './http/unavailable';
 import { findWebRoot, STATIC_PATHS, staticRoute } from './http/static-route';
 import type { Log } from './log';
 import { registerMetrics } from './metrics/metrics-route';
@@ -47,6 +48,8 @@ export interface AppDeps {
   readonly readiness?: readonly ReadinessCheck[];
   /** Signs Bot Framework replies instead of an Azure AD token (tests, private clouds). */
   readonly botOutboundCredentials?: OutboundCredentials;
+  /** False while the shared store (Redis) is disconnected: requests that need it get 503 at once. */
+  readonly storeReady?: () => boolean;
   /** Token buckets for the rate limits (config.rateLimits); absent, nothing is limited. */
   readonly rateLimitStore?: RateLimitStore;
   /** Answers customer turns instead of the Relais bot: the load benchmark's echo-bot ceiling. */
@@ -82,6 +85,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   // CloudAdapter reads req.body as an object: without bodyParser it answers 400 "req.body not an object".
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  if (deps.storeReady) server.use(whileStoreDown(deps.storeReady, metrics));
   if (deps.rateLimitStore)
     server.use(
       rateLimiter({ store: deps.rateLimitStore, config: config.rateLimits, metrics, log: deps.log }),
@@ -150,10 +154,18 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     'restifyError',
     (
       req: restify.Request,
-      _res: restify.Response,
-      err: Error & { statusCode?: number },
+      res: restify.Response,
+      err: Error & { statusCode?: number; toJSON?: () => unknown },
       callback: () => void,
     ) => {
+      // Redis unreachable: a 503 the client may retry, not a 500 (restify sends err as the body).
+      if (err.statusCode === undefined && storeUnavailable(err)) {
+        err.statusCode = 503;
+        err.toJSON = () => UNAVAILABLE_BODY;
+        res.header('Retry-After', String(RETRY_AFTER_SECONDS));
+        deps.log.error(`${req.method ?? '?'} ${req.url ?? '?'}: store unavailable, answered 503`, err);
+        return callback();
+      }
       if ((err.statusCode ?? 500) >= 500)
         deps.log.error(`${req.method ?? '?'} ${req.url ?? '?'} failed`, err);
       callback();

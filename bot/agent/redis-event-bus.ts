@@ -31,6 +31,8 @@ export class RedisAgentEventBus implements AgentEventBus {
   /** Resolves once the subscription is active, so no event published afterwards is missed. */
   static async start(publisher: Redis, channel: string): Promise<RedisAgentEventBus> {
     const subscriber = publisher.duplicate();
+    // Outages are reported by the publisher's listener; without one ioredis prints each error.
+    subscriber.on('error', () => undefined);
     await subscriber.subscribe(channel);
     return new RedisAgentEventBus(publisher, subscriber, channel);
   }

@@ -18,6 +18,7 @@ export interface RelaisMetrics {
   readonly httpRequests: Counter;
   readonly rateLimited: Counter;
   readonly connectorRetries: Counter;
+  readonly unavailable: Counter;
 }
 
 export function createRelaisMetrics(options: { readonly queue?: HandoffQueue } = {}): RelaisMetrics {
@@ -45,6 +46,10 @@ export function createRelaisMetrics(options: { readonly queue?: HandoffQueue } =
       'HTTP requests answered, by route, method and status.',
     ),
     rateLimited: registry.counter('relais_rate_limited_total', 'Requests refused with 429, by limit.'),
+    unavailable: registry.counter(
+      'relais_store_unavailable_total',
+      'Requests answered 503 at once because Redis was disconnected.',
+    ),
     connectorRetries: registry.counter(
       'relais_connector_retries_total',
       'Bot Framework replies sent again after a 5xx or a timeout of the channel connector.',
