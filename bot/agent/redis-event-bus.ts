@@ -30,10 +30,16 @@ export class RedisAgentEventBus implements AgentEventBus {
 
   /** Resolves once the subscription is active, so no event published afterwards is missed. */
   static async start(publisher: Redis, channel: string): Promise<RedisAgentEventBus> {
-    const subscriber = publisher.duplicate();
+    // ioredis re-subscribes after a reconnection with a promise nobody awaits: a drop at that
+    // moment rejected it unhandled (MaxRetriesPerRequestError). Re-subscribe here, caught; the
+    // next 'ready' tries again.
+    const subscriber = publisher.duplicate({ autoResubscribe: false });
     // Outages are reported by the publisher's listener; without one ioredis prints each error.
     subscriber.on('error', () => undefined);
     await subscriber.subscribe(channel);
+    subscriber.on('ready', () => {
+      subscriber.subscribe(channel).catch(() => undefined);
+    });
     return new RedisAgentEventBus(publisher, subscriber, channel);
   }
 

@@ -1,3 +1,5 @@
+import { Redis } from 'ioredis';
+import { RedisSurveyStore } from '../../../insights/index';
 import { agentsJson, PASSWORDS } from '../agent/agent-app';
 import { Agent, type EventStream } from '../agent/clients';
 import { DirectLineCustomer } from './direct-line-client';
@@ -6,6 +8,8 @@ import { RelaisProcess } from './relais-process';
 
 /** Longer than the sweeper's 5 s period, so a sweep runs while Redis is down. */
 const OUTAGE_MS = 6_500;
+const PREFIX = 'outage';
+const SURVEY = ['Comment annuler une réservation ?', 'Oui', '2', 'Merci, c’était clair'];
 
 let redis: RedisProcess;
 let relais: RelaisProcess;
@@ -15,10 +19,11 @@ beforeAll(async () => {
   redis = await RedisProcess.start();
   relais = await RelaisProcess.start({
     REDIS_URL: redis.url,
-    REDIS_PREFIX: 'outage',
+    REDIS_PREFIX: PREFIX,
     AGENTS: await agentsJson(),
     NODE_ENV: 'production',
     RATE_LIMIT_IP_PER_MINUTE: '0',
+    RATE_LIMIT_CONVERSATION_PER_MINUTE: '0',
   });
 });
 
@@ -34,44 +39,86 @@ async function readyz(url: string): Promise<number> {
   return (await fetch(`${url}/readyz`)).status;
 }
 
-test('Redis killed for 6.5 s under traffic: the process answers 503 meanwhile, emits nothing unhandled, and serves again once Redis is back', async () => {
+/** Says each message once the previous one was answered; throws on anything but 200. */
+async function converse(
+  customer: DirectLineCustomer,
+  messages: readonly string[],
+  tag: string,
+): Promise<void> {
+  for (const [i, text] of messages.entries()) {
+    const before = (await customer.replies()).length;
+    const answer = await customer.say(text, `${tag}-${i}`);
+    if (answer.status !== 200) throw new Error(`${text}: ${answer.status} ${answer.text}`);
+    for (let poll = 0; poll < 100 && (await customer.replies()).length === before; poll++) await sleep(20);
+  }
+}
+
+test('Redis killed -9 for 6.5 s under load: 503 with Retry-After meanwhile, nothing unhandled, reconnects by itself, no acknowledged message or survey lost', async () => {
   const { url } = relais;
   const alice = await Agent.login(url, 'alice', PASSWORDS.alice);
   expect((await alice.post('/presence', { presence: 'online' })).status).toBe(200);
   stream = alice.events();
   await stream.ready;
-  const waiting = (await DirectLineCustomer.start(url))!;
-  expect((await waiting.say('je veux parler à un conseiller', 'w-1')).status).toBe(200);
-  const customer = (await DirectLineCustomer.start(url))!;
-  expect((await customer.say('Comment annuler une réservation ?', 'c-1')).status).toBe(200);
 
+  // Surveys acknowledged before the crash (the customer read the question after each answer).
+  const surveyed = await Promise.all(Array.from({ length: 4 }, () => DirectLineCustomer.start(url)));
+  await Promise.all(surveyed.map((c, i) => converse(c!, SURVEY, `survey-${i}`)));
+
+  // Customers keep posting through the outage; every 200 is an acknowledged message.
+  const statuses = new Map<number, number>();
+  const acked = new Map<DirectLineCustomer, string[]>();
+  let running = true;
+  const load = Array.from({ length: 6 }, async (_, n) => {
+    const customer = (await DirectLineCustomer.start(url))!;
+    acked.set(customer, []);
+    for (let i = 0; running; i++) {
+      const id = `load-${n}-${i}`;
+      const answer = await customer.say('Comment annuler une réservation ?', id);
+      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      if (answer.status === 200) acked.get(customer)!.push(id);
+      if (answer.status === 503) expect(answer.retryAfter).toBe('5');
+      await sleep(100);
+    }
+  });
+  await sleep(1_000);
   await redis.kill();
-  const statuses = new Set<number>();
-  const bodies = new Set<string>();
-  const until = Date.now() + OUTAGE_MS;
-  for (let i = 0; Date.now() < until; i++) {
-    const answer = await customer.say('Oui', `c-outage-${i}`);
-    statuses.add(answer.status);
-    bodies.add(answer.text);
-    if (answer.status === 503) expect(answer.retryAfter).toBe('5');
-    statuses.add((await alice.post('/heartbeat')).status);
-    statuses.add(await readyz(url));
-    await sleep(250);
+  const heartbeats = new Set<number>();
+  const deadline = Date.now() + OUTAGE_MS;
+  while (Date.now() < deadline) {
+    heartbeats.add((await alice.post('/heartbeat')).status);
+    expect(await readyz(url)).toBe(503);
+    await sleep(500);
   }
-  expect([...statuses].filter((s) => s >= 500 && s !== 503)).toEqual([]);
-  expect(statuses).toContain(503);
-  expect([...bodies]).toContainEqual(expect.stringContaining('"code":"ServiceUnavailable"'));
-  expect(relais.exited).toBeUndefined();
-
   await redis.launch();
   for (let i = 0; i < 100 && (await readyz(url)) !== 200; i++) await sleep(100);
   expect(await readyz(url)).toBe(200);
-  const after = (await DirectLineCustomer.start(url))!;
-  expect((await after.say('Comment annuler une réservation ?', 'a-1')).status).toBe(200);
-  expect((await after.replies()).length).toBeGreaterThanOrEqual(2);
-  expect((await alice.post('/heartbeat')).status).toBe(200);
+  await sleep(1_000);
+  running = false;
+  await Promise.all(load);
+
+  expect([...statuses.keys()].sort()).toEqual([200, 503]);
+  expect([...heartbeats].filter((s) => s !== 200 && s !== 503)).toEqual([]);
+  // Every acknowledged message is in its conversation's log, in order.
+  for (const [customer, ids] of acked) {
+    const logged = (await customer.activities()).flatMap((a) => a.channelData?.clientActivityID ?? []);
+    expect(logged).toEqual(ids);
+  }
+  // Every acknowledged survey is in Redis with its CES.
+  const direct = new Redis(redis.url);
+  try {
+    const surveys = new RedisSurveyStore({ redis: direct, keyPrefix: `${PREFIX}:insights` });
+    for (const customer of surveyed) expect((await surveys.get(customer!.conversationId))?.ces).toBe(2);
+  } finally {
+    direct.disconnect();
+  }
+  // Pub/sub came back too: a new escalation reaches the agent's event stream.
+  const later = (await DirectLineCustomer.start(url))!;
+  expect((await later.say('je veux parler à un conseiller', 'later-1')).status).toBe(200);
+  const queued = await stream.take('queued', 1);
+  expect(queued[0]?.data).toMatchObject({ conversationId: later.conversationId });
 
   expect(relais.exited).toBeUndefined();
-  const stderr = relais.stderr.join('');
-  expect(stderr).not.toMatch(/Unhandled|unhandledRejection|uncaughtException|MaxRetriesPerRequestError/);
+  expect(relais.stderr.join('')).not.toMatch(
+    /Unhandled|unhandledRejection|uncaughtException|MaxRetriesPerRequestError/,
+  );
 }, 60_000);
