@@ -159,7 +159,8 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       callback: () => void,
     ) => {
       // Redis unreachable: a 503 the client may retry, not a 500 (restify sends err as the body).
-      if (err.statusCode === undefined && storeUnavailable(err)) {
+      // ioredis rejects every queued command with one error object: it may be marked already.
+      if ((err.statusCode === undefined || err.statusCode === 503) && storeUnavailable(err)) {
         err.statusCode = 503;
         err.toJSON = () => UNAVAILABLE_BODY;
         res.header('Retry-After', String(RETRY_AFTER_SECONDS));

@@ -67,6 +67,7 @@ test('Redis killed -9 for 6.5 s under load: 503 with Retry-After meanwhile, noth
   // Customers keep posting through the outage; every 200 is an acknowledged message.
   const statuses = new Map<number, number>();
   const acked = new Map<DirectLineCustomer, string[]>();
+  const unclear: string[] = [];
   let running = true;
   const load = Array.from({ length: 6 }, async (_, n) => {
     const customer = (await DirectLineCustomer.start(url))!;
@@ -76,7 +77,7 @@ test('Redis killed -9 for 6.5 s under load: 503 with Retry-After meanwhile, noth
       const answer = await customer.say('Comment annuler une réservation ?', id);
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       if (answer.status === 200) acked.get(customer)!.push(id);
-      if (answer.status === 503) expect(answer.retryAfter).toBe('5');
+      if (answer.status === 503 && answer.retryAfter !== '5') unclear.push(answer.text);
       await sleep(100);
     }
   });
@@ -97,11 +98,14 @@ test('Redis killed -9 for 6.5 s under load: 503 with Retry-After meanwhile, noth
   await Promise.all(load);
 
   expect([...statuses.keys()].sort()).toEqual([200, 503]);
+  expect(unclear).toEqual([]);
   expect([...heartbeats].filter((s) => s !== 200 && s !== 503)).toEqual([]);
-  // Every acknowledged message is in its conversation's log, in order.
+  // Every acknowledged message is in its conversation’s log, in order.
   for (const [customer, ids] of acked) {
     const logged = (await customer.activities()).flatMap((a) => a.channelData?.clientActivityID ?? []);
-    expect(logged).toEqual(ids);
+    // A message stored just before its turn failed was answered 503, not acknowledged: it may be there.
+    const acknowledged = new Set(ids);
+    expect(logged.filter((id) => acknowledged.has(id))).toEqual(ids);
   }
   // Every acknowledged survey is in Redis with its CES.
   const direct = new Redis(redis.url);

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 
 const ENTRY = join(__dirname, '..', '..', '..', 'dist', 'bot', 'index.js');
 
+/** Support open around the clock, so a handoff queues (not a ticket) whenever the tests run. */
+const ALWAYS_OPEN = { SUPPORT_DAYS: '1,2,3,4,5,6,7', SUPPORT_OPEN_HOUR: '0', SUPPORT_CLOSE_HOUR: '24' };
+
 /** `npm start` as production runs it: `node dist/bot/index.js` in a child process of its own. */
 export class RelaisProcess {
   readonly stdout: string[] = [];
@@ -21,7 +24,7 @@ export class RelaisProcess {
     if (!existsSync(ENTRY))
       throw new Error(`${ENTRY} is missing: run \`npm run build\` first (npm test does)`);
     const child = spawn(process.execPath, [ENTRY], {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...ALWAYS_OPEN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const stdout: string[] = [];
