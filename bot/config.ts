@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toLocale, type Locale } from '../knowledge-base/index';
 import { smtpConfigFromEnv, type SmtpConfig } from '../handoff/index';
+import { LOG_LEVELS, type LogLevel } from './log';
 import { parseSupervisorEnv, type SupervisorAuth } from './reports/supervisor-config';
 
 /** The settings Relais reads from the environment, parsed once at startup. */
@@ -42,6 +43,24 @@ export interface Config {
   readonly surveyAskNps: boolean;
   /** Who may read the reports (SUPERVISOR_TOKEN or its hash); unset = reports API off. */
   readonly supervisor?: SupervisorAuth;
+  readonly log: { readonly level: LogLevel; readonly maskPersonalData: boolean };
+  /** Bearer token /metrics asks for (METRICS_TOKEN); unset = open (keep it off the public network). */
+  readonly metricsToken?: string;
+  /** Requests per minute allowed per client IP, per conversation and per IP on agent login; 0 = no limit. */
+  readonly rateLimits: RateLimitConfig;
+  /**
+   * Where incoming Bot Framework tokens' signing keys are looked up (BOT_OPENID_METADATA_URL):
+   * a private cloud or tests; unset = the public Bot Framework and Emulator metadata.
+   */
+  readonly openIdMetadataUrl?: string;
+}
+
+export interface RateLimitConfig {
+  readonly perIpPerMinute: number;
+  readonly perConversationPerMinute: number;
+  readonly loginPerMinute: number;
+  /** Take the client IP from the last X-Forwarded-For entry (behind a load balancer that sets it). */
+  readonly trustForwardedFor: boolean;
 }
 
 /** When people answer (the demo: Monday–Saturday, 8:00–21:00, Paris time). */
@@ -152,6 +171,23 @@ const envSchema = z.object({
   AGENT_SESSION_TTL_SECONDS: integer(300, 7 * 86400).default(8 * 3600),
   QUEUE_UPDATE_INTERVAL_MS: integer(100, 3_600_000).default(30_000),
   UPLOAD_MAX_BYTES: integer(1024, 50 * 1024 * 1024).default(5 * 1024 * 1024),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_PERSONAL_DATA: z.enum(['mask', 'show'], { error: 'must be mask or show' }).default('mask'),
+  METRICS_TOKEN: optionalText.refine(
+    (v) => v === undefined || v.length >= 16,
+    'must be at least 16 characters',
+  ),
+  RATE_LIMIT_IP_PER_MINUTE: integer(0, 1_000_000).default(600),
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: integer(0, 100_000).default(60),
+  RATE_LIMIT_LOGIN_PER_MINUTE: integer(0, 10_000).default(10),
+  RATE_LIMIT_TRUST_FORWARDED_FOR: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  BOT_OPENID_METADATA_URL: optionalText.refine(
+    (v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v),
+    'must be an http(s) URL',
+  ),
 });
 
 /** Parses the environment; every bad variable is named in the error. */
@@ -214,6 +250,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     queueUpdateIntervalMs: e.QUEUE_UPDATE_INTERVAL_MS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     ...(smtp ? { smtp } : {}),
+    log: { level: e.LOG_LEVEL, maskPersonalData: e.LOG_PERSONAL_DATA === 'mask' },
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
+    rateLimits: {
+      perIpPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,
+      perConversationPerMinute: e.RATE_LIMIT_CONVERSATION_PER_MINUTE,
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      trustForwardedFor: e.RATE_LIMIT_TRUST_FORWARDED_FOR,
+    },
+    ...(e.BOT_OPENID_METADATA_URL ? { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL } : {}),
     supportHours: {
       timeZone: e.SUPPORT_TIMEZONE,
       days: e.SUPPORT_DAYS,

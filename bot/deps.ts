@@ -8,11 +8,13 @@ import { RedisDirectLineStore } from './directline/redis-store';
 import { InMemoryDirectLineStore } from './directline/store';
 import { RedisStorage } from './storage/redis-storage';
 import { redisReachable } from './http/health-routes';
-import type { Log } from './log';
+import { throttledErrors, type Log } from './log';
 import { DemoBackOffice } from './ports/demo-back-office';
 import { thankYouClosing } from './ports/closing';
 import { identifyWith } from './security/identity';
 import { KbReloader } from './kb-admin/kb-reloader';
+import { RedisRateLimitStore } from './security/redis-rate-limit-store';
+import { MemoryRateLimitStore } from './security/token-bucket';
 import type { AppDeps } from './server';
 
 /**
@@ -37,7 +39,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
   const kbReloader = await KbReloader.start(config.kbFiles, { defaultLocale: config.defaultLocale });
   // Without a configured secret, tokens are signed with a per-process key: they die with the process.
   const tokenSecret = config.tokenSecret ?? randomBytes(32).toString('hex');
-  const { redis, ...stores } = await buildStores(config);
+  const { redis, ...stores } = await buildStores(config, log);
   const clock = () => new Date();
   // The real handoff queue (Redis when REDIS_URL is set), the agent API's stores and event bus.
   const agentSide = await buildAgentSide(config, log, clock, redis);
@@ -67,8 +69,14 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
   };
 }
 
-async function buildStores(config: Config): Promise<
-  Pick<BuiltDeps, 'storage' | 'directLineStore' | 'durable' | 'dispose' | 'readiness'> & {
+async function buildStores(
+  config: Config,
+  log: Log,
+): Promise<
+  Pick<
+    BuiltDeps,
+    'storage' | 'directLineStore' | 'durable' | 'dispose' | 'readiness' | 'rateLimitStore' | 'storeReady'
+  > & {
     surveys: SurveyStore;
     redis?: Redis;
   }
@@ -78,11 +86,17 @@ async function buildStores(config: Config): Promise<
       storage: new MemoryStorage(),
       directLineStore: new InMemoryDirectLineStore(),
       surveys: new MemorySurveyStore(),
+      rateLimitStore: new MemoryRateLimitStore(),
       durable: false,
       dispose: async () => undefined,
     };
   }
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const redis = new Redis(config.redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 3,
+    // Reconnect within a second once Redis is back (ioredis' default backs off to 2 s).
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+  });
   // Fail at startup, naming the variable, rather than on the first customer message. Later
   // drops are retried by ioredis; only this first connection must succeed.
   await new Promise<void>((resolve, reject) => {
@@ -93,6 +107,8 @@ async function buildStores(config: Config): Promise<
     redis.once('error', failed);
     redis.once('ready', () => {
       redis.off('error', failed);
+      // Later drops are retried by ioredis; commands meanwhile fail and the routes answer 503.
+      redis.on('error', throttledErrors(log, 'redis connection error (reconnecting)'));
       resolve();
     });
     redis.connect().catch(() => undefined);
@@ -107,8 +123,10 @@ async function buildStores(config: Config): Promise<
       ttlSeconds: withinRetention(DIRECT_LINE_TTL_SECONDS, config),
     }),
     surveys: new RedisSurveyStore({ redis, keyPrefix: `${config.redisPrefix}:insights` }),
+    rateLimitStore: new RedisRateLimitStore(redis, config.redisPrefix),
     durable: true,
     readiness: [redisReachable(redis)],
+    storeReady: () => redis.status === 'ready',
     redis,
     dispose: async () => void (await redis.quit()),
   };

@@ -1,7 +1,7 @@
 import { KbError, formatIssue } from '../knowledge-base/index';
 import { ConfigError, loadConfig } from './config';
 import { buildDeps } from './deps';
-import { consoleLog } from './log';
+import { createLog } from './log';
 import { withDemoAgent } from './agent/demo-agent';
 import { withDemoSupervisor } from './reports/demo-supervisor';
 import { createServer } from './server';
@@ -12,39 +12,45 @@ async function main(): Promise<void> {
   const supervised = withDemoSupervisor(loadConfig(process.env), process.env);
   const { config, demoAgent } = await withDemoAgent(supervised.config, process.env);
   const demoToken = supervised.demoToken;
-  const deps = await buildDeps(config, consoleLog);
+  const log = createLog(config.log);
+  const deps = await buildDeps(config, log);
   const app = createServer(config, deps);
   const retention =
     deps.bot.surveys &&
     startRetentionPurge(deps.bot.surveys, config.surveyRetentionDays, {
-      log: consoleLog,
+      log,
       clock: deps.bot.clock,
       traces: {
         storage: deps.storage,
         directLine: deps.directLineStore,
-        ...(deps.agent ? { relay: deps.agent.store, queue: deps.agent.queue } : {}),
+        ...(deps.agent
+          ? {
+              relay: deps.agent.store,
+              queue: deps.agent.queue,
+              ...(deps.agent.uploads ? { uploads: deps.agent.uploads } : {}),
+            }
+          : {}),
       },
     });
   const url = await app.listen(config.port, config.host);
-  consoleLog.info(
+  log.info(
     `Relais is listening on ${url} (chat page: ${url}/ , Bot Framework endpoint: ${url}/api/messages)`,
   );
   if (demoAgent)
-    consoleLog.info(
+    log.info(
       `Agent console: ${url}/agent (demo agent for this run: login "${demoAgent.id}", password "${demoAgent.password}"; set AGENTS or AGENTS_FILE for real accounts, NODE_ENV=production never makes one).`,
     );
-  else consoleLog.info(`Agent console: ${url}/agent`);
+  else log.info(`Agent console: ${url}/agent`);
   if (demoToken)
-    consoleLog.info(
+    log.info(
       `Dashboard: ${url}/dashboard (supervisor token for this run: ${demoToken}; set SUPERVISOR_TOKEN to choose one, NODE_ENV=production never makes one).`,
     );
   else if (!config.supervisor)
-    consoleLog.info('Reports and dashboard are off: set SUPERVISOR_TOKEN (or SUPERVISOR_TOKEN_SHA256).');
-  else consoleLog.info(`Dashboard: ${url}/dashboard (supervisor token from SUPERVISOR_TOKEN).`);
-  if (!deps.durable)
-    consoleLog.info('Conversations are kept in memory: everything is lost when the process stops.');
+    log.info('Reports and dashboard are off: set SUPERVISOR_TOKEN (or SUPERVISOR_TOKEN_SHA256).');
+  else log.info(`Dashboard: ${url}/dashboard (supervisor token from SUPERVISOR_TOKEN).`);
+  if (!deps.durable) log.info('Conversations are kept in memory: everything is lost when the process stops.');
   if (!config.microsoftApp.appId)
-    consoleLog.info(
+    log.info(
       'No MicrosoftAppId: Bot Framework requests are not authenticated (fine for the Emulator and local use only).',
     );
 
@@ -52,7 +58,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    consoleLog.info(`${signal} received: finishing in-flight turns, then exiting.`);
+    log.info(`${signal} received: finishing in-flight turns, then exiting.`);
     retention?.stop();
     app
       .close()
@@ -60,7 +66,7 @@ async function main(): Promise<void> {
       .then(
         () => process.exit(0),
         (error: unknown) => {
-          consoleLog.error('shutdown failed', error);
+          log.error('shutdown failed', error);
           process.exit(1);
         },
       );
@@ -72,13 +78,13 @@ async function main(): Promise<void> {
     reloader.reload().then(
       (outcome) =>
         outcome.ok
-          ? consoleLog.info(
+          ? log.info(
               `SIGHUP: knowledge base reloaded (generation ${outcome.report.generation}, ${outcome.report.buildMs} ms)`,
             )
-          : consoleLog.error(
+          : log.error(
               `SIGHUP: knowledge base reload refused, the previous one keeps serving:\n${outcome.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
             ),
-      (error: unknown) => consoleLog.error('SIGHUP: knowledge base reload failed', error),
+      (error: unknown) => log.error('SIGHUP: knowledge base reload failed', error),
     );
   });
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,7 +1,14 @@
-import { ConversationState, type ActivityHandler, type CloudAdapter, type Storage } from 'botbuilder';
+import {
+  ConversationState,
+  type ActivityHandler,
+  type CloudAdapter,
+  type Middleware,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
-import { createCloudAdapter, turnErrorHandler } from './adapter';
+import { createCloudAdapter, turnErrorHandler, type OutboundCredentials } from './adapter';
 import { mountAgentApi, type AgentDeps } from './agent/agent-api';
 import { DirectLineAdapter } from './directline/adapter';
 import { registerDirectLine } from './directline/routes';
@@ -12,11 +19,18 @@ import type { BotDeps } from './conversation/deps';
 import { sendError } from './http/errors';
 import { kbLoaded, registerHealth, type ReadinessCheck } from './http/health-routes';
 import { messagesRoute } from './http/messages-route';
+import { observeRequests } from './http/request-observer';
+import { RETRY_AFTER_SECONDS, storeUnavailable, UNAVAILABLE_BODY, whileStoreDown } from './http/unavailable';
 import { findWebRoot, STATIC_PATHS, staticRoute } from './http/static-route';
 import type { Log } from './log';
+import { registerMetrics } from './metrics/metrics-route';
+import { observeFaq, observeHandoff, observeQueue, observeSurveys } from './metrics/observe';
+import { createRelaisMetrics, type RelaisMetrics } from './metrics/relais-metrics';
 import { RelaisBot } from './relais-bot';
 import type { KbReloader } from './kb-admin/kb-reloader';
 import { registerKbAdmin } from './kb-admin/routes';
+import { rateLimiter } from './security/rate-limits';
+import type { RateLimitStore } from './security/token-bucket';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
 import { withSurveyClosing } from './survey/survey-closing';
@@ -41,6 +55,12 @@ export interface AppDeps {
   readonly kbReloader?: KbReloader;
   /** Conversations closed on customer silence by the agent side's sweeper: recorded for the reports. */
   readonly closedSilent?: ClosedSilentFeed;
+  /** Signs Bot Framework replies instead of an Azure AD token (tests, private clouds). */
+  readonly botOutboundCredentials?: OutboundCredentials;
+  /** False while the shared store (Redis) is disconnected: requests that need it get 503 at once. */
+  readonly storeReady?: () => boolean;
+  /** Token buckets for the rate limits (config.rateLimits); absent, nothing is limited. */
+  readonly rateLimitStore?: RateLimitStore;
   /** Answers customer turns instead of the Relais bot: the load benchmark's echo-bot ceiling. */
   readonly turnHandler?: ActivityHandler;
 }
@@ -52,14 +72,23 @@ export interface RelaisServer {
   readonly directLineAdapter: DirectLineAdapter;
   /** With agents and a survey store: a ticket answer in the chat, then the survey (TicketDesk's chat). */
   readonly ticketChat?: ChatRelay;
+  /** What /metrics exposes (tests read the counters). */
+  readonly metrics: RelaisMetrics;
   /** Listens and resolves to the base URL (port 0 picks a free port). */
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting requests, lets in-flight turns finish, closes idle connections. */
   close(): Promise<void>;
 }
 
-export function createServer(config: Config, deps: AppDeps): RelaisServer {
-  const adapter = createCloudAdapter(config, deps.log, deps.bot.faq.defaultLocale);
+export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
+  const metrics = createRelaisMetrics(plainDeps.agent ? { queue: plainDeps.agent.queue } : {});
+  const deps = observed(plainDeps, metrics);
+  const adapter = createCloudAdapter(
+    config,
+    deps.log,
+    deps.bot.faq.defaultLocale,
+    deps.botOutboundCredentials,
+  );
   const conversationState = new ConversationState(deps.storage);
   const bot = new RelaisBot(conversationState, withSurveyClosing(deps.bot, conversationState));
   const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });
@@ -73,6 +102,11 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     runHandlers(parseBody, req, res, next);
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  if (deps.storeReady) server.use(whileStoreDown(deps.storeReady, metrics));
+  if (deps.rateLimitStore)
+    server.use(
+      rateLimiter({ store: deps.rateLimitStore, config: config.rateLimits, metrics, log: deps.log }),
+    );
 
   const inFlight = new Set<Promise<unknown>>();
   const tracked =
@@ -87,10 +121,17 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
       }
     };
 
+  observeRequests(server, metrics, deps.log);
+  registerMetrics(server, metrics, {
+    log: deps.log,
+    ...(config.metricsToken ? { token: config.metricsToken } : {}),
+  });
+
   const turnHandler = deps.turnHandler ?? bot;
   server.post('/api/messages', tracked(messagesRoute(adapter, turnHandler)));
 
   const directLineAdapter = new DirectLineAdapter(deps.directLineStore, deps.bot.clock);
+  for (const counted of [adapter, directLineAdapter]) counted.use(countTurns(metrics));
   directLineAdapter.onTurnError = turnErrorHandler(deps.log, deps.bot.faq.defaultLocale);
   const closings = proactiveClosings(deps, {
     adapter,
@@ -133,7 +174,13 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     erasure: {
       storage: deps.storage,
       directLine: deps.directLineStore,
-      ...(deps.agent ? { relay: deps.agent.store, queue: deps.agent.queue } : {}),
+      ...(deps.agent
+        ? {
+            relay: deps.agent.store,
+            queue: deps.agent.queue,
+            ...(deps.agent.uploads ? { uploads: deps.agent.uploads } : {}),
+          }
+        : {}),
     },
   });
   if (deps.kbReloader)
@@ -151,10 +198,19 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     'restifyError',
     (
       req: restify.Request,
-      _res: restify.Response,
-      err: Error & { statusCode?: number },
+      res: restify.Response,
+      err: Error & { statusCode?: number; toJSON?: () => unknown },
       callback: () => void,
     ) => {
+      // Redis unreachable: a 503 the client may retry, not a 500 (restify sends err as the body).
+      // ioredis rejects every queued command with one error object: it may be marked already.
+      if ((err.statusCode === undefined || err.statusCode === 503) && storeUnavailable(err)) {
+        err.statusCode = 503;
+        err.toJSON = () => UNAVAILABLE_BODY;
+        res.header('Retry-After', String(RETRY_AFTER_SECONDS));
+        deps.log.error(`${req.method ?? '?'} ${req.url ?? '?'}: store unavailable, answered 503`, err);
+        return callback();
+      }
       if ((err.statusCode ?? 500) >= 500)
         deps.log.error(`${req.method ?? '?'} ${req.url ?? '?'} failed`, err);
       callback();
@@ -167,6 +223,7 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
     bot,
     directLineAdapter,
     ...(closings ? { ticketChat: closings } : {}),
+    metrics,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -184,6 +241,35 @@ export function createServer(config: Config, deps: AppDeps): RelaisServer {
       await Promise.allSettled([...inFlight]);
       server.server.closeIdleConnections();
       await closed;
+    },
+  };
+}
+
+/** The same dependencies with the bot's ports and the agent queue counted and logged. */
+function observed(deps: AppDeps, metrics: RelaisMetrics): AppDeps {
+  const surveys = deps.bot.surveys;
+  return {
+    ...deps,
+    bot: {
+      ...deps.bot,
+      faq: observeFaq(deps.bot.faq, metrics),
+      handoff: observeHandoff(deps.bot.handoff, metrics, deps.log),
+      ...(surveys ? { surveys: observeSurveys(surveys, metrics) } : {}),
+    },
+    ...(deps.agent
+      ? { agent: { ...deps.agent, queue: observeQueue(deps.agent.queue, metrics, deps.log) } }
+      : {}),
+  };
+}
+
+/** Counts customer messages on either channel (not the bot's own proactive turns). */
+function countTurns(metrics: RelaisMetrics): Middleware {
+  return {
+    onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+      const activity = context.activity;
+      if (activity.type === 'message' && activity.from?.role !== 'bot')
+        metrics.turns.inc({ channel: activity.channelId ?? 'unknown' });
+      await next();
     },
   };
 }

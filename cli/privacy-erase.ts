@@ -80,6 +80,7 @@ function describe(r: ErasureReport, prefix: string): string {
     `  conversation states erased: ${r.conversationStatesErased}`,
     `  Direct Line activities erased: ${r.directLineActivitiesErased}`,
     `  relayed lines erased: ${r.relayLinesErased}`,
+    `  files sent to agents erased: ${r.uploadsErased}`,
     `  handoff records erased: ${r.handoffRecordsErased}`,
     `  kept, still with people (run again once closed): ${r.keptLive.length === 0 ? 'none' : r.keptLive.join(', ')}`,
     '',

@@ -16,6 +16,8 @@ export interface AgentKeys {
   waitGate(conversationId: string): string;
   /** Hash of one file a customer sent (metadata and bytes). */
   upload(uploadId: string): string;
+  /** Set of the upload ids of one conversation (what an erasure deletes). */
+  uploadsOf(conversationId: string): string;
 }
 
 export function agentKeys(prefix: string): AgentKeys {
@@ -29,5 +31,6 @@ export function agentKeys(prefix: string): AgentKeys {
     waitTold: (conversationId) => `${base}:wait-told:${conversationId}`,
     waitGate: (conversationId) => `${base}:wait-gate:${conversationId}`,
     upload: (uploadId) => `${base}:upload:${uploadId}`,
+    uploadsOf: (conversationId) => `${base}:uploads:${conversationId}`,
   };
 }

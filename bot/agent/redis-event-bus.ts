@@ -33,7 +33,6 @@ export class RedisAgentEventBus implements AgentEventBus {
     private readonly channel: string,
     private readonly counter: string,
   ) {
-    subscriber.on('error', () => undefined); // reconnection is ioredis's job; 'ready' tells when it is back
     subscriber.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return;
       const bar = message.indexOf('|');
@@ -48,7 +47,7 @@ export class RedisAgentEventBus implements AgentEventBus {
       if (!Number.isSafeInteger(id) || !parsed.success) return;
       this.deliver({ kind: 'event', id, event: parsed.data });
     });
-    // ioredis subscribes again after a reconnection; what was published in between was missed.
+    // Subscribed again after a reconnection (not by ioredis: see start); what was published in between was missed.
     let connected = true;
     subscriber.on('close', () => {
       connected = false;
@@ -66,7 +65,11 @@ export class RedisAgentEventBus implements AgentEventBus {
 
   /** Resolves once the subscription is active, so no event published afterwards is missed. */
   static async start(publisher: Redis, channel: string, counter: string): Promise<RedisAgentEventBus> {
-    const subscriber = publisher.duplicate();
+    // ioredis' own re-subscription after a reconnection is a promise nobody awaits: a drop at that
+    // moment rejected it unhandled (MaxRetriesPerRequestError). The constructor re-subscribes, caught.
+    const subscriber = publisher.duplicate({ autoResubscribe: false });
+    // Outages are reported by the publisher's listener; without one ioredis prints each error.
+    subscriber.on('error', () => undefined);
     await subscriber.subscribe(channel);
     return new RedisAgentEventBus(publisher, subscriber, channel, counter);
   }

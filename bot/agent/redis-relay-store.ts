@@ -87,10 +87,20 @@ export class RedisRelayStore implements RelayStore {
     });
   }
 
+  /** The lines, the send ledger and the wait notices of the conversation: the agent side's traces. */
   async erase(conversationId: string): Promise<number> {
     const key = this.keys.log(conversationId);
     const [[lenError, length] = [], [delError] = []] =
-      (await this.redis.multi().llen(key).del(key).exec()) ?? [];
+      (await this.redis
+        .multi()
+        .llen(key)
+        .del(
+          key,
+          this.keys.sends(conversationId),
+          this.keys.waitTold(conversationId),
+          this.keys.waitGate(conversationId),
+        )
+        .exec()) ?? [];
     if (lenError || delError || typeof length !== 'number')
       throw new Error(`relay log erase failed for ${conversationId}`, { cause: lenError ?? delError });
     return length;

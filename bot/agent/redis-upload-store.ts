@@ -10,7 +10,7 @@ const metaSchema = z.object({
   at: z.coerce.number().int(),
 });
 
-/** One hash per file (metadata and bytes), expiring with the relay log. */
+/** One hash per file (metadata and bytes) and a set of each conversation's files, expiring with the relay log. */
 export class RedisUploadStore implements UploadStore {
   constructor(
     private readonly redis: Redis,
@@ -21,8 +21,11 @@ export class RedisUploadStore implements UploadStore {
   async put(upload: NewUpload): Promise<StoredUpload> {
     const stored = { ...upload, id: newUploadId() };
     const key = this.keys.upload(stored.id);
+    const index = this.keys.uploadsOf(stored.conversationId);
     await this.redis
       .multi()
+      .sadd(index, stored.id)
+      .expire(index, this.ttlSeconds)
       .hset(key, {
         conversationId: stored.conversationId,
         name: stored.name,
@@ -47,5 +50,13 @@ export class RedisUploadStore implements UploadStore {
     );
     if (!bytes || !meta.success) return undefined;
     return { id, ...meta.data, bytes };
+  }
+
+  async eraseConversation(conversationId: string): Promise<number> {
+    const index = this.keys.uploadsOf(conversationId);
+    const ids = await this.redis.smembers(index);
+    const deleted = ids.length === 0 ? 0 : await this.redis.del(...ids.map((id) => this.keys.upload(id)));
+    await this.redis.del(index);
+    return deleted;
   }
 }

@@ -93,6 +93,8 @@ export class MemoryRelayStore implements RelayStore {
   async erase(conversationId: string): Promise<number> {
     const count = this.logs.get(conversationId)?.length ?? 0;
     this.logs.delete(conversationId);
+    for (const set of [this.keyed, this.sent])
+      for (const key of set.keys()) if (key.startsWith(`${conversationId} `)) set.delete(key);
     return count;
   }
 

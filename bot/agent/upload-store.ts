@@ -16,6 +16,8 @@ export type NewUpload = Omit<StoredUpload, 'id'>;
 export interface UploadStore {
   put(upload: NewUpload): Promise<StoredUpload>;
   get(id: string): Promise<StoredUpload | undefined>;
+  /** Deletes every file of one conversation (a customer's erasure, retention); how many there were. */
+  eraseConversation(conversationId: string): Promise<number>;
 }
 
 export function newUploadId(): string {
@@ -33,5 +35,11 @@ export class MemoryUploadStore implements UploadStore {
 
   async get(id: string): Promise<StoredUpload | undefined> {
     return this.files.get(id);
+  }
+
+  async eraseConversation(conversationId: string): Promise<number> {
+    const ids = [...this.files.values()].filter((f) => f.conversationId === conversationId).map((f) => f.id);
+    for (const id of ids) this.files.delete(id);
+    return ids.length;
   }
 }

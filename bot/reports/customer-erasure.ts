@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { HandoffQueue } from '../../handoff/index';
 import type { SurveyStore } from '../../insights/index';
 import type { RelayStore } from '../agent/relay-store';
+import type { UploadStore } from '../agent/upload-store';
 import type { DirectLineStore } from '../directline/store';
 
 /** Every store that may hold something about a customer; absent ones are skipped. */
@@ -12,6 +13,8 @@ export interface ErasureStores {
   readonly directLine?: Pick<DirectLineStore, 'deleteConversation'>;
   /** Lines relayed between the customer and agents. */
   readonly relay?: Pick<RelayStore, 'erase'>;
+  /** Files the customer sent to agents. */
+  readonly uploads?: Pick<UploadStore, 'eraseConversation'>;
   /** Handoff records: transcript, contact, context. */
   readonly queue?: Pick<HandoffQueue, 'forget'>;
 }
@@ -24,6 +27,7 @@ export interface ErasureReport {
   readonly conversationStatesErased: number;
   readonly directLineActivitiesErased: number;
   readonly relayLinesErased: number;
+  readonly uploadsErased: number;
   readonly handoffRecordsErased: number;
   /** Conversations still with people (queued, with an agent, open ticket): their handoff record is kept. */
   readonly keptLive: readonly string[];
@@ -45,6 +49,7 @@ export interface ConversationTraces {
   readonly state: number;
   readonly activities: number;
   readonly lines: number;
+  readonly uploads: number;
   readonly record: number;
   /** Still with people: its handoff record was kept. */
   readonly live: boolean;
@@ -71,11 +76,13 @@ export async function eraseConversationTraces(
   }
   const activities = stores.directLine ? await stores.directLine.deleteConversation(conversationId) : 0;
   const lines = stores.relay ? await stores.relay.erase(conversationId) : 0;
+  const uploads = stores.uploads ? await stores.uploads.eraseConversation(conversationId) : 0;
   const forgot = stores.queue ? await stores.queue.forget(conversationId) : undefined;
   return {
     state,
     activities,
     lines,
+    uploads,
     record: forgot?.ok && forgot.forgotten ? 1 : 0,
     live: forgot !== undefined && !forgot.ok,
   };
@@ -86,6 +93,7 @@ export async function eraseCustomerData(stores: ErasureStores, customerId: strin
   let states = 0;
   let activities = 0;
   let lines = 0;
+  let uploads = 0;
   let records = 0;
   const keptLive: string[] = [];
   for (const conversation of conversations) {
@@ -93,6 +101,7 @@ export async function eraseCustomerData(stores: ErasureStores, customerId: strin
     states += traces.state;
     activities += traces.activities;
     lines += traces.lines;
+    uploads += traces.uploads;
     records += traces.record;
     if (traces.live) keptLive.push(conversation.conversationId);
   }
@@ -104,6 +113,7 @@ export async function eraseCustomerData(stores: ErasureStores, customerId: strin
     conversationStatesErased: states,
     directLineActivitiesErased: activities,
     relayLinesErased: lines,
+    uploadsErased: uploads,
     handoffRecordsErased: records,
     keptLive,
   };

@@ -3,11 +3,12 @@ import { RedisHandoffQueue } from '../../handoff/index';
 import { RedisSurveyStore } from '../../insights/index';
 import { agentKeys } from '../agent/keys';
 import { RedisRelayStore } from '../agent/redis-relay-store';
+import { RedisUploadStore } from '../agent/redis-upload-store';
 import { RedisDirectLineStore } from '../directline/redis-store';
 import { RedisStorage } from '../storage/redis-storage';
 import type { ErasureStores } from './customer-erasure';
 
-/** Unused by an erasure (it only deletes); the relay store wants one. */
+/** Unused by an erasure (it only deletes); the relay and upload stores want one. */
 const RELAY_LOG_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
@@ -20,6 +21,7 @@ export function redisErasureStores(redis: Redis, prefix: string): ErasureStores 
     storage: new RedisStorage(redis, { prefix }),
     directLine: new RedisDirectLineStore(redis, { prefix }),
     relay: new RedisRelayStore(redis, agentKeys(prefix), RELAY_LOG_TTL_SECONDS),
+    uploads: new RedisUploadStore(redis, agentKeys(prefix), RELAY_LOG_TTL_SECONDS),
     queue: new RedisHandoffQueue({ redis, config: { keyPrefix: prefix } }),
   };
 }

@@ -47,6 +47,33 @@ export class Customer {
     return new Customer(json.conversationId, json.token);
   }
 
+  /** What Web Chat's DirectLine client posts for an upload: an activity part and one "file" part per file. */
+  async upload(
+    url: string,
+    files: readonly { name: string; type: string; bytes: Buffer }[],
+    text = '',
+    clientActivityID = `c-${Math.random()}`,
+  ): Promise<{ status: number; json: unknown }> {
+    const form = new FormData();
+    const activity = {
+      type: 'message',
+      text,
+      from: { id: 'c', role: 'user' },
+      channelData: { clientActivityID },
+    };
+    form.append(
+      'activity',
+      new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }),
+    );
+    for (const f of files) form.append('file', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
+    const res = await fetch(`${url}/v3/directline/conversations/${this.conversationId}/upload?userId=c`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}` },
+      body: form,
+    });
+    return { status: res.status, json: await res.json() };
+  }
+
   async say(url: string, text: string): Promise<void> {
     const res = await postJson(
       `${url}/v3/directline/conversations/${this.conversationId}/activities`,

@@ -33,30 +33,13 @@ afterAll(async () => {
   await redis?.quit();
 });
 
-/** What Web Chat's DirectLine client posts: an activity part and one "file" part per file. */
 async function upload(
   customer: Customer,
   files: { name: string; type: string; bytes: Buffer }[],
   text = '',
-  clientActivityID = `c-${Math.random()}`,
+  clientActivityID?: string,
 ): Promise<{ status: number; json: unknown }> {
-  const form = new FormData();
-  const activity = {
-    type: 'message',
-    text,
-    from: { id: 'c', role: 'user' },
-    channelData: { clientActivityID },
-  };
-  form.append(
-    'activity',
-    new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }),
-  );
-  for (const f of files) form.append('file', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
-  const res = await fetch(
-    `${running.url}/v3/directline/conversations/${customer.conversationId}/upload?userId=c`,
-    { method: 'POST', headers: { authorization: `Bearer ${customer.token}` }, body: form },
-  );
-  return { status: res.status, json: await res.json() };
+  return customer.upload(running.url, files, text, clientActivityID);
 }
 
 async function storedFiles(): Promise<number> {

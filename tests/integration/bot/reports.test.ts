@@ -168,6 +168,7 @@ describe('reports API', () => {
       conversationStatesErased: 0,
       directLineActivitiesErased: 0,
       relayLinesErased: 0,
+      uploadsErased: 0,
       handoffRecordsErased: 0,
       keptLive: [],
     });

@@ -92,6 +92,14 @@ async function identified(id: string): Promise<Customer> {
   return Customer.start(url, 'fr-FR', { customer, signature });
 }
 
+/** A PNG header: uploads are checked against their declared type. */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+/** Files customers sent (keyed by a random id, not the conversation's). */
+async function uploadKeys(): Promise<string[]> {
+  return redis.keys(`${prefix}:agent:upload:*`);
+}
+
 /** Every key of this deployment that mentions the conversation id. */
 async function keysOf(conversationId: string): Promise<string[]> {
   return (await redis.keys(`*${prefix}*`)).filter((k) => k.includes(conversationId));
@@ -120,6 +128,9 @@ describe('relais privacy erase', () => {
     expect((await alice.post('/claim-next')).json).toMatchObject({ id: jean.conversationId });
     await alice.post(`/conversations/${jean.conversationId}/messages`, { text: 'Votre adresse ?' });
     await jean.say(url, '3 rue des Lilas, 75011 Paris');
+    const photo = { name: 'facture.png', type: 'image/png', bytes: PNG };
+    expect((await jean.upload(url, [photo])).status).toBe(200);
+    expect(await uploadKeys()).toHaveLength(1);
     expect(
       (await alice.post(`/conversations/${jean.conversationId}/resolve`, { reason: 'adresse corrigée' }))
         .status,
@@ -153,13 +164,15 @@ describe('relais privacy erase', () => {
     expect(lines[0]).toBe(`customer cust-42 (prefix ${prefix}): 1 conversation(s) found`);
     expect(lines).toContain('  surveys erased: 1');
     expect(lines).toContain('  conversation states erased: 1');
-    expect(lines).toContain('  relayed lines erased: 3');
+    expect(lines).toContain('  relayed lines erased: 4');
+    expect(lines).toContain('  files sent to agents erased: 1');
     expect(lines).toContain('  handoff records erased: 1');
     expect(lines).toContain('  kept, still with people (run again once closed): none');
     const activities = /Direct Line activities erased: (\d+)/.exec(run.stdout);
     expect(Number(activities?.[1])).toBeGreaterThanOrEqual(12);
 
     expect(await keysOf(jean.conversationId)).toEqual([]);
+    expect(await uploadKeys()).toEqual([]);
     expect(await surveys.get(jean.conversationId)).toBeUndefined();
     expect(await side.agent.queue.get(jean.conversationId)).toBeNull();
     expect((await redis.keys(`*${prefix}*`)).join('\n')).not.toContain('cust-42');

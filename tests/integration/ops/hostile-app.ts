@@ -1,6 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import { MemorySurveyStore } from '../../../insights/index';
 import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
+import type { OutboundCredentials } from '../../../bot/adapter';
 import { loadConfig } from '../../../bot/config';
 import { InMemoryDirectLineStore } from '../../../bot/directline/store';
 import { silentLog, type Log } from '../../../bot/log';
@@ -24,12 +25,21 @@ export interface HostileApp {
   close(): Promise<void>;
 }
 
-/** Every route Relais serves (Direct Line, Bot Framework, agent API, reports) on port 0, in memory. */
-export async function startHostileApp(): Promise<HostileApp> {
+/**
+ * Every route Relais serves (Direct Line, Bot Framework, agent API, reports) on port 0, in memory.
+ * `log` replaces the error-collecting one; `env` adds variables to the configuration.
+ */
+export async function startHostileApp(
+  options: {
+    readonly log?: Log;
+    readonly env?: Readonly<Record<string, string>>;
+    readonly botOutboundCredentials?: OutboundCredentials;
+  } = {},
+): Promise<HostileApp> {
   let now = OPEN_TIME.getTime();
   const clock = () => new Date(now);
   const errors: string[] = [];
-  const log: Log = {
+  const log: Log = options.log ?? {
     ...silentLog,
     error: (message, cause) => errors.push(`${message} ${cause instanceof Error ? cause.message : ''}`),
   };
@@ -37,6 +47,7 @@ export async function startHostileApp(): Promise<HostileApp> {
     AGENTS: await agentsJson(),
     SUPERVISOR_TOKEN,
     TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
+    ...options.env,
   });
   const side: BuiltAgentSide = await buildAgentSide(
     { ...config, supportHours: PARIS_HOURS },
@@ -62,6 +73,7 @@ export async function startHostileApp(): Promise<HostileApp> {
     agent: side.agent,
     tokenSecret: SECRET,
     log,
+    ...(options.botOutboundCredentials ? { botOutboundCredentials: options.botOutboundCredentials } : {}),
   });
   const url = await app.listen(0);
   return {

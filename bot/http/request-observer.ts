@@ -1,0 +1,26 @@
+import type { Request, Response, Route, Server } from 'restify';
+import { withContext, type Log } from '../log';
+import type { RelaisMetrics } from '../metrics/relais-metrics';
+
+/**
+ * Counts every answered request by route pattern (not the raw URL: ids would make one series per
+ * conversation) and writes a debug line per request, with the conversation when the route has one.
+ */
+export function observeRequests(server: Server, metrics: RelaisMetrics, log: Log): void {
+  server.on('after', (req: Request, res: Response, route: Route | undefined) => {
+    const path = route?.spec?.path ?? route?.path;
+    const routeLabel = typeof path === 'string' ? path : path ? String(path) : 'unmatched';
+    const status = String(res.statusCode);
+    metrics.httpRequests.inc({ route: routeLabel, method: req.method ?? '?', status });
+    if (!log.debug) return;
+    const params = (req.params ?? {}) as Record<string, unknown>;
+    const conversationId =
+      typeof params['conversationId'] === 'string' ? params['conversationId'] : undefined;
+    withContext(log, conversationId === undefined ? {} : { conversationId }).debug?.('http request', {
+      method: req.method,
+      route: routeLabel,
+      status: res.statusCode,
+      ms: Math.round(Date.now() - req.time()),
+    });
+  });
+}

@@ -1,0 +1,99 @@
+import type { HandoffQueue } from '../../handoff/index';
+import { Registry, type Counter, type Histogram } from './registry';
+
+/** Seconds from escalation to an agent's claim: minutes matter, hours mean something is wrong. */
+const WAIT_BUCKETS = [5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200];
+/** Enough to count every waiting conversation of a real deployment at each scrape. */
+const QUEUE_PEEK_LIMIT = 10_000;
+
+/** The series Relais exposes at /metrics (listed in docs/operations.md). */
+export interface RelaisMetrics {
+  readonly registry: Registry;
+  readonly turns: Counter;
+  readonly decisions: Counter;
+  readonly escalations: Counter;
+  readonly waitSeconds: Histogram;
+  readonly cesSum: Counter;
+  readonly cesCount: Counter;
+  readonly httpRequests: Counter;
+  readonly rateLimited: Counter;
+  readonly connectorRetries: Counter;
+  readonly unavailable: Counter;
+}
+
+export function createRelaisMetrics(options: { readonly queue?: HandoffQueue } = {}): RelaisMetrics {
+  const registry = new Registry();
+  const metrics: RelaisMetrics = {
+    registry,
+    turns: registry.counter('relais_turns_total', 'Customer messages handled, by channel.'),
+    decisions: registry.counter(
+      'relais_decisions_total',
+      'Knowledge-base decisions, by kind (answer, clarify, escalate).',
+    ),
+    escalations: registry.counter('relais_escalations_total', 'Handoffs to a person asked for, by reason.'),
+    waitSeconds: registry.histogram(
+      'relais_handoff_wait_seconds',
+      'Time from escalation to the agent claim, in seconds.',
+      WAIT_BUCKETS,
+    ),
+    cesSum: registry.counter(
+      'relais_ces_points_sum',
+      'Sum of Customer Effort Score answers (1 very easy … 5 very hard); divide by relais_ces_answers_total.',
+    ),
+    cesCount: registry.counter('relais_ces_answers_total', 'Customer Effort Score answers recorded.'),
+    httpRequests: registry.counter(
+      'relais_http_requests_total',
+      'HTTP requests answered, by route, method and status.',
+    ),
+    rateLimited: registry.counter('relais_rate_limited_total', 'Requests refused with 429, by limit.'),
+    unavailable: registry.counter(
+      'relais_store_unavailable_total',
+      'Requests answered 503 at once because Redis was disconnected.',
+    ),
+    connectorRetries: registry.counter(
+      'relais_connector_retries_total',
+      'Bot Framework replies sent again after a 5xx or a timeout of the channel connector.',
+    ),
+  };
+  const queue = options.queue;
+  if (queue) {
+    registry.gauge(
+      'relais_handoff_queue_length',
+      'Conversations waiting for a person, by language (the same on every instance: use max, not sum).',
+      async () => {
+        const byLanguage = new Map<string, number>();
+        for (const entry of await queue.peek(QUEUE_PEEK_LIMIT)) {
+          const language = entry.queue.split(':')[0] ?? 'unknown';
+          byLanguage.set(language, (byLanguage.get(language) ?? 0) + 1);
+        }
+        return [...byLanguage].map(([language, n]) => [{ language }, n] as const);
+      },
+    );
+  }
+  registerProcessMetrics(registry);
+  return metrics;
+}
+
+function registerProcessMetrics(registry: Registry): void {
+  const startSeconds = Math.round(Date.now() / 1000 - process.uptime());
+  registry.gauge(
+    'process_cpu_seconds_total',
+    'User and system CPU time spent, in seconds.',
+    () => {
+      const usage = process.cpuUsage();
+      return [[{}, (usage.user + usage.system) / 1e6]];
+    },
+    'counter',
+  );
+  registry.gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', () => [
+    [{}, process.memoryUsage.rss()],
+  ]);
+  registry.gauge('nodejs_heap_used_bytes', 'V8 heap in use, in bytes.', () => [
+    [{}, process.memoryUsage().heapUsed],
+  ]);
+  registry.gauge(
+    'process_start_time_seconds',
+    'Start time of the process since the epoch, in seconds.',
+    () => [[{}, startSeconds]],
+  );
+}

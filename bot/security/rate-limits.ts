@@ -1,0 +1,107 @@
+import type { Next, Request, RequestHandler, Response } from 'restify';
+import type { RateLimitConfig } from '../config';
+import { sendError } from '../http/errors';
+import type { Log } from '../log';
+import type { RelaisMetrics } from '../metrics/relais-metrics';
+import { ruleFor, type RateLimitStore } from './token-bucket';
+
+type Scope = 'ip' | 'conversation' | 'login';
+
+/** The routes a client can flood, and which buckets each request takes a token from. */
+const LIMITED: readonly { method: string; path: string; scopes: readonly Scope[] }[] = [
+  {
+    method: 'POST',
+    path: '/v3/directline/conversations/:conversationId/activities',
+    scopes: ['ip', 'conversation'],
+  },
+  { method: 'POST', path: '/api/messages', scopes: ['ip', 'conversation'] },
+  { method: 'POST', path: '/api/agent/login', scopes: ['login'] },
+];
+
+const MESSAGES: Record<Scope, string> = {
+  ip: 'too many requests from this address',
+  conversation: 'too many messages in this conversation',
+  login: 'too many login attempts from this address',
+};
+
+/** Logs a store failure at most this often (every request fails the same way during an outage). */
+const FAILURE_LOG_INTERVAL_MS = 10_000;
+
+export interface RateLimitDeps {
+  readonly store: RateLimitStore;
+  readonly config: RateLimitConfig;
+  readonly metrics: RelaisMetrics;
+  readonly log: Log;
+}
+
+/**
+ * Token buckets per client IP and per conversation on the message routes, per IP on agent login.
+ * Over the limit: 429 with Retry-After (seconds) and a JSON error. When the store cannot answer
+ * (Redis down) the request goes through: the route itself reports the outage.
+ */
+export function rateLimiter(deps: RateLimitDeps): RequestHandler {
+  const perMinute: Record<Scope, number> = {
+    ip: deps.config.perIpPerMinute,
+    conversation: deps.config.perConversationPerMinute,
+    login: deps.config.loginPerMinute,
+  };
+  let lastFailureLog = 0;
+  /** Resolves to true when the request may go on; false once it was answered with 429. */
+  const admit = async (req: Request, res: Response, scopes: readonly Scope[]): Promise<boolean> => {
+    for (const scope of scopes) {
+      if (perMinute[scope] === 0) continue;
+      const id =
+        scope === 'conversation' ? conversationOf(req) : clientIp(req, deps.config.trustForwardedFor);
+      if (id === undefined) continue;
+      let taken;
+      try {
+        taken = await deps.store.take(`${scope}:${id}`, ruleFor(perMinute[scope]));
+      } catch (error) {
+        if (Date.now() - lastFailureLog > FAILURE_LOG_INTERVAL_MS) {
+          lastFailureLog = Date.now();
+          deps.log.error('rate limit store unavailable: requests are let through', error);
+        }
+        return true;
+      }
+      if (!taken.allowed) {
+        const seconds = Math.max(1, Math.ceil(taken.retryAfterMs / 1000));
+        deps.metrics.rateLimited.inc({ limit: scope });
+        res.header('Retry-After', String(seconds));
+        sendError(res, 429, 'TooManyRequests', `${MESSAGES[scope]}: try again in ${seconds} s`);
+        return false;
+      }
+    }
+    return true;
+  };
+  // Callback style: restify stops the chain only on next(false), which an async handler cannot say.
+  return (req: Request, res: Response, next: Next) => {
+    const route = req.getRoute();
+    const limited = LIMITED.find((l) => l.method === req.method && l.path === route?.path);
+    if (!limited) return next();
+    admit(req, res, limited.scopes).then(
+      (goOn) => next(goOn ? undefined : false),
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+}
+
+function conversationOf(req: Request): string | undefined {
+  const fromPath = (req.params as Record<string, unknown> | undefined)?.['conversationId'];
+  if (typeof fromPath === 'string' && fromPath !== '') return fromPath;
+  const body = req.body as { conversation?: { id?: unknown } } | undefined;
+  const fromBody = body?.conversation?.id;
+  return typeof fromBody === 'string' && fromBody !== '' ? fromBody.slice(0, 200) : undefined;
+}
+
+function clientIp(req: Request, trustForwardedFor: boolean): string | undefined {
+  if (trustForwardedFor) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .at(-1);
+    if (last) return last;
+  }
+  return req.socket?.remoteAddress;
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../../../bot/config';
+import { buildDeps, type BuiltDeps } from '../../../bot/deps';
+import { silentLog } from '../../../bot/log';
+import { createServer, type RelaisServer } from '../../../bot/server';
+import { agentsJson, PASSWORDS } from '../agent/agent-app';
+import { uniquePrefix, testRedisUrl } from '../../support/prefix';
+import { FakeConnector } from '../bot/fake-connector';
+
+const KB = 'knowledge-base/demo/fr.yaml';
+
+/** Limits small enough to reach in a test: bursts of 3 (per conversation, login) and 5 (per IP). */
+const LIMITS = {
+  RATE_LIMIT_IP_PER_MINUTE: '30',
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: '6',
+  RATE_LIMIT_LOGIN_PER_MINUTE: '6',
+  // Each test speaks from its own made-up address.
+  RATE_LIMIT_TRUST_FORWARDED_FOR: 'true',
+};
+
+interface Answer {
+  readonly status: number;
+  readonly retryAfter: string | null;
+  readonly json: { error?: { code?: string; message?: string } } | undefined;
+}
+
+async function post(url: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    json: text ? (JSON.parse(text) as Answer['json']) : undefined,
+  };
+}
+
+class Instance {
+  private constructor(
+    readonly url: string,
+    private readonly app: RelaisServer,
+    private readonly deps: BuiltDeps,
+  ) {}
+
+  static async start(env: Record<string, string>): Promise<Instance> {
+    const config = loadConfig({ KB_FILES: KB, AGENTS: await agentsJson(), ...env });
+    const deps = await buildDeps(config, silentLog);
+    const app = createServer(config, deps);
+    return new Instance(await app.listen(0), app, deps);
+  }
+
+  /** A Direct Line conversation: its id and token. */
+  async conversation(): Promise<{ id: string; token: string }> {
+    const { token } = (await post(`${this.url}/api/directline/token`, {}, {})).json as unknown as {
+      token: string;
+    };
+    const started = (
+      await post(`${this.url}/v3/directline/conversations`, {}, { authorization: `Bearer ${token}` })
+    ).json as unknown as { conversationId: string; token: string };
+    return { id: started.conversationId, token: started.token };
+  }
+
+  say(conversation: { id: string; token: string }, ip: string): Promise<Answer> {
+    return post(
+      `${this.url}/v3/directline/conversations/${conversation.id}/activities`,
+      { type: 'message', text: 'bonjour', from: { id: 'c', role: 'user' } },
+      { authorization: `Bearer ${conversation.token}`, 'x-forwarded-for': `203.0.113.250, ${ip}` },
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.deps.dispose();
+  }
+}
+
+function expectLimited(answer: Answer, message: RegExp): void {
+  expect(answer.status).toBe(429);
+  expect(answer.json?.error?.code).toBe('TooManyRequests');
+  expect(answer.json?.error?.message).toMatch(message);
+  const seconds = Number(answer.retryAfter);
+  expect(seconds).toBeGreaterThanOrEqual(1);
+  expect(seconds).toBeLessThanOrEqual(10);
+}
+
+describe.each([
+  ['memory', () => ({})],
+  ['redis', () => ({ REDIS_URL: testRedisUrl(), REDIS_PREFIX: uniquePrefix('ratelimit') })],
+])('rate limits (%s store)', (_store, storeEnv) => {
+  let instance: Instance;
+  const connector = new FakeConnector();
+  beforeAll(async () => {
+    await connector.start();
+    instance = await Instance.start({ ...storeEnv(), ...LIMITS });
+  });
+  afterAll(async () => {
+    await instance?.close();
+    await connector.stop();
+  });
+
+  test('Direct Line posts: a burst of 3 per conversation, then 429 with Retry-After; other conversations go on until the address has used its 5', async () => {
+    const ip = '198.51.100.1';
+    const first = await instance.conversation();
+    for (let i = 0; i < 3; i++) expect((await instance.say(first, ip)).status).toBe(200);
+    expectLimited(
+      await instance.say(first, ip),
+      /too many messages in this conversation: try again in \d+ s/,
+    );
+    const second = await instance.conversation();
+    expect((await instance.say(second, ip)).status).toBe(200);
+    expectLimited(await instance.say(second, ip), /too many requests from this address/);
+    // Another address is not held back by this one.
+    expect((await instance.say(await instance.conversation(), '198.51.100.2')).status).toBe(200);
+  });
+
+  test('/api/messages: a burst of 3 per conversation, then 429', async () => {
+    const conversationId = `bf-${randomUUID()}`;
+    const activity = {
+      type: 'message',
+      id: 'a1',
+      text: 'bonjour',
+      channelId: 'emulator',
+      serviceUrl: connector.url,
+      from: { id: 'u1' },
+      recipient: { id: 'bot' },
+      conversation: { id: conversationId },
+    };
+    const headers = { 'x-forwarded-for': '198.51.100.3' };
+    for (let i = 0; i < 3; i++)
+      expect((await post(`${instance.url}/api/messages`, activity, headers)).status).toBeLessThan(300);
+    expectLimited(await post(`${instance.url}/api/messages`, activity, headers), /conversation/);
+  });
+
+  test('agent login: 3 attempts per address, then 429 even with the right password; another address may log in', async () => {
+    const login = (password: string, ip: string) =>
+      post(`${instance.url}/api/agent/login`, { agentId: 'alice', password }, { 'x-forwarded-for': ip });
+    for (let i = 0; i < 3; i++) expect((await login(`guess-${i}-guess`, '198.51.100.4')).status).toBe(401);
+    expectLimited(await login(PASSWORDS.alice, '198.51.100.4'), /too many login attempts from this address/);
+    expect((await login(PASSWORDS.alice, '198.51.100.5')).status).toBe(200);
+  });
+});
+
+test('with Redis, two instances share the buckets of a conversation', async () => {
+  const env = {
+    REDIS_URL: testRedisUrl(),
+    REDIS_PREFIX: uniquePrefix('ratelimit-shared'),
+    TOKEN_SECRET: 'shared-secret-shared-secret-shared-secret',
+    ...LIMITS,
+  };
+  const [one, two] = [await Instance.start(env), await Instance.start(env)];
+  try {
+    const conversation = await one.conversation();
+    expect((await one.say(conversation, '198.51.100.6')).status).toBe(200);
+    expect((await two.say(conversation, '198.51.100.7')).status).toBe(200);
+    expect((await one.say(conversation, '198.51.100.8')).status).toBe(200);
+    expectLimited(await two.say(conversation, '198.51.100.9'), /conversation/);
+  } finally {
+    await one.close();
+    await two.close();
+  }
+});
+
+test('0 turns a limit off: 12 posts in one conversation from one address all pass', async () => {
+  const instance = await Instance.start({
+    RATE_LIMIT_IP_PER_MINUTE: '0',
+    RATE_LIMIT_CONVERSATION_PER_MINUTE: '0',
+  });
+  try {
+    const conversation = await instance.conversation();
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push((await instance.say(conversation, '198.51.100.10')).status);
+    expect(statuses).toEqual(Array(12).fill(200));
+  } finally {
+    await instance.close();
+  }
+});
