@@ -17,7 +17,16 @@ export interface DecisionInput {
   readonly shortlist: number;
   /** The best candidate must always go to a person (entry marked `escalate`). */
   readonly bestEscalates: boolean;
+  /** Entries that use every word of a one- or two-word message (0 for longer ones). */
+  readonly sharedBy: number;
 }
+
+/**
+ * A message of one or two words that many entries use ("modifier", "mon compte", "problème avec
+ * le prestataire") does not say which one the customer means, however peaked the scores: offer
+ * the choice rather than answer. Three entries or more, on the demo KB: see docs/knowledge-base.md.
+ */
+export const VAGUE_MIN_ENTRIES = 3;
 
 /**
  * answer when confident; otherwise "did you mean" when the right entry is likely among the top
@@ -25,9 +34,11 @@ export interface DecisionInput {
  */
 export function decide(input: DecisionInput, thresholds: DecisionThresholds): Verdict {
   if (input.contentWords === 0 || input.candidates === 0) return { kind: 'escalate', reason: 'no-content' };
-  if (input.confidence >= thresholds.answerAt) {
+  const vague = input.sharedBy >= VAGUE_MIN_ENTRIES && input.candidates >= 2;
+  if (input.confidence >= thresholds.answerAt && !vague) {
     return input.bestEscalates ? { kind: 'escalate', reason: 'entry-escalate' } : { kind: 'answer' };
   }
+  if (vague && input.confidence >= thresholds.answerAt) return { kind: 'clarify' };
   if (input.candidates >= 2 && Math.max(input.confidence, input.shortlist) >= thresholds.clarifyAt)
     return { kind: 'clarify' };
   return { kind: 'escalate', reason: 'low-confidence' };

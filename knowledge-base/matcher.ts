@@ -127,6 +127,7 @@ export class Matcher {
         confidence,
         shortlist,
         bestEscalates: top?.escalate ?? false,
+        sharedBy: scored.sharedBy,
       },
       this.calibration.thresholds,
     );

@@ -53,6 +53,11 @@ export interface ScoredQuery {
   readonly lin: Float32Array;
   /** Share of the message's content words that an entry's phrasings use (0 when it has none). */
   readonly coverage: (entry: number) => number;
+  /**
+   * Entries whose phrasings use every content word of a message of one or two content words
+   * ("modifier", "problème prestataire"); 0 for longer messages. Many such entries: a vague message.
+   */
+  readonly sharedBy: number;
   /** Per temperature (same order as TEMPERATURES; only those asked for): softmax shift and normaliser over all entries. */
   readonly softmax: ReadonlyArray<{ readonly shift: number; readonly z: number } | undefined>;
 }
@@ -160,6 +165,7 @@ export class Ranker {
     };
     return {
       coverage,
+      sharedBy: this.entriesUsingAll(contentStems),
       analysis,
       entries,
       knn: pick(this.knnBuffer),
@@ -170,7 +176,17 @@ export class Ranker {
       ),
     };
   }
+
+  /** How many entries use all of one or two content stems (0 for other messages). */
+  private entriesUsingAll(contentStems: readonly string[]): number {
+    const distinct = [...new Set(contentStems)];
+    if (distinct.length === 0 || distinct.length > VAGUE_MAX_CONTENT_WORDS) return 0;
+    return this.entryStems.filter((stems) => distinct.every((stem) => stems.has(stem))).length;
+  }
 }
+
+/** Messages of more content words than this are never vague: they say enough to be matched. */
+const VAGUE_MAX_CONTENT_WORDS = 2;
 
 /** Indexes of the `k` largest positive values. */
 function topIndexes(values: Float32Array, k: number): number[] {

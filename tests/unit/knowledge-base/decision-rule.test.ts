@@ -7,6 +7,7 @@ const base: DecisionInput = {
   confidence: 0.9,
   shortlist: 0.95,
   bestEscalates: false,
+  sharedBy: 0,
 };
 
 describe('decision rule', () => {
@@ -27,6 +28,19 @@ describe('decision rule', () => {
     // An entry marked escalate is only handed over when the bot is sure it is the one.
     expect(decide({ ...base, confidence: 0.4, shortlist: 0.6, bestEscalates: true }, thresholds)).toEqual({
       kind: 'clarify',
+    });
+  });
+
+  it('offers a choice for a short message many entries use, however confident', () => {
+    const vague = { ...base, contentWords: 1, sharedBy: 4 };
+    expect(decide(vague, thresholds)).toEqual({ kind: 'clarify' });
+    expect(decide({ ...vague, bestEscalates: true }, thresholds)).toEqual({ kind: 'clarify' });
+    // Two entries sharing the word are not enough to doubt a confident match.
+    expect(decide({ ...vague, sharedBy: 2 }, thresholds)).toEqual({ kind: 'answer' });
+    // Unsure and vague: the usual rule (here a person).
+    expect(decide({ ...vague, confidence: 0.2, shortlist: 0.3 }, thresholds)).toEqual({
+      kind: 'escalate',
+      reason: 'low-confidence',
     });
   });
 

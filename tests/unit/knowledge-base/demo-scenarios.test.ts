@@ -69,13 +69,18 @@ describe('demo knowledge base, French', () => {
     }
   });
 
-  it('offers 2–3 options when it hesitates between entries', () => {
-    const d = faq.match('je ne reconnais pas une connexion', { locale: 'fr' });
+  it.each([
+    ['modifier', ['booking-change', 'address-change']],
+    ['annuler', ['booking-cancel', 'provider-cancelled']],
+    ['mon compte', ['account-delete', 'account-hacked']],
+  ])('offers 2–3 options for "%s", which several entries use', (text, among) => {
+    const d = faq.match(text, { locale: 'fr' });
     expect(d.decision).toBe('clarify');
     if (d.decision === 'clarify') {
       expect(d.options.length).toBeGreaterThanOrEqual(2);
       expect(d.options.length).toBeLessThanOrEqual(3);
       expect(d.options.map((o) => o.id)).toEqual(d.candidates.map((c) => c.id));
+      expect(d.options.map((o) => o.id)).toEqual(expect.arrayContaining(among));
     }
   });
 });
