@@ -17,16 +17,21 @@ export interface DecisionInput {
   readonly shortlist: number;
   /** The best candidate must always go to a person (entry marked `escalate`). */
   readonly bestEscalates: boolean;
-  /** Entries that use every word of a one- or two-word message (0 for longer ones). */
-  readonly sharedBy: number;
+  /** A one-word message that many entries use (see `isVague`). */
+  readonly vague: boolean;
 }
 
 /**
- * A message of one or two words that many entries use ("modifier", "mon compte", "problème avec
- * le prestataire") does not say which one the customer means, however peaked the scores: offer
- * the choice rather than answer. Three entries or more, on the demo KB: see docs/knowledge-base.md.
+ * A message of one content word that a tenth of the entries or more use ("annuler", "mon compte",
+ * "facture" on the demo KB) does not say which one the customer means, however peaked the scores:
+ * offer the choice rather than answer. Measured in docs/knowledge-base.md.
  */
-export const VAGUE_MIN_ENTRIES = 3;
+export function isVague(sharedBy: number, entryCount: number): boolean {
+  return sharedBy >= Math.max(VAGUE_MIN_ENTRIES, VAGUE_MIN_SHARE * entryCount);
+}
+
+const VAGUE_MIN_ENTRIES = 3;
+const VAGUE_MIN_SHARE = 0.1;
 
 /**
  * answer when confident; otherwise "did you mean" when the right entry is likely among the top
@@ -34,7 +39,7 @@ export const VAGUE_MIN_ENTRIES = 3;
  */
 export function decide(input: DecisionInput, thresholds: DecisionThresholds): Verdict {
   if (input.contentWords === 0 || input.candidates === 0) return { kind: 'escalate', reason: 'no-content' };
-  const vague = input.sharedBy >= VAGUE_MIN_ENTRIES && input.candidates >= 2;
+  const vague = input.vague && input.candidates >= 2;
   if (input.confidence >= thresholds.answerAt && !vague) {
     return input.bestEscalates ? { kind: 'escalate', reason: 'entry-escalate' } : { kind: 'answer' };
   }

@@ -4,7 +4,7 @@ import {
   type CalibrationOptions,
   DEFAULT_CALIBRATION_OPTIONS,
 } from './calibration';
-import { decide } from './decision-rule';
+import { decide, isVague } from './decision-rule';
 import { predict } from './logistic';
 import type { Locale } from './locale';
 import { Synonyms } from './synonyms';
@@ -127,7 +127,7 @@ export class Matcher {
         confidence,
         shortlist,
         bestEscalates: top?.escalate ?? false,
-        sharedBy: scored.sharedBy,
+        vague: isVague(scored.sharedBy, this.entries.length),
       },
       this.calibration.thresholds,
     );

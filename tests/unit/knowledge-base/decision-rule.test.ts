@@ -1,4 +1,4 @@
-import { decide, type DecisionInput } from '../../../knowledge-base/decision-rule';
+import { decide, isVague, type DecisionInput } from '../../../knowledge-base/decision-rule';
 
 const thresholds = { answerAt: 0.7, clarifyAt: 0.5 };
 const base: DecisionInput = {
@@ -7,7 +7,7 @@ const base: DecisionInput = {
   confidence: 0.9,
   shortlist: 0.95,
   bestEscalates: false,
-  sharedBy: 0,
+  vague: false,
 };
 
 describe('decision rule', () => {
@@ -31,17 +31,24 @@ describe('decision rule', () => {
     });
   });
 
-  it('offers a choice for a short message many entries use, however confident', () => {
-    const vague = { ...base, contentWords: 1, sharedBy: 4 };
+  it('offers a choice for a vague one-word message, however confident', () => {
+    const vague = { ...base, contentWords: 1, vague: true };
     expect(decide(vague, thresholds)).toEqual({ kind: 'clarify' });
     expect(decide({ ...vague, bestEscalates: true }, thresholds)).toEqual({ kind: 'clarify' });
-    // Two entries sharing the word are not enough to doubt a confident match.
-    expect(decide({ ...vague, sharedBy: 2 }, thresholds)).toEqual({ kind: 'answer' });
     // Unsure and vague: the usual rule (here a person).
     expect(decide({ ...vague, confidence: 0.2, shortlist: 0.3 }, thresholds)).toEqual({
       kind: 'escalate',
       reason: 'low-confidence',
     });
+  });
+
+  it('calls a word vague when a tenth of the entries use it, and never fewer than three', () => {
+    expect(isVague(6, 58)).toBe(true);
+    expect(isVague(5, 58)).toBe(false);
+    expect(isVague(3, 20)).toBe(true);
+    expect(isVague(2, 10)).toBe(false);
+    expect(isVague(14, 150)).toBe(false);
+    expect(isVague(15, 150)).toBe(true);
   });
 
   it('does not offer a choice of one', () => {

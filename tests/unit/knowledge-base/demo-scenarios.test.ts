@@ -70,10 +70,10 @@ describe('demo knowledge base, French', () => {
   });
 
   it.each([
-    ['modifier', ['booking-change', 'address-change']],
     ['annuler', ['booking-cancel', 'provider-cancelled']],
+    ['changer', ['address-change', 'booking-change']],
     ['mon compte', ['account-delete', 'account-hacked']],
-  ])('offers 2–3 options for "%s", which several entries use', (text, among) => {
+  ])('offers 2–3 options for "%s", which many entries use', (text, among) => {
     const d = faq.match(text, { locale: 'fr' });
     expect(d.decision).toBe('clarify');
     if (d.decision === 'clarify') {
