@@ -134,6 +134,36 @@ describe('dashboard in a real browser', () => {
     await page.close();
   });
 
+  test('customer text with HTML is shown as text, never run (May: two missed questions carrying markup)', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><b>résilier</b> mon abonnement ménage';
+    for (const i of [0, 1]) {
+      const at = Date.UTC(2026, 4, 4, 10, i);
+      const result = await surveys.record({
+        context: {
+          conversationId: `html-${i}`,
+          path: 'escalated',
+          language: 'fr',
+          channel: 'webchat',
+          startedAt: at,
+          closedAt: at,
+          missedQuestions: [hostile],
+        },
+        ces: 3,
+        recordedAt: at,
+      });
+      if (!result.ok) throw new Error('seed refused');
+    }
+    const { page, failures } = await openPage('', { from: '2026-05-01', to: '2026-05-31' });
+    await page.locator('#token').fill(SUPERVISOR_TOKEN);
+    await page.getByRole('button', { name: 'Ouvrir le tableau de bord' }).click();
+    await page.locator('body[data-loaded="true"]').waitFor();
+    expect(await page.locator('#suggestions li').first().textContent()).toContain('<b>résilier</b>');
+    expect(await page.locator('#suggestions img, #suggestions b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
   test('a wrong token is refused and the form asks again', async () => {
     const { page } = await openPage();
     await page.locator('#token').fill('not-the-supervisor-token');
