@@ -5,6 +5,7 @@ import { createLog } from './log';
 import { withDemoAgent } from './agent/demo-agent';
 import { withDemoSupervisor } from './reports/demo-supervisor';
 import { createServer } from './server';
+import { traceStoresOf } from './reports/trace-stores';
 import { startRetentionPurge } from './survey/retention-timer';
 
 /** `npm start`: read the configuration, build the dependencies, listen, stop cleanly on SIGTERM. */
@@ -20,17 +21,7 @@ async function main(): Promise<void> {
     startRetentionPurge(deps.bot.surveys, config.surveyRetentionDays, {
       log,
       clock: deps.bot.clock,
-      traces: {
-        storage: deps.storage,
-        directLine: deps.directLineStore,
-        ...(deps.agent
-          ? {
-              relay: deps.agent.store,
-              queue: deps.agent.queue,
-              ...(deps.agent.uploads ? { uploads: deps.agent.uploads } : {}),
-            }
-          : {}),
-      },
+      traces: traceStoresOf(deps),
     });
   const url = await app.listen(config.port, config.host);
   log.info(

@@ -33,6 +33,7 @@ import { rateLimiter } from './security/rate-limits';
 import type { RateLimitStore } from './security/token-bucket';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
+import { traceStoresOf } from './reports/trace-stores';
 import { withSurveyClosing } from './survey/survey-closing';
 import type { ClosedSilentFeed } from './survey/closed-silent-feed';
 import { proactiveClosings } from './survey/wire-closings';
@@ -171,17 +172,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     timeZone: config.supportHours.timeZone,
     clock: deps.bot.clock,
     log: deps.log,
-    erasure: {
-      storage: deps.storage,
-      directLine: deps.directLineStore,
-      ...(deps.agent
-        ? {
-            relay: deps.agent.store,
-            queue: deps.agent.queue,
-            ...(deps.agent.uploads ? { uploads: deps.agent.uploads } : {}),
-          }
-        : {}),
-    },
+    erasure: traceStoresOf(deps),
   });
   if (deps.kbReloader)
     registerKbAdmin(server, {
