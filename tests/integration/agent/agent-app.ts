@@ -1,6 +1,7 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { Redis } from 'ioredis';
 import type { Faq } from '../../../knowledge-base/index';
+import type { SurveyStore } from '../../../insights/index';
 import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
 import { hashPassword } from '../../../bot/agent/credentials';
 import { loadConfig } from '../../../bot/config';
@@ -34,6 +35,8 @@ export interface AgentApp {
   readonly app: RelaisServer;
   readonly url: string;
   readonly side: BuiltAgentSide;
+  /** The bot's state and the Direct Line log, for tests that look inside them. */
+  readonly stores: { readonly storage: Storage; readonly directLineStore: DirectLineStore };
   close(): Promise<void>;
 }
 
@@ -50,6 +53,8 @@ export async function startAgentApp(
     readonly now?: () => Date;
     /** More settings, e.g. a short QUEUE_UPDATE_INTERVAL_MS. */
     readonly env?: Readonly<Record<string, string>>;
+    /** With a survey store the closing survey runs and is recorded (reports, erasure, tickets). */
+    readonly surveys?: SurveyStore;
   } = {},
 ): Promise<AgentApp> {
   const now = options.now ?? (() => OPEN_TIME);
@@ -77,9 +82,11 @@ export async function startAgentApp(
       supportHours: PARIS_HOURS,
       clock: now,
       identify: identifyWith(SECRET),
+      ...(options.surveys ? { surveys: options.surveys } : {}),
     },
     ...stores,
     agent: side.agent,
+    closedSilent: side.closedSilent,
     tokenSecret: SECRET,
     log: silentLog,
   });
@@ -88,6 +95,7 @@ export async function startAgentApp(
     app,
     url,
     side,
+    stores,
     close: async () => {
       await app.close();
       await side.dispose();

@@ -1,57 +1,26 @@
 import { createHmac } from 'node:crypto';
-import { MemoryStorage } from 'botbuilder';
 import { MemorySurveyStore } from '../../../insights/index';
-import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
-import { loadConfig } from '../../../bot/config';
-import { InMemoryDirectLineStore } from '../../../bot/directline/store';
-import { silentLog } from '../../../bot/log';
-import { thankYouClosing } from '../../../bot/ports/closing';
-import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
-import { identifyWith } from '../../../bot/security/identity';
-import { createServer, type RelaisServer } from '../../../bot/server';
-import { agentsJson, PASSWORDS } from '../agent/agent-app';
+import { type BuiltAgentSide } from '../../../bot/agent/build';
+import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';
-import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../unit/bot/harness';
 
 const SUPERVISOR_TOKEN = 'supervisor-token-for-tests-0123';
 const IDENTITY_SECRET = 'identity-secret-for-the-erasure-test-0123456789';
-let app: RelaisServer;
+let running: AgentApp;
 let side: BuiltAgentSide;
 let url: string;
 const surveys = new MemorySurveyStore();
-const storage = new MemoryStorage();
-const directLineStore = new InMemoryDirectLineStore();
 
 beforeAll(async () => {
-  const now = () => OPEN_TIME;
-  const config = loadConfig({ AGENTS: await agentsJson(), SUPERVISOR_TOKEN, IDENTITY_SECRET });
-  side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, silentLog, now, undefined, {
-    sweep: false,
+  running = await startAgentApp(buildTestFaq(), await agentsJson(), {
+    env: { SUPERVISOR_TOKEN, IDENTITY_SECRET },
+    surveys,
   });
-  app = createServer(config, {
-    bot: {
-      faq: buildTestFaq(),
-      handoff: side.handoff,
-      backOffice: new DemoBackOffice(now),
-      closing: thankYouClosing,
-      supportHours: PARIS_HOURS,
-      clock: now,
-      identify: identifyWith(SECRET),
-      surveys,
-    },
-    storage,
-    directLineStore,
-    agent: side.agent,
-    tokenSecret: SECRET,
-    log: silentLog,
-  });
-  url = await app.listen(0);
+  ({ side, url } = running);
 });
 
-afterAll(async () => {
-  await app?.close();
-  await side?.dispose();
-});
+afterAll(() => running?.close());
 
 test('DELETE /api/privacy/customers/:id erases the survey and every transcript of that customer', async () => {
   const customer = { id: 'cust-42', name: 'Jean Dupont', vip: false, b2b: false };
@@ -87,8 +56,8 @@ test('DELETE /api/privacy/customers/:id erases the survey and every transcript o
   expect(report.directLineActivitiesErased).toBeGreaterThan(5);
 
   expect(await surveys.get(jean.conversationId)).toBeUndefined();
-  expect(await storage.read([`webchat/conversations/${jean.conversationId}/`])).toEqual({});
-  expect(await directLineStore.getConversation(jean.conversationId)).toBeUndefined();
+  expect(await running.stores.storage.read([`webchat/conversations/${jean.conversationId}/`])).toEqual({});
+  expect(await running.stores.directLineStore.getConversation(jean.conversationId)).toBeUndefined();
   expect(await side.agent.queue.get(jean.conversationId)).toBeNull();
   expect(await side.agent.store.lines(jean.conversationId)).toEqual([]);
 });

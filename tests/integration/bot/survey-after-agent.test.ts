@@ -1,19 +1,9 @@
-import { MemoryStorage } from 'botbuilder';
 import { MemorySurveyStore } from '../../../insights/index';
-import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
-import { loadConfig } from '../../../bot/config';
-import { InMemoryDirectLineStore } from '../../../bot/directline/store';
-import { silentLog } from '../../../bot/log';
-import { thankYouClosing } from '../../../bot/ports/closing';
-import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
-import { identifyWith } from '../../../bot/security/identity';
-import { createServer, type RelaisServer } from '../../../bot/server';
-import { agentsJson, PASSWORDS } from '../agent/agent-app';
+import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';
-import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import { buildTestFaq, OPEN_TIME } from '../../unit/bot/harness';
 
-let app: RelaisServer;
-let side: BuiltAgentSide;
+let running: AgentApp;
 let url: string;
 const surveys = new MemorySurveyStore();
 const SUPERVISOR_TOKEN = 'supervisor-token-for-tests-0123';
@@ -21,35 +11,15 @@ const SUPERVISOR_TOKEN = 'supervisor-token-for-tests-0123';
 let nowMs = OPEN_TIME.getTime();
 
 beforeAll(async () => {
-  const now = () => new Date(nowMs);
-  const config = loadConfig({ AGENTS: await agentsJson(), SUPERVISOR_TOKEN });
-  side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, silentLog, now, undefined, {
-    sweep: false,
+  running = await startAgentApp(buildTestFaq(), await agentsJson(), {
+    now: () => new Date(nowMs),
+    env: { SUPERVISOR_TOKEN },
+    surveys,
   });
-  app = createServer(config, {
-    bot: {
-      faq: buildTestFaq(),
-      handoff: side.handoff,
-      backOffice: new DemoBackOffice(now),
-      closing: thankYouClosing,
-      supportHours: PARIS_HOURS,
-      clock: now,
-      identify: identifyWith(SECRET),
-      surveys,
-    },
-    storage: new MemoryStorage(),
-    directLineStore: new InMemoryDirectLineStore(),
-    agent: side.agent,
-    tokenSecret: SECRET,
-    log: silentLog,
-  });
-  url = await app.listen(0);
+  ({ url } = running);
 });
 
-afterAll(async () => {
-  await app?.close();
-  await side?.dispose();
-});
+afterAll(() => running?.close());
 
 test('an agent resolves through the agent API: the customer gets the survey, with CSAT, and it is recorded as escalated', async () => {
   const alice = await Agent.login(url, 'alice', PASSWORDS.alice);

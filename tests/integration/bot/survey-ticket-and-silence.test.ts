@@ -1,17 +1,10 @@
-import { MemoryStorage } from 'botbuilder';
 import { TicketDesk, type Mailer, type MailMessage } from '../../../handoff/index';
 import { MemorySurveyStore } from '../../../insights/index';
-import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
-import { loadConfig } from '../../../bot/config';
-import { InMemoryDirectLineStore } from '../../../bot/directline/store';
-import { silentLog } from '../../../bot/log';
-import { thankYouClosing } from '../../../bot/ports/closing';
-import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
-import { identifyWith } from '../../../bot/security/identity';
-import { createServer, type RelaisServer } from '../../../bot/server';
-import { agentsJson, PASSWORDS } from '../agent/agent-app';
+import { type BuiltAgentSide } from '../../../bot/agent/build';
+import { type RelaisServer } from '../../../bot/server';
+import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';
-import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET, SUNDAY_NOON } from '../../unit/bot/harness';
+import { buildTestFaq, OPEN_TIME, SUNDAY_NOON } from '../../unit/bot/harness';
 import { postJson } from './app';
 import { FakeConnector } from './fake-connector';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -19,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 
 const SUPERVISOR_TOKEN = 'supervisor-token-for-tests-0123';
 let nowMs = OPEN_TIME.getTime();
+let running: AgentApp;
 let app: RelaisServer;
 let side: BuiltAgentSide;
 let url: string;
@@ -34,38 +28,17 @@ const mailer: Mailer = {
 };
 
 beforeAll(async () => {
-  const now = () => new Date(nowMs);
-  const config = loadConfig({ AGENTS: await agentsJson(), SUPERVISOR_TOKEN });
-  side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, silentLog, now, undefined, {
-    sweep: false,
+  running = await startAgentApp(buildTestFaq(), await agentsJson(), {
+    now: () => new Date(nowMs),
+    env: { SUPERVISOR_TOKEN },
+    surveys,
   });
-  app = createServer(config, {
-    bot: {
-      faq: buildTestFaq(),
-      handoff: side.handoff,
-      backOffice: new DemoBackOffice(now),
-      closing: thankYouClosing,
-      supportHours: PARIS_HOURS,
-      clock: now,
-      identify: identifyWith(SECRET),
-      surveys,
-    },
-    storage: new MemoryStorage(),
-    directLineStore: new InMemoryDirectLineStore(),
-    agent: side.agent,
-    closedSilent: side.closedSilent,
-    tokenSecret: SECRET,
-    log: silentLog,
-  });
-  url = await app.listen(0);
+  ({ app, side, url } = running);
   if (!app.ticketChat) throw new Error('a server with agents and surveys has a ticket chat');
   desk = new TicketDesk({ queue: side.agent.queue, mailer, chat: app.ticketChat });
 });
 
-afterAll(async () => {
-  await app?.close();
-  await side?.dispose();
-});
+afterAll(() => running?.close());
 
 /** A Bot Framework connector that refuses every post with 403, counting them. */
 async function refuseOn(port: string): Promise<{ server: Server; hits: number }> {

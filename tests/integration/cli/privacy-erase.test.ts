@@ -3,18 +3,10 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { RedisSurveyStore } from '../../../insights/index';
-import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
-import { loadConfig } from '../../../bot/config';
-import { RedisDirectLineStore } from '../../../bot/directline/redis-store';
-import { silentLog } from '../../../bot/log';
-import { thankYouClosing } from '../../../bot/ports/closing';
-import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
-import { identifyWith } from '../../../bot/security/identity';
-import { createServer, type RelaisServer } from '../../../bot/server';
-import { RedisStorage } from '../../../bot/storage/redis-storage';
-import { agentsJson, PASSWORDS } from '../agent/agent-app';
+import { type BuiltAgentSide } from '../../../bot/agent/build';
+import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';
-import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../unit/bot/harness';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 
 // The CLI as users run it: the built bin (`npm test` builds before jest).
@@ -44,7 +36,7 @@ function relais(args: string[], env: Record<string, string> = {}): Promise<Run> 
 
 let redis: Redis;
 let prefix: string;
-let app: RelaisServer;
+let running: AgentApp;
 let side: BuiltAgentSide;
 let url: string;
 let surveys: RedisSurveyStore;
@@ -54,35 +46,18 @@ beforeAll(async () => {
   prefix = uniquePrefix('erase')
     .replace(/:$/, '')
     .replace(/[^A-Za-z0-9:_-]/g, '-');
-  const config = loadConfig({ AGENTS: await agentsJson(), REDIS_PREFIX: prefix, IDENTITY_SECRET });
-  const now = () => OPEN_TIME;
-  side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, silentLog, now, redis, {
-    sweep: false,
-  });
   surveys = new RedisSurveyStore({ redis, keyPrefix: `${prefix}:insights` });
-  app = createServer(config, {
-    bot: {
-      faq: buildTestFaq(),
-      handoff: side.handoff,
-      backOffice: new DemoBackOffice(now),
-      closing: thankYouClosing,
-      supportHours: PARIS_HOURS,
-      clock: now,
-      identify: identifyWith(SECRET),
-      surveys,
-    },
-    storage: new RedisStorage(redis, { prefix }),
-    directLineStore: new RedisDirectLineStore(redis, { prefix }),
-    agent: side.agent,
-    tokenSecret: SECRET,
-    log: silentLog,
+  running = await startAgentApp(buildTestFaq(), await agentsJson(), {
+    redisUrl: testRedisUrl(),
+    prefix,
+    env: { IDENTITY_SECRET },
+    surveys,
   });
-  url = await app.listen(0);
+  ({ side, url } = running);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await side?.dispose();
+  await running?.close();
   await redis?.quit();
 });
 
