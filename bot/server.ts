@@ -37,6 +37,7 @@ import { traceStoresOf } from './reports/trace-stores';
 import { withSurveyClosing } from './survey/survey-closing';
 import type { ClosedSilentFeed } from './survey/closed-silent-feed';
 import { proactiveClosings } from './survey/wire-closings';
+import { CustomerRelay } from './agent/customer-relay';
 import type { ChatRelay } from '../handoff/index';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
@@ -134,18 +135,12 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   const directLineAdapter = new DirectLineAdapter(deps.directLineStore, deps.bot.clock);
   for (const counted of [adapter, directLineAdapter]) counted.use(countTurns(metrics));
   directLineAdapter.onTurnError = turnErrorHandler(deps.log, deps.bot.faq.defaultLocale);
-  const closings = proactiveClosings(deps, {
-    adapter,
-    directLineAdapter,
-    bot,
-    appId: config.microsoftApp.appId,
-  });
+  // One relay for every write outside a customer's turn: agent messages, ticket answers, closings.
+  const relay = new CustomerRelay(adapter, directLineAdapter, bot, config.microsoftApp.appId ?? '');
+  const closings = proactiveClosings(deps, relay);
   const agentApi = deps.agent
     ? mountAgentApi(server, deps.agent, {
-        cloudAdapter: adapter,
-        directLineAdapter,
-        bot,
-        botAppId: config.microsoftApp.appId ?? '',
+        relay,
         tokenSecret: deps.tokenSecret,
         clock: deps.bot.clock,
         log: deps.log,

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { KbError } from './errors';
+import { readKbText } from './read-kb-text';
 
 /** A line of a queries or calibration file (JSON Lines); other fields are ignored. */
 export interface LabelledLine {
@@ -19,15 +19,7 @@ const lineSchema = z.looseObject({
 
 /** Reads JSON Lines; the first malformed line stops everything with its file and line number. */
 export async function readLabelledLines(file: string, requireExpected: boolean): Promise<LabelledLine[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new KbError(
-      [{ file, path: '', message: `cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})` }],
-      { cause },
-    );
-  }
+  const text = await readKbText(file);
   const out: LabelledLine[] = [];
   const seen = new Set<string>();
   text.split('\n').forEach((raw, i) => {

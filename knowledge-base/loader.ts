@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { KbError, type KbIssue } from './errors';
 import type { Locale } from './locale';
+import { readKbText } from './read-kb-text';
 import { kbFileSchema, type KbFileParsed } from './schema';
 import type { Entry } from './types';
 
@@ -80,24 +80,7 @@ export function parseKbText(
 
 /** Reads and validates KB files together (ids unique per language across files, followUps known). */
 export async function loadKnowledgeBase(files: readonly string[]): Promise<LoadedKnowledgeBase> {
-  const texts = await Promise.all(
-    files.map(async (file) => {
-      try {
-        return { file, text: await readFile(file, 'utf8') };
-      } catch (cause) {
-        throw new KbError(
-          [
-            {
-              file,
-              path: '',
-              message: `cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`,
-            },
-          ],
-          { cause },
-        );
-      }
-    }),
-  );
+  const texts = await Promise.all(files.map(async (file) => ({ file, text: await readKbText(file) })));
   return buildKnowledgeBase(texts);
 }
 

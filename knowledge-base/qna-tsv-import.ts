@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { KbError, type KbIssue } from './errors';
 import type { Locale } from './locale';
+import { readKbText } from './read-kb-text';
 import {
   METADATA_ESCALATE,
   METADATA_ID,
@@ -153,16 +153,7 @@ export function qnaTsvToKb(file: string, text: string, locale: Locale): KbFileIn
 
 /** Reads a TSV file; an unreadable file is reported like a malformed one. */
 export async function readQnaTsv(file: string, locale: Locale): Promise<KbFileInput> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new KbError(
-      [{ file, path: '', message: `cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})` }],
-      { cause },
-    );
-  }
-  return qnaTsvToKb(file, text, locale);
+  return qnaTsvToKb(file, await readKbText(file), locale);
 }
 
 function isJsonArray(text: string): boolean {

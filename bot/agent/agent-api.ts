@@ -1,15 +1,12 @@
-import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { HandoffQueue, Mailer } from '../../handoff/index';
-import type { DirectLineAdapter } from '../directline/adapter';
 import type { Log } from '../log';
-import type { RelaisBot } from '../relais-bot';
 import type { AgentAccount } from './accounts';
 import { AgentService } from './agent-service';
 import { AgentTickets, noMailer, type TicketClosing } from './agent-tickets';
 import type { CurrentFaq } from './canned-answers';
 import { registerConsole } from './console-route';
-import { CustomerRelay } from './customer-relay';
+import type { CustomerRelay } from './customer-relay';
 import { AgentEventStreams } from './event-stream';
 import type { AgentEventBus } from './events';
 import type { RelayStore } from './relay-store';
@@ -50,10 +47,8 @@ export function mountAgentApi(
   server: Server,
   deps: AgentDeps,
   runtime: {
-    readonly cloudAdapter: CloudAdapter;
-    readonly directLineAdapter: DirectLineAdapter;
-    readonly bot: RelaisBot;
-    readonly botAppId: string;
+    /** Writes to customers outside their turn (shared with the closing survey's proactive turns). */
+    readonly relay: CustomerRelay;
     readonly tokenSecret: string;
     readonly clock: () => Date;
     readonly log: Log;
@@ -64,12 +59,7 @@ export function mountAgentApi(
     readonly ticketClosing?: TicketClosing;
   },
 ): MountedAgentApi {
-  const relay = new CustomerRelay(
-    runtime.cloudAdapter,
-    runtime.directLineAdapter,
-    runtime.bot,
-    runtime.botAppId,
-  );
+  const relay = runtime.relay;
   const service = new AgentService({
     accounts: deps.accounts,
     queue: deps.queue,

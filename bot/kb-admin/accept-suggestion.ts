@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { buildKnowledgeBase, KbError, type KbIssue, type Locale } from '../../knowledge-base/index';
 import { applyKbEdit, type KbEdit } from '../../knowledge-base/kb-edit';
 import { notWritableReason, writeFileAtomic } from '../../knowledge-base/kb-file-write';
+import { readKbText } from '../../knowledge-base/read-kb-text';
 import type { KbLoadReport, KbReloader } from './kb-reloader';
 
 /** What accepting a suggestion did; every refusal leaves the file and the KB in service untouched. */
@@ -52,10 +52,10 @@ export function acceptSuggestion(
     const texts: { file: string; text: string }[] = [];
     for (const f of reloader.files) {
       try {
-        texts.push({ file: f, text: await readFile(f, 'utf8') });
+        texts.push({ file: f, text: await readKbText(f) });
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'error';
-        return { kind: 'invalid', issues: [{ file: f, path: '', message: `cannot read file (${code})` }] };
+        if (error instanceof KbError) return { kind: 'invalid', issues: error.issues };
+        throw error;
       }
     }
     const current = texts.find((t) => t.file === file)!;

@@ -1,7 +1,4 @@
-import type { CloudAdapter } from 'botbuilder';
-import { CustomerRelay } from '../agent/customer-relay';
-import type { DirectLineAdapter } from '../directline/adapter';
-import type { RelaisBot } from '../relais-bot';
+import type { CustomerRelay } from '../agent/customer-relay';
 import type { AppDeps } from '../server';
 import { ProactiveClosings } from './proactive-closings';
 
@@ -11,21 +8,10 @@ import { ProactiveClosings } from './proactive-closings';
  */
 export function proactiveClosings(
   deps: AppDeps,
-  runtime: {
-    readonly adapter: CloudAdapter;
-    readonly directLineAdapter: DirectLineAdapter;
-    readonly bot: RelaisBot;
-    readonly appId: string | undefined;
-  },
+  relay: CustomerRelay,
 ): (ProactiveClosings & { stop(): void }) | undefined {
   const surveys = deps.bot.surveys;
   if (!deps.agent || !surveys) return undefined;
-  const relay = new CustomerRelay(
-    runtime.adapter,
-    runtime.directLineAdapter,
-    runtime.bot,
-    runtime.appId ?? '',
-  );
   const closings = new ProactiveClosings({
     queue: deps.agent.queue,
     relay,
