@@ -39,11 +39,11 @@ const VAGUE_MIN_SHARE = 0.1;
  */
 export function decide(input: DecisionInput, thresholds: DecisionThresholds): Verdict {
   if (input.contentWords === 0 || input.candidates === 0) return { kind: 'escalate', reason: 'no-content' };
-  const vague = input.vague && input.candidates >= 2;
-  if (input.confidence >= thresholds.answerAt && !vague) {
+  if (input.confidence >= thresholds.answerAt) {
+    // A vague message gets the choice it would have got below the threshold.
+    if (input.vague && input.candidates >= 2) return { kind: 'clarify' };
     return input.bestEscalates ? { kind: 'escalate', reason: 'entry-escalate' } : { kind: 'answer' };
   }
-  if (vague && input.confidence >= thresholds.answerAt) return { kind: 'clarify' };
   if (input.candidates >= 2 && Math.max(input.confidence, input.shortlist) >= thresholds.clarifyAt)
     return { kind: 'clarify' };
   return { kind: 'escalate', reason: 'low-confidence' };
