@@ -150,13 +150,6 @@ export function withContext(log: Log, context: LogContext): Log {
   return log.child?.(context) ?? log;
 }
 
-/** Plain console lines, for the few places that run before the configuration is read. */
-export const consoleLog: Log = {
-  info: (message) => console.log(scrubText(message)),
-  error: (message, cause) =>
-    console.error(scrubText(message), cause instanceof Error ? scrubText(cause.message) : ''),
-};
-
 export const silentLog: Log = { info: () => undefined, error: () => undefined };
 
 /**

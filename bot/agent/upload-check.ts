@@ -9,8 +9,6 @@ const ALLOWED: Readonly<Record<string, (bytes: Buffer) => boolean>> = {
   'text/plain': (b) => !b.includes(0) && isUtf8(b),
 };
 
-export const ALLOWED_UPLOAD_TYPES = Object.keys(ALLOWED);
-
 function isUtf8(bytes: Buffer): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
