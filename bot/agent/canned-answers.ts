@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import { toLocale, type Entry, type Locale } from '../../knowledge-base/index';
-import type { FaqPort } from '../conversation/deps';
+import { toLocale, type Locale } from '../../knowledge-base/index';
+import { listsEntries, type FaqPort } from '../conversation/deps';
 
 /** The FAQ as the server holds it now: read on every request, so a reloaded KB is seen at once. */
 export type CurrentFaq = () => FaqPort;
-
-type WithEntries = FaqPort & { entries(locale: Locale): readonly Entry[] };
-
-/** A test double may only match; the loaded Faq also lists its entries. */
-function listsEntries(faq: FaqPort): faq is WithEntries {
-  return typeof (faq as { entries?: unknown }).entries === 'function';
-}
 
 export const cannedQuerySchema = z.strictObject({
   language: z

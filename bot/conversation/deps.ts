@@ -11,6 +11,14 @@ import type { HandoffPort } from '../ports/handoff';
 /** The part of the knowledge base the bot uses (a Faq, or a test double around one). */
 export type FaqPort = Pick<Faq, 'match' | 'detect' | 'entry' | 'defaultLocale'>;
 
+/** A knowledge base that also lists its entries (a Faq or the reloadable holder; not every test double). */
+export type FaqCatalogue = FaqPort & Pick<Faq, 'locales' | 'entries'>;
+
+export function listsEntries(faq: object): faq is FaqCatalogue {
+  const candidate = faq as Partial<FaqCatalogue>;
+  return typeof candidate.entries === 'function' && Array.isArray(candidate.locales);
+}
+
 /** What the conversation logic needs from the outside world; tests pass fakes or in-memory ones. */
 export interface BotDeps {
   readonly faq: FaqPort;

@@ -1,7 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Request, Response, Server } from 'restify';
-import { Faq } from '../../knowledge-base/index';
-import { FaqHolder } from '../kb-admin/faq-holder';
+import { listsEntries } from '../conversation/deps';
 
 /** One thing /readyz checks: resolves to a problem sentence, or undefined when it is fine. */
 export type ReadinessCheck = () => Promise<string | undefined>;
@@ -9,14 +8,13 @@ export type ReadinessCheck = () => Promise<string | undefined>;
 const CHECK_TIMEOUT_MS = 1_000;
 
 /**
- * The knowledge base is loaded: a full `Faq` (or the one a reloadable holder serves now) must hold
- * entries in some language. Tests may pass a narrower matcher (the bot's FaqPort); having one at
+ * The knowledge base is loaded: one that lists its entries (a `Faq`, or the reloadable holder,
+ * which lists the one it serves now) must hold entries in some language. Tests may pass a narrower matcher (the bot's FaqPort); having one at
  * all means it was loaded.
  */
-export function kbLoaded(port: object): ReadinessCheck {
+export function kbLoaded(faq: object): ReadinessCheck {
   return async () => {
-    const faq = port instanceof FaqHolder ? port.current : port;
-    if (!(faq instanceof Faq)) return undefined;
+    if (!listsEntries(faq)) return undefined;
     return faq.locales.some((locale) => faq.entries(locale).length > 0)
       ? undefined
       : 'the knowledge base has no entries';

@@ -1,11 +1,11 @@
 import type { Decision, Entry, Faq, Locale, MatchOptions } from '../../knowledge-base/index';
-import type { FaqPort } from '../conversation/deps';
+import type { FaqCatalogue } from '../conversation/deps';
 
 /**
  * The knowledge base the bot answers from, swappable while the bot runs: every call reads the
  * current Faq, and a reload replaces it in one assignment, so a turn never sees half a KB.
  */
-export class FaqHolder implements FaqPort {
+export class FaqHolder implements FaqCatalogue {
   #current: Faq;
   #generation = 1;
 
@@ -43,5 +43,13 @@ export class FaqHolder implements FaqPort {
 
   entry(id: string, locale: Locale): Entry | undefined {
     return this.#current.entry(id, locale);
+  }
+
+  get locales(): Locale[] {
+    return this.#current.locales;
+  }
+
+  entries(locale: Locale): Entry[] {
+    return this.#current.entries(locale);
   }
 }
