@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toLocale, type Locale } from '../knowledge-base/index';
+import { answerPolicyFromText, toLocale, type AnswerPolicy, type Locale } from '../knowledge-base/index';
 import { smtpConfigFromEnv, type SmtpConfig } from '../handoff/index';
 import { LOG_LEVELS, type LogLevel } from './log';
 import { parseSupervisorEnv, type SupervisorAuth } from './reports/supervisor-config';
@@ -12,6 +12,8 @@ export interface Config {
   /** KB_READ_ONLY: the KB admin API may reload but never writes the KB files. */
   readonly kbReadOnly: boolean;
   readonly defaultLocale: Locale;
+  /** MATCHER_MAX_WRONG_PCT / MATCHER_MIN_OOS_RECALL_PCT: what the matcher's thresholds must meet. */
+  readonly answerPolicy: AnswerPolicy;
   readonly microsoftApp: {
     readonly appId?: string;
     readonly appPassword?: string;
@@ -118,6 +120,8 @@ const envSchema = z.object({
     )
     .refine((files) => files.length > 0, 'must list at least one file (comma-separated)')
     .optional(),
+  MATCHER_MAX_WRONG_PCT: z.string().optional(),
+  MATCHER_MIN_OOS_RECALL_PCT: z.string().optional(),
   KB_READ_ONLY: z
     .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
     .default('false')
@@ -223,7 +227,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       issues.push({ variable: 'SMTP_*', message: error instanceof Error ? error.message : String(error) });
     }
   }
-  if (issues.length > 0 || !supervisor.ok) throw new ConfigError(issues);
+  const policy = answerPolicyFromText({
+    maxWrongAnswersPct: { name: 'MATCHER_MAX_WRONG_PCT', text: e.MATCHER_MAX_WRONG_PCT },
+    minOutOfScopeRecallPct: { name: 'MATCHER_MIN_OOS_RECALL_PCT', text: e.MATCHER_MIN_OOS_RECALL_PCT },
+  });
+  if (!policy.ok) issues.push(...policy.problems.map((p) => ({ variable: p.source, message: p.message })));
+  if (issues.length > 0 || !supervisor.ok || !policy.ok) throw new ConfigError(issues);
   return {
     ...(supervisor.supervisor ? { supervisor: supervisor.supervisor } : {}),
     surveyRetentionDays: e.SURVEY_RETENTION_DAYS,
@@ -233,6 +242,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     kbFiles: e.KB_FILES ?? [...DEFAULT_KB_FILES],
     kbReadOnly: e.KB_READ_ONLY,
     defaultLocale: e.DEFAULT_LOCALE,
+    answerPolicy: policy.policy,
     microsoftApp: {
       ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
       ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),

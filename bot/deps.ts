@@ -36,7 +36,10 @@ export interface BuiltDeps extends AppDeps {
 /** The production set of dependencies: the KB from the configured files, Redis stores when REDIS_URL is set, memory otherwise. */
 export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
   // The bot reads its FAQ through the reloader's holder, so POST /api/kb/reload and SIGHUP can swap it.
-  const kbReloader = await KbReloader.start(config.kbFiles, { defaultLocale: config.defaultLocale });
+  const kbReloader = await KbReloader.start(config.kbFiles, {
+    defaultLocale: config.defaultLocale,
+    policy: config.answerPolicy,
+  });
   // Without a configured secret, tokens are signed with a per-process key: they die with the process.
   const tokenSecret = config.tokenSecret ?? randomBytes(32).toString('hex');
   const { redis, ...stores } = await buildStores(config, log);

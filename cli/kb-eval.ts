@@ -1,5 +1,6 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import {
+  answerPolicyFromText,
   detectLanguage,
   Faq,
   loadKnowledgeBase,
@@ -19,7 +20,13 @@ export interface EvalArgs {
   readonly queries: string | undefined;
   readonly calibration: string | undefined;
   readonly out: string | undefined;
+  /** --max-wrong / --min-oos-recall, in percent (text as typed); absent: the default policy. */
+  readonly maxWrong?: string | undefined;
+  readonly minOosRecall?: string | undefined;
 }
+
+export const KB_EVAL_USAGE =
+  'relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl] [--max-wrong PCT] [--min-oos-recall PCT]';
 
 const PROGRESS_EVERY = 1000;
 
@@ -29,10 +36,13 @@ export async function kbEval(
   stderr: NodeJS.WritableStream,
 ): Promise<number> {
   if (args.kb.length === 0 || !args.queries) {
-    throw new CliError(
-      'usage: relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl]',
-    );
+    throw new CliError(`usage: ${KB_EVAL_USAGE}`);
   }
+  const policy = answerPolicyFromText({
+    maxWrongAnswersPct: { name: '--max-wrong', text: args.maxWrong },
+    minOutOfScopeRecallPct: { name: '--min-oos-recall', text: args.minOosRecall },
+  });
+  if (!policy.ok) throw new CliError(policy.problems.map((p) => `${p.source}: ${p.message}`).join('\n'));
   const kb = await loadKnowledgeBase(args.kb);
   const ids = new Set(kb.entries.map((e) => e.id));
   const queries = await readLabelledLines(args.queries, false);
@@ -48,7 +58,10 @@ export async function kbEval(
   const calibration = args.calibration
     ? groupByLanguage(calibrationLines, locales)
     : await discoverCalibration(kb);
-  const faq = Faq.build(kb, { calibration });
+  const faq = Faq.build(kb, { calibration, policy: policy.policy });
+  stderr.write(
+    `policy: at most ${policy.policy.maxWrongAnswersPct} % wrong answers, at least ${policy.policy.minOutOfScopeRecallPct} % of out-of-scope questions to a person\n`,
+  );
   for (const info of faq.info) {
     stderr.write(
       `${info.locale}: ${info.entries} entries, ${info.phrasings} phrasings; thresholds from ${info.calibration.source} (${info.calibration.samples.inScope} in scope / ${info.calibration.samples.outOfScope} out of scope)\n`,

@@ -4,7 +4,7 @@ import { one, parseArgs } from './args';
 import { CliError } from './cli-error';
 import { kbAsk } from './kb-ask';
 import { kbCheck } from './kb-check';
-import { kbEval } from './kb-eval';
+import { kbEval, KB_EVAL_USAGE } from './kb-eval';
 import { kbExport, KB_EXPORT_USAGE } from './kb-export';
 import { kbImport, KB_IMPORT_USAGE } from './kb-import';
 import { privacyErase, PRIVACY_USAGE } from './privacy-erase';
@@ -12,7 +12,7 @@ import { privacyErase, PRIVACY_USAGE } from './privacy-erase';
 const USAGE = `usage:
   relais kb check FILE…
   relais kb ask --kb FILE [--kb FILE…] [--locale fr|en] [--json] "text"
-  relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl]
+  ${KB_EVAL_USAGE}
   ${KB_IMPORT_USAGE}
   ${KB_EXPORT_USAGE}
   ${PRIVACY_USAGE}`;
@@ -49,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
     }
     case 'eval': {
-      const args = parseArgs(rest, ['kb', 'queries', 'calibration', 'out']);
+      const args = parseArgs(rest, ['kb', 'queries', 'calibration', 'out', 'max-wrong', 'min-oos-recall']);
       if (args.positionals.length > 0)
         throw new CliError(`unexpected argument "${args.positionals[0]}"\n${USAGE}`);
       return kbEval(
@@ -58,6 +58,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           queries: one(args, 'queries'),
           calibration: one(args, 'calibration'),
           out: one(args, 'out'),
+          maxWrong: one(args, 'max-wrong'),
+          minOosRecall: one(args, 'min-oos-recall'),
         },
         process.stdout,
         process.stderr,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { calibrationOptionsFor, type AnswerPolicy } from './answer-policy';
 import type { Locale } from './locale';
 import { detectLanguage } from './language';
 import { calibrationFileFor, checkExpectedIds, readLabelledLines } from './labelled-queries';
@@ -11,6 +12,8 @@ export interface FaqOptions {
   readonly defaultLocale?: Locale;
   readonly calibration?: Partial<Record<Locale, readonly LabelledText[]>>;
   readonly matcher?: Omit<MatcherOptions, 'calibration'>;
+  /** The wrong-answer / hand-over policy the thresholds must meet (default: at most 4 % wrong, 70 % handed over). */
+  readonly policy?: AnswerPolicy;
 }
 
 export interface MatchOptions {
@@ -41,6 +44,7 @@ export class Faq {
         locale,
         Matcher.build(locale, entries, {
           ...options.matcher,
+          ...(options.policy ? { calibrationOptions: calibrationOptionsFor(options.policy) } : {}),
           synonyms,
           ...(calibration ? { calibration } : {}),
         }),

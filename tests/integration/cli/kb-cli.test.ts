@@ -184,6 +184,17 @@ describe('relais kb eval', () => {
     expect(r.stderr).toContain(`${cal}:2: expected: required in a calibration file`);
   });
 
+  it('states the answer policy it calibrates to, and refuses a bad one naming the option', async () => {
+    const args = ['kb', 'eval', '--kb', join(dir, 'kb.yaml'), '--queries', join(dir, 'queries.jsonl')];
+    const loose = await relais(...args, '--max-wrong', '10', '--min-oos-recall', '60%');
+    expect(loose.code).toBe(0);
+    expect(loose.stderr).toContain('policy: at most 10 % wrong answers, at least 60 % of out-of-scope');
+    const bad = await relais(...args, '--max-wrong', 'lots');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-wrong: must be a percentage such as 4 or 10 (got "lots")');
+    expect(bad.stdout).toBe('');
+  });
+
   it('explains its usage', async () => {
     const r = await relais('kb', 'eval', '--kb', join(dir, 'kb.yaml'));
     expect(r.code).toBe(2);

@@ -18,6 +18,7 @@ describe('config', () => {
     expect(config.defaultLocale).toBe('fr');
     expect(config.microsoftApp).toEqual({ appType: 'MultiTenant' });
     expect(config.redisUrl).toBeUndefined();
+    expect(config.answerPolicy).toEqual({ maxWrongAnswersPct: 4, minOutOfScopeRecallPct: 70 });
     expect(config.supportHours).toEqual({
       timeZone: 'Europe/Paris',
       days: [1, 2, 3, 4, 5, 6],
@@ -34,8 +35,11 @@ describe('config', () => {
       MicrosoftAppId: 'id',
       MicrosoftAppPassword: 'pw',
       REDIS_URL: 'redis://localhost:6379',
+      MATCHER_MAX_WRONG_PCT: '10',
+      MATCHER_MIN_OOS_RECALL_PCT: '80%',
     });
     expect(config.port).toBe(8080);
+    expect(config.answerPolicy).toEqual({ maxWrongAnswersPct: 10, minOutOfScopeRecallPct: 80 });
     expect(config.kbFiles).toEqual(['a.yaml', 'b.yaml']);
     expect(config.defaultLocale).toBe('en');
     expect(config.microsoftApp).toEqual({ appId: 'id', appPassword: 'pw', appType: 'MultiTenant' });
@@ -55,6 +59,9 @@ describe('config', () => {
     [{ MicrosoftAppPassword: 'pw' }, 'MicrosoftAppId'],
     [{ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
     [{ KB_FILES: ' , ' }, 'KB_FILES'],
+    [{ MATCHER_MAX_WRONG_PCT: 'ten' }, 'MATCHER_MAX_WRONG_PCT'],
+    [{ MATCHER_MAX_WRONG_PCT: '60' }, 'MATCHER_MAX_WRONG_PCT'],
+    [{ MATCHER_MIN_OOS_RECALL_PCT: '-5' }, 'MATCHER_MIN_OOS_RECALL_PCT'],
   ])('%j is refused naming %s', (env, variable) => {
     expect(problems(env)).toEqual([variable]);
   });
