@@ -1,5 +1,6 @@
 import type { Locale } from './locale';
-import { foldWords, normalizeFolded, prepareLemmas, type NormalizedText } from './normalize';
+import { knownBaseOf } from './inflections';
+import { foldWords, normalizeFolded, prepareLemmas, stem, type NormalizedText } from './normalize';
 import type { SparseVector } from './sparse';
 import { NO_SYNONYMS, type Synonyms } from './synonyms';
 import { TypoIndex } from './typos';
@@ -126,12 +127,31 @@ export class FeatureSpace {
     return { space, phrasings };
   }
 
+  /**
+   * A message word's stem: the KB's own when the KB uses the word; in English, an unseen word is
+   * matched to the KB word it regularly inflects (no lemmatiser call at query time, see
+   * inflections.ts); French stems with Snowball, which is cheap and needs no vocabulary.
+   */
+  private readonly queryStem = (word: string): string => {
+    const known = this.stemOfWord.get(word);
+    if (known !== undefined) return known;
+    if (this.locale !== 'en') return stem(word, this.locale);
+    return (
+      knownBaseOf(word, (c) => this.stemOfWord.get(c) ?? (this.ids.has(`w ${c}`) ? c : undefined)) ?? word
+    );
+  };
+
   get size(): number {
     return this.ids.size;
   }
 
   analyze(text: string): AnalyzedText {
-    const base = this.normalize(text);
+    const base = normalizeFolded(
+      foldWords(text),
+      this.locale,
+      (words) => this.synonyms.apply(words),
+      this.queryStem,
+    );
     const words: string[] = [];
     const stems: string[] = [];
     const unknown: string[] = [];

@@ -42,8 +42,6 @@ export interface MatcherInfo {
 
 /** Matches messages in one language against that language's entries and decides what to do. */
 export class Matcher {
-  private readonly stemsByEntry = new Map<number, ReadonlySet<string>>();
-
   private constructor(
     readonly locale: Locale,
     private readonly entries: readonly Entry[],
@@ -179,14 +177,7 @@ export class Matcher {
   }
 
   private matchedTerms(words: readonly string[], stems: readonly string[], entryIndex: number): string[] {
-    let known = this.stemsByEntry.get(entryIndex);
-    if (!known) {
-      const entry = this.entries[entryIndex]!;
-      known = new Set(
-        [entry.question, ...entry.alternates].flatMap((p) => this.ranker.space.normalize(p).stems),
-      );
-      this.stemsByEntry.set(entryIndex, known);
-    }
+    const known = this.ranker.stemsOf(entryIndex);
     const content = new Set(contentWords(words, this.locale));
     const terms = words.filter((w, i) => content.has(w) && known.has(stems[i]!));
     return [...new Set(terms)];

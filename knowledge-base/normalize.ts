@@ -107,6 +107,7 @@ export function normalizeFolded(
   folded: string[],
   locale: Locale,
   rewrite?: (words: string[]) => string[],
+  stemOf: (word: string) => string = (word) => stem(word, locale),
 ): NormalizedText {
   const stop = STOP_WORDS[locale];
   const words: string[] = [];
@@ -114,7 +115,7 @@ export function normalizeFolded(
   for (const word of rewrite ? rewrite(folded) : folded) {
     if (stop.has(word)) continue;
     words.push(word);
-    stems.push(stripAccents(stem(word, locale)));
+    stems.push(stripAccents(stemOf(word)));
   }
   return { words, stems };
 }

@@ -13,6 +13,8 @@ export class PhrasingIndex {
   private readonly postingIds: Int32Array[];
   private readonly postingValues: Float32Array[];
   private readonly scratch: Float32Array;
+  /** Phrasings touched by the current look-up; preallocated, so a look-up allocates nothing (GC pauses were the p99). */
+  private readonly touched: Int32Array;
 
   constructor(
     vectors: readonly SparseVector[],
@@ -38,13 +40,15 @@ export class PhrasingIndex {
       }
     });
     this.scratch = new Float32Array(vectors.length);
+    this.touched = new Int32Array(vectors.length);
   }
 
   /** Best cosine per entry (0 for entries sharing nothing), written into `out` (length = entry count). */
   nearestByEntry(query: SparseVector, out: Float32Array): void {
     out.fill(0);
     const scores = this.scratch;
-    const touched: number[] = [];
+    const touched = this.touched;
+    let count = 0;
     for (let k = 0; k < query.ids.length; k++) {
       const f = query.ids[k]!;
       const q = query.values[k]!;
@@ -53,11 +57,12 @@ export class PhrasingIndex {
       if (!ids || !values) continue;
       for (let p = 0; p < ids.length; p++) {
         const doc = ids[p]!;
-        if (scores[doc] === 0) touched.push(doc);
+        if (scores[doc] === 0) touched[count++] = doc;
         scores[doc]! += q * values[p]!;
       }
     }
-    for (const doc of touched) {
+    for (let t = 0; t < count; t++) {
+      const doc = touched[t]!;
       const entry = this.labels[doc]!;
       if (scores[doc]! > out[entry]!) out[entry] = scores[doc]!;
       scores[doc] = 0;

@@ -147,6 +147,11 @@ export class Ranker {
     return new Ranker(space, phrasingIndex, entryIndex, model, classCount, withChars, entryStems);
   }
 
+  /** Every stem an entry's phrasings use (what an explanation's matched terms are read against). */
+  stemsOf(entry: number): ReadonlySet<string> {
+    return this.entryStems[entry] ?? new Set();
+  }
+
   /** Scores a message; `temperatures` limits the softmax normalisers computed (calibration needs all). */
   score(text: string, temperatures: readonly number[] = TEMPERATURES): ScoredQuery {
     const analysis = this.space.analyze(text);
