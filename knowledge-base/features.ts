@@ -32,20 +32,20 @@ const BLOCK_BIGRAM = 1;
 const BLOCK_CHAR = 2;
 const CHAR_NGRAM_SIZES = [3, 4] as const;
 
-/** Calls `visit` with every feature of a text: stems, stem bigrams, character n-grams of the words. */
-function forEachFeature(
-  stems: readonly string[],
-  words: readonly string[],
-  visit: (key: string, block: number) => void,
-): void {
+/** Calls `visit` with a text's word features: stems and stem bigrams. */
+function forEachWordFeature(stems: readonly string[], visit: (key: string, block: number) => void): void {
   for (const s of stems) visit(`w ${s}`, BLOCK_WORD);
   for (let i = 0; i + 1 < stems.length; i++) visit(`b ${stems[i]} ${stems[i + 1]}`, BLOCK_BIGRAM);
-  for (const w of words) {
-    const padded = ` ${w} `;
-    for (const n of CHAR_NGRAM_SIZES) {
-      for (let i = 0; i + n <= padded.length; i++) visit(`c${padded.slice(i, i + n)}`, BLOCK_CHAR);
-    }
+}
+
+/** The character n-gram keys of one word (padded with spaces, so its edges count). */
+function charNgrams(word: string): string[] {
+  const padded = ` ${word} `;
+  const keys: string[] = [];
+  for (const n of CHAR_NGRAM_SIZES) {
+    for (let i = 0; i + n <= padded.length; i++) keys.push(`c${padded.slice(i, i + n)}`);
   }
+  return keys;
 }
 
 /** Vocabulary, IDF and typo index of one KB language, built from its phrasings. */
@@ -55,6 +55,8 @@ export class FeatureSpace {
   private idf = new Float32Array(0);
   private readonly wordFrequency = new Map<string, number>();
   private readonly stemOfWord = new Map<string, string>();
+  /** Character n-gram feature ids of each KB word, made once: most of a text's features, and its words repeat. */
+  private readonly charIdsOfWord = new Map<string, Int32Array>();
   private typos!: TypoIndex;
 
   private constructor(
@@ -87,30 +89,40 @@ export class FeatureSpace {
     const df: number[] = [];
     const idsOfText: number[][] = [];
     let lastSeen = new Int32Array(1024).fill(-1);
-    normalized.forEach(({ words, stems }, doc) => {
-      words.forEach((w, i) => {
-        space.wordFrequency.set(w, (space.wordFrequency.get(w) ?? 0) + 1);
-        space.stemOfWord.set(w, stems[i]!);
-      });
-      const ids: number[] = [];
-      forEachFeature(stems, words, (key, block) => {
-        let id = space.ids.get(key);
-        if (id === undefined) {
-          id = space.ids.size;
-          space.ids.set(key, id);
-          space.blocks.push(block);
-          df.push(0);
-          if (id >= lastSeen.length) {
-            const grown = new Int32Array(lastSeen.length * 2).fill(-1);
-            grown.set(lastSeen);
-            lastSeen = grown;
-          }
+    const idOf = (key: string, block: number): number => {
+      let id = space.ids.get(key);
+      if (id === undefined) {
+        id = space.ids.size;
+        space.ids.set(key, id);
+        space.blocks.push(block);
+        df.push(0);
+        if (id >= lastSeen.length) {
+          const grown = new Int32Array(lastSeen.length * 2).fill(-1);
+          grown.set(lastSeen);
+          lastSeen = grown;
         }
+      }
+      return id;
+    };
+    normalized.forEach(({ words, stems }, doc) => {
+      const ids: number[] = [];
+      const count = (id: number): void => {
         ids.push(id);
         if (lastSeen[id] !== doc) {
           lastSeen[id] = doc;
           df[id]!++;
         }
+      };
+      forEachWordFeature(stems, (key, block) => count(idOf(key, block)));
+      words.forEach((w, i) => {
+        space.wordFrequency.set(w, (space.wordFrequency.get(w) ?? 0) + 1);
+        space.stemOfWord.set(w, stems[i]!);
+        let chars = space.charIdsOfWord.get(w);
+        if (!chars) {
+          chars = Int32Array.from(charNgrams(w), (key) => idOf(key, BLOCK_CHAR));
+          space.charIdsOfWord.set(w, chars);
+        }
+        for (const id of chars) count(id);
       });
       idsOfText.push(ids);
     });
@@ -172,10 +184,16 @@ export class FeatureSpace {
       stems.push(stem);
     });
     const ids: number[] = [];
-    forEachFeature(stems, words, (key) => {
+    const known = (key: string): void => {
       const id = this.ids.get(key);
       if (id !== undefined) ids.push(id);
-    });
+    };
+    forEachWordFeature(stems, known);
+    for (const w of words) {
+      const chars = this.charIdsOfWord.get(w);
+      if (chars) for (const id of chars) ids.push(id);
+      else charNgrams(w).forEach(known);
+    }
     return { words, stems, unknown, corrections, ...this.vectorize(ids) };
   }
 

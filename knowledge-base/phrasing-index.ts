@@ -10,8 +10,10 @@ import type { SparseVector } from './sparse';
 export const DEFAULT_MAX_POSTING_SHARE = 0.05;
 
 export class PhrasingIndex {
-  private readonly postingIds: Int32Array[];
-  private readonly postingValues: Float32Array[];
+  /** Postings in compressed rows: feature f's phrasings are docs[offsets[f] .. offsets[f + 1]). */
+  private readonly offsets: Int32Array;
+  private readonly docs: Int32Array;
+  private readonly weights: Float32Array;
   private readonly scratch: Float32Array;
   /** Phrasings touched by the current look-up; preallocated, so a look-up allocates nothing (GC pauses were the p99). */
   private readonly touched: Int32Array;
@@ -26,17 +28,22 @@ export class PhrasingIndex {
     for (const v of vectors) for (const id of v.ids) lengths[id]!++;
     // Small KBs keep every feature: pruning only pays off when postings run into the hundreds.
     const cap = Math.max(500, Math.floor(maxPostingShare * vectors.length));
-    for (let f = 0; f < featureCount; f++) if (lengths[f]! > cap) lengths[f] = 0;
-    this.postingIds = Array.from(lengths, (n) => new Int32Array(n));
-    this.postingValues = Array.from(lengths, (n) => new Float32Array(n));
-    const fill = new Int32Array(featureCount);
+    this.offsets = new Int32Array(featureCount + 1);
+    for (let f = 0; f < featureCount; f++) {
+      if (lengths[f]! > cap) lengths[f] = 0;
+      this.offsets[f + 1] = this.offsets[f]! + lengths[f]!;
+    }
+    // Two flat arrays instead of two per feature: 130,000 fewer objects on a 10,000-entry KB.
+    this.docs = new Int32Array(this.offsets[featureCount]!);
+    this.weights = new Float32Array(this.offsets[featureCount]!);
+    const fill = this.offsets.slice(0, featureCount);
     vectors.forEach((v, doc) => {
       for (let k = 0; k < v.ids.length; k++) {
         const f = v.ids[k]!;
         if (lengths[f] === 0) continue;
         const at = fill[f]!++;
-        this.postingIds[f]![at] = doc;
-        this.postingValues[f]![at] = v.values[k]!;
+        this.docs[at] = doc;
+        this.weights[at] = v.values[k]!;
       }
     });
     this.scratch = new Float32Array(vectors.length);
@@ -46,19 +53,16 @@ export class PhrasingIndex {
   /** Best cosine per entry (0 for entries sharing nothing), written into `out` (length = entry count). */
   nearestByEntry(query: SparseVector, out: Float32Array): void {
     out.fill(0);
-    const scores = this.scratch;
-    const touched = this.touched;
+    const { scratch: scores, touched, offsets, docs, weights } = this;
     let count = 0;
     for (let k = 0; k < query.ids.length; k++) {
       const f = query.ids[k]!;
       const q = query.values[k]!;
-      const ids = this.postingIds[f];
-      const values = this.postingValues[f];
-      if (!ids || !values) continue;
-      for (let p = 0; p < ids.length; p++) {
-        const doc = ids[p]!;
+      const end = offsets[f + 1]!;
+      for (let p = offsets[f]!; p < end; p++) {
+        const doc = docs[p]!;
         if (scores[doc] === 0) touched[count++] = doc;
-        scores[doc]! += q * values[p]!;
+        scores[doc]! += q * weights[p]!;
       }
     }
     for (let t = 0; t < count; t++) {

@@ -75,16 +75,31 @@ function entryDocuments(
   vectors: readonly SparseVector[],
   labels: Int32Array,
   classCount: number,
+  featureCount: number,
 ): SparseVector[] {
-  const sums = Array.from({ length: classCount }, () => new Map<number, number>());
-  vectors.forEach((v, i) => {
-    const sum = sums[labels[i]!]!;
-    v.ids.forEach((id, k) => sum.set(id, (sum.get(id) ?? 0) + v.values[k]!));
-  });
-  return sums.map((sum) => {
-    const ids = Int32Array.from(sum.keys()).sort();
-    const values = Float32Array.from(ids, (id) => sum.get(id)!);
-    const norm = Math.sqrt(values.reduce((s, x) => s + x * x, 0)) || 1;
+  const phrasingsOf: number[][] = Array.from({ length: classCount }, () => []);
+  labels.forEach((label, i) => phrasingsOf[label]!.push(i));
+  // One dense accumulator reused for every entry (a Map per entry was 15 % of a 10,000-entry build).
+  const sum = new Float64Array(featureCount);
+  const touched = new Int32Array(featureCount);
+  return phrasingsOf.map((phrasings) => {
+    let count = 0;
+    for (const i of phrasings) {
+      const v = vectors[i]!;
+      for (let k = 0; k < v.ids.length; k++) {
+        const id = v.ids[k]!;
+        if (sum[id] === 0) touched[count++] = id;
+        sum[id]! += v.values[k]!;
+      }
+    }
+    const ids = touched.slice(0, count).sort();
+    const values = Float32Array.from(ids, (id) => sum[id]!);
+    let norm = 0;
+    for (const id of ids) {
+      norm += sum[id]! * sum[id]!;
+      sum[id] = 0;
+    }
+    norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < values.length; k++) values[k]! /= norm;
     return { ids, values };
   });
@@ -126,7 +141,7 @@ export class Ranker {
     const full = analyzed.map((a) => a.full);
     const phrasingIndex = new PhrasingIndex(full, labels, space.size);
     const entryIndex = new PhrasingIndex(
-      entryDocuments(full, labels, classCount),
+      entryDocuments(full, labels, classCount, space.size),
       Int32Array.from({ length: classCount }, (_, i) => i),
       space.size,
       1,
