@@ -199,45 +199,56 @@ export class FeatureSpace {
 
   /** Sublinear TF × IDF per feature, each block L2-normalised and weighted, then the whole vector. */
   private vectorize(featureIds: number[]): { lexical: SparseVector; full: SparseVector } {
-    featureIds.sort((a, b) => a - b);
-    const ids: number[] = [];
-    const raw: number[] = [];
-    const blockNorm = [0, 0, 0];
-    for (let i = 0; i < featureIds.length;) {
-      const id = featureIds[i]!;
+    // Typed arrays throughout: a 10,000-entry KB vectorises 50,000 phrasings at build.
+    const sorted = Int32Array.from(featureIds).sort();
+    let distinct = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    const ids = new Int32Array(distinct);
+    const raw = new Float64Array(distinct);
+    let wordNorm = 0;
+    let bigramNorm = 0;
+    let charNorm = 0;
+    let lexicalCount = 0;
+    for (let i = 0, k = 0; i < sorted.length; k++) {
+      const id = sorted[i]!;
       let tf = 0;
-      while (i < featureIds.length && featureIds[i] === id) {
+      while (i < sorted.length && sorted[i] === id) {
         tf++;
         i++;
       }
       const w = (1 + Math.log(tf)) * this.idf[id]!;
-      ids.push(id);
-      raw.push(w);
-      blockNorm[this.blocks[id]!]! += w * w;
-    }
-    const scale = [this.weights.word, this.weights.bigram, this.weights.char].map((k, b) =>
-      blockNorm[b]! > 0 ? k / Math.sqrt(blockNorm[b]!) : 0,
-    );
-    const lexicalNorm = Math.sqrt(blockNorm[BLOCK_WORD]! + blockNorm[BLOCK_BIGRAM]!);
-    const fullValues = new Float32Array(ids.length);
-    let fullNorm = 0;
-    const lexIds: number[] = [];
-    const lexValues: number[] = [];
-    ids.forEach((id, k) => {
+      ids[k] = id;
+      raw[k] = w;
       const block = this.blocks[id]!;
+      if (block === BLOCK_WORD) wordNorm += w * w;
+      else if (block === BLOCK_BIGRAM) bigramNorm += w * w;
+      else charNorm += w * w;
+      if (block !== BLOCK_CHAR) lexicalCount++;
+    }
+    const scaleOf = (k: number, norm: number): number => (norm > 0 ? k / Math.sqrt(norm) : 0);
+    const scale = [
+      scaleOf(this.weights.word, wordNorm),
+      scaleOf(this.weights.bigram, bigramNorm),
+      scaleOf(this.weights.char, charNorm),
+    ];
+    const lexicalNorm = Math.sqrt(wordNorm + bigramNorm);
+    if (lexicalNorm === 0) lexicalCount = 0;
+    const fullValues = new Float32Array(distinct);
+    const lexIds = new Int32Array(lexicalCount);
+    const lexValues = new Float32Array(lexicalCount);
+    let fullNorm = 0;
+    for (let k = 0, l = 0; k < distinct; k++) {
+      const block = this.blocks[ids[k]!]!;
       const v = raw[k]! * scale[block]!;
       fullValues[k] = v;
       fullNorm += v * v;
       if (block !== BLOCK_CHAR && lexicalNorm > 0) {
-        lexIds.push(id);
-        lexValues.push(raw[k]! / lexicalNorm);
+        lexIds[l] = ids[k]!;
+        lexValues[l++] = raw[k]! / lexicalNorm;
       }
-    });
+    }
     fullNorm = Math.sqrt(fullNorm);
     if (fullNorm > 0) for (let k = 0; k < fullValues.length; k++) fullValues[k]! /= fullNorm;
-    return {
-      lexical: { ids: Int32Array.from(lexIds), values: Float32Array.from(lexValues) },
-      full: { ids: Int32Array.from(ids), values: fullValues },
-    };
+    return { lexical: { ids: lexIds, values: lexValues }, full: { ids, values: fullValues } };
   }
 }
