@@ -10,8 +10,9 @@ export const claimNextScript = script(
   Due B2B reservations move to the pool first. Capacity is checked in the same step.
   KEYS[1] agent hash   KEYS[2] agent conversations set   KEYS[3] reserved zset of this agent
   ARGV[1] key base  [2] agent id  [3] now  [4] claim deadline  [5] heartbeat cutoff  [6] sweep limit
-  Returns {'ok', id, card, language, skill, escalatedAt, lastActivityAt} (claimedView) | {'agent-offline'} | {'agent-unavailable'} | {'at-capacity', capacity}
-        | {'queue-empty'}
+  Returns 'card␟language␟skill␟escalatedAt␟lastActivityAt␟id' (one string, ␟ = \x1f: claimedView)
+        | {'ok', id, all fields as JSON} (a record older than the card) | {'agent-offline'}
+        | {'agent-unavailable'} | {'at-capacity', capacity} | {'queue-empty'}
 ]]`,
   `
 local agentId, now = ARGV[2], ARGV[3]
@@ -30,20 +31,32 @@ local function consider(key)
     bestId, bestScore, bestKey = head[1], score, key
   end
 end
+local candidates = {}
+local skills = 'general ' .. (profile[2] or '')
+for language in string.gmatch(languages, '%S+') do
+  for skill in string.gmatch(skills, '%S+') do candidates[#candidates + 1] = kQueue(language .. ':' .. skill) end
+end
 -- Every reserved conversation has a pool-due time: with none anywhere (the usual case), one read
 -- replaces the due-reservations sweep and the look at this agent's reserved set.
 local firstDue = redis.call('ZRANGE', kPoolDue, 0, 0, 'WITHSCORES')
-if #firstDue > 0 then
-  if tonumber(firstDue[2]) <= tonumber(now) then promoteDue(now, tonumber(ARGV[6]), {}) end
-  consider(KEYS[3])
+local waitingIn
+if #firstDue == 0 and #candidates == 1 then
+  -- One place to look (one language, no extra skill, nothing reserved): its head is the answer,
+  -- and ZPOPMIN takes it out in the same call.
+  local head = redis.call('ZPOPMIN', candidates[1])
+  if #head == 0 then return {'queue-empty'} end
+  bestId, bestKey = head[1], candidates[1]
+else
+  if #firstDue > 0 then
+    if tonumber(firstDue[2]) <= tonumber(now) then promoteDue(now, tonumber(ARGV[6]), {}) end
+    consider(KEYS[3])
+  end
+  for _, key in ipairs(candidates) do consider(key) end
+  if not bestId then return {'queue-empty'} end
+  waitingIn = bestKey
 end
-local skills = 'general ' .. (profile[2] or '')
-for language in string.gmatch(languages, '%S+') do
-  for skill in string.gmatch(skills, '%S+') do consider(kQueue(language .. ':' .. skill)) end
-end
-if not bestId then return {'queue-empty'} end
 local ck = kConv(bestId)
 local view = redis.call('HMGET', ck, 'card', 'language', 'skill', 'escalatedAt', 'lastActivityAt')
-take(bestId, ck, agentId, now, ARGV[4], bestKey, bestKey == KEYS[3])
+take(bestId, ck, agentId, now, ARGV[4], waitingIn, bestKey == KEYS[3])
 return claimedView(bestId, ck, view)`,
 );
