@@ -95,30 +95,35 @@ export class RedisHandoffQueue implements HandoffQueue {
     const p = this.policy.prepareEscalation(input);
     const e = p.escalation;
     const id = e.conversationId;
-    const reply = await this.send(
-      'enqueue',
-      [
-        this.keys.conversation(id),
-        this.keys.activity,
-        this.keys.tickets,
-        this.keys.languageAgents(e.language),
-      ],
-      [
-        id,
-        p.now,
-        encodeCard(e),
-        e.accountManagerId ?? '',
+    let reply: unknown;
+    try {
+      reply = await this.send(
+        'enqueue',
         [
-          e.language,
-          e.skill,
-          p.score,
-          p.poolAt,
-          this.policy.heartbeatCutoff(p.now),
-          p.open ? '1' : '0',
-          p.promisedReplyAt,
-        ].join(UNIT_SEPARATOR),
-      ],
-    );
+          this.keys.conversation(id),
+          this.keys.activity,
+          this.keys.tickets,
+          this.keys.languageAgents(e.language),
+        ],
+        [
+          id,
+          p.now,
+          encodeCard(e),
+          e.accountManagerId ?? '',
+          [
+            e.language,
+            e.skill,
+            p.score,
+            p.poolAt,
+            this.policy.heartbeatCutoff(p.now),
+            p.open ? '1' : '0',
+            p.promisedReplyAt,
+          ].join(UNIT_SEPARATOR),
+        ],
+      );
+    } catch (cause) {
+      throw storeFailed('enqueue', cause);
+    }
     // The usual case, queued in the pool, comes back as the bare position.
     if (typeof reply === 'number') return { ok: true, outcome: 'queued', position: reply };
     const parts = asArray(reply, 'enqueue');
@@ -179,17 +184,22 @@ export class RedisHandoffQueue implements HandoffQueue {
   async claimNext(agentId: string): Promise<ClaimResult> {
     const aid = this.policy.id(agentId, 'agentId');
     const now = this.policy.now();
-    const reply = await this.send(
-      'claimNext',
-      [this.keys.agent(aid), this.keys.agentConversations(aid), this.keys.reserved(aid)],
-      [
-        aid,
-        now,
-        this.policy.claimDeadline(now),
-        this.policy.heartbeatCutoff(now),
-        this.policy.config.sweepLimit,
-      ],
-    );
+    let reply: unknown;
+    try {
+      reply = await this.send(
+        'claimNext',
+        [this.keys.agent(aid), this.keys.agentConversations(aid), this.keys.reserved(aid)],
+        [
+          aid,
+          now,
+          this.policy.claimDeadline(now),
+          this.policy.heartbeatCutoff(now),
+          this.policy.config.sweepLimit,
+        ],
+      );
+    } catch (cause) {
+      throw storeFailed('claimNext', cause);
+    }
     return this.claimed(reply, 'claimNext', aid, now);
   }
 
@@ -197,11 +207,21 @@ export class RedisHandoffQueue implements HandoffQueue {
     const id = this.policy.id(conversationId);
     const aid = this.policy.id(agentId, 'agentId');
     const now = this.policy.now();
-    const reply = await this.send(
-      'claim',
-      [this.keys.conversation(id), this.keys.agent(aid), this.keys.agentConversations(aid), this.keys.claims],
-      [id, aid, now, this.policy.claimDeadline(now), this.policy.heartbeatCutoff(now)],
-    );
+    let reply: unknown;
+    try {
+      reply = await this.send(
+        'claim',
+        [
+          this.keys.conversation(id),
+          this.keys.agent(aid),
+          this.keys.agentConversations(aid),
+          this.keys.claims,
+        ],
+        [id, aid, now, this.policy.claimDeadline(now), this.policy.heartbeatCutoff(now)],
+      );
+    } catch (cause) {
+      throw storeFailed('claim', cause);
+    }
     return this.claimed(reply, 'claim', aid, now);
   }
 
@@ -441,21 +461,23 @@ export class RedisHandoffQueue implements HandoffQueue {
     }
   }
 
-  /** Runs a script; its reply as ioredis gives it. */
-  private async send(
+  /**
+   * Starts a script; its reply as ioredis gives it. Not async, and errors are mapped by the caller
+   * (`run`, or a try around the await on the hot paths): one promise less per operation.
+   */
+  private send(
     name: ScriptName,
     keys: readonly string[],
     args: readonly (string | number)[],
   ): Promise<unknown> {
     const s = HANDOFF_SCRIPTS[name];
     const fn = (this.redis as unknown as Record<string, ScriptFn>)[s.name];
-    if (!fn) throw new HandoffError('STORE_FAILED', `script ${s.name} is not defined on this connection`);
-    try {
-      // ioredis turns numbers into strings itself; no closure or copy on the hot path.
-      return await fn.call(this.redis, ...keys, this.keys.base, ...args);
-    } catch (cause) {
-      throw storeFailed(name, cause);
-    }
+    if (!fn)
+      return Promise.reject(
+        new HandoffError('STORE_FAILED', `script ${s.name} is not defined on this connection`),
+      );
+    // ioredis turns numbers into strings itself; no closure or copy on the hot path.
+    return fn.call(this.redis, ...keys, this.keys.base, ...args);
   }
 
   /** Runs a script whose every reply is a table. */
@@ -464,7 +486,13 @@ export class RedisHandoffQueue implements HandoffQueue {
     keys: readonly string[],
     args: readonly (string | number)[],
   ): Promise<Reply[]> {
-    return asArray(await this.send(name, keys, args), name);
+    let reply: unknown;
+    try {
+      reply = await this.send(name, keys, args);
+    } catch (cause) {
+      throw storeFailed(name, cause);
+    }
+    return asArray(reply, name);
   }
 
   /** The scripts only return the codes their header lists, so the narrowing holds. */
