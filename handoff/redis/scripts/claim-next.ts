@@ -24,7 +24,7 @@ local capacity = tonumber(profile[3] or '1')
 if redis.call('SCARD', KEYS[2]) >= capacity then return {'at-capacity', capacity} end
 local bestId, bestScore, bestKey = nil, nil, nil
 local function consider(key)
-  local head = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+  local head = redis.call('ZRANGE', key, '0', '0', 'WITHSCORES')
   if #head == 0 then return end
   local score = tonumber(head[2])
   if not bestId or score < bestScore or (score == bestScore and head[1] < bestId) then
@@ -38,7 +38,8 @@ for language in string.gmatch(languages, '%S+') do
 end
 -- Every reserved conversation has a pool-due time: with none anywhere (the usual case), one read
 -- replaces the due-reservations sweep and the look at this agent's reserved set.
-local firstDue = redis.call('ZRANGE', kPoolDue, 0, 0, 'WITHSCORES')
+-- ('0' not 0: Redis formats a Lua number argument with printf on every call.)
+local firstDue = redis.call('ZRANGE', kPoolDue, '0', '0', 'WITHSCORES')
 local waitingIn
 if #firstDue == 0 and #candidates == 1 then
   -- One place to look (one language, no extra skill, nothing reserved): its head is the answer,

@@ -42,8 +42,9 @@ if old[1] then
 end
 local open = a[6] == '1'
 -- Anyone whose last heartbeat is at or after the cutoff? Read from the newest end: ZCOUNT walks the
--- whole set while it is small (listpack), this stops at the first entry.
-if not open or #redis.call('ZRANGE', KEYS[4], '+inf', cutoff, 'BYSCORE', 'REV', 'LIMIT', 0, 1) == 0 then
+-- whole set while it is small (listpack), this stops at the first entry. Numbers are passed to
+-- redis.call as strings: Redis formats a Lua number with printf("%.17g") on every call.
+if not open or #redis.call('ZRANGE', KEYS[4], '+inf', cutoff, 'BYSCORE', 'REV', 'LIMIT', '0', '1') == 0 then
   put('state', 'ticket'); put('ticketAt', now); put('promisedAt', a[7])
   redis.call('HSET', ck, unpack(f))
   redis.call('ZADD', KEYS[3], now, id)
