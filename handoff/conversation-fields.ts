@@ -53,25 +53,29 @@ export const FIELD = Object.freeze({
   updatedAt: 'updatedAt',
 });
 
-/** The part of an escalation that only the client reads, stored as one JSON field (FIELD.card). */
+/**
+ * The part of an escalation that only the client reads, stored as one JSON field (FIELD.card).
+ * Empty contact, transcript and context are left out (they decode to the same {} / []): every
+ * enqueue sends the card and every claim returns it, so its length is paid on both sides.
+ */
 export interface EscalationCard {
   readonly priority: Priority;
   readonly reason: string;
   readonly accountManagerId?: string;
-  readonly contact: Contact;
-  readonly transcript: readonly TranscriptLine[];
-  readonly context: Readonly<Record<string, unknown>>;
+  readonly contact?: Contact;
+  readonly transcript?: readonly TranscriptLine[];
+  readonly context?: Readonly<Record<string, unknown>>;
 }
 
 export function encodeCard(e: ParsedEscalation): string {
-  const card: EscalationCard = {
+  const card: { -readonly [K in keyof EscalationCard]: EscalationCard[K] } = {
     priority: e.priority,
     reason: e.reason,
-    ...(e.accountManagerId ? { accountManagerId: e.accountManagerId } : {}),
-    contact: e.contact,
-    transcript: e.transcript,
-    context: e.context,
   };
+  if (e.accountManagerId) card.accountManagerId = e.accountManagerId;
+  if (!isEmptyObject(e.contact)) card.contact = e.contact;
+  if (e.transcript.length > 0) card.transcript = e.transcript;
+  if (!isEmptyObject(e.context)) card.context = e.context;
   return JSON.stringify(card);
 }
 
