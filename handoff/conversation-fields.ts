@@ -53,25 +53,29 @@ export const FIELD = Object.freeze({
   updatedAt: 'updatedAt',
 });
 
-/** The part of an escalation that only the client reads, stored as one JSON field (FIELD.card). */
+/**
+ * The part of an escalation that only the client reads, stored as one JSON field (FIELD.card).
+ * Empty contact, transcript and context are left out (they decode to the same {} / []): every
+ * enqueue sends the card and every claim returns it, so its length is paid on both sides.
+ */
 export interface EscalationCard {
   readonly priority: Priority;
   readonly reason: string;
   readonly accountManagerId?: string;
-  readonly contact: Contact;
-  readonly transcript: readonly TranscriptLine[];
-  readonly context: Readonly<Record<string, unknown>>;
+  readonly contact?: Contact;
+  readonly transcript?: readonly TranscriptLine[];
+  readonly context?: Readonly<Record<string, unknown>>;
 }
 
 export function encodeCard(e: ParsedEscalation): string {
-  const card: EscalationCard = {
+  const card: { -readonly [K in keyof EscalationCard]: EscalationCard[K] } = {
     priority: e.priority,
     reason: e.reason,
-    ...(e.accountManagerId ? { accountManagerId: e.accountManagerId } : {}),
-    contact: e.contact,
-    transcript: e.transcript,
-    context: e.context,
   };
+  if (e.accountManagerId) card.accountManagerId = e.accountManagerId;
+  if (!isEmptyObject(e.contact)) card.contact = e.contact;
+  if (e.transcript.length > 0) card.transcript = e.transcript;
+  if (!isEmptyObject(e.context)) card.context = e.context;
   return JSON.stringify(card);
 }
 
@@ -130,6 +134,11 @@ const contextSchema = z.record(z.string(), z.unknown());
 const PRIORITIES: readonly string[] = prioritySchema.options;
 const isPriority = (v: string | undefined): v is Priority => v !== undefined && PRIORITIES.includes(v);
 
+/** Sets a record field only when it has a value (a module function: no closure per decode). */
+function putDefined(out: Record<string, unknown>, key: keyof ConversationRecord, value: unknown): void {
+  if (value !== undefined) out[key] = value;
+}
+
 /**
  * Stored fields → a record. Absent fields are left out (not set to undefined), so records compare
  * equal whichever store produced them. Built in one pass: a claim decodes one on its hot path.
@@ -140,16 +149,13 @@ export function decodeConversation(id: string, f: ConversationFields): Conversat
     throw new HandoffError('UNEXPECTED_REPLY', `conversation ${id} has unknown state "${state}"`);
   }
   const out: Record<string, unknown> = { id, state };
-  const put = (key: keyof ConversationRecord, value: unknown): void => {
-    if (value !== undefined) out[key] = value;
-  };
-  put('language', str(f[FIELD.language]));
-  put('skill', str(f[FIELD.skill]));
-  put('escalatedAt', num(f[FIELD.escalatedAt]));
-  put('agentId', str(f[FIELD.agent]));
-  put('claimedAt', num(f[FIELD.claimedAt]));
-  put('agentRepliedAt', num(f[FIELD.repliedAt]));
-  put('lastCustomerActivityAt', num(f[FIELD.lastActivityAt]));
+  putDefined(out, 'language', str(f[FIELD.language]));
+  putDefined(out, 'skill', str(f[FIELD.skill]));
+  putDefined(out, 'escalatedAt', num(f[FIELD.escalatedAt]));
+  putDefined(out, 'agentId', str(f[FIELD.agent]));
+  putDefined(out, 'claimedAt', num(f[FIELD.claimedAt]));
+  putDefined(out, 'agentRepliedAt', num(f[FIELD.repliedAt]));
+  putDefined(out, 'lastCustomerActivityAt', num(f[FIELD.lastActivityAt]));
   const cardText = f[FIELD.card];
   if (cardText) {
     const card = parseCard(id, cardText);
@@ -163,8 +169,8 @@ export function decodeConversation(id: string, f: ConversationFields): Conversat
     // Written before the card existed.
     const priority = f[FIELD.priority];
     if (isPriority(priority)) out.priority = priority;
-    put('accountManagerId', str(f[FIELD.accountManager]));
-    put('reason', str(f[FIELD.reason]));
+    putDefined(out, 'accountManagerId', str(f[FIELD.accountManager]));
+    putDefined(out, 'reason', str(f[FIELD.reason]));
     out.contact = json(f[FIELD.contact], contactSchema, {}, 'contact');
     out.transcript = json(f[FIELD.transcript], transcriptSchema, [], 'transcript');
     out.context = json(f[FIELD.context], contextSchema, {}, 'context');
@@ -183,7 +189,7 @@ export function decodeConversation(id: string, f: ConversationFields): Conversat
     if (answeredAt !== undefined) ticket.answeredAt = answeredAt;
     out.ticket = ticket;
   }
-  put('closedReason', str(f[FIELD.closedReason]));
+  putDefined(out, 'closedReason', str(f[FIELD.closedReason]));
   out.updatedAt = num(f[FIELD.updatedAt]) ?? 0;
   return out as unknown as ConversationRecord;
 }

@@ -23,10 +23,14 @@ end`,
   [
     'claimedView',
     `-- A claim's reply: what the client does not already know (it sent the agent and the time, and a
--- queued conversation carries no other field), the card as one string. Older records: every field.
+-- queued conversation carries no other field), as one string: one value costs the client far less
+-- to decode than seven. Joined by \\x1f, which none of them holds (the card is JSON, which escapes
+-- control characters; language, skill and times are validated words and digits); the id, the one
+-- free-form value, comes last. Older records: {'ok', id, every field as JSON}.
 local function claimedView(id, ck, v)
   if not v[1] then return {'ok', id, packedHash(ck)} end
-  return {'ok', id, v[1], v[2] or '', v[3] or '', v[4] or '', v[5] or ''}
+  return v[1] .. '\\031' .. (v[2] or '') .. '\\031' .. (v[3] or '') .. '\\031' .. (v[4] or '') .. '\\031'
+    .. (v[5] or '') .. '\\031' .. id
 end`,
   ],
   [
@@ -84,10 +88,11 @@ end`,
   ],
   [
     'take',
-    `-- queued → with-agent. waitingIn: the sorted set it waits in (reserved: an account manager's).
--- A queued conversation has no repliedAt: every way into queued clears it.
+    `-- queued → with-agent. waitingIn: the sorted set it waits in (reserved: an account manager's), nil
+-- when the caller already popped it. A queued conversation has no repliedAt: every way into queued
+-- clears it.
 local function take(id, ck, agentId, now, deadline, waitingIn, reserved)
-  redis.call('ZREM', waitingIn, id)
+  if waitingIn then redis.call('ZREM', waitingIn, id) end
   if reserved then
     redis.call('ZREM', kPoolDue, id) -- only reserved conversations have a pool-due time
     redis.call('HDEL', ck, 'reservedFor')
@@ -198,9 +203,9 @@ export function preludeFor(body: string): string {
   return ['local base = ARGV[1]', ...needed].join('\n');
 }
 
-/** A Lua table literal used as a set: {['bot'] = true, ...}, to build "allowed from" lists in. */
-export function luaSet(words: readonly string[]): string {
-  return `{${words.map((w) => `['${w}'] = true`).join(', ')}}`;
+/** A Lua condition true when `variable` equals one of `words`: no table built per call. */
+export function luaAnyOf(variable: string, words: readonly string[]): string {
+  return words.map((w) => `${variable} == '${w}'`).join(' or ');
 }
 
 /** A script = its header (KEYS/ARGV/returns, kept in the Lua text) + the fragments it uses + body. */

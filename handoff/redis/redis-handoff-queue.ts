@@ -23,7 +23,7 @@ import type {
   TransitionResult,
   WaitEstimateResult,
 } from '../results';
-import { asArray, asFields, asString, asStrings, toRefusal, type Reply } from './replies';
+import { asArray, asFields, asString, asStrings, splitClaimedView, toRefusal, type Reply } from './replies';
 import type { TransferTarget } from '../transfer';
 import { HANDOFF_SCRIPTS, type ScriptName } from './scripts';
 
@@ -95,45 +95,53 @@ export class RedisHandoffQueue implements HandoffQueue {
     const p = this.policy.prepareEscalation(input);
     const e = p.escalation;
     const id = e.conversationId;
-    const reply = await this.run(
-      'enqueue',
-      [
-        this.keys.conversation(id),
-        this.keys.activity,
-        this.keys.tickets,
-        this.keys.languageAgents(e.language),
-      ],
-      [
-        id,
-        p.now,
-        encodeCard(e),
-        e.accountManagerId ?? '',
+    let reply: unknown;
+    try {
+      reply = await this.send(
+        'enqueue',
         [
-          e.language,
-          e.skill,
-          p.score,
-          p.poolAt,
-          this.policy.heartbeatCutoff(p.now),
-          p.open ? '1' : '0',
-          p.promisedReplyAt,
-        ].join(UNIT_SEPARATOR),
-      ],
-    );
-    const code = asString(reply[0]);
+          this.keys.conversation(id),
+          this.keys.activity,
+          this.keys.tickets,
+          this.keys.languageAgents(e.language),
+        ],
+        [
+          id,
+          p.now,
+          encodeCard(e),
+          e.accountManagerId ?? '',
+          [
+            e.language,
+            e.skill,
+            p.score,
+            p.poolAt,
+            this.policy.heartbeatCutoff(p.now),
+            p.open ? '1' : '0',
+            p.promisedReplyAt,
+          ].join(UNIT_SEPARATOR),
+        ],
+      );
+    } catch (cause) {
+      throw storeFailed('enqueue', cause);
+    }
+    // The usual case, queued in the pool, comes back as the bare position.
+    if (typeof reply === 'number') return { ok: true, outcome: 'queued', position: reply };
+    const parts = asArray(reply, 'enqueue');
+    const code = asString(parts[0]);
     if (code === 'queued') {
-      const reservedFor = asString(reply[2]);
+      const reservedFor = asString(parts[2]);
       return {
         ok: true,
         outcome: 'queued',
-        position: Number(reply[1]),
+        position: Number(parts[1]),
         ...(reservedFor ? { reservedFor } : {}),
       };
     }
     if (code === 'ticket') {
-      const why = asString(reply[1]) === 'outside-hours' ? 'outside-hours' : 'no-agent-online';
+      const why = asString(parts[1]) === 'outside-hours' ? 'outside-hours' : 'no-agent-online';
       return { ok: true, outcome: 'ticket', why, promisedReplyAt: p.promisedReplyAt };
     }
-    return this.refusal<Extract<EnqueueResult, { ok: false }>>(reply, 'enqueue');
+    return this.refusal<Extract<EnqueueResult, { ok: false }>>(parts, 'enqueue');
   }
 
   async position(conversationId: string): Promise<PositionResult> {
@@ -176,17 +184,22 @@ export class RedisHandoffQueue implements HandoffQueue {
   async claimNext(agentId: string): Promise<ClaimResult> {
     const aid = this.policy.id(agentId, 'agentId');
     const now = this.policy.now();
-    const reply = await this.run(
-      'claimNext',
-      [this.keys.agent(aid), this.keys.agentConversations(aid), this.keys.reserved(aid)],
-      [
-        aid,
-        now,
-        this.policy.claimDeadline(now),
-        this.policy.heartbeatCutoff(now),
-        this.policy.config.sweepLimit,
-      ],
-    );
+    let reply: unknown;
+    try {
+      reply = await this.send(
+        'claimNext',
+        [this.keys.agent(aid), this.keys.agentConversations(aid), this.keys.reserved(aid)],
+        [
+          aid,
+          now,
+          this.policy.claimDeadline(now),
+          this.policy.heartbeatCutoff(now),
+          this.policy.config.sweepLimit,
+        ],
+      );
+    } catch (cause) {
+      throw storeFailed('claimNext', cause);
+    }
     return this.claimed(reply, 'claimNext', aid, now);
   }
 
@@ -194,11 +207,21 @@ export class RedisHandoffQueue implements HandoffQueue {
     const id = this.policy.id(conversationId);
     const aid = this.policy.id(agentId, 'agentId');
     const now = this.policy.now();
-    const reply = await this.run(
-      'claim',
-      [this.keys.conversation(id), this.keys.agent(aid), this.keys.agentConversations(aid), this.keys.claims],
-      [id, aid, now, this.policy.claimDeadline(now), this.policy.heartbeatCutoff(now)],
-    );
+    let reply: unknown;
+    try {
+      reply = await this.send(
+        'claim',
+        [
+          this.keys.conversation(id),
+          this.keys.agent(aid),
+          this.keys.agentConversations(aid),
+          this.keys.claims,
+        ],
+        [id, aid, now, this.policy.claimDeadline(now), this.policy.heartbeatCutoff(now)],
+      );
+    } catch (cause) {
+      throw storeFailed('claim', cause);
+    }
     return this.claimed(reply, 'claim', aid, now);
   }
 
@@ -438,18 +461,34 @@ export class RedisHandoffQueue implements HandoffQueue {
     }
   }
 
+  /**
+   * Starts a script; its reply as ioredis gives it. Not async, and errors are mapped by the caller
+   * (`run`, or a try around the await on the hot paths): one promise less per operation.
+   */
+  private send(
+    name: ScriptName,
+    keys: readonly string[],
+    args: readonly (string | number)[],
+  ): Promise<unknown> {
+    const s = HANDOFF_SCRIPTS[name];
+    const fn = (this.redis as unknown as Record<string, ScriptFn>)[s.name];
+    if (!fn)
+      return Promise.reject(
+        new HandoffError('STORE_FAILED', `script ${s.name} is not defined on this connection`),
+      );
+    // ioredis turns numbers into strings itself; no closure or copy on the hot path.
+    return fn.call(this.redis, ...keys, this.keys.base, ...args);
+  }
+
+  /** Runs a script whose every reply is a table. */
   private async run(
     name: ScriptName,
     keys: readonly string[],
     args: readonly (string | number)[],
   ): Promise<Reply[]> {
-    const s = HANDOFF_SCRIPTS[name];
-    const fn = (this.redis as unknown as Record<string, ScriptFn>)[s.name];
-    if (!fn) throw new HandoffError('STORE_FAILED', `script ${s.name} is not defined on this connection`);
     let reply: unknown;
     try {
-      // ioredis turns numbers into strings itself; no closure or copy on the hot path.
-      reply = await fn.call(this.redis, ...keys, this.keys.base, ...args);
+      reply = await this.send(name, keys, args);
     } catch (cause) {
       throw storeFailed(name, cause);
     }
@@ -462,10 +501,14 @@ export class RedisHandoffQueue implements HandoffQueue {
   }
 
   /** A claim's reply (claimedView in lua-common.ts) + what this side sent → the claimed record. */
-  private claimed(reply: Reply[], what: string, agentId: string, now: number): ClaimResult {
-    if (asString(reply[0]) !== 'ok') return this.refusal<Extract<ClaimResult, { ok: false }>>(reply, what);
-    const id = asString(reply[1]);
-    if (reply.length === 3) return { ok: true, conversation: decodeConversation(id, asFields(reply[2])) };
+  private claimed(reply: unknown, what: string, agentId: string, now: number): ClaimResult {
+    if (typeof reply !== 'string') {
+      const parts = asArray(reply, what);
+      if (asString(parts[0]) !== 'ok') return this.refusal<Extract<ClaimResult, { ok: false }>>(parts, what);
+      // A record older than the card: every field.
+      return { ok: true, conversation: decodeConversation(asString(parts[1]), asFields(parts[2])) };
+    }
+    const view = splitClaimedView(reply, what);
     const at = String(now);
     // Literal keys (the FIELD names): a plain object literal is cheaper than computed keys here.
     const fields: ConversationFields = {
@@ -473,13 +516,13 @@ export class RedisHandoffQueue implements HandoffQueue {
       agent: agentId,
       claimedAt: at,
       updatedAt: at,
-      card: asString(reply[2]),
-      language: asString(reply[3]),
-      skill: asString(reply[4]),
-      escalatedAt: asString(reply[5]),
-      lastActivityAt: asString(reply[6]),
+      card: view.card,
+      language: view.language,
+      skill: view.skill,
+      escalatedAt: view.escalatedAt,
+      lastActivityAt: view.lastActivityAt,
     } satisfies Partial<Record<(typeof FIELD)[keyof typeof FIELD], string>>;
-    return { ok: true, conversation: decodeConversation(id, fields) };
+    return { ok: true, conversation: decodeConversation(view.id, fields) };
   }
 
   private async transition(

@@ -30,6 +30,37 @@ export function asFields(reply: Reply | undefined): ConversationFields {
   return fields;
 }
 
+/** What a claim sends back (claimedView in lua-common.ts), split. */
+export interface ClaimedView {
+  readonly id: string;
+  readonly card: string;
+  readonly language: string;
+  readonly skill: string;
+  readonly escalatedAt: string;
+  readonly lastActivityAt: string;
+}
+
+const VIEW_SEPARATOR = '\x1f';
+
+/** 'card␟language␟skill␟escalatedAt␟lastActivityAt␟id': the id, last, may hold anything. */
+export function splitClaimedView(reply: string, what: string): ClaimedView {
+  const a = reply.indexOf(VIEW_SEPARATOR);
+  const b = reply.indexOf(VIEW_SEPARATOR, a + 1);
+  const c = reply.indexOf(VIEW_SEPARATOR, b + 1);
+  const d = reply.indexOf(VIEW_SEPARATOR, c + 1);
+  const e = reply.indexOf(VIEW_SEPARATOR, d + 1);
+  if (a < 0 || b < 0 || c < 0 || d < 0 || e < 0)
+    throw new HandoffError('UNEXPECTED_REPLY', `${what}: malformed claim reply`);
+  return {
+    card: reply.slice(0, a),
+    language: reply.slice(a + 1, b),
+    skill: reply.slice(b + 1, c),
+    escalatedAt: reply.slice(c + 1, d),
+    lastActivityAt: reply.slice(d + 1, e),
+    id: reply.slice(e + 1),
+  };
+}
+
 /** A script's refusal code → the typed value callers get. */
 export function toRefusal(reply: Reply[], what: string): Refusal {
   const code = asString(reply[0]);

@@ -168,6 +168,25 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         expect(again.ok && again.conversation.agentRepliedAt).toBeUndefined();
       });
 
+      it('returns a claimed record whole whatever characters its id and texts hold', async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'], capacity: 5 });
+        const odd = 'a\x1fb\x1f\x1fc';
+        const text = 'un\x1fdeux\n"trois"\u0000 é 🙂';
+        await q.touch(odd);
+        await escalate(odd, { transcript: [{ at: 1, from: 'customer', text }], context: { note: text } });
+        await escalate('second\x1f');
+        const first = await q.claimNext('anna');
+        expect(first.ok && first.conversation).toEqual(await q.get(odd));
+        expect(first.ok && first.conversation).toMatchObject({
+          id: odd,
+          transcript: [{ at: 1, from: 'customer', text }],
+          context: { note: text },
+        });
+        const second = await q.claim('second\x1f', 'anna');
+        expect(second.ok && second.conversation).toEqual(await q.get('second\x1f'));
+        expect(second.ok && second.conversation.id).toBe('second\x1f');
+      });
+
       it('lets one agent win a conversation; the other is told who has it', async () => {
         await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
         await q.agentOnline({ agentId: 'bob', languages: ['fr'] });
@@ -733,6 +752,21 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         await q.agentOnline({ agentId: 'anna', languages: ['en'] });
         const r = await escalate('fr1');
         expect(r).toMatchObject({ ok: true, outcome: 'ticket', why: 'no-agent-online' });
+      });
+
+      it('opens a ticket when every agent speaking the language has a stale console', async () => {
+        await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
+        await q.agentOnline({ agentId: 'bob', languages: ['fr'] });
+        clock.advance(20 * SECOND);
+        await q.heartbeat('bob');
+        clock.advance(15 * SECOND); // anna: 35 s without heartbeat, bob: 15 s
+        expect(await escalate('fresh')).toMatchObject({ ok: true, outcome: 'queued', position: 1 });
+        clock.advance(20 * SECOND); // bob: 36 s (the sweep has not run: both still listed)
+        expect(await escalate('stale')).toMatchObject({
+          ok: true,
+          outcome: 'ticket',
+          why: 'no-agent-online',
+        });
       });
 
       it('lists tickets oldest first, and answering one resolves it exactly once', async () => {

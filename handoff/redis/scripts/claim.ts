@@ -7,7 +7,9 @@ export const claimScript = script(
 --[[ claim: queued → with-agent, one given conversation; capacity checked in the same step
   KEYS[1] conversation hash   KEYS[2] agent hash   KEYS[3] agent conversations set   KEYS[4] claims zset
   ARGV[1] key base  [2] id  [3] agent id  [4] now  [5] claim deadline  [6] heartbeat cutoff
-  Returns {'ok', id, card, language, skill, escalatedAt, lastActivityAt} (claimedView) | {'not-found'} | {'already-claimed', agent} | {'wrong-state', state}
+  Returns 'card␟language␟skill␟escalatedAt␟lastActivityAt␟id' (one string, ␟ = \x1f: claimedView)
+        | {'ok', id, all fields as JSON} (a record older than the card)
+        | {'not-found'} | {'already-claimed', agent} | {'wrong-state', state}
         | {'agent-offline'} | {'agent-unavailable'} | {'not-routable', 'language'|'skill'} | {'reserved', poolAt}
         | {'at-capacity', capacity}
 ]]`,

@@ -1,5 +1,5 @@
 import { TRANSITIONS } from '../../conversation-state';
-import { luaSet, script } from '../lua-common';
+import { luaAnyOf, script } from '../lua-common';
 
 export const enqueueScript = script(
   'handoffEnqueue',
@@ -13,15 +13,16 @@ export const enqueueScript = script(
        [6] the scalars below joined by \x1f (one argument instead of seven: ioredis spends more per
            argument than Redis spends splitting them; none of them can hold a control character):
            1 language  2 skill  3 score  4 poolAt  5 heartbeat cutoff  6 open '1'|'0'  7 promisedReplyAt
-  Returns {'queued', position [, reservedFor]} | {'ticket', 'outside-hours'|'no-agent-online'}
-        | {'already-queued'} | {'wrong-state', state}
+  Returns position (an integer: queued in the pool, the usual case; one value is cheaper to send and
+        decode than a table) | {'queued', position, reservedFor}
+        | {'ticket', 'outside-hours'|'no-agent-online'} | {'already-queued'} | {'wrong-state', state}
 ]]`,
   `
 local ck, id, now, manager = KEYS[1], ARGV[2], ARGV[3], ARGV[5]
 local old = redis.call('HMGET', ck, 'state', 'lastActivityAt')
 local state = old[1] or 'bot'
 if state == 'queued' then return {'already-queued'} end
-if not (${luaSet(TRANSITIONS.enqueue.from)})[state] then return {'wrong-state', state} end
+if not (${luaAnyOf('state', TRANSITIONS.enqueue.from)}) then return {'wrong-state', state} end
 local a, s, from = {}, ARGV[6], 1
 while true do
   local sep = string.find(s, '\\031', from, true)
@@ -40,7 +41,10 @@ if old[1] then
   redis.call('ZREM', KEYS[2], id)
 end
 local open = a[6] == '1'
-if not open or redis.call('ZCOUNT', KEYS[4], cutoff, '+inf') == 0 then
+-- Anyone whose last heartbeat is at or after the cutoff? Read from the newest end: ZCOUNT walks the
+-- whole set while it is small (listpack), this stops at the first entry. Numbers are passed to
+-- redis.call as strings: Redis formats a Lua number with printf("%.17g") on every call.
+if not open or #redis.call('ZRANGE', KEYS[4], '+inf', cutoff, 'BYSCORE', 'REV', 'LIMIT', '0', '1') == 0 then
   put('state', 'ticket'); put('ticketAt', now); put('promisedAt', a[7])
   redis.call('HSET', ck, unpack(f))
   redis.call('ZADD', KEYS[3], now, id)
@@ -56,6 +60,11 @@ if manager ~= '' and isAvailable(manager, tonumber(cutoff)) then
   return {'queued', redis.call('ZRANK', kReserved(manager), id) + 1, manager}
 end
 redis.call('HSET', ck, unpack(f))
-addToQueue(queue, score, id)
-return {'queued', redis.call('ZRANK', kQueue(queue), id) + 1}`,
+local qk = kQueue(queue)
+redis.call('ZADD', qk, score, id)
+local rank = redis.call('ZRANK', qk, id)
+-- The queues set only grows, and a queue that was empty puts the newcomer at rank 0: only then can
+-- its name be missing (a VIP arriving at the head of a busy queue adds it again, harmlessly).
+if rank == 0 then redis.call('SADD', kQueues, queue) end
+return rank + 1`,
 );

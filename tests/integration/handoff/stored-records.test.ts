@@ -52,6 +52,41 @@ describe('Redis handoff records', () => {
     expect(claimed.ok && claimed.conversation).toEqual(await queue.get('old'));
   });
 
+  it('reads a card that still lists empty contact, transcript and context as a new one without them', async () => {
+    const prefix = uniquePrefix('card');
+    const keys = handoffKeys(prefix);
+    const clock = new ManualClock(NOW);
+    const queue = new RedisHandoffQueue({ redis, clock, config: { keyPrefix: prefix } });
+    await queue.agentOnline({ agentId: 'anna', languages: ['fr'] });
+    await queue.enqueue({ conversationId: 'new', language: 'fr' });
+    // The card as earlier releases wrote it: every key, empty or not.
+    await redis.hset(keys.conversation('old'), {
+      state: 'queued',
+      card: JSON.stringify({
+        priority: 'standard',
+        reason: 'asked-for-person',
+        contact: {},
+        transcript: [],
+        context: {},
+      }),
+      language: 'fr',
+      skill: 'general',
+      escalatedAt: String(NOW),
+      queue: 'fr:general',
+      score: String(2e13 + NOW),
+      updatedAt: String(NOW),
+    });
+    await redis.zadd(keys.queue('fr:general'), 2e13 + NOW, 'old');
+    const first = await queue.claimNext('anna');
+    const second = await queue.claimNext('anna');
+    expect(first.ok && first.conversation.id).toBe('new');
+    expect(second.ok && second.conversation.id).toBe('old');
+    const { id: _new, ...fresh } = first.ok ? first.conversation : { id: '' };
+    const { id: _old, ...legacy } = second.ok ? second.conversation : { id: '' };
+    expect(legacy).toEqual(fresh);
+    expect(legacy).toMatchObject({ contact: {}, transcript: [], context: {} });
+  });
+
   it('refuses a stored record it cannot read, naming the conversation', async () => {
     const prefix = uniquePrefix('broken');
     const queue = new RedisHandoffQueue({
