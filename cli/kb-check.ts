@@ -10,7 +10,7 @@ export async function kbCheck(files: readonly string[], out: NodeJS.WritableStre
       const phrasings = entries.reduce((n, e) => n + 1 + e.alternates.length, 0);
       const escalating = entries.filter((e) => e.escalate).length;
       out.write(
-        `${f.file}: ok — ${f.locale}, ${f.entries} entries, ${phrasings} phrasings, ${escalating} always escalated${f.demo ? ', demo content' : ''}\n`,
+        `${f.file}: ok — ${f.locale}, ${f.entries} entries, ${phrasings} phrasings, ${escalating} always escalated${f.outOfScope > 0 ? `, ${f.outOfScope} out-of-scope examples` : ''}${f.demo ? ', demo content' : ''}\n`,
       );
     }
     return 0;

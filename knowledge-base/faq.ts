@@ -46,6 +46,7 @@ export class Faq {
           ...options.matcher,
           ...(options.policy ? { calibrationOptions: calibrationOptionsFor(options.policy) } : {}),
           synonyms,
+          outOfScope: kb.outOfScope[locale] ?? [],
           ...(calibration ? { calibration } : {}),
         }),
       );

@@ -12,10 +12,13 @@ export interface LoadedKnowledgeBase {
     readonly file: string;
     readonly locale: Locale;
     readonly entries: number;
+    readonly outOfScope: number;
     readonly demo: boolean;
   }>;
   /** Synonym groups of each language, from every file of that language. */
   readonly synonyms: Partial<Record<Locale, ReadonlyArray<readonly string[]>>>;
+  /** Out-of-scope examples of each language, from every file of that language. */
+  readonly outOfScope: Partial<Record<Locale, readonly string[]>>;
 }
 
 interface ParsedFile {
@@ -134,14 +137,20 @@ export function buildKnowledgeBase(
   }
   if (issues.length > 0) throw new KbError(issues);
   const synonyms: Partial<Record<Locale, Array<readonly string[]>>> = {};
-  for (const { data } of parsed) (synonyms[data.locale] ??= []).push(...data.synonyms);
+  const outOfScope: Partial<Record<Locale, string[]>> = {};
+  for (const { data } of parsed) {
+    (synonyms[data.locale] ??= []).push(...data.synonyms);
+    if (data.outOfScope.length > 0) (outOfScope[data.locale] ??= []).push(...data.outOfScope);
+  }
   return {
     synonyms,
+    outOfScope,
     entries,
     files: parsed.map((p) => ({
       file: p.file,
       locale: p.data.locale,
       entries: p.data.entries.length,
+      outOfScope: p.data.outOfScope.length,
       demo: p.data.demo,
     })),
   };

@@ -8,7 +8,7 @@ import { decide, isVague } from './decision-rule';
 import { predict } from './logistic';
 import type { Locale } from './locale';
 import { Synonyms } from './synonyms';
-import { DEFAULT_RANKER_OPTIONS, Ranker, rank, type RankedEntry, type RankerOptions } from './ranker';
+import { DEFAULT_RANKER_OPTIONS, Ranker, rankEntries, type RankedEntry, type RankerOptions } from './ranker';
 import { selfCalibrationSamples } from './self-calibration';
 import { contentWords, signals } from './signals';
 import type { Candidate, Decision, Entry } from './types';
@@ -29,12 +29,15 @@ export interface MatcherOptions {
   readonly calibrationOptions?: CalibrationOptions;
   /** Synonym groups of this language (first term canonical). */
   readonly synonyms?: ReadonlyArray<readonly string[]>;
+  /** Messages the KB must not answer: learned as a class of their own (see schema.ts). */
+  readonly outOfScope?: readonly string[];
 }
 
 export interface MatcherInfo {
   readonly locale: Locale;
   readonly entries: number;
   readonly phrasings: number;
+  readonly outOfScopeExamples: number;
   readonly features: number;
   readonly buildMs: number;
   readonly calibration: Pick<Calibration, 'blend' | 'thresholds' | 'source' | 'samples'>;
@@ -47,6 +50,8 @@ export class Matcher {
     private readonly entries: readonly Entry[],
     private readonly ranker: Ranker,
     private readonly calibration: Calibration,
+    /** The ranker's class of out-of-scope examples; -1 when the KB gives none. */
+    private readonly noneClass: number,
     readonly info: MatcherInfo,
   ) {}
 
@@ -65,12 +70,19 @@ export class Matcher {
         labels.push(i);
       }),
     );
+    // Out-of-scope examples are one more class, after the entries.
+    const outOfScope = options.outOfScope ?? [];
+    const noneClass = outOfScope.length > 0 ? entries.length : -1;
+    for (const p of outOfScope) {
+      texts.push(p);
+      labels.push(noneClass);
+    }
     const synonyms = new Synonyms(options.synonyms ?? []);
     const ranker = Ranker.build(
       locale,
       texts,
       Int32Array.from(labels),
-      entries.length,
+      entries.length + (noneClass >= 0 ? 1 : 0),
       rankerOptions,
       synonyms,
     );
@@ -85,6 +97,7 @@ export class Matcher {
           })),
           'calibration-set',
           calibrationOptions,
+          noneClass,
         )
       : calibrate(
           locale,
@@ -95,7 +108,8 @@ export class Matcher {
     const info: MatcherInfo = {
       locale,
       entries: entries.length,
-      phrasings: texts.length,
+      phrasings: texts.length - outOfScope.length,
+      outOfScopeExamples: outOfScope.length,
       features: ranker.space.size,
       buildMs: performance.now() - started,
       calibration: {
@@ -105,16 +119,17 @@ export class Matcher {
         samples: calibration.samples,
       },
     };
-    return new Matcher(locale, entries, ranker, calibration, info);
+    return new Matcher(locale, entries, ranker, calibration, noneClass, info);
   }
 
   match(text: string): Decision {
     const message = text.length > MAX_MATCHED_CHARS ? text.slice(0, MAX_MATCHED_CHARS) : text;
     const scored = this.ranker.score(message, [this.calibration.blend.temperature]);
-    const ranked = rank(scored, this.calibration.blend, 3);
+    const { ranked, none, noneScore } = rankEntries(scored, this.calibration.blend, this.noneClass);
     const content = contentWords(scored.analysis.words, this.locale);
+    if (none && content.length > 0) return this.outOfScope(scored.analysis.words, ranked);
     const best = ranked[0];
-    const x = best ? signals(scored, ranked, this.locale) : [];
+    const x = best ? signals(scored, ranked, this.locale, noneScore) : [];
     const confidence = best ? predict(this.calibration.answer, x) : 0;
     const shortlist = best ? Math.max(confidence, predict(this.calibration.shortlist, x)) : 0;
     const top = best ? this.entries[best.index] : undefined;
@@ -158,6 +173,24 @@ export class Matcher {
           ? { ...shared, decision: 'escalate', reason: 'entry-escalate', entry: top }
           : { ...shared, decision: 'escalate', reason: verdict.reason };
     }
+  }
+
+  /** The message is closest to the KB's out-of-scope examples: a person, with the nearest entries for the agent. */
+  private outOfScope(words: readonly string[], ranked: readonly RankedEntry[]): Decision {
+    return {
+      locale: this.locale,
+      decision: 'escalate',
+      reason: 'low-confidence',
+      confidence: 0,
+      candidates: ranked.map((r) => {
+        const entry = this.entries[r.index]!;
+        return { id: entry.id, score: 0, question: entry.question };
+      }),
+      explanation: `closest to the knowledge base's out-of-scope examples (${contentWords(words, this.locale)
+        .map((w) => `"${w}"`)
+        .join(', ')})`,
+      matchedTerms: [],
+    };
   }
 
   /**

@@ -277,6 +277,25 @@ export function rank(scored: ScoredQuery, blend: Blend, limit = 5): RankedEntry[
   return ranked.slice(0, limit);
 }
 
+/**
+ * The three best entries under a blend, the class of out-of-scope examples (`noneClass`, -1 when the
+ * KB has none) set aside; `none` when that class ranks first: the message is like what the KB
+ * was told not to answer.
+ */
+export function rankEntries(
+  scored: ScoredQuery,
+  blend: Blend,
+  noneClass: number,
+): { ranked: RankedEntry[]; none: boolean; noneScore: number } {
+  const all = rank(scored, blend, noneClass >= 0 ? 100 : 3);
+  if (noneClass < 0) return { ranked: all, none: false, noneScore: 0 };
+  return {
+    ranked: all.filter((r) => r.index !== noneClass).slice(0, 3),
+    none: all[0]?.index === noneClass,
+    noneScore: all.find((r) => r.index === noneClass)?.score ?? 0,
+  };
+}
+
 /** The best entry under a blend, without building the ranked list (used to tune the blend). */
 export function topEntry(scored: ScoredQuery, blend: Blend): number {
   let best = -1;

@@ -37,6 +37,11 @@ export const kbFileSchema = z.strictObject({
   synonyms: z
     .array(z.array(nonBlank('synonym')).min(2, 'a synonym group needs at least two terms'))
     .default([]),
+  /**
+   * Messages this KB must not answer, written as customers would (another company's refund, the
+   * weather): the matcher learns them as a class of their own and hands such messages to a person.
+   */
+  outOfScope: z.array(nonBlank('out-of-scope example')).default([]),
   title: z.string().optional(),
   entries: z.array(entrySchema).min(1, 'a knowledge base needs at least one entry'),
 });

@@ -11,9 +11,15 @@ export function contentWords(words: readonly string[], locale: Locale): string[]
 /**
  * The evidence the confidence models read for one message, all scale-free so a fitted model means
  * the same on another KB: blended scores of the top three, the nearest-phrasing similarity, the
- * learned scorer's probability, and how much of the message the KB's vocabulary covers.
+ * learned scorer's probability, how much of the message the KB's vocabulary covers, and how close
+ * the KB's out-of-scope examples come (`noneScore`: their blended score, 0 when the KB has none).
  */
-export function signals(scored: ScoredQuery, ranked: readonly RankedEntry[], locale: Locale): number[] {
+export function signals(
+  scored: ScoredQuery,
+  ranked: readonly RankedEntry[],
+  locale: Locale,
+  noneScore = 0,
+): number[] {
   const [a, b, c] = ranked;
   const r1 = a?.score ?? 0;
   const r2 = b?.score ?? 0;
@@ -33,5 +39,6 @@ export function signals(scored: ScoredQuery, ranked: readonly RankedEntry[], loc
     coverage,
     Math.log1p(content.length),
     unknownContent,
+    noneScore - r1,
   ];
 }

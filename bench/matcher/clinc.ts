@@ -21,16 +21,21 @@ export function loadClinc(file: string): ClincData {
   const label = (rows: Split): LabelledText[] =>
     rows.map(([text, intent]) => ({ text, expected: intent === 'oos' ? null : intent }));
   const train = need('train');
+  const oosTrain = need('oos_train');
   return {
     train,
     calibration: [...label(need('val')), ...label(need('oos_val'))],
     queries: [...label(need('test')), ...label(need('oos_test'))],
-    kbText: (k) => clincKb(train, k),
+    kbText: (k) => clincKb(train, oosTrain, k),
   };
 }
 
-/** One entry per intent; the first phrasing is the question, the next k-1 its alternates (file order). */
-function clincKb(train: Split, k: number): string {
+/**
+ * One entry per intent; the first phrasing is the question, the next k-1 its alternates (file order).
+ * The first k of `oos_train` (the training split's out-of-scope messages, the paper's "oos-train"
+ * setting) are the KB's out-of-scope examples, as a support team lists what it does not answer.
+ */
+function clincKb(train: Split, oosTrain: Split, k: number): string {
   const byIntent = new Map<string, string[]>();
   for (const [text, intent] of train) {
     const list = byIntent.get(intent) ?? [];
@@ -45,5 +50,12 @@ function clincKb(train: Split, k: number): string {
     tags: ['clinc150'],
   }));
   // Answers are placeholders here: they must not count as evidence.
-  return JSON.stringify({ version: 1, locale: 'en', title: `CLINC150 k=${k}`, matchAnswers: false, entries });
+  return JSON.stringify({
+    version: 1,
+    locale: 'en',
+    title: `CLINC150 k=${k}`,
+    matchAnswers: false,
+    outOfScope: oosTrain.slice(0, k).map(([text]) => text),
+    entries,
+  });
 }

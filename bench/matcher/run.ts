@@ -200,7 +200,7 @@ async function main(): Promise<void> {
     'build ms',
   ];
   process.stdout.write(
-    `\nCLINC150 data_full.json (Larson et al. 2019, CC BY 3.0): KB from train (k10: first 10 phrasings per intent; full: all 100),\ncalibration = val + oos_val (3,100), queries = test + oos_test (5,500)\n\n`,
+    `\nCLINC150 data_full.json (Larson et al. 2019, CC BY 3.0): KB from train (k10: first 10 phrasings per intent and 10 oos_train messages as out-of-scope examples; full: all 100 and 100),\ncalibration = val + oos_val (3,100), queries = test + oos_test (5,500)\n\n`,
   );
   process.stdout.write(
     table([

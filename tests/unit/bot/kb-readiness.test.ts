@@ -9,7 +9,7 @@ function faqOf(entries: object[]): Faq {
 }
 
 /** The loader refuses an empty file; a KB built in code can still be empty. */
-const emptyFaq = (): Faq => Faq.build({ entries: [], files: [], synonyms: {} });
+const emptyFaq = (): Faq => Faq.build({ entries: [], files: [], synonyms: {}, outOfScope: {} });
 
 describe('/readyz knowledge-base check', () => {
   const entry = {

@@ -26,7 +26,7 @@ entries:
 describe('knowledge-base files', () => {
   it('loads YAML with defaults and maps fr-FR to fr', () => {
     const kb = buildKnowledgeBase([{ file: 'fr.yaml', text: GOOD_FR }]);
-    expect(kb.files).toEqual([{ file: 'fr.yaml', locale: 'fr', entries: 2, demo: false }]);
+    expect(kb.files).toEqual([{ file: 'fr.yaml', locale: 'fr', entries: 2, outOfScope: 0, demo: false }]);
     expect(kb.entries[1]).toMatchObject({
       id: 'booking-how',
       locale: 'fr',
