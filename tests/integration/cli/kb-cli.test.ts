@@ -61,7 +61,7 @@ describe('relais kb check', () => {
     const r = await relais('kb', 'check', DEMO_FR, join(dir, 'kb.yaml'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /fr\.yaml: ok — fr, \d+ entries, \d+ phrasings, 5 always escalated, demo content/,
+      /fr\.yaml: ok — fr, \d+ entries, \d+ phrasings, 5 always escalated, \d+ out-of-scope examples, demo content/,
     );
     expect(r.stdout).toContain('kb.yaml: ok — en, 3 entries, 12 phrasings, 0 always escalated');
   });
