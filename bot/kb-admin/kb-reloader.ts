@@ -10,6 +10,23 @@ export interface KbLoadReport {
   readonly entries: Partial<Record<Locale, number>>;
   /** Reading, validating and building the matchers, in milliseconds. */
   readonly buildMs: number;
+  /**
+   * Per language, what the thresholds were calibrated on and where they landed: an edit re-calibrates,
+   * and decisions for untouched questions can move with it (docs/knowledge-base.md, "Stability").
+   */
+  readonly calibration: Partial<
+    Record<
+      Locale,
+      {
+        readonly source: 'calibration-set' | 'self-calibration';
+        readonly answerAt: number;
+        readonly clarifyAt: number;
+        readonly inScope: number;
+        readonly outOfScope: number;
+        readonly outOfScopeExamples: number;
+      }
+    >
+  >;
 }
 
 export type KbReloadOutcome =
@@ -78,10 +95,20 @@ const elapsedSince = (started: number): number => Math.round((performance.now() 
 function describe(faq: Faq, generation: number, buildMs: number): KbLoadReport {
   const entries: Partial<Record<Locale, number>> = {};
   for (const locale of faq.locales) entries[locale] = faq.entries(locale).length;
+  const calibration: KbLoadReport['calibration'] = {};
+  for (const info of faq.info) {
+    calibration[info.locale] = {
+      source: info.calibration.source,
+      ...info.calibration.thresholds,
+      ...info.calibration.samples,
+      outOfScopeExamples: info.outOfScopeExamples,
+    };
+  }
   return {
     generation,
     files: faq.source.files.map((f) => ({ file: f.file, locale: f.locale, entries: f.entries })),
     entries,
     buildMs,
+    calibration,
   };
 }

@@ -31,6 +31,16 @@ describe('POST /api/kb/reload', () => {
       files: [{ file: kb.kbFile, locale: 'fr', entries: 4 }],
     });
     expect(json.buildMs).toEqual(expect.any(Number));
+    expect(json.calibration).toEqual({
+      fr: {
+        source: expect.stringMatching(/^(calibration-set|self-calibration)$/),
+        answerAt: expect.any(Number),
+        clarifyAt: expect.any(Number),
+        inScope: expect.any(Number),
+        outOfScope: expect.any(Number),
+        outOfScopeExamples: 0,
+      },
+    });
     expect(json.buildMs as number).toBeGreaterThan(0);
     expect((await ask(kb.url, 'comment payer'))[0]).toBe('Carte bancaire uniquement depuis le 1er mars.');
     expect((await call(`${kb.url}/api/kb`, 'GET')).json).toMatchObject({ generation: 2, entries: { fr: 4 } });
