@@ -280,15 +280,17 @@ export function rank(scored: ScoredQuery, blend: Blend, limit = 5): RankedEntry[
 /**
  * The three best entries under a blend, the class of out-of-scope examples (`noneClass`, -1 when the
  * KB has none) set aside; `none` when that class ranks first: the message is like what the KB
- * was told not to answer.
+ * was told not to answer. `noneScore`: that class's blended score (0 when it is not a candidate),
+ * undefined when the KB has no such class.
  */
 export function rankEntries(
   scored: ScoredQuery,
   blend: Blend,
   noneClass: number,
-): { ranked: RankedEntry[]; none: boolean; noneScore: number } {
-  const all = rank(scored, blend, noneClass >= 0 ? 100 : 3);
-  if (noneClass < 0) return { ranked: all, none: false, noneScore: 0 };
+): { ranked: RankedEntry[]; none: boolean; noneScore: number | undefined } {
+  if (noneClass < 0) return { ranked: rank(scored, blend, 3), none: false, noneScore: undefined };
+  // Every candidate: the class's own score is read even when it ranks below the third entry.
+  const all = rank(scored, blend, scored.entries.length);
   return {
     ranked: all.filter((r) => r.index !== noneClass).slice(0, 3),
     none: all[0]?.index === noneClass,

@@ -12,13 +12,13 @@ export function contentWords(words: readonly string[], locale: Locale): string[]
  * The evidence the confidence models read for one message, all scale-free so a fitted model means
  * the same on another KB: blended scores of the top three, the nearest-phrasing similarity, the
  * learned scorer's probability, how much of the message the KB's vocabulary covers, and how close
- * the KB's out-of-scope examples come (`noneScore`: their blended score, 0 when the KB has none).
+ * the KB's out-of-scope examples come (`noneScore`: their blended score; undefined when the KB has none).
  */
 export function signals(
   scored: ScoredQuery,
   ranked: readonly RankedEntry[],
   locale: Locale,
-  noneScore = 0,
+  noneScore?: number,
 ): number[] {
   const [a, b, c] = ranked;
   const r1 = a?.score ?? 0;
@@ -39,6 +39,7 @@ export function signals(
     coverage,
     Math.log1p(content.length),
     unknownContent,
-    noneScore - r1,
+    // Constant without examples, so the fitted model gives it no weight (not a copy of r1).
+    noneScore === undefined ? 0 : noneScore - r1,
   ];
 }
