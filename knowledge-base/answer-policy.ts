@@ -57,15 +57,11 @@ export function answerPolicyFromText(values: {
     const text = source?.text?.trim();
     if (source === undefined || text === undefined || text === '') return DEFAULT_ANSWER_POLICY[key];
     const n = Number(text.replace(/%$/, ''));
-    const checked = answerPolicySchema.shape[key].safeParse(Number.isNaN(n) ? text : n);
-    if (!checked.success) {
-      const message = Number.isNaN(n)
-        ? 'must be a percentage such as 4 or 10'
-        : checked.error.issues[0]?.message;
-      problems.push({ source: source.name, message: `${message ?? 'invalid'} (got "${text}")` });
-      return DEFAULT_ANSWER_POLICY[key];
-    }
-    return checked.data;
+    const checked = Number.isNaN(n) ? undefined : answerPolicySchema.shape[key].safeParse(n);
+    if (checked?.success) return checked.data;
+    const message = checked ? checked.error.issues[0]?.message : 'must be a percentage such as 4 or 10';
+    problems.push({ source: source.name, message: `${message ?? 'invalid'} (got "${text}")` });
+    return DEFAULT_ANSWER_POLICY[key];
   };
   const policy = {
     maxWrongAnswersPct: read('maxWrongAnswersPct'),

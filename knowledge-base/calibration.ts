@@ -93,21 +93,34 @@ export function calibrate(
     listed.push(!none && s.expected >= 0 && ranked.some((r) => r.index === s.expected));
     ruledOut.push(none);
   }
-  const kept = <T>(values: readonly T[]): T[] => values.filter((_, i) => !ruledOut[i]);
-  const answer = fitLogistic(kept(rows), kept(right), kept(weights));
-  const shortlist = fitLogistic(kept(rows), kept(listed), kept(weights));
+  const fitted = ruledOut.map((out) => !out);
+  const answer = fitLogistic(where(rows, fitted), where(right, fitted), where(weights, fitted));
+  const shortlist = fitLogistic(where(rows, fitted), where(listed, fitted), where(weights, fitted));
   // The policy must hold on the out-of-scope messages the examples do not catch: new traffic
   // resembles the examples less than the calibration set does (CLINC150: 72 % recall with them
   // counted, 69 % on the test set).
   const judged = samples.map((s, i) => !(ruledOut[i] && s.expected < 0));
-  const judgedOnly = <T>(values: readonly T[]): T[] => values.filter((_, i) => judged[i]);
   const thresholds = chooseThresholds(
-    judgedOnly(rows.map((r, i) => (ruledOut[i] ? 0 : predict(answer, r)))),
-    judgedOnly(rows.map((r, i) => (ruledOut[i] ? 0 : predict(shortlist, r)))),
-    judgedOnly(samples.map((s, i) => ({ inScope: s.expected >= 0, right: right[i]!, listed: listed[i]! }))),
+    where(
+      rows.map((r, i) => (ruledOut[i] ? 0 : predict(answer, r))),
+      judged,
+    ),
+    where(
+      rows.map((r, i) => (ruledOut[i] ? 0 : predict(shortlist, r))),
+      judged,
+    ),
+    where(
+      samples.map((s, i) => ({ inScope: s.expected >= 0, right: right[i]!, listed: listed[i]! })),
+      judged,
+    ),
     options,
   );
   return { blend, answer, shortlist, thresholds, source, samples: { inScope: inScope.length, outOfScope } };
+}
+
+/** The values whose flag in `mask` (same order) is set. */
+function where<T>(values: readonly T[], mask: readonly boolean[]): T[] {
+  return values.filter((_, i) => mask[i]);
 }
 
 function chooseBlend(inScope: readonly CalibrationSample[]): Blend {

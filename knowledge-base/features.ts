@@ -70,8 +70,9 @@ export class FeatureSpace {
     return this.normalizeWords(foldWords(text));
   }
 
-  private normalizeWords(folded: string[]): NormalizedText {
-    return normalizeFolded(folded, this.locale, (words) => this.synonyms.apply(words));
+  /** `stemOf`: how a word is stemmed (default: the language's stemmer; messages use `queryStem`). */
+  private normalizeWords(folded: string[], stemOf?: (word: string) => string): NormalizedText {
+    return normalizeFolded(folded, this.locale, (words) => this.synonyms.apply(words), stemOf);
   }
 
   /** Builds the space from the phrasings and returns it with each phrasing's vectors (normalised once). */
@@ -158,12 +159,7 @@ export class FeatureSpace {
   }
 
   analyze(text: string): AnalyzedText {
-    const base = normalizeFolded(
-      foldWords(text),
-      this.locale,
-      (words) => this.synonyms.apply(words),
-      this.queryStem,
-    );
+    const base = this.normalizeWords(foldWords(text), this.queryStem);
     const words: string[] = [];
     const stems: string[] = [];
     const unknown: string[] = [];

@@ -127,7 +127,7 @@ export class Matcher {
     const scored = this.ranker.score(message, [this.calibration.blend.temperature]);
     const { ranked, none, noneScore } = rankEntries(scored, this.calibration.blend, this.noneClass);
     const content = contentWords(scored.analysis.words, this.locale);
-    if (none && content.length > 0) return this.outOfScope(scored.analysis.words, ranked);
+    if (none && content.length > 0) return this.outOfScope(content, ranked);
     const best = ranked[0];
     const x = best ? signals(scored, ranked, this.locale, noneScore) : [];
     const confidence = best ? predict(this.calibration.answer, x) : 0;
@@ -176,7 +176,7 @@ export class Matcher {
   }
 
   /** The message is closest to the KB's out-of-scope examples: a person, with the nearest entries for the agent. */
-  private outOfScope(words: readonly string[], ranked: readonly RankedEntry[]): Decision {
+  private outOfScope(content: readonly string[], ranked: readonly RankedEntry[]): Decision {
     return {
       locale: this.locale,
       decision: 'escalate',
@@ -186,9 +186,7 @@ export class Matcher {
         const entry = this.entries[r.index]!;
         return { id: entry.id, score: 0, question: entry.question };
       }),
-      explanation: `closest to the knowledge base's out-of-scope examples (${contentWords(words, this.locale)
-        .map((w) => `"${w}"`)
-        .join(', ')})`,
+      explanation: `closest to the knowledge base's out-of-scope examples (${content.map((w) => `"${w}"`).join(', ')})`,
       matchedTerms: [],
     };
   }
