@@ -14,7 +14,7 @@ export async function kbAsk(
   if (locale !== undefined && hint === undefined)
     throw new CliError(`--locale: unknown locale "${locale}" (fr or en)`);
   const faq = await Faq.load(files);
-  const decision = faq.match(text, hint ? { locale: hint } : {});
+  const decision = await faq.match(text, hint ? { locale: hint } : {});
   out.write(json ? `${JSON.stringify(describe(decision))}\n` : render(decision));
   return 0;
 }

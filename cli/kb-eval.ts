@@ -72,7 +72,7 @@ export async function kbEval(
   const predictions: Prediction[] = [];
   for (const [i, q] of queries.entries()) {
     const t = performance.now();
-    const decision = faq.match(q.text);
+    const decision = await faq.match(q.text);
     predictions.push(toPrediction(q.id, decision, performance.now() - t));
     if ((i + 1) % PROGRESS_EVERY === 0) stderr.write(`scored ${i + 1}/${queries.length}\n`);
   }

@@ -83,7 +83,7 @@ export class Faq {
     return hint && this.matchers.has(hint) ? hint : this.defaultLocale;
   }
 
-  match(text: string, options: MatchOptions = {}): Decision {
+  match(text: string, options: MatchOptions = {}): Promise<Decision> {
     const locale = this.detect(text, options.locale);
     return this.matchers.get(locale)!.match(text);
   }

@@ -122,7 +122,13 @@ export class Matcher {
     return new Matcher(locale, entries, ranker, calibration, noneClass, info);
   }
 
-  match(text: string): Decision {
+  /** Async: an encoder scorer answers from a worker; the lexical path resolves at once. */
+  async match(text: string): Promise<Decision> {
+    return this.matchNow(text);
+  }
+
+  /** The lexical decision, on the calling thread. */
+  matchNow(text: string): Decision {
     const message = text.length > MAX_MATCHED_CHARS ? text.slice(0, MAX_MATCHED_CHARS) : text;
     const scored = this.ranker.score(message, [this.calibration.blend.temperature]);
     const { ranked, none, noneScore } = rankEntries(scored, this.calibration.blend, this.noneClass);

@@ -35,7 +35,7 @@ export async function miss(turn: Turn, decision?: Decision): Promise<void> {
 /** Asks the matcher and acts on its decision: answer, "did you mean", or a person. */
 export async function answerFromFaq(turn: Turn): Promise<void> {
   trailOf(turn.data, turn.deps.clock()).lastQuestion = turn.message;
-  const decision = turn.deps.faq.match(turn.message, { locale: turn.locale });
+  const decision = await turn.deps.faq.match(turn.message, { locale: turn.locale });
   switch (decision.decision) {
     case 'answer':
       return answerWith(turn, decision.entry, decision);

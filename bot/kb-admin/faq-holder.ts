@@ -33,7 +33,7 @@ export class FaqHolder implements FaqCatalogue {
     return this.#current.defaultLocale;
   }
 
-  match(text: string, options?: MatchOptions): Decision {
+  match(text: string, options?: MatchOptions): Promise<Decision> {
     return this.#current.match(text, options);
   }
 

@@ -13,8 +13,8 @@ import type { RelaisMetrics } from './relais-metrics';
 
 export function observeFaq(faq: FaqPort, metrics: RelaisMetrics): FaqPort {
   return withOverrides(faq, {
-    match: (text: string, options?: Parameters<FaqPort['match']>[1]) => {
-      const decision = faq.match(text, options);
+    match: async (text: string, options?: Parameters<FaqPort['match']>[1]) => {
+      const decision = await faq.match(text, options);
       metrics.decisions.inc({ decision: decision.decision });
       return decision;
     },

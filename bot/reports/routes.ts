@@ -83,9 +83,9 @@ export function registerReports(server: Server, deps: ReportsDeps): void {
   server.get(
     '/api/reports/kb-suggestions',
     reportRoute(deps, async (_req, res, q, surveys) => {
-      const suggestions = suggestKbImprovements(missedQuestionsOf(await surveys.list(q.range)), {
-        nearestEntry: (question, locale) => {
-          const best = deps.faq.match(question, { locale }).candidates[0];
+      const suggestions = await suggestKbImprovements(missedQuestionsOf(await surveys.list(q.range)), {
+        nearestEntry: async (question, locale) => {
+          const best = (await deps.faq.match(question, { locale })).candidates[0];
           return best && { entryId: best.id, score: best.score };
         },
         // A weak nearest entry is a coincidence of words, not a topic the entry covers.

@@ -14,8 +14,11 @@ export interface NearestEntry {
   readonly score: number;
 }
 
-/** E.g. `(q, locale) => faq.match(q, { locale }).candidates[0]` mapped to { entryId, score }. */
-export type NearestEntryFinder = (question: string, locale: Locale) => NearestEntry | undefined;
+/** E.g. `async (q, locale) => (await faq.match(q, { locale })).candidates[0]` mapped to { entryId, score }. */
+export type NearestEntryFinder = (
+  question: string,
+  locale: Locale,
+) => NearestEntry | undefined | Promise<NearestEntry | undefined>;
 
 export interface SuggestionOptions {
   /** Jaccard similarity of term sets needed to join a cluster; default 0.5. */
@@ -81,17 +84,17 @@ function sharedTerms(members: readonly Member[]): string[] {
     .map(([t]) => t);
 }
 
-function nearestOf(
+async function nearestOf(
   members: readonly Member[],
   find: NearestEntryFinder,
   minScore: number,
-): { entryId: string; entryScore: number } | undefined {
+): Promise<{ entryId: string; entryScore: number } | undefined> {
   const votes = new Map<string, { count: number; total: number }>();
   const asked = new Set<string>();
   for (const m of members) {
     if (asked.has(m.text) || asked.size >= MATCHED_PER_CLUSTER) continue;
     asked.add(m.text);
-    const near = find(m.text, m.locale);
+    const near = await find(m.text, m.locale);
     if (!near || near.score < minScore) continue;
     const v = votes.get(near.entryId) ?? { count: 0, total: 0 };
     votes.set(near.entryId, { count: v.count + 1, total: v.total + near.score });
@@ -109,10 +112,10 @@ function nearestOf(
  * offered biggest first; when a matcher is given, a cluster whose questions point at an existing
  * entry becomes "new phrasings" for it, otherwise "a new entry".
  */
-export function suggestKbImprovements(
+export async function suggestKbImprovements(
   questions: readonly MissedQuestion[],
   options: SuggestionOptions = {},
-): KbSuggestion[] {
+): Promise<KbSuggestion[]> {
   const threshold = options.threshold ?? 0.5;
   const clusters: Cluster[] = [];
   questions.forEach((q, index) => {
@@ -133,22 +136,28 @@ export function suggestKbImprovements(
     if (best && bestSimilarity >= threshold) best.members.push(member);
     else clusters.push({ firstSeen: index, members: [member] });
   });
-  return clusters
+  const kept = clusters
     .filter((c) => c.members.length >= (options.minCount ?? 2))
-    .sort((a, b) => b.members.length - a.members.length || a.firstSeen - b.firstSeen)
-    .map((c) => {
-      const near =
-        options.nearestEntry && nearestOf(c.members, options.nearestEntry, options.minEntryScore ?? 0);
-      const languages = [...new Set(c.members.map((m) => m.locale))].sort();
-      return {
-        kind: near ? 'new-phrasing' : 'new-entry',
-        count: c.members.length,
-        examples: examplesOf(c.members, options.maxExamples ?? 3),
-        terms: sharedTerms(c.members),
-        languages,
-        ...(near ?? {}),
-      };
-    });
+    .sort((a, b) => b.members.length - a.members.length || a.firstSeen - b.firstSeen);
+  const nearest = await Promise.all(
+    kept.map((c) =>
+      options.nearestEntry
+        ? nearestOf(c.members, options.nearestEntry, options.minEntryScore ?? 0)
+        : undefined,
+    ),
+  );
+  return kept.map((c, i) => {
+    const near = nearest[i];
+    const languages = [...new Set(c.members.map((m) => m.locale))].sort();
+    return {
+      kind: near ? 'new-phrasing' : 'new-entry',
+      count: c.members.length,
+      examples: examplesOf(c.members, options.maxExamples ?? 3),
+      terms: sharedTerms(c.members),
+      languages,
+      ...(near ?? {}),
+    };
+  });
 }
 
 /** The missed questions recorded with the surveys, each in its conversation's language. */

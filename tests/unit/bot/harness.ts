@@ -128,7 +128,7 @@ export function scriptedFaq(faq: Faq): FaqPort {
     defaultLocale: faq.defaultLocale,
     detect: (text, hint) => SCRIPTED[text]?.locale ?? faq.detect(text, hint),
     entry: (id, locale) => faq.entry(id, locale),
-    match: (text, options) => {
+    match: async (text, options) => {
       const script = SCRIPTED[text];
       if (!script) return faq.match(text, options);
       const entries = (script.options ?? [])

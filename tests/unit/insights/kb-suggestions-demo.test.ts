@@ -10,14 +10,14 @@ beforeAll(async () => {
 });
 
 /** The bot's wiring: the matcher's best candidate, whatever its decision. */
-const nearest: NearestEntryFinder = (question, locale) => {
-  const best = faq.match(question, { locale }).candidates[0];
+const nearest: NearestEntryFinder = async (question, locale) => {
+  const best = (await faq.match(question, { locale })).candidates[0];
   return best && { entryId: best.id, score: best.score };
 };
 
 describe('KB suggestions with the demo knowledge base as matcher', () => {
-  it('proposes new phrasings of the entry the missed questions lean to, and new entries otherwise', () => {
-    const suggestions = suggestKbImprovements(
+  it('proposes new phrasings of the entry the missed questions lean to, and new entries otherwise', async () => {
+    const suggestions = await suggestKbImprovements(
       [
         { text: 'Peut-on payer en bitcoin ?', locale: 'fr' },
         { text: 'Quel temps fait-il demain ?', locale: 'fr' },

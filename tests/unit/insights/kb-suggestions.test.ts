@@ -24,8 +24,8 @@ const QUESTIONS: readonly MissedQuestion[] = [
 ];
 
 describe('suggestKbImprovements', () => {
-  it('clusters the fixed set into suggestions with counts, examples and shared terms, biggest first', () => {
-    const suggestions = suggestKbImprovements(QUESTIONS);
+  it('clusters the fixed set into suggestions with counts, examples and shared terms, biggest first', async () => {
+    const suggestions = await suggestKbImprovements(QUESTIONS);
     expect(
       suggestions.map((s) => ({
         kind: s.kind,
@@ -65,30 +65,30 @@ describe('suggestKbImprovements', () => {
     expect(suggestions[2]?.terms).toEqual(expect.arrayContaining(['book', 'provider']));
   });
 
-  it('is deterministic and keeps singletons out unless asked', () => {
-    expect(suggestKbImprovements(QUESTIONS)).toEqual(suggestKbImprovements(QUESTIONS));
-    const all = suggestKbImprovements(QUESTIONS, { minCount: 1 });
+  it('is deterministic and keeps singletons out unless asked', async () => {
+    expect(await suggestKbImprovements(QUESTIONS)).toEqual(await suggestKbImprovements(QUESTIONS));
+    const all = await suggestKbImprovements(QUESTIONS, { minCount: 1 });
     expect(all.map((s) => s.count)).toEqual([3, 3, 2, 1]);
     expect(all[3]?.examples).toEqual(['Quel temps fait-il ?']);
   });
 
-  it('turns a cluster into new phrasings of the entry its questions point at', () => {
+  it('turns a cluster into new phrasings of the entry its questions point at', async () => {
     const nearest: NearestEntryFinder = (question) =>
       /adress/i.test(question)
         ? { entryId: 'adresse-domicile', score: question.includes('Modifier') ? 0.4 : 0.3 }
         : undefined;
-    const suggestions = suggestKbImprovements(QUESTIONS, { nearestEntry: nearest });
+    const suggestions = await suggestKbImprovements(QUESTIONS, { nearestEntry: nearest });
     expect(suggestions.map((s) => [s.kind, s.entryId])).toEqual([
       ['new-entry', undefined],
       ['new-phrasing', 'adresse-domicile'],
       ['new-entry', undefined],
     ]);
     expect(suggestions[1]?.entryScore).toBeCloseTo((0.3 + 0.4 + 0.4) / 3);
-    const strict = suggestKbImprovements(QUESTIONS, { nearestEntry: nearest, minEntryScore: 0.5 });
+    const strict = await suggestKbImprovements(QUESTIONS, { nearestEntry: nearest, minEntryScore: 0.5 });
     expect(strict.every((s) => s.kind === 'new-entry')).toBe(true);
   });
 
-  it('reads the missed questions stored with the surveys in their conversation language', () => {
+  it('reads the missed questions stored with the surveys in their conversation language', async () => {
     const parsed = parseSurveyAnswer({
       context: {
         conversationId: 'c1',

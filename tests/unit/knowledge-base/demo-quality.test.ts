@@ -9,7 +9,9 @@ async function evaluate(locale: Locale, file: string) {
     text: l.text,
     expected: l.expected ?? null,
   }));
-  const predictions = queries.map((q, i) => toPrediction(String(i), faq.match(q.text, { locale })));
+  const predictions = await Promise.all(
+    queries.map(async (q, i) => toPrediction(String(i), await faq.match(q.text, { locale }))),
+  );
   return {
     faq,
     s: summarize(

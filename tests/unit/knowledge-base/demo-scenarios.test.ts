@@ -23,33 +23,33 @@ describe('demo knowledge base, French', () => {
     ['combien coûte l’abonnement VIP', 'vip-subscription'],
     ['jai oublié mon mot de passe', 'password-reset'],
     ['où je trouve mes factures', 'invoices'],
-  ])('answers "%s" with %s', (text, id) => {
-    const d = faq.match(text, { locale: 'fr' });
+  ])('answers "%s" with %s', async (text, id) => {
+    const d = await faq.match(text, { locale: 'fr' });
     expectAnswer(d, id);
     expect(d.locale).toBe('fr');
     expect(d.confidence).toBeGreaterThan(0.5);
     expect(d.confidence).toBeLessThanOrEqual(1);
   });
 
-  it('explains a match with the words it matched and the typos it read', () => {
-    const d = faq.match('je ne retrouve plus ma factrue', { locale: 'fr' });
+  it('explains a match with the words it matched and the typos it read', async () => {
+    const d = await faq.match('je ne retrouve plus ma factrue', { locale: 'fr' });
     expect(d.candidates[0]?.id).toBe('invoices');
     expect(d.explanation).toContain('"factrue" as "facture"');
     expect(d.matchedTerms).toContain('facture');
   });
 
-  it('hands complaints about a provider’s work to a person even when sure of the entry', () => {
-    const d = faq.match('la femme de ménage a cassé mon vase', { locale: 'fr' });
+  it('hands complaints about a provider’s work to a person even when sure of the entry', async () => {
+    const d = await faq.match('la femme de ménage a cassé mon vase', { locale: 'fr' });
     expect(d).toMatchObject({ decision: 'escalate', reason: 'entry-escalate' });
     if (d.decision === 'escalate') expect(d.entry?.id).toBe('incident-damage');
   });
 
-  it('escalates what it cannot answer, and says why', () => {
-    expect(faq.match('quelle est la météo à Lyon demain', { locale: 'fr' })).toMatchObject({
+  it('escalates what it cannot answer, and says why', async () => {
+    expect(await faq.match('quelle est la météo à Lyon demain', { locale: 'fr' })).toMatchObject({
       decision: 'escalate',
       reason: 'low-confidence',
     });
-    expect(faq.match('?!', { locale: 'fr' })).toMatchObject({
+    expect(await faq.match('?!', { locale: 'fr' })).toMatchObject({
       decision: 'escalate',
       reason: 'no-content',
       confidence: 0,
@@ -57,9 +57,9 @@ describe('demo knowledge base, French', () => {
     });
   });
 
-  it('keeps candidates best first, at most three, on the confidence scale', () => {
+  it('keeps candidates best first, at most three, on the confidence scale', async () => {
     for (const text of ['réserver une demi-heure', 'mon prestataire est en retard', 'annuler vip']) {
-      const { candidates, confidence } = faq.match(text, { locale: 'fr' });
+      const { candidates, confidence } = await faq.match(text, { locale: 'fr' });
       expect(candidates.length).toBeLessThanOrEqual(3);
       expect(candidates[0]?.score).toBe(confidence);
       for (let i = 1; i < candidates.length; i++)
@@ -73,8 +73,8 @@ describe('demo knowledge base, French', () => {
     ['annuler', ['booking-cancel', 'provider-cancelled']],
     ['changer', ['address-change', 'booking-change']],
     ['mon compte', ['account-delete', 'account-hacked']],
-  ])('offers 2–3 options for "%s", which many entries use', (text, among) => {
-    const d = faq.match(text, { locale: 'fr' });
+  ])('offers 2–3 options for "%s", which many entries use', async (text, among) => {
+    const d = await faq.match(text, { locale: 'fr' });
     expect(d.decision).toBe('clarify');
     if (d.decision === 'clarify') {
       expect(d.options.length).toBeGreaterThanOrEqual(2);
@@ -90,23 +90,25 @@ describe('demo knowledge base, English', () => {
     ['How much is the VIP subscription?', 'vip-subscription'],
     ['I forgot my password', 'password-reset'],
     ['where can i download my invoices', 'invoices'],
-  ])('answers "%s" with %s', (text, id) => {
-    expectAnswer(faq.match(text, { locale: 'en' }), id);
+  ])('answers "%s" with %s', async (text, id) => {
+    expectAnswer(await faq.match(text, { locale: 'en' }), id);
   });
 
-  it('answers in the language the customer writes in, whatever the page said', () => {
-    expect(faq.match('How much is the VIP subscription?', { locale: 'fr' }).locale).toBe('en');
-    expect(faq.match('combien coûte l’abonnement VIP ?', { locale: 'en' }).locale).toBe('fr');
-    expect(faq.match('VIP', { locale: 'en' }).locale).toBe('en');
+  it('answers in the language the customer writes in, whatever the page said', async () => {
+    expect((await faq.match('How much is the VIP subscription?', { locale: 'fr' })).locale).toBe('en');
+    expect((await faq.match('combien coûte l’abonnement VIP ?', { locale: 'en' })).locale).toBe('fr');
+    expect((await faq.match('VIP', { locale: 'en' })).locale).toBe('en');
   });
 
-  it('escalates what it cannot answer', () => {
-    expect(faq.match("what's the weather in London tomorrow", { locale: 'en' }).decision).toBe('escalate');
+  it('escalates what it cannot answer', async () => {
+    expect((await faq.match("what's the weather in London tomorrow", { locale: 'en' })).decision).toBe(
+      'escalate',
+    );
   });
 });
 
 describe('demo knowledge base as a whole', () => {
-  it('has the same entries in both languages, with at least 40 entries and 4 phrasings each', () => {
+  it('has the same entries in both languages, with at least 40 entries and 4 phrasings each', async () => {
     const fr = faq.entries('fr');
     const en = faq.entries('en');
     expect(fr.length).toBeGreaterThanOrEqual(40);

@@ -31,7 +31,7 @@ describe('evaluation summary', () => {
   ];
   const expected = ['a', 'b', 'b', 'c', null, null];
 
-  it('counts in-scope outcomes in % of in-scope queries and out-of-scope ones in % of those', () => {
+  it('counts in-scope outcomes in % of in-scope queries and out-of-scope ones in % of those', async () => {
     const s = summarize(predictions, expected, 12.4);
     expect(s).toMatchObject({
       queries: 6,
@@ -47,13 +47,13 @@ describe('evaluation summary', () => {
     });
   });
 
-  it('computes the expected calibration error over 10 equal-width bins', () => {
+  it('computes the expected calibration error over 10 equal-width bins', async () => {
     // Correct top candidate only for query 1 (0.9 → correct). Bins: 0.9:[1 ok], 0.8:[0], 0.4:[0], 0.1:[0], 0.2:[0], 0.7:[0].
     const ece = (0.1 + 0.8 + 0.4 + 0.1 + 0.2 + 0.7) / 6;
     expect(summarize(predictions, expected, 0).expected_calibration_error).toBeCloseTo(ece, 4);
   });
 
-  it('reports latency quantiles', () => {
+  it('reports latency quantiles', async () => {
     const s = summarize(predictions, expected, 0);
     expect(s.p50_ms).toBe(3);
     expect(s.p99_ms).toBe(6);
@@ -67,8 +67,8 @@ describe('prediction of an entry marked escalate', () => {
     kb = await Faq.load([demo]);
   });
 
-  it('records the matched entry as the answer, flagged as handed over, so accuracy counts it', () => {
-    const decision = kb.match('je conteste la facture de mars', { locale: 'fr' });
+  it('records the matched entry as the answer, flagged as handed over, so accuracy counts it', async () => {
+    const decision = await kb.match('je conteste la facture de mars', { locale: 'fr' });
     expect(decision).toMatchObject({ decision: 'escalate', reason: 'entry-escalate' });
     const prediction = toPrediction('q', decision);
     expect(prediction).toMatchObject({ decision: 'answer', answerId: 'charge-dispute', handoff: true });
@@ -80,8 +80,8 @@ describe('prediction of an entry marked escalate', () => {
     });
   });
 
-  it('leaves a low-confidence escalation without an answer id', () => {
-    const decision = kb.match('quelle est la météo demain', { locale: 'fr' });
+  it('leaves a low-confidence escalation without an answer id', async () => {
+    const decision = await kb.match('quelle est la météo demain', { locale: 'fr' });
     expect(decision.decision).toBe('escalate');
     expect(toPrediction('q', decision)).toMatchObject({ decision: 'escalate', answerId: null });
     expect(toPrediction('q', decision)).not.toHaveProperty('handoff');

@@ -42,22 +42,26 @@ const hostileText = fc.oneof(
 );
 
 describe('hostile input', () => {
-  it('every message gets a valid decision, never an exception', () => {
-    fc.assert(
-      fc.property(hostileText, fc.constantFrom('fr' as const, 'en' as const, undefined), (text, locale) => {
-        const d = faq.match(text, locale ? { locale } : {});
-        expect(['answer', 'clarify', 'escalate']).toContain(d.decision);
-        expect(d.confidence).toBeGreaterThanOrEqual(0);
-        expect(d.confidence).toBeLessThanOrEqual(1);
-        expect(Number.isFinite(d.confidence)).toBe(true);
-        expect(d.candidates.length).toBeLessThanOrEqual(3);
-        for (const c of d.candidates) expect(c.score).toBeGreaterThanOrEqual(0);
-      }),
+  it('every message gets a valid decision, never an exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        hostileText,
+        fc.constantFrom('fr' as const, 'en' as const, undefined),
+        async (text, locale) => {
+          const d = await faq.match(text, locale ? { locale } : {});
+          expect(['answer', 'clarify', 'escalate']).toContain(d.decision);
+          expect(d.confidence).toBeGreaterThanOrEqual(0);
+          expect(d.confidence).toBeLessThanOrEqual(1);
+          expect(Number.isFinite(d.confidence)).toBe(true);
+          expect(d.candidates.length).toBeLessThanOrEqual(3);
+          for (const c of d.candidates) expect(c.score).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  it('a KB file of any text is either loaded or refused with located problems', () => {
+  it('a KB file of any text is either loaded or refused with located problems', async () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -80,7 +84,7 @@ describe('hostile input', () => {
     );
   });
 
-  it('a KB refused for one bad entry loads nothing', () => {
+  it('a KB refused for one bad entry loads nothing', async () => {
     expect(() =>
       buildKnowledgeBase([{ file: 'kb.yaml', text: KB.replace('answer: 15 € par mois.', 'answer: "   "') }]),
     ).toThrow(KbError);

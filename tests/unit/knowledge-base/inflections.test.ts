@@ -21,17 +21,17 @@ describe('unseen English words matched to the KB word they inflect', () => {
     ['running', 'run'],
     ['quickly', 'quick'],
     ['boxes', 'box'],
-  ])('%s → %s', (word, base) => {
+  ])('%s → %s', async (word, base) => {
     expect(knownBaseOf(word, known)).toBe(base);
   });
 
-  it('leaves words with no known base, and short words, unmatched', () => {
+  it('leaves words with no known base, and short words, unmatched', async () => {
     expect(knownBaseOf('gardening', known)).toBeUndefined();
     expect(knownBaseOf('run', known)).toBeUndefined(); // known, but under four letters
     expect(knownBaseOf('glass', known)).toBeUndefined();
   });
 
-  it('lets a message use an inflection the KB never wrote, and says which word matched', () => {
+  it('lets a message use an inflection the KB never wrote, and says which word matched', async () => {
     const matcher = Matcher.build('en', [
       {
         id: 'refund',
@@ -56,7 +56,7 @@ describe('unseen English words matched to the KB word they inflect', () => {
         matchAnswer: false,
       },
     ]);
-    const d = matcher.match('cards for payments');
+    const d = await matcher.match('cards for payments');
     expect(d.candidates[0]?.id).toBe('payment-card');
     expect(d.matchedTerms).toEqual(expect.arrayContaining(['payments']));
   });

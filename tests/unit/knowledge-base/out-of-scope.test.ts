@@ -26,7 +26,7 @@ const kbText = (withExamples: boolean) =>
   `version: 1\nlocale: en\n${withExamples ? OUT_OF_SCOPE : ''}${ENTRIES}`;
 
 describe('out-of-scope examples in a KB file', () => {
-  it('are counted, and an empty one is refused with its path and line', () => {
+  it('are counted, and an empty one is refused with its path and line', async () => {
     const kb = buildKnowledgeBase([{ file: 'kb.yaml', text: kbText(true) }]);
     expect(kb.files[0]?.outOfScope).toBe(4);
     expect(kb.outOfScope.en).toHaveLength(4);
@@ -44,31 +44,31 @@ describe('out-of-scope examples in a KB file', () => {
     ]);
   });
 
-  it('hand a message like them to a person, where the same KB without them answers it', () => {
+  it('hand a message like them to a person, where the same KB without them answers it', async () => {
     const message = 'the airline refund for my plane ticket has not arrived';
     const without = Faq.build(buildKnowledgeBase([{ file: 'kb.yaml', text: kbText(false) }]));
     const withExamples = Faq.build(buildKnowledgeBase([{ file: 'kb.yaml', text: kbText(true) }]));
-    expect(without.match(message).decision).not.toBe('escalate');
-    const d = withExamples.match(message);
+    expect((await without.match(message)).decision).not.toBe('escalate');
+    const d = await withExamples.match(message);
     expect(d.decision).toBe('escalate');
     expect(d.explanation).toContain('out-of-scope examples');
     expect(d.candidates[0]?.id).toBe('refund-delay');
     expect(withExamples.info[0]).toMatchObject({ entries: 3, outOfScopeExamples: 4 });
   });
 
-  it('leave the questions the KB answers alone', () => {
+  it('leave the questions the KB answers alone', async () => {
     const faq = Faq.build(buildKnowledgeBase([{ file: 'kb.yaml', text: kbText(true) }]));
     for (const [message, id] of [
       ['my refund has still not arrived', 'refund-delay'],
       ['i lost my password', 'password-reset'],
       ['how much does vip cost', 'vip'],
     ] as const) {
-      const d = faq.match(message);
+      const d = await faq.match(message);
       expect(d.decision === 'answer' ? d.entry.id : d.decision).toBe(id);
     }
   });
 
-  it('survive an edit of the file by the KB editor', () => {
+  it('survive an edit of the file by the KB editor', async () => {
     const r = applyKbEdit('kb.yaml', kbText(true), {
       kind: 'new-phrasings',
       locale: 'en',
