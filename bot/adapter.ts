@@ -1,6 +1,5 @@
 import {
   CallerIdConstants,
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type TurnContext,
@@ -13,6 +12,8 @@ import {
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import { toLocale } from '../knowledge-base/index';
+import { ChannelCloudAdapter } from './channels/channel-cloud-adapter';
+import type { ServiceUrlCheck } from './channels/service-url-policy';
 import type { Config } from './config';
 import { withContext, type Log } from './log';
 import { textFor } from './text';
@@ -31,8 +32,9 @@ export function createCloudAdapter(
   config: Config,
   log: Log,
   fallbackLocale: 'fr' | 'en',
+  serviceUrlAllowed: ServiceUrlCheck,
   outbound?: OutboundCredentials,
-): CloudAdapter {
+): ChannelCloudAdapter {
   const app = config.microsoftApp;
   const settings = {
     MicrosoftAppId: app.appId ?? '',
@@ -45,7 +47,7 @@ export function createCloudAdapter(
     { ...settings, ...openIdSettings(config.openIdMetadataUrl) },
     outbound ? withOutbound(credentials, outbound) : credentials,
   );
-  const adapter = new CloudAdapter(tokenErrorsAre401(auth));
+  const adapter = new ChannelCloudAdapter(tokenErrorsAre401(auth), serviceUrlAllowed);
   adapter.onTurnError = turnErrorHandler(log, fallbackLocale);
   return adapter;
 }

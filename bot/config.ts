@@ -55,6 +55,19 @@ export interface Config {
    * a private cloud or tests; unset = the public Bot Framework and Emulator metadata.
    */
   readonly openIdMetadataUrl?: string;
+  /** NODE_ENV=production. */
+  readonly production: boolean;
+  /** Who may call /api/messages and where its replies may go (docs/operations.md, Security). */
+  readonly botChannel: BotChannelConfig;
+}
+
+export interface BotChannelConfig {
+  /** No MicrosoftAppId: /api/messages takes activities from anyone. */
+  readonly anonymous: boolean;
+  /** BOT_ALLOW_ANONYMOUS_CHANNEL: anonymous mode was asked for (required for it in production). */
+  readonly anonymousOptIn: boolean;
+  /** BOT_SERVICE_URL_ALLOWLIST: origins anonymous activities may name as serviceUrl besides loopback. */
+  readonly serviceUrlAllowlist: readonly string[];
 }
 
 export interface RateLimitConfig {
@@ -107,7 +120,48 @@ const validTimeZone = (tz: string): boolean => {
   }
 };
 
+/** One origin of BOT_SERVICE_URL_ALLOWLIST: `https://host[:port]`, nothing after it. */
+const serviceOrigin = z.string().transform((text, ctx) => {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  const bare =
+    url &&
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === '';
+  if (!url || !bare) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${text.slice(0, 100)}" is not an origin such as https://connector.example:8443`,
+    });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
 const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  BOT_ALLOW_ANONYMOUS_CHANNEL: z
+    .enum(['true', 'false', ''], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  BOT_SERVICE_URL_ALLOWLIST: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .pipe(z.array(serviceOrigin))
+    .default([]),
   PORT: integer(0, 65535).default(3978),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   KB_FILES: z
@@ -219,6 +273,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       message: 'is required when MicrosoftAppType is SingleTenant',
     });
   }
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.MicrosoftAppId && !e.BOT_ALLOW_ANONYMOUS_CHANNEL)
+    issues.push({
+      variable: 'MicrosoftAppId',
+      message:
+        'is required with NODE_ENV=production: without it anyone can post to /api/messages. Set MicrosoftAppId and MicrosoftAppPassword, or BOT_ALLOW_ANONYMOUS_CHANNEL=true to run it unauthenticated on purpose',
+    });
   let smtp: SmtpConfig | undefined;
   if (env.SMTP_HOST?.trim()) {
     try {
@@ -269,6 +330,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       trustForwardedFor: e.RATE_LIMIT_TRUST_FORWARDED_FOR,
     },
     ...(e.BOT_OPENID_METADATA_URL ? { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL } : {}),
+    production,
+    botChannel: {
+      anonymous: !e.MicrosoftAppId,
+      anonymousOptIn: e.BOT_ALLOW_ANONYMOUS_CHANNEL,
+      serviceUrlAllowlist: [...new Set(e.BOT_SERVICE_URL_ALLOWLIST)],
+    },
     supportHours: {
       timeZone: e.SUPPORT_TIMEZONE,
       days: e.SUPPORT_DAYS,

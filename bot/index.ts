@@ -40,10 +40,6 @@ async function main(): Promise<void> {
     log.info('Reports and dashboard are off: set SUPERVISOR_TOKEN (or SUPERVISOR_TOKEN_SHA256).');
   else log.info(`Dashboard: ${url}/dashboard (supervisor token from SUPERVISOR_TOKEN).`);
   if (!deps.durable) log.info('Conversations are kept in memory: everything is lost when the process stops.');
-  if (!config.microsoftApp.appId)
-    log.info(
-      'No MicrosoftAppId: Bot Framework requests are not authenticated (fine for the Emulator and local use only).',
-    );
 
   let stopping = false;
   const stop = (signal: string) => {

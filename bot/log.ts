@@ -13,6 +13,8 @@ export interface LogContext {
 /** Where the server writes what operators need to see; tests pass a silent one. */
 export interface Log {
   info(message: string, fields?: LogFields): void;
+  /** Something an operator should act on, the service still running (e.g. an unauthenticated channel). */
+  warn?(message: string, fields?: LogFields): void;
   error(message: string, cause?: unknown, fields?: LogFields): void;
   /** Per-request and per-turn detail, off unless LOG_LEVEL=debug. */
   debug?(message: string, fields?: LogFields): void;
@@ -126,6 +128,7 @@ export function createLog(options: PinoLogOptions): Log {
 function fromPino(logger: Logger): Log {
   return {
     info: (message, fields) => logger.info(fields ?? {}, message),
+    warn: (message, fields) => logger.warn(fields ?? {}, message),
     error: (message, cause, fields) =>
       logger.error({ ...fields, ...(cause === undefined ? {} : { err: asError(cause) }) }, message),
     debug: (message, fields) => logger.debug(fields ?? {}, message),

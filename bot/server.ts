@@ -38,6 +38,8 @@ import { withSurveyClosing } from './survey/survey-closing';
 import type { ClosedSilentFeed } from './survey/closed-silent-feed';
 import { proactiveClosings } from './survey/wire-closings';
 import { CustomerRelay } from './agent/customer-relay';
+import { announceBotChannel } from './channels/announce';
+import { serviceUrlCheck } from './channels/service-url-policy';
 import type { ChatRelay } from '../handoff/index';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
@@ -85,10 +87,16 @@ export interface RelaisServer {
 export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   const metrics = createRelaisMetrics(plainDeps.agent ? { queue: plainDeps.agent.queue } : {});
   const deps = observed(plainDeps, metrics);
+  const serviceUrlAllowed = serviceUrlCheck({
+    authenticated: !config.botChannel.anonymous,
+    allowedOrigins: config.botChannel.serviceUrlAllowlist,
+  });
+  announceBotChannel(config, deps.log);
   const adapter = createCloudAdapter(
     config,
     deps.log,
     deps.bot.faq.defaultLocale,
+    serviceUrlAllowed,
     deps.botOutboundCredentials,
   );
   const conversationState = new ConversationState(deps.storage);
@@ -130,7 +138,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   });
 
   const turnHandler = deps.turnHandler ?? bot;
-  server.post('/api/messages', tracked(messagesRoute(adapter, turnHandler)));
+  server.post('/api/messages', tracked(messagesRoute(adapter, turnHandler, serviceUrlAllowed)));
 
   const directLineAdapter = new DirectLineAdapter(deps.directLineStore, deps.bot.clock);
   for (const counted of [adapter, directLineAdapter]) counted.use(countTurns(metrics));

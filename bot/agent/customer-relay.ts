@@ -1,6 +1,7 @@
 import { ActivityTypes, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { DELIVERY_ID_FIELD, DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from '../directline/adapter';
+import { isDirectLineKey, parseBotFrameworkKey } from '../channels/conversation-key';
 import type { RelaisBot } from '../relais-bot';
 import { CLOSE_INFO } from '../survey/survey-closing';
 
@@ -93,9 +94,14 @@ export class CustomerRelay {
         failure = { error };
       }
     };
-    if (reference.serviceUrl === DIRECT_LINE_SERVICE_URL)
+    // The conversation's key names its entry point (bot/channels/conversation-key.ts), not the
+    // reference's serviceUrl, which a Bot Framework caller chose.
+    const key = reference.conversation?.id ?? '';
+    if (isDirectLineKey(key) && reference.serviceUrl === DIRECT_LINE_SERVICE_URL)
       await this.directLine.continueConversation(reference, run);
-    else await this.cloud.continueConversationAsync(this.botAppId, reference, run);
+    else if (parseBotFrameworkKey(key))
+      await this.cloud.continueConversationAsync(this.botAppId, reference, run);
+    else throw new Error('the conversation reference names no channel of this bot');
     if (failure) throw failure.error;
   }
 }

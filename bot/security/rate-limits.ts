@@ -1,5 +1,6 @@
 import type { Next, Request, RequestHandler, Response } from 'restify';
 import type { RateLimitConfig } from '../config';
+import { botFrameworkKey, CHANNEL_ID, MAX_CHANNEL_CONVERSATION_ID } from '../channels/conversation-key';
 import { sendError } from '../http/errors';
 import type { Log } from '../log';
 import type { RelaisMetrics } from '../metrics/relais-metrics';
@@ -88,9 +89,13 @@ export function rateLimiter(deps: RateLimitDeps): RequestHandler {
 function conversationOf(req: Request): string | undefined {
   const fromPath = (req.params as Record<string, unknown> | undefined)?.['conversationId'];
   if (typeof fromPath === 'string' && fromPath !== '') return fromPath;
-  const body = req.body as { conversation?: { id?: unknown } } | undefined;
+  // /api/messages: the bucket of the conversation's own key, never a web chat conversation's.
+  const body = req.body as { channelId?: unknown; conversation?: { id?: unknown } } | undefined;
   const fromBody = body?.conversation?.id;
-  return typeof fromBody === 'string' && fromBody !== '' ? fromBody.slice(0, 200) : undefined;
+  const channelId = body?.channelId;
+  if (typeof fromBody !== 'string' || fromBody === '' || typeof channelId !== 'string') return undefined;
+  if (!CHANNEL_ID.test(channelId)) return undefined;
+  return botFrameworkKey({ channelId, id: fromBody.slice(0, MAX_CHANNEL_CONVERSATION_ID) });
 }
 
 function clientIp(req: Request, trustForwardedFor: boolean): string | undefined {

@@ -41,7 +41,9 @@ test('a Bot Framework channel: the agent’s messages go out proactively to the 
       .filter(Boolean)
       .at(-1),
   ).toMatch(/position 1/);
-  expect((await alice.post('/conversations/teams-conv-1/claim')).status).toBe(200);
+  // The agent API knows the conversation by its key (entry point, channel, the channel's id);
+  // what goes to the connector carries the channel's own id.
+  expect((await alice.post('/conversations/bf:msteams:teams-conv-1/claim')).status).toBe(200);
 
   const before = connector.replies.length;
   expect((await send('comment payer')).status).toBe(200);
@@ -49,15 +51,18 @@ test('a Bot Framework channel: the agent’s messages go out proactively to the 
   expect(connector.replies).toHaveLength(before);
 
   expect(
-    (await alice.post('/conversations/teams-conv-1/messages', { text: 'Bonjour, Alice à votre écoute.' }))
-      .status,
+    (
+      await alice.post('/conversations/bf:msteams:teams-conv-1/messages', {
+        text: 'Bonjour, Alice à votre écoute.',
+      })
+    ).status,
   ).toBe(200);
   const relayed = connector.replies.slice(before);
   expect(relayed.map((r) => [r.path, r.activity.text, r.activity.replyToId])).toEqual([
     ['/v3/conversations/teams-conv-1/activities', 'Bonjour, Alice à votre écoute.', undefined],
   ]);
 
-  expect((await alice.post('/conversations/teams-conv-1/hand-back')).status).toBe(200);
+  expect((await alice.post('/conversations/bf:msteams:teams-conv-1/hand-back')).status).toBe(200);
   expect(connector.replies.at(-1)?.activity.text).toMatch(/repassé à l’assistant/);
   const afterHandBack = connector.replies.length;
   await send('comment payer');

@@ -35,11 +35,12 @@ test('a relay send that fails after the line was logged: the retry delivers it o
   const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
   await alice.post('/presence', { presence: 'online' });
   await customerSays('teams-flaky', 'je veux parler à un conseiller');
-  expect((await alice.post('/conversations/teams-flaky/claim')).status).toBe(200);
+  // The agent API knows the conversation by its key: the entry point and channel before the channel's id.
+  expect((await alice.post('/conversations/bf:msteams:teams-flaky/claim')).status).toBe(200);
 
   const before = connector.accepted.length;
   connector.failing = true;
-  const failed = await alice.post('/conversations/teams-flaky/messages', {
+  const failed = await alice.post('/conversations/bf:msteams:teams-flaky/messages', {
     text: 'Bonjour, je regarde.',
     clientMessageId: 'm-1',
   });
@@ -49,7 +50,7 @@ test('a relay send that fails after the line was logged: the retry delivers it o
 
   // The console sends the same message again (same id) once the channel is back.
   connector.failing = false;
-  const retried = await alice.post('/conversations/teams-flaky/messages', {
+  const retried = await alice.post('/conversations/bf:msteams:teams-flaky/messages', {
     text: 'Bonjour, je regarde.',
     clientMessageId: 'm-1',
   });
@@ -58,19 +59,21 @@ test('a relay send that fails after the line was logged: the retry delivers it o
     json: { seq: 1, from: 'agent', text: 'Bonjour, je regarde.' },
   });
   // A retry after a success (the answer was lost on the way back) sends nothing more.
-  const again = await alice.post('/conversations/teams-flaky/messages', {
+  const again = await alice.post('/conversations/bf:msteams:teams-flaky/messages', {
     text: 'Bonjour, je regarde.',
     clientMessageId: 'm-1',
   });
   expect(again.json).toEqual(retried.json);
   expect(connector.accepted.slice(before).map((a) => a.text)).toEqual(['Bonjour, je regarde.']);
 
-  const next = await alice.post('/conversations/teams-flaky/messages', {
+  const next = await alice.post('/conversations/bf:msteams:teams-flaky/messages', {
     text: 'C’est réglé.',
     clientMessageId: 'm-2',
   });
   expect(next.json).toMatchObject({ seq: 2 });
-  const transcript = (await alice.get('/conversations/teams-flaky')).json as { lines: { text: string }[] };
+  const transcript = (await alice.get('/conversations/bf:msteams:teams-flaky')).json as {
+    lines: { text: string }[];
+  };
   expect(transcript.lines.map((l) => l.text)).toEqual(['Bonjour, je regarde.', 'C’est réglé.']);
   expect(connector.accepted.slice(before).map((a) => a.text)).toEqual([
     'Bonjour, je regarde.',

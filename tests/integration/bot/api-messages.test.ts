@@ -66,7 +66,8 @@ describe('POST /api/messages (anonymous mode)', () => {
     expect(res.status).toBe(200);
     expect(connector.replies.map((r) => r.activity.type)).toEqual(['message', 'event']);
     expect(connector.replies[1]!.activity.name).toBe('handoff.initiate');
-    expect(running.handoff.requests.at(-1)?.conversationId).toBe('conv-state');
+    // The handoff port sees the conversation's key (entry point, channel, id), the connector its own id.
+    expect(running.handoff.requests.at(-1)?.conversationId).toBe('bf:emulator:conv-state');
   });
 
   test('conversationUpdate with a new member gets the welcome', async () => {

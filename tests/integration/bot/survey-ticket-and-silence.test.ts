@@ -153,18 +153,20 @@ describe('survey after a ticket reply', () => {
       text: 'je veux parler à un conseiller',
     });
     expect(res.status).toBe(200);
-    expect((await side.agent.queue.get(conversationId))?.state).toBe('ticket');
+    // The stores know a Bot Framework conversation by its key: entry point, channel, the channel's id.
+    const key = `bf:slack:${conversationId}`;
+    expect((await side.agent.queue.get(key))?.state).toBe('ticket');
     await connector.stop();
     // The channel now refuses the conversation (the customer left or blocked the bot): 403 on the same address.
     const refusing = await refuseOn(new URL(connector.url).port);
 
     nowMs += 20 * 3600_000;
-    const answered = await desk.answer(conversationId, 'alice', 'Votre avoir a été émis.');
+    const answered = await desk.answer(key, 'alice', 'Votre avoir a été émis.');
     expect(answered).toMatchObject({ ok: true, deliveredInChat: false });
-    const stored = await surveys.get(conversationId);
+    const stored = await surveys.get(key);
     expect(stored).toMatchObject({
       context: {
-        conversationId,
+        conversationId: key,
         path: 'ticket',
         language: 'fr',
         channel: 'slack',
