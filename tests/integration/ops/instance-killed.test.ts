@@ -17,6 +17,8 @@ beforeAll(async () => {
     TOKEN_SECRET: 'instances-share-this-secret-instances-share',
     AGENTS: await agentsJson(),
     NODE_ENV: 'production',
+    // Customers come through the web chat; the Bot Framework endpoint stays anonymous on purpose.
+    BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
   };
   [a, b] = await Promise.all([RelaisProcess.start(env), RelaisProcess.start(env)]);
 });

@@ -22,6 +22,8 @@ beforeAll(async () => {
     REDIS_PREFIX: PREFIX,
     AGENTS: await agentsJson(),
     NODE_ENV: 'production',
+    // Customers come through the web chat; the Bot Framework endpoint stays anonymous on purpose.
+    BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
     RATE_LIMIT_IP_PER_MINUTE: '0',
     RATE_LIMIT_CONVERSATION_PER_MINUTE: '0',
   });

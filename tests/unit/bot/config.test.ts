@@ -71,4 +71,60 @@ describe('config', () => {
       /PORT: must be a whole number[\s\S]*DEFAULT_LOCALE: must be fr or en/,
     );
   });
+
+  describe('the Bot Framework endpoint in production', () => {
+    test('NODE_ENV=production without MicrosoftAppId refuses to start, naming the variable and the opt-in', () => {
+      expect(problems({ NODE_ENV: 'production' })).toEqual(['MicrosoftAppId']);
+      expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+        /MicrosoftAppId: is required with NODE_ENV=production[\s\S]*BOT_ALLOW_ANONYMOUS_CHANNEL=true/,
+      );
+      expect(problems({ NODE_ENV: 'production', BOT_ALLOW_ANONYMOUS_CHANNEL: 'false' })).toEqual([
+        'MicrosoftAppId',
+      ]);
+    });
+
+    test('with credentials, or with the explicit opt-in, it starts', () => {
+      expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'id' }).botChannel).toEqual({
+        anonymous: false,
+        anonymousOptIn: false,
+        serviceUrlAllowlist: [],
+      });
+      const optedIn = loadConfig({ NODE_ENV: 'production', BOT_ALLOW_ANONYMOUS_CHANNEL: 'true' });
+      expect(optedIn.production).toBe(true);
+      expect(optedIn.botChannel).toMatchObject({ anonymous: true, anonymousOptIn: true });
+    });
+
+    test('development stays anonymous without asking', () => {
+      expect(loadConfig({}).botChannel).toEqual({
+        anonymous: true,
+        anonymousOptIn: false,
+        serviceUrlAllowlist: [],
+      });
+      expect(loadConfig({}).production).toBe(false);
+    });
+
+    test('BOT_SERVICE_URL_ALLOWLIST holds origins, written as URL.origin', () => {
+      expect(
+        loadConfig({
+          BOT_SERVICE_URL_ALLOWLIST: 'https://Connector.Example:443, http://10.0.0.5:8080,https://a.example/',
+        }).botChannel.serviceUrlAllowlist,
+      ).toEqual(['https://connector.example', 'http://10.0.0.5:8080', 'https://a.example']);
+    });
+
+    test.each([
+      'connector.example',
+      'ftp://connector.example',
+      'https://connector.example/v3',
+      'https://user@connector.example',
+      'https://connector.example?x=1',
+    ])('BOT_SERVICE_URL_ALLOWLIST=%s is refused', (entry) => {
+      expect(problems({ BOT_SERVICE_URL_ALLOWLIST: entry })).toEqual(['BOT_SERVICE_URL_ALLOWLIST']);
+    });
+
+    test('BOT_ALLOW_ANONYMOUS_CHANNEL takes true or false only', () => {
+      expect(problems({ BOT_ALLOW_ANONYMOUS_CHANNEL: 'yes please' })).toEqual([
+        'BOT_ALLOW_ANONYMOUS_CHANNEL',
+      ]);
+    });
+  });
 });
