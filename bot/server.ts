@@ -19,13 +19,14 @@ import type { BotDeps } from './conversation/deps';
 import { sendError } from './http/errors';
 import { kbLoaded, registerHealth, type ReadinessCheck } from './http/health-routes';
 import { messagesRoute } from './http/messages-route';
-import { observeRequests } from './http/request-observer';
+import { observeRequests, routePatterns } from './http/request-observer';
 import { RETRY_AFTER_SECONDS, storeUnavailable, UNAVAILABLE_BODY, whileStoreDown } from './http/unavailable';
 import { findWebRoot, STATIC_PATHS, staticRoute } from './http/static-route';
 import type { Log } from './log';
 import { registerMetrics } from './metrics/metrics-route';
 import { observeFaq, observeHandoff, observeQueue, observeSurveys } from './metrics/observe';
 import { createRelaisMetrics, type RelaisMetrics } from './metrics/relais-metrics';
+import { OTHER } from './metrics/registry';
 import { RelaisBot } from './relais-bot';
 import type { KbReloader } from './kb-admin/kb-reloader';
 import { registerKbAdmin } from './kb-admin/routes';
@@ -85,7 +86,10 @@ export interface RelaisServer {
 }
 
 export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
-  const metrics = createRelaisMetrics(plainDeps.agent ? { queue: plainDeps.agent.queue } : {});
+  const metrics = createRelaisMetrics({
+    ...(plainDeps.agent ? { queue: plainDeps.agent.queue } : {}),
+    routes: () => routePatterns(server),
+  });
   const deps = observed(plainDeps, metrics);
   const serviceUrlAllowed = serviceUrlCheck({
     authenticated: !config.botChannel.anonymous,
@@ -262,7 +266,7 @@ function countTurns(metrics: RelaisMetrics): Middleware {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
       const activity = context.activity;
       if (activity.type === 'message' && activity.from?.role !== 'bot')
-        metrics.turns.inc({ channel: activity.channelId ?? 'unknown' });
+        metrics.turns.inc({ channel: activity.channelId ?? OTHER });
       await next();
     },
   };

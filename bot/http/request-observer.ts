@@ -1,6 +1,6 @@
 import type { Request, Response, Route, Server } from 'restify';
 import { withContext, type Log } from '../log';
-import type { RelaisMetrics } from '../metrics/relais-metrics';
+import { UNMATCHED_ROUTE, type RelaisMetrics } from '../metrics/relais-metrics';
 
 /**
  * Counts every answered request by route pattern (not the raw URL: ids would make one series per
@@ -8,8 +8,7 @@ import type { RelaisMetrics } from '../metrics/relais-metrics';
  */
 export function observeRequests(server: Server, metrics: RelaisMetrics, log: Log): void {
   server.on('after', (req: Request, res: Response, route: Route | undefined) => {
-    const path = route?.spec?.path ?? route?.path;
-    const routeLabel = typeof path === 'string' ? path : path ? String(path) : 'unmatched';
+    const routeLabel = route ? routePattern(route) : UNMATCHED_ROUTE;
     const status = String(res.statusCode);
     metrics.httpRequests.inc({ route: routeLabel, method: req.method ?? '?', status });
     if (!log.debug) return;
@@ -23,4 +22,15 @@ export function observeRequests(server: Server, metrics: RelaisMetrics, log: Log
       ms: Math.round(Date.now() - req.time()),
     });
   });
+}
+
+/** The pattern a route was mounted with (`/v3/directline/conversations/:conversationId`), never a URL. */
+function routePattern(route: Route): string {
+  const path = route.spec?.path ?? route.path;
+  return typeof path === 'string' ? path : String(path);
+}
+
+/** Every route pattern the server serves: the values of the `route` label. */
+export function routePatterns(server: Server): string[] {
+  return Object.values(server.router.getRoutes()).map(routePattern);
 }

@@ -5,6 +5,38 @@
  */
 export type Labels = Readonly<Record<string, string>>;
 
+/**
+ * The values each label of a series may take. A request never chooses a label: a value outside
+ * the set is written `other`, so a series has a bounded number of label sets whatever is sent.
+ * A label the series did not declare is a programming error (thrown).
+ */
+export type LabelValues = Readonly<Record<string, readonly string[] | (() => readonly string[])>>;
+export const OTHER = 'other';
+
+type Declared = ReadonlyMap<string, () => ReadonlySet<string>>;
+
+/** The labels with every value checked against the declared sets. */
+function bounded(series: string, declared: Declared, labels: Labels): Labels {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(labels)) {
+    const allowed = declared.get(key);
+    if (!allowed) throw new Error(`metric ${series} has no label ${key}`);
+    out[key] = allowed().has(value) ? value : OTHER;
+  }
+  return out;
+}
+
+/** A set given as a function is read once, at the first sample (the server's routes: all mounted by then). */
+function declare(values: LabelValues): Declared {
+  return new Map(
+    Object.entries(values).map(([key, rule]) => {
+      let set: ReadonlySet<string> | undefined;
+      const read = () => (set ??= new Set([...(typeof rule === 'function' ? rule() : rule), OTHER]));
+      return [key, read] as const;
+    }),
+  );
+}
+
 interface Series {
   readonly name: string;
   readonly help: string;
@@ -34,16 +66,22 @@ function numberText(n: number): string {
 
 export class Counter {
   private readonly values = new Map<string, number>();
-  constructor(readonly name: string) {}
+  private readonly declared: Declared;
+  constructor(
+    readonly name: string,
+    labelValues: LabelValues = {},
+  ) {
+    this.declared = declare(labelValues);
+  }
 
   inc(labels: Labels = {}, by = 1): void {
-    const key = labelText(labels);
+    const key = labelText(bounded(this.name, this.declared, labels));
     this.values.set(key, (this.values.get(key) ?? 0) + by);
   }
 
   /** The current value (tests and the bench read it). */
   get(labels: Labels = {}): number {
-    return this.values.get(labelText(labels)) ?? 0;
+    return this.values.get(labelText(bounded(this.name, this.declared, labels))) ?? 0;
   }
 
   samples(): string[] {
@@ -56,12 +94,17 @@ export class Histogram {
     string,
     { counts: number[]; sum: number; count: number; labels: Labels }
   >();
+  private readonly declared: Declared;
   constructor(
     readonly name: string,
     private readonly buckets: readonly number[],
-  ) {}
+    labelValues: LabelValues = {},
+  ) {
+    this.declared = declare(labelValues);
+  }
 
-  observe(value: number, labels: Labels = {}): void {
+  observe(value: number, rawLabels: Labels = {}): void {
+    const labels = bounded(this.name, this.declared, rawLabels);
     const key = labelText(labels);
     let s = this.series.get(key);
     if (!s) {
@@ -97,30 +140,52 @@ export type GaugeReader = () =>
 export class Registry {
   private readonly all: Series[] = [];
 
-  counter(name: string, help: string): Counter {
-    const counter = new Counter(this.checked(name));
+  counter(name: string, help: string, labelValues: LabelValues = {}): Counter {
+    const counter = new Counter(this.checked(name), labelValues);
     this.all.push({ name, help, type: 'counter', samples: () => counter.samples() });
     return counter;
   }
 
-  histogram(name: string, help: string, buckets: readonly number[]): Histogram {
+  histogram(
+    name: string,
+    help: string,
+    buckets: readonly number[],
+    labelValues: LabelValues = {},
+  ): Histogram {
     const histogram = new Histogram(
       this.checked(name),
       [...buckets].sort((a, b) => a - b),
+      labelValues,
     );
     this.all.push({ name, help, type: 'histogram', samples: () => histogram.samples() });
     return histogram;
   }
 
-  /** Values read at scrape time; `type` counter for totals kept elsewhere (CPU seconds). */
-  gauge(name: string, help: string, read: GaugeReader, type: 'gauge' | 'counter' = 'gauge'): void {
+  /**
+   * Values read at scrape time; `type` counter for totals kept elsewhere (CPU seconds). Readings
+   * whose labels fall in `other` are added up into one sample.
+   */
+  gauge(
+    name: string,
+    help: string,
+    read: GaugeReader,
+    type: 'gauge' | 'counter' = 'gauge',
+    labelValues: LabelValues = {},
+  ): void {
     this.checked(name);
+    const declared = declare(labelValues);
     this.all.push({
       name,
       help,
       type,
-      samples: async () =>
-        (await read()).map(([labels, v]) => `${name}${labelText(labels)} ${numberText(v)}`),
+      samples: async () => {
+        const summed = new Map<string, number>();
+        for (const [labels, v] of await read()) {
+          const key = labelText(bounded(name, declared, labels));
+          summed.set(key, (summed.get(key) ?? 0) + v);
+        }
+        return [...summed].map(([labels, v]) => `${name}${labels} ${numberText(v)}`);
+      },
     });
   }
 

@@ -1,5 +1,21 @@
+import { METHODS } from 'node:http';
+import { Channels } from 'botbuilder';
 import type { HandoffQueue } from '../../handoff/index';
+import { LOCALES } from '../../knowledge-base/index';
+import { HANDOFF_REASONS } from '../ports/handoff';
 import { Registry, type Counter, type Histogram } from './registry';
+
+/*
+ * Every label's values, fixed here (bot/metrics/registry.ts writes anything else as `other`).
+ * Request-derived ones: channel (the activity's channelId), route and method (the request line);
+ * status is the server's own; decision, reason, limit and language are Relais' own vocabularies.
+ */
+export const CHANNEL_LABELS: readonly string[] = Object.values(Channels);
+export const DECISION_LABELS = ['answer', 'clarify', 'escalate'] as const;
+export const RATE_LIMIT_LABELS = ['ip', 'conversation', 'login'] as const;
+/** Route patterns are the server's own (bot/http/request-observer.ts passes only matched ones). */
+export const UNMATCHED_ROUTE = 'unmatched';
+const STATUS_LABELS = Array.from({ length: 500 }, (_, i) => String(100 + i));
 
 /** Seconds from escalation to an agent's claim: minutes matter, hours mean something is wrong. */
 const WAIT_BUCKETS = [5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200];
@@ -21,16 +37,28 @@ export interface RelaisMetrics {
   readonly unavailable: Counter;
 }
 
-export function createRelaisMetrics(options: { readonly queue?: HandoffQueue } = {}): RelaisMetrics {
+export function createRelaisMetrics(
+  options: {
+    readonly queue?: HandoffQueue;
+    /** The route patterns the server serves, read when a request is counted (all are known by then). */
+    readonly routes?: () => readonly string[];
+  } = {},
+): RelaisMetrics {
   const registry = new Registry();
+  const routes = options.routes ?? (() => []);
   const metrics: RelaisMetrics = {
     registry,
-    turns: registry.counter('relais_turns_total', 'Customer messages handled, by channel.'),
+    turns: registry.counter('relais_turns_total', 'Customer messages handled, by channel.', {
+      channel: CHANNEL_LABELS,
+    }),
     decisions: registry.counter(
       'relais_decisions_total',
       'Knowledge-base decisions, by kind (answer, clarify, escalate).',
+      { decision: DECISION_LABELS },
     ),
-    escalations: registry.counter('relais_escalations_total', 'Handoffs to a person asked for, by reason.'),
+    escalations: registry.counter('relais_escalations_total', 'Handoffs to a person asked for, by reason.', {
+      reason: HANDOFF_REASONS,
+    }),
     waitSeconds: registry.histogram(
       'relais_handoff_wait_seconds',
       'Time from escalation to the agent claim, in seconds.',
@@ -44,8 +72,11 @@ export function createRelaisMetrics(options: { readonly queue?: HandoffQueue } =
     httpRequests: registry.counter(
       'relais_http_requests_total',
       'HTTP requests answered, by route, method and status.',
+      { route: () => [UNMATCHED_ROUTE, ...routes()], method: METHODS, status: STATUS_LABELS },
     ),
-    rateLimited: registry.counter('relais_rate_limited_total', 'Requests refused with 429, by limit.'),
+    rateLimited: registry.counter('relais_rate_limited_total', 'Requests refused with 429, by limit.', {
+      limit: RATE_LIMIT_LABELS,
+    }),
     unavailable: registry.counter(
       'relais_store_unavailable_total',
       'Requests answered 503 at once because Redis was disconnected.',
@@ -68,6 +99,8 @@ export function createRelaisMetrics(options: { readonly queue?: HandoffQueue } =
         }
         return [...byLanguage].map(([language, n]) => [{ language }, n] as const);
       },
+      'gauge',
+      { language: LOCALES },
     );
   }
   registerProcessMetrics(registry);

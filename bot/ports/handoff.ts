@@ -2,14 +2,16 @@ import type { ConversationReference } from 'botbuilder';
 import type { Candidate, Locale } from '../../knowledge-base/index';
 import type { Customer } from './customer';
 
-export type HandoffReason =
-  | 'low-confidence'
-  | 'customer-request'
-  | 'answer-refused'
-  | 'repeated-misses'
-  | 'frustration'
-  | 'entry-escalate'
-  | 'needs-login';
+export const HANDOFF_REASONS = [
+  'low-confidence',
+  'customer-request',
+  'answer-refused',
+  'repeated-misses',
+  'frustration',
+  'entry-escalate',
+  'needs-login',
+] as const;
+export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 
 export interface TranscriptLine {
   readonly from: 'customer' | 'bot';
