@@ -134,6 +134,30 @@ describe.each([
     expectLimited(await post(`${instance.url}/api/messages`, activity, headers), /conversation/);
   });
 
+  test('/api/messages naming a web chat conversation drains its own bucket, never the web chat’s', async () => {
+    const victim = await instance.conversation();
+    const forged = {
+      type: 'message',
+      id: 'a1',
+      text: 'bonjour',
+      channelId: 'webchat',
+      serviceUrl: connector.url,
+      from: { id: 'eve' },
+      recipient: { id: 'bot' },
+      conversation: { id: victim.id },
+    };
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await post(`${instance.url}/api/messages`, forged, { 'x-forwarded-for': `198.51.100.${20 + i}` }))
+          .status,
+      ).toBeLessThan(300);
+    expectLimited(
+      await post(`${instance.url}/api/messages`, forged, { 'x-forwarded-for': '198.51.100.23' }),
+      /conversation/,
+    );
+    expect((await instance.say(victim, '198.51.100.24')).status).toBe(200);
+  });
+
   test('agent login: 3 attempts per address, then 429 even with the right password; another address may log in', async () => {
     const login = (password: string, ip: string) =>
       post(`${instance.url}/api/agent/login`, { agentId: 'alice', password }, { 'x-forwarded-for': ip });
