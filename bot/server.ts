@@ -14,6 +14,11 @@ import { DirectLineAdapter } from './directline/adapter';
 import { registerDirectLine } from './directline/routes';
 import type { DirectLineStore } from './directline/store';
 import { DirectLineTokens } from './directline/tokens';
+import { ProcessedTurns } from './directline/processed-turns';
+import { TurnRunner } from './directline/turn-runner';
+import { faultHook } from './faults';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import type { Config } from './config';
 import type { BotDeps } from './conversation/deps';
 import { sendError } from './http/errors';
@@ -149,7 +154,23 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
         ...(closings ? { ticketClosing: closings } : {}),
       })
     : undefined;
+  // Every stored customer message is answered at least once, by this instance or another one.
+  const turns = new TurnRunner({
+    store: deps.directLineStore,
+    adapter: directLineAdapter,
+    bot: turnHandler,
+    ...(deps.turnHandler ? {} : { processed: new ProcessedTurns(conversationState) }),
+    tokenSecret: deps.tokenSecret,
+    lease: {
+      owner: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+      ms: config.turnLeaseMs,
+    },
+    log: deps.log,
+  });
+  const afterStore = faultHook(config.faultHook);
   registerDirectLine(server, {
+    turns,
+    ...(afterStore ? { afterStore } : {}),
     tokens: new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock),
     store: deps.directLineStore,
     adapter: directLineAdapter,
@@ -180,6 +201,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   const pages = staticRoute(findWebRoot());
   for (const path of STATIC_PATHS) server.get(path, pages);
   registerHealth(server, [kbLoaded(deps.bot.faq), ...(deps.readiness ?? [])]);
+  turns.startRecovery();
   server.on(
     'restifyError',
     (
@@ -223,6 +245,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       agentApi?.close();
       closings?.stop();
+      await turns.stop();
       server.server.closeIdleConnections();
       await Promise.allSettled([...inFlight]);
       server.server.closeIdleConnections();

@@ -14,6 +14,12 @@ export const DIRECT_LINE_SERVICE_URL = 'urn:relais:directline';
 export const BOT_ACCOUNT = { id: 'relais', name: 'Relais', role: 'bot' } as const;
 /** channelData field of a message that may be sent again (agent relay retry): kept once in the log. */
 export const DELIVERY_ID_FIELD = 'relaisDeliveryId';
+/**
+ * turnState key holding the stored customer activity a turn answers: its replies are appended
+ * under "turn:<activity id>:<n>", so a turn run again after a crash does not repeat them.
+ */
+export const LEDGER_TURN = Symbol('relais.ledgerTurn');
+const REPLIES_SENT = Symbol('relais.repliesSent');
 
 /**
  * A botbuilder adapter for the local Direct Line: a turn runs in process and the bot's replies
@@ -56,7 +62,7 @@ export class DirectLineAdapter extends BotAdapter {
           timestamp: this.clock(),
           serviceUrl: undefined,
         },
-        typeof deliveryId === 'string' ? `delivery:${deliveryId}` : undefined,
+        typeof deliveryId === 'string' ? `delivery:${deliveryId}` : replyKey(context),
       );
       responses.push({ id: stored.id });
     }
@@ -86,4 +92,13 @@ export class DirectLineAdapter extends BotAdapter {
     delete activity.replyToId;
     await this.processActivity(activity, logic);
   }
+}
+
+/** The next reply's key in a ledger turn (undefined outside one). */
+function replyKey(context: TurnContext): string | undefined {
+  const turn: unknown = context.turnState.get(LEDGER_TURN);
+  if (typeof turn !== 'string') return undefined;
+  const sent = (context.turnState.get(REPLIES_SENT) as number | undefined) ?? 0;
+  context.turnState.set(REPLIES_SENT, sent + 1);
+  return `turn:${turn}:${sent}`;
 }
