@@ -55,10 +55,14 @@ test('killed -9 after storing a message: the restarted instance answers it, once
   const onRestarted = customer.on(restarted.url);
   const stored = (await onRestarted.activities()).find((a) => a.channelData?.clientActivityID === 'c-1');
   expect(stored).toBeDefined();
-  const answered = await eventually(async () => {
-    const replies = await onRestarted.replies();
-    return replies.length >= 3 ? replies : undefined;
-  }, 'the answer to the stored message', 10_000);
+  const answered = await eventually(
+    async () => {
+      const replies = await onRestarted.replies();
+      return replies.length >= 3 ? replies : undefined;
+    },
+    'the answer to the stored message',
+    10_000,
+  );
   expect(answered.slice(0, 1)).toEqual(welcome);
   expect(answered.slice(1)).toEqual([
     expect.stringContaining('Réserver'),

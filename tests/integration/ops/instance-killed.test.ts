@@ -17,6 +17,7 @@ beforeAll(async () => {
     TOKEN_SECRET: 'instances-share-this-secret-instances-share',
     AGENTS: await agentsJson(),
     NODE_ENV: 'production',
+    METRICS_TOKEN: 'metrics-token-for-process-tests',
   };
   [a, b] = await Promise.all([RelaisProcess.start(env), RelaisProcess.start(env)]);
 });

@@ -22,6 +22,7 @@ beforeAll(async () => {
     REDIS_PREFIX: PREFIX,
     AGENTS: await agentsJson(),
     NODE_ENV: 'production',
+    METRICS_TOKEN: 'metrics-token-for-process-tests',
     RATE_LIMIT_IP_PER_MINUTE: '0',
     RATE_LIMIT_CONVERSATION_PER_MINUTE: '0',
   });
