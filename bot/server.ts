@@ -198,7 +198,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       log: deps.log,
     });
   registerDashboard(server, findWebRoot());
-  const pages = staticRoute(findWebRoot());
+  const pages = staticRoute(findWebRoot(), config.widgetOrigins);
   for (const path of STATIC_PATHS) server.get(path, pages);
   registerHealth(server, [kbLoaded(deps.bot.faq), ...(deps.readiness ?? [])]);
   turns.startRecovery();

@@ -6,6 +6,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { withoutMarkdownImages } from './markdown-images';
 import type { DirectLineStore } from './store';
 
 export const DIRECT_LINE_CHANNEL = 'webchat';
@@ -56,6 +57,7 @@ export class DirectLineAdapter extends BotAdapter {
         conversationId,
         {
           ...activity,
+          ...(typeof activity.text === 'string' ? { text: withoutMarkdownImages(activity.text) } : {}),
           channelId: DIRECT_LINE_CHANNEL,
           conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
           from: { ...BOT_ACCOUNT },
