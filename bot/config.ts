@@ -200,7 +200,7 @@ const envSchema = z.object({
   RATE_LIMIT_IP_PER_MINUTE: integer(0, 1_000_000).default(600),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: integer(0, 100_000).default(60),
   RATE_LIMIT_LOGIN_PER_MINUTE: integer(0, 10_000).default(10),
-  RATE_LIMIT_CONVERSATIONS_PER_MINUTE: integer(0, 100_000).default(30),
+  RATE_LIMIT_CONVERSATIONS_PER_MINUTE: integer(0, 100_000).default(60),
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: integer(0, 10_000).default(10),
   RATE_LIMIT_TRUST_FORWARDED_FOR: z
     .enum(['true', 'false'], { error: 'must be true or false' })

@@ -28,7 +28,8 @@ export function chatPage(widgetOrigins: readonly string[]): Record<string, strin
       "img-src 'self' data: blob:",
       "media-src 'self' data: blob:",
       "font-src 'self' data:",
-      "connect-src 'self'",
+      // Web Chat reads a file the customer picked (a blob: URL) before uploading it.
+      "connect-src 'self' blob:",
       "object-src 'none'",
       "base-uri 'none'",
       "form-action 'self'",
