@@ -169,10 +169,10 @@ describe.each([
     expect((await instance.start('198.51.100.21')).status).toBe(201);
   });
 
-  test('supervisor token: 3 refused tokens per address, then 429 even for the right one; right tokens do not count', async () => {
+  test('supervisor token: 6 refused tokens per address and minute, then 429 even for the right one; right tokens do not count', async () => {
     const right = LIMITS.SUPERVISOR_TOKEN;
-    for (let i = 0; i < 5; i++) expect(await instance.report(right, '198.51.100.30')).toBe(200);
-    for (let i = 0; i < 3; i++) expect(await instance.report(`guess-${i}-guess`, '198.51.100.31')).toBe(401);
+    for (let i = 0; i < 10; i++) expect(await instance.report(right, '198.51.100.30')).toBe(200);
+    for (let i = 0; i < 6; i++) expect(await instance.report(`guess-${i}-guess`, '198.51.100.31')).toBe(401);
     const limited = await fetch(`${instance.url}/api/reports/summary`, {
       headers: { authorization: `Bearer ${right}`, 'x-forwarded-for': '198.51.100.31' },
     });
