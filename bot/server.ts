@@ -8,6 +8,8 @@ import {
 } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createCloudAdapter, turnErrorHandler, type OutboundCredentials } from './adapter';
 import { mountAgentApi, type AgentDeps } from './agent/agent-api';
 import { DirectLineAdapter } from './directline/adapter';
@@ -17,8 +19,6 @@ import { DirectLineTokens } from './directline/tokens';
 import { ProcessedTurns } from './directline/processed-turns';
 import { TurnRunner } from './directline/turn-runner';
 import { faultHook } from './faults';
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { Config } from './config';
 import type { BotDeps } from './conversation/deps';
 import { sendError } from './http/errors';
