@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerPolicyFromText, toLocale, type AnswerPolicy, type Locale } from '../knowledge-base/index';
 import { smtpConfigFromEnv, type SmtpConfig } from '../handoff/index';
+import { FAULT_HOOKS, type FaultHook } from './faults';
 import { LOG_LEVELS, type LogLevel } from './log';
 import { parseSupervisorEnv, type SupervisorAuth } from './reports/supervisor-config';
 
@@ -46,8 +47,19 @@ export interface Config {
   /** Who may read the reports (SUPERVISOR_TOKEN or its hash); unset = reports API off. */
   readonly supervisor?: SupervisorAuth;
   readonly log: { readonly level: LogLevel; readonly maskPersonalData: boolean };
-  /** Bearer token /metrics asks for (METRICS_TOKEN); unset = open (keep it off the public network). */
+  /** NODE_ENV=production: stricter rules (METRICS_TOKEN required, no fault hooks, no demo accounts). */
+  readonly production: boolean;
+  /** Bearer token /metrics asks for (METRICS_TOKEN); required in production, unset elsewhere = open. */
   readonly metricsToken?: string;
+  /** Origins whose pages may frame the chat page (WIDGET_ORIGINS); empty = only Relais itself. */
+  readonly widgetOrigins: readonly string[];
+  /**
+   * How long a stored customer message stays leased to the instance running its turn
+   * (TURN_LEASE_MS): after a crash, another instance (or the restarted one) answers it this late.
+   */
+  readonly turnLeaseMs: number;
+  /** A crash point a test arms (RELAIS_FAULT_HOOK); never in production. */
+  readonly faultHook?: FaultHook;
   /** Requests per minute allowed per client IP, per conversation and per IP on agent login; 0 = no limit. */
   readonly rateLimits: RateLimitConfig;
   /**
@@ -55,8 +67,6 @@ export interface Config {
    * a private cloud or tests; unset = the public Bot Framework and Emulator metadata.
    */
   readonly openIdMetadataUrl?: string;
-  /** NODE_ENV=production. */
-  readonly production: boolean;
   /** Who may call /api/messages and where its replies may go (docs/operations.md, Security). */
   readonly botChannel: BotChannelConfig;
 }
@@ -74,6 +84,10 @@ export interface RateLimitConfig {
   readonly perIpPerMinute: number;
   readonly perConversationPerMinute: number;
   readonly loginPerMinute: number;
+  /** Direct Line conversations (and tokens) one IP may start per minute. */
+  readonly conversationsPerMinute: number;
+  /** Refused supervisor tokens (reports, dashboard data, KB admin) one IP may try per minute. */
+  readonly authFailuresPerMinute: number;
   /** Take the client IP from the last X-Forwarded-For entry (behind a load balancer that sets it). */
   readonly trustForwardedFor: boolean;
 }
@@ -238,15 +252,44 @@ const envSchema = z.object({
   RATE_LIMIT_IP_PER_MINUTE: integer(0, 1_000_000).default(600),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: integer(0, 100_000).default(60),
   RATE_LIMIT_LOGIN_PER_MINUTE: integer(0, 10_000).default(10),
+  RATE_LIMIT_CONVERSATIONS_PER_MINUTE: integer(0, 100_000).default(60),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: integer(0, 10_000).default(10),
   RATE_LIMIT_TRUST_FORWARDED_FOR: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  WIDGET_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .refine(
+      (origins) => origins.every(isOrigin),
+      'must be comma-separated origins such as https://www.example.fr (scheme, host, optional port; no path)',
+    ),
+  TURN_LEASE_MS: integer(200, 600_000).default(15_000),
+  RELAIS_FAULT_HOOK: z
+    .enum(FAULT_HOOKS, { error: `must be one of ${FAULT_HOOKS.join(', ')} (tests only)` })
+    .optional(),
   BOT_OPENID_METADATA_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v),
     'must be an http(s) URL',
   ),
 });
+
+/** An origin as browsers send it: http(s)://host[:port], nothing after. */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
 
 /** Parses the environment; every bad variable is named in the error. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -279,6 +322,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       variable: 'MicrosoftAppId',
       message:
         'is required with NODE_ENV=production: without it anyone can post to /api/messages. Set MicrosoftAppId and MicrosoftAppPassword, or BOT_ALLOW_ANONYMOUS_CHANNEL=true to run it unauthenticated on purpose',
+    });
+  if (production && !e.METRICS_TOKEN)
+    issues.push({
+      variable: 'METRICS_TOKEN',
+      message:
+        'is required with NODE_ENV=production (/metrics is never open in production; at least 16 characters)',
+    });
+  if (production && e.RELAIS_FAULT_HOOK)
+    issues.push({
+      variable: 'RELAIS_FAULT_HOOK',
+      message: 'is for tests and refused with NODE_ENV=production',
     });
   let smtp: SmtpConfig | undefined;
   if (env.SMTP_HOST?.trim()) {
@@ -322,15 +376,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     ...(smtp ? { smtp } : {}),
     log: { level: e.LOG_LEVEL, maskPersonalData: e.LOG_PERSONAL_DATA === 'mask' },
+    production,
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
+    widgetOrigins: e.WIDGET_ORIGINS.map((o) => o.replace(/\/$/, '')),
+    turnLeaseMs: e.TURN_LEASE_MS,
+    ...(e.RELAIS_FAULT_HOOK ? { faultHook: e.RELAIS_FAULT_HOOK } : {}),
     rateLimits: {
       perIpPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,
       perConversationPerMinute: e.RATE_LIMIT_CONVERSATION_PER_MINUTE,
       loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      conversationsPerMinute: e.RATE_LIMIT_CONVERSATIONS_PER_MINUTE,
+      authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
       trustForwardedFor: e.RATE_LIMIT_TRUST_FORWARDED_FOR,
     },
     ...(e.BOT_OPENID_METADATA_URL ? { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL } : {}),
-    production,
     botChannel: {
       anonymous: !e.MicrosoftAppId,
       anonymousOptIn: e.BOT_ALLOW_ANONYMOUS_CHANNEL,

@@ -2,6 +2,7 @@ import {
   ActivityHandler,
   ActivityTypes,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
@@ -10,6 +11,7 @@ import type { BotDeps } from './conversation/deps';
 import { routeMessage } from './conversation/route-message';
 import { newConversation, remember, type ConversationData } from './conversation/state';
 import { Turn } from './conversation/turn';
+import { answerInvoke } from './invokes';
 import { textFor } from './text';
 
 /** Messages shorter than this keep the conversation's language ("ok", "Oui", "2h"). */
@@ -66,6 +68,11 @@ export class RelaisBot extends ActivityHandler {
       }
       await next();
     });
+  }
+
+  /** No invoke does anything in Relais: a clear answer instead of botbuilder's 501 (see invokes.ts). */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    return answerInvoke(context.activity);
   }
 
   /** Saves the conversation once per turn, after every handler ran. */

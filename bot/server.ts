@@ -8,12 +8,17 @@ import {
 } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createCloudAdapter, turnErrorHandler, type OutboundCredentials } from './adapter';
 import { mountAgentApi, type AgentDeps } from './agent/agent-api';
 import { DirectLineAdapter } from './directline/adapter';
 import { registerDirectLine } from './directline/routes';
 import type { DirectLineStore } from './directline/store';
 import { DirectLineTokens } from './directline/tokens';
+import { ProcessedTurns } from './directline/processed-turns';
+import { TurnRunner } from './directline/turn-runner';
+import { faultHook } from './faults';
 import type { Config } from './config';
 import type { BotDeps } from './conversation/deps';
 import { sendError } from './http/errors';
@@ -161,7 +166,23 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
         ...(closings ? { ticketClosing: closings } : {}),
       })
     : undefined;
+  // Every stored customer message is answered at least once, by this instance or another one.
+  const turns = new TurnRunner({
+    store: deps.directLineStore,
+    adapter: directLineAdapter,
+    bot: turnHandler,
+    ...(deps.turnHandler ? {} : { processed: new ProcessedTurns(conversationState) }),
+    tokenSecret: deps.tokenSecret,
+    lease: {
+      owner: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+      ms: config.turnLeaseMs,
+    },
+    log: deps.log,
+  });
+  const afterStore = faultHook(config.faultHook);
   registerDirectLine(server, {
+    turns,
+    ...(afterStore ? { afterStore } : {}),
     tokens: new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock),
     store: deps.directLineStore,
     adapter: directLineAdapter,
@@ -189,9 +210,10 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       log: deps.log,
     });
   registerDashboard(server, findWebRoot());
-  const pages = staticRoute(findWebRoot());
+  const pages = staticRoute(findWebRoot(), config.widgetOrigins);
   for (const path of STATIC_PATHS) server.get(path, pages);
   registerHealth(server, [kbLoaded(deps.bot.faq), ...(deps.readiness ?? [])]);
+  turns.startRecovery();
   server.on(
     'restifyError',
     (
@@ -235,6 +257,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       agentApi?.close();
       closings?.stop();
+      await turns.stop();
       server.server.closeIdleConnections();
       await Promise.allSettled([...inFlight]);
       server.server.closeIdleConnections();

@@ -62,13 +62,31 @@
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value));
   }
 
-  // A stored conversation is resumed with a refreshed token; otherwise a new token starts a new one.
+  // Whether the server no longer knows the conversation (erased, or a store restarted empty): 404.
+  function conversationGone(conversationId, token) {
+    return fetch('/v3/directline/conversations/' + encodeURIComponent(conversationId), {
+      headers: { authorization: 'Bearer ' + token },
+    }).then(
+      function (res) {
+        return res.status === 404;
+      },
+      function () {
+        return false;
+      },
+    );
+  }
+
+  // A stored conversation is resumed with a refreshed token, unless the server lost it; otherwise
+  // a new token starts a new one.
   function connection() {
     var previous = saved();
     if (previous && previous.conversationId && previous.token) {
       return postJson('/v3/directline/tokens/refresh', {}, previous.token)
         .then(function (fresh) {
-          return { token: fresh.token, conversationId: previous.conversationId, userId: previous.userId };
+          return conversationGone(previous.conversationId, fresh.token).then(function (gone) {
+            if (gone) throw new Error('conversation ' + previous.conversationId + ' is gone');
+            return { token: fresh.token, conversationId: previous.conversationId, userId: previous.userId };
+          });
         })
         .catch(function () {
           sessionStorage.removeItem(STORAGE_KEY);
@@ -92,7 +110,24 @@
         // Reconnecting without a watermark replays the whole conversation into the window.
         if (c.conversationId) options.conversationId = c.conversationId;
         var directLine = window.WebChat.createDirectLine(options);
-        directLine.connectionStatus$.subscribe(function () {
+        var restarted = false;
+        directLine.connectionStatus$.subscribe(function (status) {
+          // FailedToConnect (4) or Ended (5): if the server lost the conversation, start a new one
+          // rather than leave the customer on "cannot connect".
+          if ((status === 4 || status === 5) && directLine.conversationId && !restarted) {
+            var id = directLine.conversationId;
+            conversationGone(id, directLine.token).then(function (gone) {
+              if (!gone || restarted) return;
+              restarted = true;
+              sessionStorage.removeItem(STORAGE_KEY);
+              directLine.end();
+              // A fresh element: the new Web Chat does not inherit the old one's transcript or store.
+              var old = document.getElementById('webchat');
+              old.replaceWith(old.cloneNode(false));
+              start();
+            });
+            return;
+          }
           if (directLine.conversationId)
             save({
               conversationId: directLine.conversationId,

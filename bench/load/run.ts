@@ -60,13 +60,14 @@ function memory(): { rss_mb: number; heap_mb: number } {
 async function main(): Promise<void> {
   setFlagsFromString('--expose-gc');
   const redis = await startBenchRedis();
-  // Every simulated customer comes from 127.0.0.1: the per-IP limit is off, or it would be what
+  // Every simulated customer comes from 127.0.0.1: the per-IP limits are off, or it would be what
   // the bench measures. The per-conversation limit stays at its default (a customer posts 4 times).
   const config = loadConfig({
     REDIS_URL: redis.url,
     REDIS_PREFIX: 'bench-load',
     PORT: '0',
     RATE_LIMIT_IP_PER_MINUTE: '0',
+    RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '0',
   });
   const deps: BuiltDeps = await buildDeps(config, silentLog);
   const relais: RelaisServer = createServer(config, deps);

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Request, Response } from 'restify';
 import { sendError } from '../http/errors';
+import { unframedPage } from '../http/page-security';
 
 /** The agent console's own files; nothing else under web/ is reachable through these routes. */
 const FILES: Record<string, { file: string; type: string }> = {
@@ -28,7 +29,7 @@ export function registerConsole(server: Server): void {
       'content-length': body.length,
       'cache-control': 'no-cache',
       // The console runs only its own script: injected markup could not run anything.
-      'content-security-policy': "default-src 'self'; connect-src 'self'; style-src 'self'",
+      ...unframedPage("default-src 'self'; connect-src 'self'; style-src 'self'"),
     });
     res.end(body);
   };

@@ -1,7 +1,7 @@
 import type { HandoffQueue, Priority } from '../../handoff/index';
 import type { CustomerMessageRoute, HandoffOutcome, HandoffPort, HandoffRequest } from '../ports/handoff';
 import type { AgentEventBus } from './events';
-import type { RelayStore } from './relay-store';
+import type { RelayLine, RelayStore } from './relay-store';
 import type { WaitNotices } from './wait-notices';
 import { waitSignature } from './wait-notifier';
 
@@ -88,15 +88,24 @@ export class QueueHandoffPort implements HandoffPort {
     if (cancelled.ok) await this.deps.bus.publish({ type: 'queue-changed', conversationId });
   }
 
-  async customerMessage(conversationId: string, text: string): Promise<CustomerMessageRoute> {
+  async customerMessage(
+    conversationId: string,
+    text: string,
+    messageId?: string,
+  ): Promise<CustomerMessageRoute> {
     const { queue, store, bus, clock } = this.deps;
+    const keep = async (): Promise<RelayLine> => {
+      const line = { from: 'customer' as const, text, at: clock().getTime() };
+      if (messageId === undefined) return store.append(conversationId, line);
+      return (await store.appendOnce(conversationId, `customer:${messageId}`, line)).line;
+    };
     if (!QUEUEABLE_ID.test(conversationId)) return { route: 'waiting' };
     const record = await queue.get(conversationId);
     if (!record) return { route: 'waiting' };
     switch (record.state) {
       case 'with-agent': {
         await queue.touch(conversationId);
-        const line = await store.append(conversationId, { from: 'customer', text, at: clock().getTime() });
+        const line = await keep();
         if (record.agentId)
           await bus.publish({ type: 'customer-message', conversationId, agentId: record.agentId, line });
         return { route: 'agent' };
@@ -105,7 +114,7 @@ export class QueueHandoffPort implements HandoffPort {
       case 'ticket': {
         // Kept for the agent who takes it: they read it with the transcript. The customer is still here.
         await queue.touch(conversationId);
-        await store.append(conversationId, { from: 'customer', text, at: clock().getTime() });
+        await keep();
         if (record.state === 'ticket') return { route: 'waiting' };
         const wait = await queue.estimatedWait(conversationId);
         if (!wait.ok) return { route: 'waiting' };

@@ -22,7 +22,11 @@ export async function routeMessage(turn: Turn): Promise<void> {
   if (data.phase === 'handoff-requested') {
     const conversationId = turn.context.activity.conversation.id;
     // The queue owns the answer: while an agent has the conversation, the bot only relays.
-    const where = await turn.deps.handoff.customerMessage(conversationId, turn.message);
+    const where = await turn.deps.handoff.customerMessage(
+      conversationId,
+      turn.message,
+      turn.context.activity.id,
+    );
     if (where.route === 'agent') return;
     if (where.route === 'waiting') {
       if (picks(turn.message, turn.text.backToBot) || CANCEL_WORDS.has(turn.message.toLowerCase())) {

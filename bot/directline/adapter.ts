@@ -6,6 +6,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { withoutMarkdownImages } from './markdown-images';
 import type { DirectLineStore } from './store';
 
 export const DIRECT_LINE_CHANNEL = 'webchat';
@@ -14,6 +15,12 @@ export const DIRECT_LINE_SERVICE_URL = 'urn:relais:directline';
 export const BOT_ACCOUNT = { id: 'relais', name: 'Relais', role: 'bot' } as const;
 /** channelData field of a message that may be sent again (agent relay retry): kept once in the log. */
 export const DELIVERY_ID_FIELD = 'relaisDeliveryId';
+/**
+ * turnState key holding the stored customer activity a turn answers: its replies are appended
+ * under "turn:<activity id>:<n>", so a turn run again after a crash does not repeat them.
+ */
+export const LEDGER_TURN = Symbol('relais.ledgerTurn');
+const REPLIES_SENT = Symbol('relais.repliesSent');
 
 /**
  * A botbuilder adapter for the local Direct Line: a turn runs in process and the bot's replies
@@ -50,13 +57,14 @@ export class DirectLineAdapter extends BotAdapter {
         conversationId,
         {
           ...activity,
+          ...(typeof activity.text === 'string' ? { text: withoutMarkdownImages(activity.text) } : {}),
           channelId: DIRECT_LINE_CHANNEL,
           conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
           from: { ...BOT_ACCOUNT },
           timestamp: this.clock(),
           serviceUrl: undefined,
         },
-        typeof deliveryId === 'string' ? `delivery:${deliveryId}` : undefined,
+        typeof deliveryId === 'string' ? `delivery:${deliveryId}` : replyKey(context),
       );
       responses.push({ id: stored.id });
     }
@@ -86,4 +94,13 @@ export class DirectLineAdapter extends BotAdapter {
     delete activity.replyToId;
     await this.processActivity(activity, logic);
   }
+}
+
+/** The next reply's key in a ledger turn (undefined outside one). */
+function replyKey(context: TurnContext): string | undefined {
+  const turn: unknown = context.turnState.get(LEDGER_TURN);
+  if (typeof turn !== 'string') return undefined;
+  const sent = (context.turnState.get(REPLIES_SENT) as number | undefined) ?? 0;
+  context.turnState.set(REPLIES_SENT, sent + 1);
+  return `turn:${turn}:${sent}`;
 }

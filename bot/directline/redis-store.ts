@@ -1,22 +1,25 @@
 import type { Activity } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import { APPEND_ACTIVITY_LUA } from './append-activity.lua';
+import { parseActivityId, type PendingTurns, type TurnLease } from './pending-turns';
+import { pendingTurnKeys, RedisPendingTurns } from './redis-pending-turns';
 import type { DirectLineConversation, DirectLineStore, StoredActivity } from './store';
 
 const COMMAND = 'relaisAppendActivity';
 const ID_PLACEHOLDER = '\u0000relais-activity-id\u0000';
 
 interface AppendActivityCommand {
-  /** Three keys then five arguments (see the script's header). */
+  /** Five keys then seven arguments (see the script's header). */
   relaisAppendActivity(...keysAndArgs: string[]): Promise<unknown>;
 }
 
 /**
  * Direct Line conversations and activity logs in Redis, so any instance can serve any
  * conversation. Keys share the deployment's hash tag (one Cluster slot) because `append` touches
- * three of them in one script.
+ * five of them in one script (the conversation's three and the pending-turn ledger's two).
  */
 export class RedisDirectLineStore implements DirectLineStore {
+  readonly pending: PendingTurns;
   private readonly base: string;
 
   constructor(
@@ -24,7 +27,8 @@ export class RedisDirectLineStore implements DirectLineStore {
     private readonly options: { readonly prefix: string; readonly ttlSeconds?: number },
   ) {
     this.base = `{${options.prefix}}:dl:`;
-    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 3, lua: APPEND_ACTIVITY_LUA });
+    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 5, lua: APPEND_ACTIVITY_LUA });
+    this.pending = new RedisPendingTurns(redis, this.base);
   }
 
   async createConversation(conversation: DirectLineConversation): Promise<void> {
@@ -51,6 +55,7 @@ export class RedisDirectLineStore implements DirectLineStore {
     conversationId: string,
     activity: Partial<Activity>,
     clientActivityId?: string,
+    lease?: TurnLease,
   ): Promise<{ activity: StoredActivity; duplicate: boolean }> {
     const json = JSON.stringify({ ...activity, id: ID_PLACEHOLDER });
     const command = this.redis as unknown as AppendActivityCommand;
@@ -58,16 +63,26 @@ export class RedisDirectLineStore implements DirectLineStore {
       this.key('conv', conversationId),
       this.key('log', conversationId),
       this.key('client', conversationId),
+      ...pendingTurnKeys(this.base),
       conversationId,
       json,
       JSON.stringify(ID_PLACEHOLDER).slice(1, -1),
       clientActivityId ?? '',
       String(this.options.ttlSeconds ?? 0),
+      lease?.owner ?? '',
+      String(lease?.ms ?? 0),
     );
     if (!Array.isArray(reply) || typeof reply[0] !== 'number')
       throw new Error(`unexpected reply from ${COMMAND}: ${JSON.stringify(reply)}`);
     if (reply[0] === -1) throw new Error(`unknown conversation ${conversationId}`);
     return { activity: JSON.parse(String(reply[1])) as StoredActivity, duplicate: reply[0] === 0 };
+  }
+
+  async activity(activityId: string): Promise<StoredActivity | undefined> {
+    const parsed = parseActivityId(activityId);
+    if (!parsed) return undefined;
+    const json = await this.redis.lindex(this.key('log', parsed.conversationId), parsed.position);
+    return json === null ? undefined : (JSON.parse(json) as StoredActivity);
   }
 
   async activitiesSince(

@@ -3,8 +3,9 @@ import { ActivityTypes, type Activity, type ActivityHandler } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { sendError } from '../http/errors';
 import type { Customer } from '../ports/customer';
-import { IDENTITY_FIELD, signIdentity } from '../security/identity';
-import { BOT_ACCOUNT, DIRECT_LINE_CHANNEL, DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from './adapter';
+import { BOT_ACCOUNT, DIRECT_LINE_CHANNEL, type DirectLineAdapter } from './adapter';
+import { incomingActivity } from './incoming';
+import type { TurnRunner } from './turn-runner';
 import type { DirectLineStore, DirectLineConversation } from './store';
 import {
   firstProblem,
@@ -32,6 +33,10 @@ export interface DirectLineDeps {
     req: Request,
     res: Response,
   ) => Promise<void>;
+  /** Runs the turn of each posted customer message under its pending-turn lease. */
+  readonly turns: TurnRunner;
+  /** Test fault hook: runs once the posted activity is stored, before its turn (e.g. dies). */
+  readonly afterStore?: () => Promise<void>;
   /** Wraps a handler so shutdown waits for it. */
   readonly tracked: (
     handler: (req: Request, res: Response) => Promise<void>,
@@ -87,19 +92,10 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     conversation: DirectLineConversation,
     activity: Partial<Activity>,
   ): Promise<void> => {
-    const channelData = { ...(activity.channelData as Record<string, unknown> | undefined) };
-    if (conversation.customer)
-      channelData[IDENTITY_FIELD] = signIdentity(conversation.customer, deps.tokenSecret);
-    const incoming: Partial<Activity> = {
-      ...activity,
-      channelId: DIRECT_LINE_CHANNEL,
-      serviceUrl: DIRECT_LINE_SERVICE_URL,
-      conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
-      recipient: { ...BOT_ACCOUNT },
-      locale: activity.locale ?? conversation.locale,
-      channelData,
-    };
-    await deps.adapter.processActivity(incoming, (context) => deps.bot.run(context));
+    await deps.adapter.processActivity(
+      incomingActivity(conversation, activity, deps.tokenSecret),
+      (context) => deps.bot.run(context),
+    );
   };
 
   // The page's backend-facing route: in production it sits behind the site's own login.
@@ -237,9 +233,25 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
         recipient: { ...BOT_ACCOUNT },
         timestamp: deps.clock(),
       };
-      const { activity, duplicate } = await store.append(conversation.id, echo, clientActivityId);
-      // A retried POST (same clientActivityID) gets the first id back and is not processed again.
-      if (!duplicate) await runTurn(conversation, activity);
+      // A message is recorded as pending with the append itself: if this process dies before the
+      // turn completes, the lease lapses and another run (a retry, recovery) answers it.
+      const pends = posted.type === ActivityTypes.Message;
+      const { activity, duplicate } = await store.append(
+        conversation.id,
+        echo,
+        clientActivityId,
+        pends ? deps.turns.lease : undefined,
+      );
+      if (!duplicate) {
+        await deps.afterStore?.();
+        if (pends) await deps.turns.run(conversation, activity, 1);
+        else await runTurn(conversation, activity);
+      } else if (pends) {
+        // A retried POST (same clientActivityID) gets the first id back; it runs the turn only if
+        // that one was stored but never answered and nobody is answering it now.
+        const claim = await store.pending.claim(activity.id, deps.turns.lease);
+        if (claim.outcome === 'claimed') await deps.turns.run(conversation, activity, claim.attempt);
+      }
       res.send(200, { id: activity.id });
     }),
   );

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Customer } from '../ports/customer';
+import { InMemoryPendingTurns, parseActivityId, type PendingTurns, type TurnLease } from './pending-turns';
 
 export interface DirectLineConversation {
   readonly id: string;
@@ -18,17 +19,24 @@ export type StoredActivity = Partial<Activity> & { readonly id: string };
  * instances; `append` is atomic with its duplicate check.
  */
 export interface DirectLineStore {
+  /** Customer activities stored but not yet answered (see pending-turns.ts). */
+  readonly pending: PendingTurns;
   createConversation(conversation: DirectLineConversation): Promise<void>;
   getConversation(id: string): Promise<DirectLineConversation | undefined>;
   /**
    * Appends an activity, giving it the id "conversationId|0000007". With a `clientActivityId`
    * already in the log, nothing is appended and the earlier activity is returned as a duplicate.
+   * With a `lease`, the new activity is also recorded as pending, leased to its owner, in the same
+   * atomic step: a crash before its turn completes leaves it to be processed later.
    */
   append(
     conversationId: string,
     activity: Partial<Activity>,
     clientActivityId?: string,
+    lease?: TurnLease,
   ): Promise<{ activity: StoredActivity; duplicate: boolean }>;
+  /** One stored activity by its id ("conversationId|0000007"). */
+  activity(activityId: string): Promise<StoredActivity | undefined>;
   activitiesSince(
     conversationId: string,
     watermark: number,
@@ -38,6 +46,7 @@ export interface DirectLineStore {
 }
 
 export class InMemoryDirectLineStore implements DirectLineStore {
+  readonly pending = new InMemoryPendingTurns();
   private readonly conversations = new Map<
     string,
     { record: DirectLineConversation; log: StoredActivity[]; byClientId: Map<string, StoredActivity> }
@@ -56,6 +65,7 @@ export class InMemoryDirectLineStore implements DirectLineStore {
     conversationId: string,
     activity: Partial<Activity>,
     clientActivityId?: string,
+    lease?: TurnLease,
   ): Promise<{ activity: StoredActivity; duplicate: boolean }> {
     const entry = this.conversations.get(conversationId);
     if (!entry) throw new Error(`unknown conversation ${conversationId}`);
@@ -67,7 +77,13 @@ export class InMemoryDirectLineStore implements DirectLineStore {
     };
     entry.log.push(stored);
     if (clientActivityId !== undefined) entry.byClientId.set(clientActivityId, stored);
+    if (lease) this.pending.record(stored.id, lease);
     return { activity: stored, duplicate: false };
+  }
+
+  async activity(activityId: string): Promise<StoredActivity | undefined> {
+    const parsed = parseActivityId(activityId);
+    return parsed && this.conversations.get(parsed.conversationId)?.log[parsed.position];
   }
 
   async activitiesSince(
@@ -81,6 +97,7 @@ export class InMemoryDirectLineStore implements DirectLineStore {
   async deleteConversation(conversationId: string): Promise<number> {
     const count = this.conversations.get(conversationId)?.log.length ?? 0;
     this.conversations.delete(conversationId);
+    this.pending.forgetConversation(conversationId);
     return count;
   }
 }

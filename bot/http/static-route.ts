@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Request, Response } from 'restify';
 import { sendError } from './errors';
+import { chatPage } from './page-security';
 
 /** The only files the chat page needs, by URL: nothing else under web/ is reachable. */
 const FILES: Record<string, { file: string; type: string }> = {
@@ -21,7 +22,8 @@ export function findWebRoot(): string | undefined {
   );
 }
 
-export function staticRoute(webRoot: string | undefined) {
+export function staticRoute(webRoot: string | undefined, widgetOrigins: readonly string[] = []) {
+  const security = chatPage(widgetOrigins);
   return async (req: Request, res: Response): Promise<void> => {
     const entry = FILES[req.path()];
     if (!entry || !webRoot) return sendError(res, 404, 'NotFound', 'no such page');
@@ -38,6 +40,7 @@ export function staticRoute(webRoot: string | undefined) {
       'content-type': entry.type,
       'content-length': body.length,
       'cache-control': 'no-cache',
+      ...security,
     });
     res.end(body);
   };

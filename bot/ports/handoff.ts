@@ -68,8 +68,11 @@ export type CustomerMessageRoute =
 export interface HandoffPort {
   requestHandoff(request: HandoffRequest): Promise<HandoffOutcome>;
   cancelHandoff(conversationId: string): Promise<void>;
-  /** A customer message while a person was asked for; the queue decides who reads it. */
-  customerMessage(conversationId: string, text: string): Promise<CustomerMessageRoute>;
+  /**
+   * A customer message while a person was asked for; the queue decides who reads it. With the
+   * channel's `messageId`, a message handled again (a turn replayed after a crash) is kept once.
+   */
+  customerMessage(conversationId: string, text: string, messageId?: string): Promise<CustomerMessageRoute>;
   /** The customer is typing (channel typing activity): shown to the agent who owns the conversation. */
   customerTyping?(conversationId: string): Promise<void>;
 }

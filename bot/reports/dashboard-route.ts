@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { sendError } from '../http/errors';
+import { unframedPage } from '../http/page-security';
 import { dashboardLanguage } from './dashboard-language';
 
 /** Chart.js's browser build, from the installed package: served by us, never from a CDN. */
@@ -54,8 +55,9 @@ export function registerDashboard(server: Server, webRoot: string | undefined): 
       'content-length': body.length,
       'cache-control': 'no-cache',
       // The dashboard runs only its own scripts and talks only to this server.
-      'content-security-policy':
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+      ...unframedPage(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'",
+      ),
     });
     res.end(body);
   };

@@ -6,7 +6,7 @@ import type { Log } from '../log';
 import type { RelaisMetrics } from '../metrics/relais-metrics';
 import { ruleFor, type RateLimitStore } from './token-bucket';
 
-type Scope = 'ip' | 'conversation' | 'login';
+type Scope = 'ip' | 'conversation' | 'login' | 'start';
 
 /** The routes a client can flood, and which buckets each request takes a token from. */
 const LIMITED: readonly { method: string; path: string; scopes: readonly Scope[] }[] = [
@@ -17,13 +17,21 @@ const LIMITED: readonly { method: string; path: string; scopes: readonly Scope[]
   },
   { method: 'POST', path: '/api/messages', scopes: ['ip', 'conversation'] },
   { method: 'POST', path: '/api/agent/login', scopes: ['login'] },
+  { method: 'POST', path: '/v3/directline/conversations', scopes: ['start'] },
 ];
+
+/** Routes behind the supervisor token: refused tokens are counted per IP (guesses). */
+const SUPERVISOR_PATHS = ['/api/reports', '/api/privacy', '/api/kb'];
+const isSupervisorPath = (path: string) =>
+  SUPERVISOR_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
 
 const MESSAGES: Record<Scope, string> = {
   ip: 'too many requests from this address',
   conversation: 'too many messages in this conversation',
   login: 'too many login attempts from this address',
+  start: 'too many new conversations from this address',
 };
+const GUESSES_MESSAGE = 'too many refused supervisor tokens from this address';
 
 /** Logs a store failure at most this often (every request fails the same way during an outage). */
 const FAILURE_LOG_INTERVAL_MS = 10_000;
@@ -36,7 +44,8 @@ export interface RateLimitDeps {
 }
 
 /**
- * Token buckets per client IP and per conversation on the message routes, per IP on agent login.
+ * Token buckets per client IP and per conversation on the message routes, per IP on agent login
+ * and on starting Direct Line conversations, and per IP on refused supervisor tokens.
  * Over the limit: 429 with Retry-After (seconds) and a JSON error. When the store cannot answer
  * (Redis down) the request goes through: the route itself reports the outage.
  */
@@ -45,8 +54,21 @@ export function rateLimiter(deps: RateLimitDeps): RequestHandler {
     ip: deps.config.perIpPerMinute,
     conversation: deps.config.perConversationPerMinute,
     login: deps.config.loginPerMinute,
+    start: deps.config.conversationsPerMinute,
   };
   let lastFailureLog = 0;
+  const storeFailed = (error: unknown) => {
+    if (Date.now() - lastFailureLog > FAILURE_LOG_INTERVAL_MS) {
+      lastFailureLog = Date.now();
+      deps.log.error('rate limit store unavailable: requests are let through', error);
+    }
+  };
+  const refuse = (res: Response, limit: string, retryAfterMs: number, message: string) => {
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    deps.metrics.rateLimited.inc({ limit });
+    res.header('Retry-After', String(seconds));
+    sendError(res, 429, 'TooManyRequests', `${message}: try again in ${seconds} s`);
+  };
   /** Resolves to true when the request may go on; false once it was answered with 429. */
   const admit = async (req: Request, res: Response, scopes: readonly Scope[]): Promise<boolean> => {
     for (const scope of scopes) {
@@ -58,28 +80,51 @@ export function rateLimiter(deps: RateLimitDeps): RequestHandler {
       try {
         taken = await deps.store.take(`${scope}:${id}`, ruleFor(perMinute[scope]));
       } catch (error) {
-        if (Date.now() - lastFailureLog > FAILURE_LOG_INTERVAL_MS) {
-          lastFailureLog = Date.now();
-          deps.log.error('rate limit store unavailable: requests are let through', error);
-        }
+        storeFailed(error);
         return true;
       }
       if (!taken.allowed) {
-        const seconds = Math.max(1, Math.ceil(taken.retryAfterMs / 1000));
-        deps.metrics.rateLimited.inc({ limit: scope });
-        res.header('Retry-After', String(seconds));
-        sendError(res, 429, 'TooManyRequests', `${MESSAGES[scope]}: try again in ${seconds} s`);
+        refuse(res, scope, taken.retryAfterMs, MESSAGES[scope]);
         return false;
       }
     }
+    return true;
+  };
+  /**
+   * A supervisor request reserves one guess before its token is checked (so parallel guesses are
+   * counted too, and a right token after too many wrong ones is refused like them); the guess is
+   * given back unless the token was refused (401).
+   */
+  const guesses = deps.config.authFailuresPerMinute;
+  const admitSupervisor = async (req: Request, res: Response): Promise<boolean> => {
+    const ip = clientIp(req, deps.config.trustForwardedFor);
+    if (guesses === 0 || ip === undefined) return true;
+    const key = `guess:${ip}`;
+    // The whole minute's budget at once: a dashboard's parallel requests never reach it.
+    const rule = { capacity: guesses, perMinute: guesses };
+    let taken;
+    try {
+      taken = await deps.store.take(key, rule);
+    } catch (error) {
+      storeFailed(error);
+      return true;
+    }
+    if (!taken.allowed) {
+      refuse(res, 'supervisor', taken.retryAfterMs, GUESSES_MESSAGE);
+      return false;
+    }
+    res.once('finish', () => {
+      if (res.statusCode !== 401) deps.store.take(key, rule, -1).catch(storeFailed);
+    });
     return true;
   };
   // Callback style: restify stops the chain only on next(false), which an async handler cannot say.
   return (req: Request, res: Response, next: Next) => {
     const route = req.getRoute();
     const limited = LIMITED.find((l) => l.method === req.method && l.path === route?.path);
-    if (!limited) return next();
-    admit(req, res, limited.scopes).then(
+    const supervised = isSupervisorPath(req.path());
+    if (!limited && !supervised) return next();
+    (limited ? admit(req, res, limited.scopes) : admitSupervisor(req, res)).then(
       (goOn) => next(goOn ? undefined : false),
       (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
     );

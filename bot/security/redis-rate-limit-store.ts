@@ -3,12 +3,12 @@ import type { BucketRule, RateLimitStore, TakeResult } from './token-bucket';
 
 /**
  * take-token: refills the bucket for the time elapsed (Redis' own clock, so instances with
- * skewed clocks agree) and takes one token, in one atomic step.
+ * skewed clocks agree) and takes `cost` tokens (negative: gives them back), in one atomic step.
  *
  * KEYS[1] the bucket (hash: tokens, at)
- * ARGV[1] capacity   ARGV[2] tokens per millisecond
+ * ARGV[1] capacity   ARGV[2] tokens per millisecond   ARGV[3] cost
  *
- * Returns { 1, 0 } when a token was taken, { 0, ms until the next token } otherwise.
+ * Returns { 1, 0 } when the tokens were taken, { 0, ms until there are enough } otherwise.
  * The bucket expires once it would be full again, so idle clients cost nothing.
  */
 const TAKE_TOKEN_LUA = `
@@ -20,12 +20,13 @@ local stored = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local tokens = tonumber(stored[1]) or capacity
 local at = tonumber(stored[2]) or now
 tokens = math.min(capacity, tokens + math.max(0, now - at) * rate)
+local cost = tonumber(ARGV[3])
 local allowed, retry = 0, 0
-if tokens >= 1 then
-  tokens = tokens - 1
+if tokens >= cost then
+  tokens = math.min(capacity, tokens - cost)
   allowed = 1
 else
-  retry = math.ceil((1 - tokens) / rate)
+  retry = math.ceil((cost - tokens) / rate)
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / rate) + 1000)
@@ -35,7 +36,7 @@ return { allowed, retry }
 const COMMAND = 'relaisTakeToken';
 
 type WithTakeToken = Redis & {
-  [COMMAND](key: string, capacity: number, perMs: string): Promise<[number, number]>;
+  [COMMAND](key: string, capacity: number, perMs: string, cost: number): Promise<[number, number]>;
 };
 
 /** Buckets shared by every instance on the same Redis (keys `{prefix}:ratelimit:{key}`). */
@@ -47,12 +48,13 @@ export class RedisRateLimitStore implements RateLimitStore {
     if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: TAKE_TOKEN_LUA });
   }
 
-  async take(key: string, rule: BucketRule): Promise<TakeResult> {
+  async take(key: string, rule: BucketRule, cost = 1): Promise<TakeResult> {
     const perMs = (rule.perMinute / 60_000).toPrecision(12);
     const [allowed, retry] = await (this.redis as WithTakeToken)[COMMAND](
       `${this.prefix}:ratelimit:${key}`,
       rule.capacity,
       perMs,
+      cost,
     );
     return allowed === 1 ? { allowed: true } : { allowed: false, retryAfterMs: retry };
   }

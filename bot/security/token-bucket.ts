@@ -12,7 +12,11 @@ export type TakeResult =
  * several instances share the limits (bot/security/redis-rate-limit-store.ts).
  */
 export interface RateLimitStore {
-  take(key: string, rule: BucketRule): Promise<TakeResult>;
+  /**
+   * Takes `cost` tokens (1 by default) when the bucket holds that many; a negative cost gives
+   * tokens back (a reservation that turned out not to count), up to the capacity.
+   */
+  take(key: string, rule: BucketRule, cost?: number): Promise<TakeResult>;
 }
 
 /** A rule allowing a burst of a sixth of the minute's budget (at least 3), refilled evenly. */
@@ -32,7 +36,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async take(key: string, rule: BucketRule): Promise<TakeResult> {
+  async take(key: string, rule: BucketRule, cost = 1): Promise<TakeResult> {
     const now = this.now();
     this.prune(now);
     const perMs = rule.perMinute / 60_000;
@@ -40,11 +44,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
     bucket.tokens = Math.min(rule.capacity, bucket.tokens + Math.max(0, now - bucket.at) * perMs);
     bucket.at = now;
     this.buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    if (bucket.tokens >= cost) {
+      bucket.tokens = Math.min(rule.capacity, bucket.tokens - cost);
       return { allowed: true };
     }
-    return { allowed: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / perMs) };
+    return { allowed: false, retryAfterMs: Math.ceil((cost - bucket.tokens) / perMs) };
   }
 
   /** How many buckets are kept (tests check that idle ones go). */

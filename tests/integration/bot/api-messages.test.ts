@@ -37,6 +37,43 @@ function activity(overrides: Record<string, unknown> = {}): Record<string, unkno
   };
 }
 
+describe('POST /api/messages: invokes', () => {
+  test('an invoke Relais does not handle gets 400 NotSupported in the invoke error shape, not 501; nothing is sent', async () => {
+    const res = await postJson(
+      `${running.url}/api/messages`,
+      activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute' } },
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: {
+        code: 'NotSupported',
+        message: 'Relais does not handle the "adaptiveCard/action" invoke (only healthCheck)',
+      },
+    });
+    const unnamed = await postJson(
+      `${running.url}/api/messages`,
+      activity({ type: 'invoke', text: undefined }),
+    );
+    expect(unnamed.status).toBe(400);
+    expect(connector.replies).toEqual([]);
+  });
+
+  test('healthCheck is answered 200', async () => {
+    const res = await postJson(
+      `${running.url}/api/messages`,
+      activity({ type: 'invoke', name: 'healthCheck' }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ healthResults: { success: true } });
+  });
+});
+
 describe('POST /api/messages (anonymous mode)', () => {
   test('a message is answered through the connector at serviceUrl, without auth', async () => {
     const sent = activity();

@@ -77,6 +77,37 @@ export function directLineStoreContract(
       expect((await store.append('c1', { type: 'message', text: 'a' }, 'client-a')).duplicate).toBe(false);
     });
 
+    test('pending turns: an append with a lease is pending and held; lapsed, it is claimed once; done forgets it', async () => {
+      const a = { owner: 'instance-a', ms: 60_000 };
+      const b = { owner: 'instance-b', ms: 60_000 };
+      const held = (await store.append('c1', { type: 'message', text: 'un' }, 'x-1', a)).activity;
+      expect(await store.pending.claim(held.id, b)).toEqual({ outcome: 'held' });
+      expect(await store.pending.claimDue(b, 10)).toEqual([]);
+      expect(await store.activity(held.id)).toEqual(held);
+      // A lease of 0 ms has lapsed at once: the owner "died".
+      const lapsed = (await store.append('c1', { type: 'message', text: 'deux' }, 'x-2', { ...a, ms: 0 }))
+        .activity;
+      expect(await store.pending.claimDue(b, 10)).toEqual([{ activityId: lapsed.id, attempt: 2 }]);
+      expect(await store.pending.claimDue(b, 10)).toEqual([]);
+      expect(await store.pending.renew(lapsed.id, a)).toBe(false);
+      await store.pending.done(lapsed.id, a.owner); // not a's any more: ignored
+      expect(await store.pending.claim(lapsed.id, a)).toEqual({ outcome: 'held' });
+      await store.pending.retryLater(lapsed.id, b.owner, 0);
+      expect(await store.pending.claim(lapsed.id, a)).toEqual({
+        outcome: 'claimed',
+        activityId: lapsed.id,
+        attempt: 3,
+      });
+      await store.pending.done(lapsed.id, a.owner);
+      expect(await store.pending.claim(lapsed.id, b)).toEqual({ outcome: 'none' });
+      // A duplicate append records nothing new; an append without a lease is not pending.
+      expect((await store.append('c1', { type: 'message' }, 'x-1', b)).duplicate).toBe(true);
+      const plain = (await store.append('c1', { type: 'message', text: 'trois' })).activity;
+      expect(await store.pending.claim(plain.id, b)).toEqual({ outcome: 'none' });
+      expect(await store.activity('c1|9999999')).toBeUndefined();
+      expect(await store.activity('not-an-id')).toBeUndefined();
+    });
+
     test('appending to an unknown conversation fails', async () => {
       await expect(store.append('nope', { type: 'message' })).rejects.toThrow('unknown conversation nope');
     });

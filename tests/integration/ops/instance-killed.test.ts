@@ -19,6 +19,7 @@ beforeAll(async () => {
     NODE_ENV: 'production',
     // Customers come through the web chat; the Bot Framework endpoint stays anonymous on purpose.
     BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
+    METRICS_TOKEN: 'metrics-token-for-process-tests',
   };
   [a, b] = await Promise.all([RelaisProcess.start(env), RelaisProcess.start(env)]);
 });

@@ -24,6 +24,7 @@ beforeAll(async () => {
     NODE_ENV: 'production',
     // Customers come through the web chat; the Bot Framework endpoint stays anonymous on purpose.
     BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
+    METRICS_TOKEN: 'metrics-token-for-process-tests',
     RATE_LIMIT_IP_PER_MINUTE: '0',
     RATE_LIMIT_CONVERSATION_PER_MINUTE: '0',
   });

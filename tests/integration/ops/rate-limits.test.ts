@@ -14,6 +14,9 @@ const LIMITS = {
   RATE_LIMIT_IP_PER_MINUTE: '30',
   RATE_LIMIT_CONVERSATION_PER_MINUTE: '6',
   RATE_LIMIT_LOGIN_PER_MINUTE: '6',
+  RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '6',
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '6',
+  SUPERVISOR_TOKEN: 'supervisor-token-rate-limit-tests',
   // Each test speaks from its own made-up address.
   RATE_LIMIT_TRUST_FORWARDED_FOR: 'true',
 };
@@ -38,6 +41,9 @@ async function post(url: string, body: unknown, headers: Record<string, string>)
   };
 }
 
+let addresses = 0;
+const nextAddress = () => `192.0.2.${++addresses}`;
+
 class Instance {
   private constructor(
     readonly url: string,
@@ -52,13 +58,17 @@ class Instance {
     return new Instance(await app.listen(0), app, deps);
   }
 
-  /** A Direct Line conversation: its id and token. */
-  async conversation(): Promise<{ id: string; token: string }> {
+  /** A Direct Line conversation (started from `ip`, a new address by default): its id and token. */
+  async conversation(ip = nextAddress()): Promise<{ id: string; token: string }> {
     const { token } = (await post(`${this.url}/api/directline/token`, {}, {})).json as unknown as {
       token: string;
     };
     const started = (
-      await post(`${this.url}/v3/directline/conversations`, {}, { authorization: `Bearer ${token}` })
+      await post(
+        `${this.url}/v3/directline/conversations`,
+        {},
+        { authorization: `Bearer ${token}`, 'x-forwarded-for': ip },
+      )
     ).json as unknown as { conversationId: string; token: string };
     return { id: started.conversationId, token: started.token };
   }
@@ -69,6 +79,25 @@ class Instance {
       { type: 'message', text: 'bonjour', from: { id: 'c', role: 'user' } },
       { authorization: `Bearer ${conversation.token}`, 'x-forwarded-for': `203.0.113.250, ${ip}` },
     );
+  }
+
+  async start(ip: string): Promise<Answer> {
+    const { token } = (await post(`${this.url}/api/directline/token`, {}, {})).json as unknown as {
+      token: string;
+    };
+    return post(
+      `${this.url}/v3/directline/conversations`,
+      {},
+      { authorization: `Bearer ${token}`, 'x-forwarded-for': ip },
+    );
+  }
+
+  async report(token: string, ip: string): Promise<number> {
+    const res = await fetch(`${this.url}/api/reports/summary`, {
+      headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': ip },
+    });
+    await res.text();
+    return res.status;
   }
 
   async close(): Promise<void> {
@@ -156,6 +185,30 @@ describe.each([
       /conversation/,
     );
     expect((await instance.say(victim, '198.51.100.24')).status).toBe(200);
+  });
+
+  test('Direct Line conversation starts: a burst of 3 per address, then 429 with Retry-After; another address may start', async () => {
+    for (let i = 0; i < 3; i++) expect((await instance.start('198.51.100.20')).status).toBe(201);
+    expectLimited(await instance.start('198.51.100.20'), /too many new conversations from this address/);
+    expect((await instance.start('198.51.100.21')).status).toBe(201);
+  });
+
+  test('supervisor token: 6 refused tokens per address and minute, then 429 even for the right one; right tokens do not count', async () => {
+    const right = LIMITS.SUPERVISOR_TOKEN;
+    for (let i = 0; i < 10; i++) expect(await instance.report(right, '198.51.100.30')).toBe(200);
+    for (let i = 0; i < 6; i++) expect(await instance.report(`guess-${i}-guess`, '198.51.100.31')).toBe(401);
+    const limited = await fetch(`${instance.url}/api/reports/summary`, {
+      headers: { authorization: `Bearer ${right}`, 'x-forwarded-for': '198.51.100.31' },
+    });
+    expectLimited(
+      {
+        status: limited.status,
+        retryAfter: limited.headers.get('retry-after'),
+        json: (await limited.json()) as Answer['json'],
+      },
+      /too many refused supervisor tokens from this address/,
+    );
+    expect(await instance.report(right, '198.51.100.32')).toBe(200);
   });
 
   test('agent login: 3 attempts per address, then 429 even with the right password; another address may log in', async () => {

@@ -74,22 +74,38 @@ describe('config', () => {
 
   describe('the Bot Framework endpoint in production', () => {
     test('NODE_ENV=production without MicrosoftAppId refuses to start, naming the variable and the opt-in', () => {
-      expect(problems({ NODE_ENV: 'production' })).toEqual(['MicrosoftAppId']);
-      expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
-        /MicrosoftAppId: is required with NODE_ENV=production[\s\S]*BOT_ALLOW_ANONYMOUS_CHANNEL=true/,
-      );
-      expect(problems({ NODE_ENV: 'production', BOT_ALLOW_ANONYMOUS_CHANNEL: 'false' })).toEqual([
+      expect(problems({ NODE_ENV: 'production', METRICS_TOKEN: 'metrics-token-0123456789' })).toEqual([
         'MicrosoftAppId',
       ]);
+      expect(() => loadConfig({ NODE_ENV: 'production', METRICS_TOKEN: 'metrics-token-0123456789' })).toThrow(
+        /MicrosoftAppId: is required with NODE_ENV=production[\s\S]*BOT_ALLOW_ANONYMOUS_CHANNEL=true/,
+      );
+      expect(
+        problems({
+          NODE_ENV: 'production',
+          METRICS_TOKEN: 'metrics-token-0123456789',
+          BOT_ALLOW_ANONYMOUS_CHANNEL: 'false',
+        }),
+      ).toEqual(['MicrosoftAppId']);
     });
 
     test('with credentials, or with the explicit opt-in, it starts', () => {
-      expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'id' }).botChannel).toEqual({
+      expect(
+        loadConfig({
+          NODE_ENV: 'production',
+          METRICS_TOKEN: 'metrics-token-0123456789',
+          MicrosoftAppId: 'id',
+        }).botChannel,
+      ).toEqual({
         anonymous: false,
         anonymousOptIn: false,
         serviceUrlAllowlist: [],
       });
-      const optedIn = loadConfig({ NODE_ENV: 'production', BOT_ALLOW_ANONYMOUS_CHANNEL: 'true' });
+      const optedIn = loadConfig({
+        NODE_ENV: 'production',
+        METRICS_TOKEN: 'metrics-token-0123456789',
+        BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
+      });
       expect(optedIn.production).toBe(true);
       expect(optedIn.botChannel).toMatchObject({ anonymous: true, anonymousOptIn: true });
     });
@@ -126,5 +142,54 @@ describe('config', () => {
         'BOT_ALLOW_ANONYMOUS_CHANNEL',
       ]);
     });
+  });
+
+  test('production: METRICS_TOKEN is required (the message names it); with it, /metrics has its token', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', BOT_ALLOW_ANONYMOUS_CHANNEL: 'true' })).toThrow(
+      /METRICS_TOKEN: is required with NODE_ENV=production/,
+    );
+    expect(problems({ NODE_ENV: 'production', BOT_ALLOW_ANONYMOUS_CHANNEL: 'true' })).toEqual([
+      'METRICS_TOKEN',
+    ]);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      METRICS_TOKEN: 'a-metrics-token-0123',
+      BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
+    });
+    expect(config).toMatchObject({ production: true, metricsToken: 'a-metrics-token-0123' });
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+  });
+
+  test('the test fault hook is refused in production; unknown hooks are refused everywhere', () => {
+    expect(loadConfig({ RELAIS_FAULT_HOOK: 'die-after-store' }).faultHook).toBe('die-after-store');
+    expect(
+      problems({
+        NODE_ENV: 'production',
+        METRICS_TOKEN: 'a-metrics-token-0123',
+        BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
+        RELAIS_FAULT_HOOK: 'die-after-store',
+      }),
+    ).toEqual(['RELAIS_FAULT_HOOK']);
+    expect(problems({ RELAIS_FAULT_HOOK: 'explode' })).toEqual(['RELAIS_FAULT_HOOK']);
+  });
+
+  test('WIDGET_ORIGINS: comma-separated origins, none by default; a path or another scheme is refused', () => {
+    expect(loadConfig({}).widgetOrigins).toEqual([]);
+    expect(
+      loadConfig({ WIDGET_ORIGINS: 'https://www.example.fr, http://localhost:8080/' }).widgetOrigins,
+    ).toEqual(['https://www.example.fr', 'http://localhost:8080']);
+    for (const bad of [
+      'https://www.example.fr/page',
+      'javascript:alert(1)',
+      '*',
+      "https://a.fr 'unsafe-inline'",
+    ])
+      expect(problems({ WIDGET_ORIGINS: bad })).toEqual(['WIDGET_ORIGINS']);
+  });
+
+  test('TURN_LEASE_MS: 15 s by default, 200 ms … 10 min', () => {
+    expect(loadConfig({}).turnLeaseMs).toBe(15_000);
+    expect(loadConfig({ TURN_LEASE_MS: '1000' }).turnLeaseMs).toBe(1000);
+    expect(problems({ TURN_LEASE_MS: '50' })).toEqual(['TURN_LEASE_MS']);
   });
 });
