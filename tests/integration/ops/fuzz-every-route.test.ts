@@ -1,6 +1,6 @@
 import { PASSWORDS, startHostileApp, SUPERVISOR_TOKEN, type HostileApp } from './hostile-app';
-import { fuzzSession, INVOKE_501, stillServing } from './fuzz-session';
-import { fuzzRoutes, routesOf } from './route-fuzzer';
+import { fuzzSession, INVOKE_501, stillServing } from '../../../bench/hostile/fuzz-session';
+import { fuzzRoutes, routesOf } from '../../../bench/hostile/route-fuzzer';
 
 // The deterministic share of `npm run bench:hostile` (which sends 5,000 and more): same generator, fixed seed.
 const REQUESTS = 1_000;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { nastyBody, nastyJson, nastyText } from './hostile-http';
+import { nastyBody, nastyJson, nastyText } from '../../tests/integration/ops/hostile-http';
 
 /** A request body on the wire with the content type it claims (absent: no header). */
 export interface WireBody {

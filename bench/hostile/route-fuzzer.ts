@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import fc from 'fast-check';
 import type { Server } from 'restify';
 import { fuzzBody, multipart } from './fuzz-bodies';
-import { nastyText } from './hostile-http';
+import { nastyText } from '../../tests/integration/ops/hostile-http';
 
 /** One route as the server registered it (restify's router), e.g. POST /api/agent/conversations/:id/claim. */
 export interface Route {
@@ -71,6 +71,8 @@ export interface FuzzResult {
   readonly tolerated5xx: Readonly<Record<string, number>>;
   /** A few of the 5xx, to reproduce them. */
   readonly examples5xx: readonly string[];
+  /** A few of the requests that got no answer in time. */
+  readonly examplesTimeout: readonly string[];
   /** Connections the server cut (an oversized body is cut on purpose) or that timed out. */
   readonly networkErrors: number;
   readonly timeouts: number;
@@ -244,6 +246,13 @@ function fuzzRequest(routes: readonly Route[], credentials: FuzzCredentials): fc
     });
 }
 
+const BATCH = 100;
+
+function describeBody(req: FuzzRequest): string {
+  const type = req.headers['content-type'] ?? 'no type';
+  return req.body ? `${req.body.length} bytes, ${type}` : 'no body';
+}
+
 type Outcome = { status: number; excerpt: string } | 'network-error' | 'timeout';
 
 /** Sends one request over a new loopback connection; an event stream is read for `timeoutMs` at most. */
@@ -298,28 +307,45 @@ function send(url: string, req: FuzzRequest, timeoutMs: number): Promise<Outcome
 export async function fuzzRoutes(options: FuzzOptions): Promise<FuzzResult> {
   const started = Date.now();
   const timeoutMs = options.requestTimeoutMs ?? 5_000;
-  const generated = fc.sample(fuzzRequest(options.routes, options.credentials), {
-    numRuns: options.requests,
-    seed: options.seed,
-  });
+  const arbitrary = fuzzRequest(options.routes, options.credentials);
+  // Generated a batch at a time (batch i from seed + i): the same run each time, and oversized
+  // bodies are never all in memory at once.
+  let batch: FuzzRequest[] = [];
+  let batchIndex = 0;
+  let taken = 0;
+  const nextRequest = (): FuzzRequest | undefined => {
+    if (taken >= options.requests) return undefined;
+    if (batch.length === 0) {
+      const size = Math.min(BATCH, options.requests - batchIndex * BATCH);
+      batch = fc.sample(arbitrary, { numRuns: size, seed: options.seed + batchIndex }).reverse();
+      batchIndex++;
+    }
+    taken++;
+    return batch.pop();
+  };
   const byStatusClass: Record<string, number> = {};
   const byRoute: Record<string, { requests: number; status5xx: number }> = {};
   const examples5xx: string[] = [];
   const tolerated5xx: Record<string, number> = {};
+  const examplesTimeout: string[] = [];
   let sent = 0;
   let networkErrors = 0;
   let timeouts = 0;
-  let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < generated.length && Date.now() - started < options.timeBudgetMs) {
-      const req = generated[next++]!;
+    for (;;) {
+      if (Date.now() - started >= options.timeBudgetMs) return;
+      const req = nextRequest();
+      if (!req) return;
       const outcome = await send(options.url, req, timeoutMs);
       sent++;
       const route = (byRoute[req.route] ??= { requests: 0, status5xx: 0 });
       route.requests++;
       if (outcome === 'network-error') networkErrors++;
-      else if (outcome === 'timeout') timeouts++;
-      else {
+      else if (outcome === 'timeout') {
+        timeouts++;
+        if (examplesTimeout.length < 10)
+          examplesTimeout.push(`${req.method} ${req.path.slice(0, 200)} (${describeBody(req)})`);
+      } else {
         const cls = `${Math.floor(outcome.status / 100)}xx`;
         byStatusClass[cls] = (byStatusClass[cls] ?? 0) + 1;
         const known =
@@ -344,6 +370,7 @@ export async function fuzzRoutes(options: FuzzOptions): Promise<FuzzResult> {
     status5xx: byStatusClass['5xx'] ?? 0,
     tolerated5xx,
     examples5xx,
+    examplesTimeout,
     networkErrors,
     timeouts,
     byRoute,
