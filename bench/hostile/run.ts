@@ -10,7 +10,7 @@ import { fuzzSession, INVOKE_501, stillServing } from './fuzz-session';
 import { fuzzRoutes, routesOf, type FuzzResult } from './route-fuzzer';
 
 /**
- * `npm run bench:hostile [-- --requests N --seed S --seconds T --mode memory|redis|both]`: the
+ * `npm run bench:hostile [-- --requests N --seed S --seconds T --timeout T --mode memory|redis|both]`: the
  * production server (buildDeps, as `npm start` builds it) on 127.0.0.1, fuzzed on every route it
  * registered; a readable table, then one JSON line with the figures.
  */
@@ -21,12 +21,15 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '240' },
     mode: { type: 'string', default: 'both' },
     concurrency: { type: 'string', default: '8' },
+    timeout: { type: 'string', default: '15' },
   },
 });
 const REQUESTS = Number(values.requests);
 const SEED = Number(values.seed);
 const BUDGET_MS = Number(values.seconds) * 1000;
 const CONCURRENCY = Number(values.concurrency);
+/** Past this a request counts as unanswered (a KB reload holds the event loop for seconds). */
+const TIMEOUT_MS = Number(values.timeout) * 1000;
 const MODES = values.mode === 'both' ? ['memory', 'redis'] : [values.mode];
 const SUPERVISOR_TOKEN = 'bench-hostile-supervisor-token-0001';
 const METRICS_TOKEN = 'bench-hostile-metrics-token-000001';
@@ -98,6 +101,7 @@ async function runMode(mode: string): Promise<ModeRun> {
       timeBudgetMs: BUDGET_MS,
       seed: SEED,
       concurrency: CONCURRENCY,
+      requestTimeoutMs: TIMEOUT_MS,
       tolerated: [INVOKE_501],
     });
     const alive = await stillServing(url);
