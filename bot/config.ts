@@ -34,6 +34,8 @@ export interface Config {
   readonly smtp?: SmtpConfig;
   /** Largest file a customer may send to an agent (UPLOAD_MAX_BYTES, default 5 MiB). */
   readonly uploadMaxBytes: number;
+  /** What one conversation may upload in all (UPLOAD_MAX_FILES_PER_CONVERSATION, default 20; UPLOAD_MAX_BYTES_PER_CONVERSATION, default 25 MiB). */
+  readonly uploadQuota: { readonly files: number; readonly bytes: number };
   /** Signs Direct Line tokens; a random one is made at start when unset (tokens die with the process). */
   readonly tokenSecret?: string;
   readonly tokenTtlSeconds: number;
@@ -243,6 +245,8 @@ const envSchema = z.object({
   AGENT_SESSION_TTL_SECONDS: integer(300, 7 * 86400).default(8 * 3600),
   QUEUE_UPDATE_INTERVAL_MS: integer(100, 3_600_000).default(30_000),
   UPLOAD_MAX_BYTES: integer(1024, 50 * 1024 * 1024).default(5 * 1024 * 1024),
+  UPLOAD_MAX_FILES_PER_CONVERSATION: integer(1, 1000).default(20),
+  UPLOAD_MAX_BYTES_PER_CONVERSATION: integer(1024, 1024 * 1024 * 1024).default(25 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LOG_PERSONAL_DATA: z.enum(['mask', 'show'], { error: 'must be mask or show' }).default('mask'),
   METRICS_TOKEN: optionalText.refine(
@@ -374,6 +378,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     agentSessionTtlSeconds: e.AGENT_SESSION_TTL_SECONDS,
     queueUpdateIntervalMs: e.QUEUE_UPDATE_INTERVAL_MS,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadQuota: { files: e.UPLOAD_MAX_FILES_PER_CONVERSATION, bytes: e.UPLOAD_MAX_BYTES_PER_CONVERSATION },
     ...(smtp ? { smtp } : {}),
     log: { level: e.LOG_LEVEL, maskPersonalData: e.LOG_PERSONAL_DATA === 'mask' },
     production,

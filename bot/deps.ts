@@ -7,6 +7,8 @@ import type { Config } from './config';
 import { RedisDirectLineStore } from './directline/redis-store';
 import { InMemoryDirectLineStore } from './directline/store';
 import { RedisStorage } from './storage/redis-storage';
+import { MemoryCustomerConversations } from './privacy/customer-conversations';
+import { RedisCustomerConversations } from './privacy/redis-customer-conversations';
 import { redisReachable } from './http/health-routes';
 import { throttledErrors, type Log } from './log';
 import { DemoBackOffice } from './ports/demo-back-office';
@@ -78,7 +80,14 @@ async function buildStores(
 ): Promise<
   Pick<
     BuiltDeps,
-    'storage' | 'directLineStore' | 'durable' | 'dispose' | 'readiness' | 'rateLimitStore' | 'storeReady'
+    | 'storage'
+    | 'directLineStore'
+    | 'customerConversations'
+    | 'durable'
+    | 'dispose'
+    | 'readiness'
+    | 'rateLimitStore'
+    | 'storeReady'
   > & {
     surveys: SurveyStore;
     redis?: Redis;
@@ -88,6 +97,7 @@ async function buildStores(
     return {
       storage: new MemoryStorage(),
       directLineStore: new InMemoryDirectLineStore(),
+      customerConversations: new MemoryCustomerConversations(),
       surveys: new MemorySurveyStore(),
       rateLimitStore: new MemoryRateLimitStore(),
       durable: false,
@@ -124,6 +134,11 @@ async function buildStores(
     directLineStore: new RedisDirectLineStore(redis, {
       prefix: config.redisPrefix,
       ttlSeconds: withinRetention(DIRECT_LINE_TTL_SECONDS, config),
+    }),
+    // As long as the longest-lived data it points to: surveys and handoff records (the retention).
+    customerConversations: new RedisCustomerConversations(redis, {
+      prefix: config.redisPrefix,
+      ttlSeconds: config.surveyRetentionDays * 24 * 3600,
     }),
     surveys: new RedisSurveyStore({ redis, keyPrefix: `${config.redisPrefix}:insights` }),
     rateLimitStore: new RedisRateLimitStore(redis, config.redisPrefix),

@@ -67,7 +67,40 @@ const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)([^\s:/@]*):([^\s/@]+)@/gi;
  */
 export function scrubText(text: string, maskPersonal = true): string {
   const noSecrets = text.replace(BEARER, '$1 [Redacted]').replace(URL_CREDENTIALS, '$1$2:[Redacted]@');
-  return maskPersonal ? maskPersonalData(noSecrets) : noSecrets;
+  return maskPersonal ? maskEncodedToo(noSecrets) : noSecrets;
+}
+
+const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
+/** Enough for a value encoded twice or three times (a URL carried in a URL). */
+const DECODE_ROUNDS = 3;
+
+/** Decodes every well-formed run of %XX sequences; a broken one stays as it is. */
+function percentDecoded(text: string): string {
+  return text.replace(PERCENT_RUN, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
+/**
+ * Masks personal data also when it is URL-encoded (`jean%40example.fr`, `%2B336…`, twice encoded):
+ * when a decoded form holds something to mask, the line shows that decoded form masked; otherwise
+ * the text is left as written ("100%", "/a%20b").
+ */
+function maskEncodedToo(text: string): string {
+  let shown = maskPersonalData(text);
+  let decoded = shown;
+  for (let round = 0; round < DECODE_ROUNDS; round++) {
+    const next = percentDecoded(decoded);
+    if (next === decoded) break;
+    decoded = next;
+    const masked = maskPersonalData(decoded);
+    if (masked !== decoded) shown = masked;
+  }
+  return shown;
 }
 
 /**
@@ -76,13 +109,18 @@ export function scrubText(text: string, maskPersonal = true): string {
  */
 const SECRET_KEY = /(^|[_-]|[a-z])(pass|password|secret|token|authorization|cookie|apikey|api_key)$/i;
 
+/** Deeper than this, a logged value is replaced rather than written unscrubbed. */
+const MAX_DEPTH = 16;
+
 function scrubDeep(value: unknown, maskPersonal: boolean, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value, maskPersonal);
-  if (depth > 6 || value === null || typeof value !== 'object' || value instanceof Error) return value;
+  if (value === null || typeof value !== 'object' || value instanceof Error) return value;
+  if (depth >= MAX_DEPTH) return '[Too deep]';
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, maskPersonal, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value))
-    out[key] = SECRET_KEY.test(key) && v !== undefined ? '[Redacted]' : scrubDeep(v, maskPersonal, depth + 1);
+    out[scrubText(key, maskPersonal)] =
+      SECRET_KEY.test(key) && v !== undefined ? '[Redacted]' : scrubDeep(v, maskPersonal, depth + 1);
   return out;
 }
 
@@ -122,17 +160,19 @@ export function createLog(options: PinoLogOptions): Log {
     },
     options.destination ?? pino.destination({ fd: 1, sync: false }),
   );
-  return fromPino(logger);
+  return fromPino(logger, mask);
 }
 
-function fromPino(logger: Logger): Log {
+function fromPino(logger: Logger, mask: boolean): Log {
   return {
     info: (message, fields) => logger.info(fields ?? {}, message),
     warn: (message, fields) => logger.warn(fields ?? {}, message),
     error: (message, cause, fields) =>
       logger.error({ ...fields, ...(cause === undefined ? {} : { err: asError(cause) }) }, message),
     debug: (message, fields) => logger.debug(fields ?? {}, message),
-    child: (context) => fromPino(logger.child(definedOnly(context))),
+    // pino writes a child's bindings once, past the formatters: they are scrubbed here.
+    child: (context) =>
+      fromPino(logger.child(scrubDeep(definedOnly(context), mask) as Record<string, unknown>), mask),
   };
 }
 

@@ -46,6 +46,8 @@ import { proactiveClosings } from './survey/wire-closings';
 import { CustomerRelay } from './agent/customer-relay';
 import { announceBotChannel } from './channels/announce';
 import { serviceUrlCheck } from './channels/service-url-policy';
+import { MemoryCustomerConversations, type CustomerConversations } from './privacy/customer-conversations';
+import { indexCustomers } from './privacy/index-customers';
 import type { ChatRelay } from '../handoff/index';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
@@ -73,6 +75,8 @@ export interface AppDeps {
   readonly rateLimitStore?: RateLimitStore;
   /** Answers customer turns instead of the Relais bot: the load benchmark's echo-bot ceiling. */
   readonly turnHandler?: ActivityHandler;
+  /** Every conversation of each signed customer (erasure); absent, an in-memory index. */
+  readonly customerConversations?: CustomerConversations;
 }
 
 export interface RelaisServer {
@@ -95,7 +99,8 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     ...(plainDeps.agent ? { queue: plainDeps.agent.queue } : {}),
     routes: () => routePatterns(server),
   });
-  const deps = observed(plainDeps, metrics);
+  const customerIndex = plainDeps.customerConversations ?? new MemoryCustomerConversations();
+  const deps = observed({ ...plainDeps, customerConversations: customerIndex }, metrics);
   const serviceUrlAllowed = serviceUrlCheck({
     authenticated: !config.botChannel.anonymous,
     allowedOrigins: config.botChannel.serviceUrlAllowlist,
@@ -150,7 +155,8 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   server.post('/api/messages', tracked(messagesRoute(adapter, turnHandler, serviceUrlAllowed)));
 
   const directLineAdapter = new DirectLineAdapter(deps.directLineStore, deps.bot.clock);
-  for (const counted of [adapter, directLineAdapter]) counted.use(countTurns(metrics));
+  for (const counted of [adapter, directLineAdapter])
+    counted.use(countTurns(metrics)).use(indexCustomers(customerIndex, deps.bot.identify));
   directLineAdapter.onTurnError = turnErrorHandler(deps.log, deps.bot.faq.defaultLocale);
   // One relay for every write outside a customer's turn: agent messages, ticket answers, closings.
   const relay = new CustomerRelay(adapter, directLineAdapter, bot, config.microsoftApp.appId ?? '');

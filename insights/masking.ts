@@ -4,11 +4,11 @@
  */
 const EMAIL = /[\p{L}\p{N}._%+-]+@([\p{L}\p{N}-]+\.)+\p{L}{2,}/gu;
 /**
- * A run of digits with the usual separators (spaces, dots, dashes, parentheses), optionally after
- * "+", holding 9 to 15 digits: French numbers (06 12 34 56 78, +33 6 12 34 56 78) and E.164.
- * Dates and times have fewer digits and are left alone.
+ * A run of digits with the usual separators (spaces, dots, dashes, parentheses, and "+", a space
+ * in a form-encoded query), optionally after "+", holding 9 to 15 digits: French numbers
+ * (06 12 34 56 78, +33 6 12 34 56 78) and E.164. Dates and times have fewer digits and are left alone.
  */
-const PHONE = /(?<![\p{L}\p{N}])\+?\d(?:[\s.\-()]{0,2}\d){8,14}(?![\p{L}\p{N}])/gu;
+const PHONE = /(?<![\p{L}\p{N}])\+?\d(?:[\s.\-()+]{0,2}\d){8,14}(?![\p{L}\p{N}])/gu;
 
 function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');

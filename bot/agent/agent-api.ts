@@ -14,9 +14,10 @@ import { registerAgentRoutes, type AgentRoutesDeps } from './routes';
 import { AgentSessions } from './session';
 import type { WaitNotifier } from './wait-notifier';
 import { customerUploads, type UploadReceiver } from './customer-uploads';
-import type { UploadStore } from './upload-store';
+import type { UploadQuota, UploadStore } from './upload-store';
 
 const DEFAULT_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+const DEFAULT_UPLOAD_QUOTA: UploadQuota = { files: 20, bytes: 25 * 1024 * 1024 };
 
 /** What the agent side is built from (bot/deps.ts makes the production set). */
 export interface AgentDeps {
@@ -32,6 +33,8 @@ export interface AgentDeps {
   /** Files customers send (Web Chat uploads) and the largest accepted; without a store uploads are refused. */
   readonly uploads?: UploadStore;
   readonly uploadMaxBytes?: number;
+  /** What one conversation may upload in all (config.uploadQuota). */
+  readonly uploadQuota?: UploadQuota;
 }
 
 export interface MountedAgentApi {
@@ -98,6 +101,7 @@ export function mountAgentApi(
         bus: deps.bus,
         uploads: deps.uploads,
         maxBytes: deps.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES,
+        quota: deps.uploadQuota ?? DEFAULT_UPLOAD_QUOTA,
         clock: runtime.clock,
       })
     : undefined;

@@ -123,6 +123,7 @@ export async function buildAgentSide(
       waitNotifier,
       uploads,
       uploadMaxBytes: config.uploadMaxBytes,
+      uploadQuota: config.uploadQuota,
       ...(mailer ? { mailer } : {}),
     },
     handoff: new QueueHandoffPort({ queue, store, bus, clock, waitNotices: { notices, gapMs } }),

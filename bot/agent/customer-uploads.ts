@@ -10,7 +10,7 @@ import { textFor } from '../text/index';
 import type { AgentEventBus } from './events';
 import type { RelayLine, RelayStore } from './relay-store';
 import { checkUpload } from './upload-check';
-import type { UploadStore } from './upload-store';
+import type { UploadQuota, UploadStore } from './upload-store';
 
 /** Room for the activity part and the multipart framing around the files. */
 const FRAMING_BYTES = 256 * 1024;
@@ -29,6 +29,7 @@ export interface CustomerUploadsDeps {
   readonly bus: AgentEventBus;
   readonly uploads: UploadStore;
   readonly maxBytes: number;
+  readonly quota: UploadQuota;
   readonly clock: () => Date;
 }
 
@@ -40,23 +41,41 @@ export type UploadReceiver = (
   res: Response,
 ) => Promise<void>;
 
-type Refusal = 'too-large' | 'wrong-type' | 'empty' | 'no-agent';
-const REFUSAL_HTTP: Record<Refusal, { status: number; code: string; message: (max: number) => string }> = {
+type Refusal = 'too-large' | 'wrong-type' | 'wrong-name' | 'empty' | 'no-agent' | 'quota';
+interface RefusalHttp {
+  readonly status: number;
+  readonly code: string;
+  readonly message: (limits: { maxBytes: number; quota: UploadQuota }) => string;
+}
+const REFUSAL_HTTP: Record<Refusal, RefusalHttp> = {
   'too-large': {
     status: 413,
     code: 'TooLarge',
-    message: (max) => `the file is larger than ${max} bytes`,
+    message: ({ maxBytes }) => `the file is larger than ${maxBytes} bytes`,
   },
   'wrong-type': {
     status: 415,
     code: 'UnsupportedType',
-    message: () => 'only PNG, JPEG, GIF, WebP images, PDF and plain text files are accepted',
+    message: () =>
+      'only PNG, JPEG, GIF, WebP images, PDF and plain text files are accepted, declared as what their bytes are',
+  },
+  'wrong-name': {
+    status: 415,
+    code: 'UnsupportedType',
+    message: () =>
+      'the file name must end with the extension of its type (.png, .jpg, .gif, .webp, .pdf, .txt) and hold no executable or page extension',
   },
   empty: { status: 415, code: 'UnsupportedType', message: () => 'the file is empty' },
   'no-agent': {
     status: 409,
     code: 'NoAgent',
     message: () => 'files go to an agent: this conversation is not with or waiting for one',
+  },
+  quota: {
+    status: 413,
+    code: 'QuotaExceeded',
+    message: ({ quota }) =>
+      `this conversation has reached its upload quota: ${quota.files} files and ${quota.bytes} bytes in all`,
   },
 };
 
@@ -79,7 +98,7 @@ export function customerUploads(deps: CustomerUploadsDeps): UploadReceiver {
         timestamp: deps.clock(),
       });
       const http = REFUSAL_HTTP[why];
-      sendError(res, http.status, http.code, http.message(deps.maxBytes));
+      sendError(res, http.status, http.code, http.message(deps));
     };
 
     const body = await readCapped(req, deps.maxBytes + FRAMING_BYTES);
@@ -111,60 +130,72 @@ export function customerUploads(deps: CustomerUploadsDeps): UploadReceiver {
     const checked: { name: string; contentType: string; bytes: Buffer }[] = [];
     for (const file of files) {
       const bytes = Buffer.from(await file.arrayBuffer());
-      const check = checkUpload(file.type, bytes, deps.maxBytes);
+      const check = checkUpload(file.type, file.name, bytes, deps.maxBytes);
       if (!check.ok) return refuse(check.why);
-      checked.push({ name: cleanName(file.name), contentType: check.contentType, bytes });
+      checked.push({ name: check.name, contentType: check.contentType, bytes });
     }
     const record = await deps.queue.get(conversation.id);
     const state = record?.state;
     if (state !== 'with-agent' && state !== 'queued' && state !== 'ticket') return refuse('no-agent');
+    // Counted before anything is kept; given back if the upload turns out a retry or fails.
+    const totalBytes = checked.reduce((sum, f) => sum + f.bytes.length, 0);
+    const reserved = await deps.uploads.reserve(conversation.id, checked.length, totalBytes, deps.quota);
+    if (reserved !== 'reserved') return refuse('quota');
+    const giveBack = () => deps.uploads.release(conversation.id, checked.length, totalBytes);
+    try {
+      const text = activity.data.text?.trim() ?? '';
+      // The customer's own bubble comes back (clientActivityID) so Web Chat marks it sent; a retry is not kept twice.
+      const echo: Partial<Activity> = {
+        type: ActivityTypes.Message,
+        text,
+        channelId: DIRECT_LINE_CHANNEL,
+        conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+        from: { id: conversation.userId, name: conversation.userName ?? '', role: 'user' },
+        recipient: { ...BOT_ACCOUNT },
+        timestamp: deps.clock(),
+        attachments: checked.map((f) => ({ contentType: 'application/octet-stream', name: f.name })),
+        ...(activity.data.channelData ? { channelData: activity.data.channelData } : {}),
+      };
+      const appended = await directLine.append(
+        conversation.id,
+        echo,
+        activity.data.channelData?.clientActivityID,
+      );
+      if (appended.duplicate) {
+        await giveBack();
+        return void res.send(200, { id: appended.activity.id });
+      }
 
-    const text = activity.data.text?.trim() ?? '';
-    // The customer's own bubble comes back (clientActivityID) so Web Chat marks it sent; a retry is not kept twice.
-    const echo: Partial<Activity> = {
-      type: ActivityTypes.Message,
-      text,
-      channelId: DIRECT_LINE_CHANNEL,
-      conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
-      from: { id: conversation.userId, name: conversation.userName ?? '', role: 'user' },
-      recipient: { ...BOT_ACCOUNT },
-      timestamp: deps.clock(),
-      attachments: checked.map((f) => ({ contentType: 'application/octet-stream', name: f.name })),
-      ...(activity.data.channelData ? { channelData: activity.data.channelData } : {}),
-    };
-    const appended = await directLine.append(
-      conversation.id,
-      echo,
-      activity.data.channelData?.clientActivityID,
-    );
-    if (appended.duplicate) return void res.send(200, { id: appended.activity.id });
-
-    const at = deps.clock().getTime();
-    const attachments: NonNullable<RelayLine['attachments']> = [];
-    for (const file of checked) {
-      const stored = await deps.uploads.put({ conversationId: conversation.id, ...file, at });
-      attachments.push({
-        uploadId: stored.id,
-        name: file.name,
-        contentType: file.contentType,
-        size: file.bytes.length,
+      const at = deps.clock().getTime();
+      const attachments: NonNullable<RelayLine['attachments']> = [];
+      for (const file of checked) {
+        const stored = await deps.uploads.put({ conversationId: conversation.id, ...file, at });
+        attachments.push({
+          uploadId: stored.id,
+          name: file.name,
+          contentType: file.contentType,
+          size: file.bytes.length,
+        });
+      }
+      await deps.queue.touch(conversation.id);
+      const line = await deps.store.append(conversation.id, {
+        from: 'customer',
+        text: text || attachments.map((a) => a.name).join(', '),
+        at,
+        attachments,
       });
+      if (state === 'with-agent' && record?.agentId)
+        await deps.bus.publish({
+          type: 'customer-message',
+          conversationId: conversation.id,
+          agentId: record.agentId,
+          line,
+        });
+      res.send(200, { id: appended.activity.id });
+    } catch (error) {
+      await giveBack().catch(() => undefined);
+      throw error;
     }
-    await deps.queue.touch(conversation.id);
-    const line = await deps.store.append(conversation.id, {
-      from: 'customer',
-      text: text || attachments.map((a) => a.name).join(', '),
-      at,
-      attachments,
-    });
-    if (state === 'with-agent' && record?.agentId)
-      await deps.bus.publish({
-        type: 'customer-message',
-        conversationId: conversation.id,
-        agentId: record.agentId,
-        line,
-      });
-    res.send(200, { id: appended.activity.id });
   };
 }
 
@@ -182,15 +213,4 @@ async function readCapped(req: Request, cap: number): Promise<Buffer | 'too-larg
     if (total <= cap) chunks.push(chunk);
   }
   return total > cap ? 'too-large' : Buffer.concat(chunks);
-}
-
-/** A display name only: no path, no control characters, not too long. */
-function cleanName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = [...base]
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim()
-    .slice(0, 200);
-  return clean || 'fichier';
 }

@@ -18,6 +18,8 @@ export interface AgentKeys {
   upload(uploadId: string): string;
   /** Set of the upload ids of one conversation (what an erasure deletes). */
   uploadsOf(conversationId: string): string;
+  /** Hash `files`, `bytes`: what one conversation uploaded so far, against its quota. */
+  uploadUsage(conversationId: string): string;
 }
 
 export function agentKeys(prefix: string): AgentKeys {
@@ -32,5 +34,6 @@ export function agentKeys(prefix: string): AgentKeys {
     waitGate: (conversationId) => `${base}:wait-gate:${conversationId}`,
     upload: (uploadId) => `${base}:upload:${uploadId}`,
     uploadsOf: (conversationId) => `${base}:uploads:${conversationId}`,
+    uploadUsage: (conversationId) => `${base}:upload-usage:${conversationId}`,
   };
 }

@@ -1,7 +1,28 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { AgentKeys } from './keys';
-import { newUploadId, type NewUpload, type StoredUpload, type UploadStore } from './upload-store';
+import { RESERVE_UPLOAD_LUA } from './reserve-upload.lua';
+import {
+  newUploadId,
+  type NewUpload,
+  type Reservation,
+  type StoredUpload,
+  type UploadQuota,
+  type UploadStore,
+} from './upload-store';
+
+const COMMAND = 'relaisReserveUpload';
+
+type WithReserve = Redis & {
+  [COMMAND](
+    key: string,
+    files: number,
+    bytes: number,
+    most: number,
+    mostBytes: number,
+    ttl: number,
+  ): Promise<number>;
+};
 
 const metaSchema = z.object({
   conversationId: z.string(),
@@ -10,13 +31,45 @@ const metaSchema = z.object({
   at: z.coerce.number().int(),
 });
 
-/** One hash per file (metadata and bytes) and a set of each conversation's files, expiring with the relay log. */
+/**
+ * One hash per file (metadata and bytes), a set of each conversation's files and its quota usage,
+ * all expiring with the relay log.
+ */
 export class RedisUploadStore implements UploadStore {
   constructor(
     private readonly redis: Redis,
     private readonly keys: AgentKeys,
     private readonly ttlSeconds: number,
-  ) {}
+  ) {
+    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: RESERVE_UPLOAD_LUA });
+  }
+
+  async reserve(
+    conversationId: string,
+    files: number,
+    bytes: number,
+    quota: UploadQuota,
+  ): Promise<Reservation> {
+    const code = await (this.redis as WithReserve)[COMMAND](
+      this.keys.uploadUsage(conversationId),
+      files,
+      bytes,
+      quota.files,
+      quota.bytes,
+      this.ttlSeconds,
+    );
+    return code === 1 ? 'reserved' : code === -1 ? 'files' : 'bytes';
+  }
+
+  async release(conversationId: string, files: number, bytes: number): Promise<void> {
+    const key = this.keys.uploadUsage(conversationId);
+    await this.redis
+      .multi()
+      .hincrby(key, 'files', -files)
+      .hincrby(key, 'bytes', -bytes)
+      .expire(key, this.ttlSeconds)
+      .exec();
+  }
 
   async put(upload: NewUpload): Promise<StoredUpload> {
     const stored = { ...upload, id: newUploadId() };
@@ -56,7 +109,7 @@ export class RedisUploadStore implements UploadStore {
     const index = this.keys.uploadsOf(conversationId);
     const ids = await this.redis.smembers(index);
     const deleted = ids.length === 0 ? 0 : await this.redis.del(...ids.map((id) => this.keys.upload(id)));
-    await this.redis.del(index);
+    await this.redis.del(index, this.keys.uploadUsage(conversationId));
     return deleted;
   }
 }

@@ -4,6 +4,12 @@ import type { SurveyStore } from '../../insights/index';
 import type { RelayStore } from '../agent/relay-store';
 import type { UploadStore } from '../agent/upload-store';
 import type { DirectLineStore } from '../directline/store';
+import {
+  byConversationId,
+  sameConversation,
+  type CustomerConversation,
+  type CustomerConversations,
+} from '../privacy/customer-conversations';
 
 /** Every store that may hold something about a customer; absent ones are skipped. */
 export interface ErasureStores {
@@ -17,11 +23,13 @@ export interface ErasureStores {
   readonly uploads?: Pick<UploadStore, 'eraseConversation'>;
   /** Handoff records: transcript, contact, context. */
   readonly queue?: Pick<HandoffQueue, 'forget'>;
+  /** Every conversation of each signed customer, survey or not (the main index of an erasure). */
+  readonly customers?: Pick<CustomerConversations, 'conversationsOf' | 'remove'>;
 }
 
 export interface ErasureReport {
   readonly customerId: string;
-  /** The customer's conversations the survey store knew (the index erasure goes by). */
+  /** The customer's conversations: those of the customer index and of the survey store, once each. */
   readonly conversations: number;
   readonly surveysErased: number;
   readonly conversationStatesErased: number;
@@ -37,13 +45,6 @@ export interface ErasureReport {
 const stateKey = (channel: string, conversationId: string): string =>
   `${channel}/conversations/${conversationId}/`;
 
-/**
- * Erases everything about one customer (GDPR right to erasure). The survey store is the index: it
- * lists the customer's conversations, whose traces are deleted from every other store first; the
- * surveys go last, so a run that fails half-way can be run again and finds the same conversations.
- * Conversations of an identified customer that never closed are not in the index (they expire with
- * their store's TTL).
- */
 /** What was deleted of one conversation outside the survey store. */
 export interface ConversationTraces {
   readonly state: number;
@@ -88,14 +89,23 @@ export async function eraseConversationTraces(
   };
 }
 
+/**
+ * Erases everything about one customer (GDPR right to erasure). The customer index (every
+ * conversation the customer was identified in) and the survey store together list the customer's
+ * conversations, whose traces are deleted from every other store first; the surveys and the index
+ * entries go last, so a run that fails half-way can be run again and finds the same conversations.
+ * A conversation still with people keeps its handoff record and its index entry: it is reported in
+ * `keptLive`, and the next run (once it closed) finds it again.
+ */
 export async function eraseCustomerData(stores: ErasureStores, customerId: string): Promise<ErasureReport> {
-  const conversations = await stores.surveys.conversationsOf(customerId);
+  const conversations = await conversationsOf(stores, customerId);
   let states = 0;
   let activities = 0;
   let lines = 0;
   let uploads = 0;
   let records = 0;
   const keptLive: string[] = [];
+  const erasedConversations: CustomerConversation[] = [];
   for (const conversation of conversations) {
     const traces = await eraseConversationTraces(stores, conversation);
     states += traces.state;
@@ -104,8 +114,10 @@ export async function eraseCustomerData(stores: ErasureStores, customerId: strin
     uploads += traces.uploads;
     records += traces.record;
     if (traces.live) keptLive.push(conversation.conversationId);
+    else erasedConversations.push(conversation);
   }
   const { erased } = await stores.surveys.eraseCustomer(customerId);
+  await stores.customers?.remove(customerId, erasedConversations);
   return {
     customerId,
     conversations: conversations.length,
@@ -117,4 +129,18 @@ export async function eraseCustomerData(stores: ErasureStores, customerId: strin
     handoffRecordsErased: records,
     keptLive,
   };
+}
+
+/** The customer's conversations from the index and the survey store, each once, in id order. */
+async function conversationsOf(
+  stores: ErasureStores,
+  customerId: string,
+): Promise<readonly CustomerConversation[]> {
+  const indexed = stores.customers ? await stores.customers.conversationsOf(customerId) : [];
+  const surveyed = await stores.surveys.conversationsOf(customerId);
+  const all: CustomerConversation[] = [];
+  for (const c of [...indexed, ...surveyed])
+    if (!all.some((known) => sameConversation(known, c)))
+      all.push({ conversationId: c.conversationId, channel: c.channel });
+  return all.sort(byConversationId);
 }

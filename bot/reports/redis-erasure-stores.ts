@@ -6,9 +6,10 @@ import { RedisRelayStore } from '../agent/redis-relay-store';
 import { RedisUploadStore } from '../agent/redis-upload-store';
 import { RedisDirectLineStore } from '../directline/redis-store';
 import { RedisStorage } from '../storage/redis-storage';
+import { RedisCustomerConversations } from '../privacy/redis-customer-conversations';
 import type { ErasureStores } from './customer-erasure';
 
-/** Unused by an erasure (it only deletes); the relay and upload stores want one. */
+/** Unused by an erasure (it only deletes); the relay, upload and customer-index stores want one. */
 const RELAY_LOG_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
@@ -23,5 +24,6 @@ export function redisErasureStores(redis: Redis, prefix: string): ErasureStores 
     relay: new RedisRelayStore(redis, agentKeys(prefix), RELAY_LOG_TTL_SECONDS),
     uploads: new RedisUploadStore(redis, agentKeys(prefix), RELAY_LOG_TTL_SECONDS),
     queue: new RedisHandoffQueue({ redis, config: { keyPrefix: prefix } }),
+    customers: new RedisCustomerConversations(redis, { prefix, ttlSeconds: RELAY_LOG_TTL_SECONDS }),
   };
 }

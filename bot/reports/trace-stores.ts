@@ -6,12 +6,13 @@ import type { ErasureStores } from './customer-erasure';
  * lines, uploads, handoff record): what a customer's erasure and the retention purge delete.
  */
 export function traceStoresOf(
-  deps: Pick<AppDeps, 'storage' | 'directLineStore' | 'agent'>,
+  deps: Pick<AppDeps, 'storage' | 'directLineStore' | 'agent' | 'customerConversations'>,
 ): Omit<ErasureStores, 'surveys'> {
   const agent = deps.agent;
   return {
     storage: deps.storage,
     directLine: deps.directLineStore,
+    ...(deps.customerConversations ? { customers: deps.customerConversations } : {}),
     ...(agent
       ? {
           relay: agent.store,

@@ -85,7 +85,11 @@ export const en: BotText = {
       ? `This file is too large: ${max} MB at most. It was not sent.`
       : why === 'no-agent'
         ? 'Files are read by our agents: ask to talk to an agent first, then send it again.'
-        : 'This type of file is not accepted: send an image (PNG, JPEG, GIF, WebP), a PDF or a text file. It was not sent.',
+        : why === 'quota'
+          ? 'You already sent the most files this conversation accepts. This one was not sent.'
+          : why === 'wrong-name'
+            ? 'The name of this file does not match its content: it must end with .png, .jpg, .gif, .webp, .pdf or .txt. It was not sent.'
+            : 'This type of file is not accepted: send an image (PNG, JPEG, GIF, WebP), a PDF or a text file. It was not sent.',
   handedBack: 'The agent handed you back to the assistant. Do you have another question?',
   backToBot: 'Back to the assistant',
   handoffCancelled: 'Noted, I cancelled the request for an agent. What is your question?',

@@ -77,7 +77,11 @@ export const fr: BotText = {
       ? `Ce fichier est trop lourd : ${max} Mo au plus. Il n’a pas été envoyé.`
       : why === 'no-agent'
         ? 'Les fichiers sont lus par nos conseillers : demandez d’abord à parler à un conseiller, puis renvoyez-le.'
-        : 'Ce type de fichier n’est pas accepté : envoyez une image (PNG, JPEG, GIF, WebP), un PDF ou un fichier texte. Il n’a pas été envoyé.',
+        : why === 'quota'
+          ? 'Vous avez déjà envoyé le maximum de fichiers pour cette conversation. Celui-ci n’a pas été envoyé.'
+          : why === 'wrong-name'
+            ? 'Le nom de ce fichier ne correspond pas à son contenu : il doit finir par .png, .jpg, .gif, .webp, .pdf ou .txt. Il n’a pas été envoyé.'
+            : 'Ce type de fichier n’est pas accepté : envoyez une image (PNG, JPEG, GIF, WebP), un PDF ou un fichier texte. Il n’a pas été envoyé.',
   handedBack: 'Le conseiller vous a repassé à l’assistant. Avez-vous une autre question ?',
   backToBot: 'Revenir à l’assistant',
   handoffCancelled: 'C’est noté, j’annule la demande de mise en relation. Quelle est votre question ?',

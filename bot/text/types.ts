@@ -28,7 +28,7 @@ export interface BotText {
   readonly handedBack: string;
   /** A file the customer sent was refused (nothing was kept). */
   readonly uploadRefused: (
-    why: 'too-large' | 'wrong-type' | 'empty' | 'no-agent',
+    why: 'too-large' | 'wrong-type' | 'wrong-name' | 'empty' | 'no-agent' | 'quota',
     maxMegabytes: number,
   ) => string;
   readonly backToBot: string;

@@ -13,6 +13,11 @@ import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { identifyWith } from '../../../bot/security/identity';
 import { createServer, type RelaisServer } from '../../../bot/server';
 import { RedisStorage } from '../../../bot/storage/redis-storage';
+import {
+  MemoryCustomerConversations,
+  type CustomerConversations,
+} from '../../../bot/privacy/customer-conversations';
+import { RedisCustomerConversations } from '../../../bot/privacy/redis-customer-conversations';
 import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
 
 export const PASSWORDS = { alice: 'alice-password-1', bruno: 'bruno-password-2', emma: 'emma-password-3' };
@@ -35,8 +40,12 @@ export interface AgentApp {
   readonly app: RelaisServer;
   readonly url: string;
   readonly side: BuiltAgentSide;
-  /** The bot's state and the Direct Line log, for tests that look inside them. */
-  readonly stores: { readonly storage: Storage; readonly directLineStore: DirectLineStore };
+  /** The bot's state, the Direct Line log and the customer index, for tests that look inside them. */
+  readonly stores: {
+    readonly storage: Storage;
+    readonly directLineStore: DirectLineStore;
+    readonly customerConversations: CustomerConversations;
+  };
   close(): Promise<void>;
 }
 
@@ -64,12 +73,20 @@ export async function startAgentApp(
     ...options.env,
   });
   const redis = options.redisUrl ? new Redis(options.redisUrl) : undefined;
-  const stores: { storage: Storage; directLineStore: DirectLineStore } = redis
+  const stores: AgentApp['stores'] = redis
     ? {
         storage: new RedisStorage(redis, { prefix: config.redisPrefix }),
         directLineStore: new RedisDirectLineStore(redis, { prefix: config.redisPrefix }),
+        customerConversations: new RedisCustomerConversations(redis, {
+          prefix: config.redisPrefix,
+          ttlSeconds: config.surveyRetentionDays * 24 * 3600,
+        }),
       }
-    : { storage: new MemoryStorage(), directLineStore: new InMemoryDirectLineStore() };
+    : {
+        storage: new MemoryStorage(),
+        directLineStore: new InMemoryDirectLineStore(),
+        customerConversations: new MemoryCustomerConversations(),
+      };
   const side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, silentLog, now, redis, {
     sweep: false,
   });

@@ -8,6 +8,7 @@ import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/ag
 import { Agent, Customer } from '../agent/clients';
 import { buildTestFaq } from '../../unit/bot/harness';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
+import { redisContents } from '../../support/redis-contents';
 
 // The CLI as users run it: the built bin (`npm test` builds before jest).
 const ROOT = join(__dirname, '..', '..', '..');
@@ -61,8 +62,12 @@ afterAll(async () => {
   await redis?.quit();
 });
 
-async function identified(id: string): Promise<Customer> {
-  const customer = { id, name: 'Jean Dupont', email: 'jean.dupont@example.fr', vip: false, b2b: false };
+async function identified(
+  id: string,
+  name = 'Jean Dupont',
+  email = 'jean.dupont@example.fr',
+): Promise<Customer> {
+  const customer = { id, name, email, vip: false, b2b: false };
   const signature = createHmac('sha256', IDENTITY_SECRET).update(JSON.stringify(customer)).digest('hex');
   return Customer.start(url, 'fr-FR', { customer, signature });
 }
@@ -159,5 +164,36 @@ describe('relais privacy erase', () => {
     });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^customer cust-42 \(prefix .*\): 0 conversation\(s\) found/);
+  });
+
+  test('finds every conversation of the customer, also those without a survey, and leaves nothing personal', async () => {
+    const name = 'Paule Lefort';
+    const email = 'paule.lefort@example.fr';
+    const phone = '07 11 22 33 44';
+    const address = '8 impasse des Tilleuls';
+    const surveyed = await identified('cust-55', name, email);
+    await surveyed.say(url, `mon numéro est le ${phone}`);
+    await surveyed.say(url, 'au revoir');
+    await surveyed.say(url, '1');
+    expect((await surveys.get(surveyed.conversationId))?.context.customerId).toBe('cust-55');
+    const unsurveyed = await identified('cust-55', name, email);
+    await unsurveyed.say(url, `livrez au ${address}, ou appelez le ${phone}`);
+    expect(await surveys.get(unsurveyed.conversationId)).toBeUndefined();
+    const leftovers = async () =>
+      [...(await redisContents(redis, `*${prefix}*`))]
+        .filter(([, text]) => [name, email, phone, address].some((value) => text.includes(value)))
+        .map(([key]) => key);
+    expect(await leftovers()).not.toEqual([]);
+
+    const run = await relais(['privacy', 'erase', '--customer', 'cust-55'], {
+      REDIS_URL: testRedisUrl(),
+      REDIS_PREFIX: prefix,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^customer cust-55 \(prefix .*\): 2 conversation\(s\) found/);
+    expect(run.stdout).toContain('  conversation states erased: 2');
+    expect(await leftovers()).toEqual([]);
+    expect((await redis.keys(`*${prefix}*`)).join('\n')).not.toContain('cust-55');
   });
 });
