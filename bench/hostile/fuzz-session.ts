@@ -1,4 +1,4 @@
-import type { FuzzCredentials, ToleratedFailure } from './route-fuzzer';
+import type { FuzzCredentials } from './route-fuzzer';
 
 export interface FuzzSessionOptions {
   readonly supervisorToken: string;
