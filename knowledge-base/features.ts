@@ -67,7 +67,7 @@ export class FeatureSpace {
 
   /** The KB's normalisation of a text (its synonyms included). */
   normalize(text: string): NormalizedText {
-    return this.normalizeWords(foldWords(text));
+    return this.normalizeWords(foldWords(text, this.locale));
   }
 
   /** `stemOf`: how a word is stemmed (default: the language's stemmer; messages use `queryStem`). */
@@ -84,7 +84,7 @@ export class FeatureSpace {
   ): { space: FeatureSpace; phrasings: AnalyzedText[] } {
     const space = new FeatureSpace(locale, weights, synonyms);
     // Fold each phrasing once: the lemma batch and the normalisation read the same words.
-    const folded = texts.map((t) => foldWords(t));
+    const folded = texts.map((t) => foldWords(t, locale));
     prepareLemmas(folded.flat(), locale);
     const normalized: NormalizedText[] = folded.map((words) => space.normalizeWords(words));
     const df: number[] = [];
@@ -159,7 +159,7 @@ export class FeatureSpace {
   }
 
   analyze(text: string): AnalyzedText {
-    const base = this.normalizeWords(foldWords(text), this.queryStem);
+    const base = this.normalizeWords(foldWords(text, this.locale), this.queryStem);
     const words: string[] = [];
     const stems: string[] = [];
     const unknown: string[] = [];

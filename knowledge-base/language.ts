@@ -5,9 +5,8 @@ import type { Locale } from './locale';
 const FRENCH = new Set(
   `je j jai tu il nous vous ils le la les un une des du de au aux et est c cest ce ca ne pas plus mon ma mes ton votre vos
   pour avec sans sur dans que qui quoi quand comment combien pourquoi ou oui non merci bonjour bonsoir svp stp
-  peux peut veux voudrais puis faut fait faire suis etes avez ai a y en me moi mais aussi tres bien encore deja`.split(
-    /\s+/,
-  ),
+  peux peut veux voudrais puis faut fait faire suis etes avez ai a y en me moi mais aussi tres bien encore deja
+  jpeux jveux jsuis chui jsp bjr slt qqn qqch tjrs bcp dsl pk pq koi rdv mdp`.split(/\s+/),
 );
 const ENGLISH = new Set(
   `i im my me you your we our the a an is are was be to of and in on at for with from it this that what how when why

@@ -77,7 +77,7 @@ export class Matcher {
       texts.push(p);
       labels.push(noneClass);
     }
-    const synonyms = new Synonyms(options.synonyms ?? []);
+    const synonyms = new Synonyms(options.synonyms ?? [], locale);
     const ranker = Ranker.build(
       locale,
       texts,

@@ -1,8 +1,15 @@
 import nlp from 'compromise';
 import { newStemmer } from 'snowball-stemmers';
+import { readFrenchChat, shortenHeldLetters } from './chat-french';
 import type { Locale } from './locale';
 import { normalizeQuantities } from './quantities';
 import { STOP_WORDS } from './stopwords';
+
+/**
+ * Bumped whenever a change here changes the words of any text (a cache of phrasing vectors keys
+ * on it). 2: French chat spellings ("jpeux", "bjr", "c possible", held letters).
+ */
+export const NORMALIZER_VERSION = 2;
 
 /**
  * The one place text is normalised for matching (and the only file that imports compromise).
@@ -33,14 +40,29 @@ function lowerAndSplitElisions(text: string): string {
     .replace(/'(s|m|re|ve|ll|d)\b/g, ' ');
 }
 
-/** Accent-free lower-case tokens with quantities folded; no stop-word removal, no stemming. */
-export function foldWords(text: string): string[] {
-  const folded = stripAccents(lowerAndSplitElisions(text))
+/**
+ * Accent-free lower-case words joined by single spaces: elisions and contractions split, and in
+ * French the chat spellings read (chat-french.ts); no quantities, no stop words. What the bot's
+ * intents read, and the first step of `foldWords`.
+ */
+export function foldText(text: string, locale?: Locale): string {
+  const lower = locale === 'fr' ? shortenHeldLetters(text.toLowerCase()) : text;
+  const tokens = stripAccents(lowerAndSplitElisions(lower))
     .replace(/(\d)[.,](\d)/g, '$1_$2')
     .replace(/€/g, ' euros ')
     .replace(/[^a-z0-9_]+/g, ' ')
-    .replace(/(\d)_(\d)/g, '$1.$2');
-  return normalizeQuantities(folded).split(' ').filter(Boolean);
+    .replace(/(\d)_(\d)/g, '$1.$2')
+    .split(' ')
+    .filter(Boolean);
+  return (locale === 'fr' ? readFrenchChat(tokens) : tokens).join(' ');
+}
+
+/**
+ * Accent-free lower-case tokens with quantities folded; no stop-word removal, no stemming. With a
+ * locale, that language's chat spellings are read too (French only so far); without one, none.
+ */
+export function foldWords(text: string, locale?: Locale): string[] {
+  return normalizeQuantities(foldText(text, locale)).split(' ').filter(Boolean);
 }
 
 const frenchStemmer = newStemmer('french');
@@ -99,7 +121,7 @@ export function normalize(
   locale: Locale,
   rewrite?: (words: string[]) => string[],
 ): NormalizedText {
-  return normalizeFolded(foldWords(text), locale, rewrite);
+  return normalizeFolded(foldWords(text, locale), locale, rewrite);
 }
 
 /** `normalize` for words already folded by `foldWords` (a KB build folds each phrasing once). */

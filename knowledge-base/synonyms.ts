@@ -1,3 +1,4 @@
+import type { Locale } from './locale';
 import { foldWords } from './normalize';
 
 /**
@@ -9,12 +10,13 @@ export class Synonyms {
   private readonly variants = new Map<string, readonly string[]>();
   private longest = 0;
 
-  constructor(groups: ReadonlyArray<readonly string[]>) {
+  /** `locale`: the variants are read as that language's messages are (French chat spellings). */
+  constructor(groups: ReadonlyArray<readonly string[]>, locale?: Locale) {
     for (const group of groups) {
-      const canonical = foldWords(group[0] ?? '');
+      const canonical = foldWords(group[0] ?? '', locale);
       if (canonical.length === 0) continue;
       for (const variant of group.slice(1)) {
-        const words = foldWords(variant);
+        const words = foldWords(variant, locale);
         if (words.length === 0) continue;
         this.variants.set(words.join(' '), canonical);
         this.longest = Math.max(this.longest, words.length);

@@ -13,7 +13,7 @@ export async function answerPending(turn: Turn): Promise<boolean> {
   const pending = turn.data.pending;
   if (!pending) return false;
   const text = turn.message;
-  const reply = yesOrNo(text);
+  const reply = yesOrNo(text, turn.locale);
   switch (pending.kind) {
     case 'answer-check': {
       if (reply === 'yes') {

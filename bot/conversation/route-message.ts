@@ -47,7 +47,7 @@ export async function routeMessage(turn: Turn): Promise<void> {
   }
   if (await answerPending(turn)) return;
   data.pending = undefined;
-  const intent = detectIntent(turn.message);
+  const intent = detectIntent(turn.message, turn.locale);
   // A request the bot understood breaks a run of misses.
   if (intent !== undefined) data.misses = 0;
   switch (intent) {

@@ -163,6 +163,39 @@ describe('conversation in French', () => {
     expect(handoff.requests[0]?.reason).toBe('customer-request');
   });
 
+  test.each([['jveux parler a qqn de reel'], ['passez moi le sav']])(
+    'a request for a person written as an SMS, "%s", hands over',
+    async (message) => {
+      const { adapter, handoff } = startBot(faq);
+      await adapter
+        .send(message)
+        .assertReply(contains('Je transmets votre demande'))
+        .assertReply(handoffEvent);
+      expect(handoff.requests[0]?.reason).toBe('customer-request');
+    },
+  );
+
+  test('"bjr" and "slt" are greetings; "c est n importe quoi" is frustration', async () => {
+    const { adapter, handoff } = startBot(faq);
+    await adapter
+      .send('bjr')
+      .assertReply(text(fr.greeting))
+      .send('slt')
+      .assertReply(text(fr.greeting))
+      .send('c est n importe quoi')
+      .assertReply(contains('Je transmets votre demande'))
+      .assertReply(handoffEvent);
+    expect(handoff.requests[0]?.reason).toBe('frustration');
+  });
+
+  test('a parcel tracking number is not taken for our phone number', async () => {
+    const { adapter } = startBot(faq);
+    await adapter.send('c est quoi le numero de suivi de mon colis').assertReply((a) => {
+      // The bot's own contact reply gives the support hours; this small KB's nearest entry is not it.
+      expect(a.text).not.toContain('du lundi au samedi de 8 h à 21 h');
+    });
+  });
+
   test('frustration hands over', async () => {
     const { adapter, handoff } = startBot(faq);
     await adapter

@@ -34,9 +34,35 @@ describe('intents', () => {
     expect(detectIntent(text)).toBeUndefined();
   });
 
+  test.each([
+    ['bjr', 'greeting'],
+    ['slt !', 'greeting'],
+    ['bonjouuuur', 'greeting'],
+    ['c est n importe quoi', 'frustration'],
+    ['c nuuul', 'frustration'],
+    ['jveux parler a qqn de reel', 'human'],
+    ['passez moi le sav', 'human'],
+    ['la prestataire est jamais venue ce matin jai attendu 1h', 'no-show'],
+    ['le presta est pas venu', 'no-show'],
+    ['merciiii', 'thanks'],
+    ['c koi vos horaires', 'support-hours'],
+  ])('French as customers type it: %s → %s', (text, intent) => {
+    expect(detectIntent(text, 'fr')).toBe(intent);
+  });
+
+  test('a parcel tracking number is not a request for our phone number', () => {
+    expect(detectIntent('c est quoi le numero de suivi de mon colis', 'fr')).toBeUndefined();
+    expect(detectIntent('quel est votre numéro de téléphone', 'fr')).toBe('contact');
+  });
+
   test('yes / no in both languages', () => {
-    expect(['Oui', 'oui !', 'Yes', 'yep'].map(yesOrNo)).toEqual(['yes', 'yes', 'yes', 'yes']);
-    expect(['Non', 'pas vraiment', 'No', 'not really'].map(yesOrNo)).toEqual(['no', 'no', 'no', 'no']);
+    expect(['Oui', 'oui !', 'Yes', 'yep'].map((t) => yesOrNo(t))).toEqual(['yes', 'yes', 'yes', 'yes']);
+    expect(['Non', 'pas vraiment', 'No', 'not really'].map((t) => yesOrNo(t))).toEqual([
+      'no',
+      'no',
+      'no',
+      'no',
+    ]);
     expect(yesOrNo('oui mais je voudrais aussi savoir le prix')).toBeUndefined();
   });
 });
