@@ -1,4 +1,5 @@
 import type { CalibrationSample } from './calibration';
+import type { DenseVectors } from './dense';
 import { mulberry32 } from './linear-model';
 import type { Locale } from './locale';
 import { Ranker, type RankerOptions } from './ranker';
@@ -29,6 +30,8 @@ export function selfCalibrationSamples(
   entries: readonly EntryPhrasings[],
   options: RankerOptions,
   synonyms?: Synonyms,
+  /** Sentence vectors of the phrasings, when the matcher uses an encoder. */
+  dense?: DenseVectors,
 ): CalibrationSample[] {
   const total = entries.reduce((n, e) => n + e.phrasings.length, 0);
   const folds = total > LARGE_KB_PHRASINGS ? 1 : FOLDS;
@@ -66,8 +69,21 @@ export function selfCalibrationSamples(
     });
     for (const i of leftOut) for (const p of entries[i]!.phrasings) probes.push({ text: p, expected: -1 });
     if (texts.length === 0) continue;
-    const ranker = Ranker.build(locale, texts, Int32Array.from(labels), kept.length, options, synonyms);
-    for (const probe of probes) samples.push({ scored: ranker.score(probe.text), expected: probe.expected });
+    const vectors = dense && { of: texts.map((t) => dense.vectorOf(t)), dims: dense.dims };
+    const ranker = Ranker.build(
+      locale,
+      texts,
+      Int32Array.from(labels),
+      kept.length,
+      options,
+      synonyms,
+      vectors,
+    );
+    for (const probe of probes)
+      samples.push({
+        scored: ranker.score(probe.text, undefined, dense?.vectorOf(probe.text)),
+        expected: probe.expected,
+      });
   }
   return samples;
 }
