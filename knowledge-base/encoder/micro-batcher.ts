@@ -1,0 +1,169 @@
+import { EncoderError, type EmbedPriority } from './sentence-encoder';
+
+/** Sends one batch to the model; `deadlineMs` is how long the worker may take before it counts as hung. */
+export type SendBatch = (texts: string[], deadlineMs: number) => Promise<Float32Array>;
+
+export interface MicroBatcherOptions {
+  /** How long a lone call waits for company when the worker is idle. */
+  readonly windowMs: number;
+  /** Texts per model call: the sparse input grows with the batch, and a live query waits at most one batch. */
+  readonly maxBatch: number;
+  readonly dimensions: number;
+}
+
+interface Call {
+  readonly texts: readonly string[];
+  readonly results: Float32Array[];
+  /** Index of the next text not yet sent. */
+  next: number;
+  /** Texts sent but not yet answered, plus texts not yet sent. */
+  remaining: number;
+  readonly deadlineAt: number;
+  settled: boolean;
+  resolve(vectors: Float32Array[]): void;
+  reject(error: EncoderError): void;
+  timer: NodeJS.Timeout;
+}
+
+interface Segment {
+  readonly call: Call;
+  readonly from: number;
+  readonly count: number;
+}
+
+/**
+ * Concurrent embed calls gathered into model batches: live calls first, then background ones (a big KB
+ * build is cut into batches, so a customer's query waits for one batch, not for the whole build).
+ * One batch in flight at a time: the one worker answers in order anyway.
+ */
+export class MicroBatcher {
+  private readonly queues: Record<EmbedPriority, Call[]> = { live: [], background: [] };
+  private inFlight = false;
+  private windowTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly send: SendBatch,
+    private readonly options: MicroBatcherOptions,
+  ) {}
+
+  submit(texts: readonly string[], priority: EmbedPriority, deadlineMs: number): Promise<Float32Array[]> {
+    if (texts.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      const call: Call = {
+        texts,
+        results: new Array<Float32Array>(texts.length),
+        next: 0,
+        remaining: texts.length,
+        deadlineAt: Date.now() + deadlineMs,
+        settled: false,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.settle(call, new EncoderError('ENCODER_TIMEOUT', `no vectors within ${deadlineMs} ms`));
+          this.drop(call);
+        }, deadlineMs),
+      };
+      this.queues[priority].push(call);
+      this.schedule();
+    });
+  }
+
+  /** Rejects every call not yet answered (the worker is gone). */
+  failAll(error: EncoderError): void {
+    clearTimeout(this.windowTimer);
+    this.windowTimer = undefined;
+    for (const queue of Object.values(this.queues)) {
+      for (const call of queue) this.settle(call, error);
+      queue.length = 0;
+    }
+  }
+
+  private queuedTexts(): number {
+    let n = 0;
+    for (const queue of Object.values(this.queues))
+      for (const call of queue) n += call.texts.length - call.next;
+    return n;
+  }
+
+  private schedule(): void {
+    if (this.inFlight) return;
+    if (this.queuedTexts() >= this.options.maxBatch) {
+      clearTimeout(this.windowTimer);
+      this.windowTimer = undefined;
+      this.dispatch();
+    } else if (!this.windowTimer) {
+      this.windowTimer = setTimeout(() => {
+        this.windowTimer = undefined;
+        this.dispatch();
+      }, this.options.windowMs);
+    }
+  }
+
+  private take(): Segment[] {
+    const segments: Segment[] = [];
+    let room = this.options.maxBatch;
+    for (const priority of ['live', 'background'] as const) {
+      for (const call of this.queues[priority]) {
+        if (room === 0) break;
+        const count = Math.min(room, call.texts.length - call.next);
+        if (count === 0) continue;
+        segments.push({ call, from: call.next, count });
+        call.next += count;
+        room -= count;
+      }
+      // Fully sent calls leave the queue; they are answered through their segments.
+      this.queues[priority] = this.queues[priority].filter((c) => c.next < c.texts.length);
+    }
+    return segments;
+  }
+
+  private dispatch(): void {
+    if (this.inFlight) return;
+    const segments = this.take();
+    if (segments.length === 0) return;
+    this.inFlight = true;
+    const texts = segments.flatMap((s) => s.call.texts.slice(s.from, s.from + s.count));
+    // Hung = still no answer when every caller in the batch has given up.
+    const deadlineMs = Math.max(1, Math.max(...segments.map((s) => s.call.deadlineAt)) - Date.now());
+    this.send(texts, deadlineMs)
+      .then(
+        (vectors) => this.deliver(segments, vectors),
+        (error: unknown) => {
+          const reason =
+            error instanceof EncoderError
+              ? error
+              : new EncoderError('ENCODER_CRASHED', String(error), { cause: error });
+          for (const s of segments) this.settle(s.call, reason);
+          for (const s of segments) this.drop(s.call);
+        },
+      )
+      .finally(() => {
+        this.inFlight = false;
+        if (this.queuedTexts() > 0) this.dispatch();
+      });
+  }
+
+  private deliver(segments: readonly Segment[], vectors: Float32Array): void {
+    const d = this.options.dimensions;
+    let row = 0;
+    for (const { call, from, count } of segments) {
+      for (let i = 0; i < count; i++, row++) call.results[from + i] = vectors.slice(row * d, (row + 1) * d);
+      call.remaining -= count;
+      if (call.remaining === 0) this.settle(call, undefined);
+    }
+  }
+
+  private settle(call: Call, error: EncoderError | undefined): void {
+    if (call.settled) return;
+    call.settled = true;
+    clearTimeout(call.timer);
+    if (error) call.reject(error);
+    else call.resolve(call.results);
+  }
+
+  private drop(call: Call): void {
+    for (const priority of ['live', 'background'] as const) {
+      this.queues[priority] = this.queues[priority].filter((c) => c !== call);
+    }
+  }
+}
