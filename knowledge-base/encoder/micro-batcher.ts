@@ -39,6 +39,9 @@ interface Segment {
 export class MicroBatcher {
   private readonly queues: Record<EmbedPriority, Call[]> = { live: [], background: [] };
   private inFlight = false;
+  /** Calls with texts in the batch in flight, and when that batch counts as hung. */
+  private inFlightCalls = new Set<Call>();
+  private inFlightDeadlineAt = 0;
   private windowTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -59,6 +62,9 @@ export class MicroBatcher {
         resolve,
         reject,
         timer: setTimeout(() => {
+          // The last caller of a batch in flight hears the batch's own outcome (a hang fails the worker
+          // first, so the caller sees the encoder already failed).
+          if (this.inFlightCalls.has(call) && call.deadlineAt >= this.inFlightDeadlineAt) return;
           this.settle(call, new EncoderError('ENCODER_TIMEOUT', `no vectors within ${deadlineMs} ms`));
           this.drop(call);
         }, deadlineMs),
@@ -124,7 +130,9 @@ export class MicroBatcher {
     this.inFlight = true;
     const texts = segments.flatMap((s) => s.call.texts.slice(s.from, s.from + s.count));
     // Hung = still no answer when every caller in the batch has given up.
-    const deadlineMs = Math.max(1, Math.max(...segments.map((s) => s.call.deadlineAt)) - Date.now());
+    this.inFlightDeadlineAt = Math.max(...segments.map((s) => s.call.deadlineAt));
+    this.inFlightCalls = new Set(segments.map((s) => s.call));
+    const deadlineMs = Math.max(1, this.inFlightDeadlineAt - Date.now());
     this.send(texts, deadlineMs)
       .then(
         (vectors) => this.deliver(segments, vectors),
@@ -139,6 +147,13 @@ export class MicroBatcher {
       )
       .finally(() => {
         this.inFlight = false;
+        const now = Date.now();
+        for (const call of this.inFlightCalls) {
+          if (call.settled || call.deadlineAt > now) continue;
+          this.settle(call, new EncoderError('ENCODER_TIMEOUT', 'no vectors before the deadline'));
+          this.drop(call);
+        }
+        this.inFlightCalls = new Set();
         if (this.queuedTexts() > 0) this.dispatch();
       });
   }

@@ -30,6 +30,8 @@ export interface WorkerEncoderOptions {
   /** Test-only: the worker exits or stalls on its n-th request. */
   readonly fault?: WorkerFault;
   readonly log?: EncoderLog;
+  /** Hears every change of status after start ('failed' on a crash or hang, 'on' after a restart, 'off' on close). */
+  readonly onStatusChange?: (status: EncoderStatus) => void;
 }
 
 export interface EncoderStats {
@@ -60,6 +62,8 @@ export class WorkerEncoder implements SentenceEncoder {
   private readonly log: EncoderLog;
   private current: EncoderStatus;
   private closed = false;
+  /** Until the model first loads, failures are the caller's to report (start rejects). */
+  private started = false;
   private restarts = 0;
   private restartTimer: NodeJS.Timeout | undefined;
   private counters = { batches: 0, textsEmbedded: 0, cacheHits: 0, cacheMisses: 0 };
@@ -81,6 +85,7 @@ export class WorkerEncoder implements SentenceEncoder {
     const encoder = new WorkerEncoder(options);
     try {
       const { loadMs } = await encoder.channel.ready;
+      encoder.started = true;
       encoder.log.info({ encoder: options.modelId, loadMs }, 'sentence encoder loaded');
       return encoder;
     } catch (error) {
@@ -132,8 +137,13 @@ export class WorkerEncoder implements SentenceEncoder {
     clearTimeout(this.restartTimer);
     const reason = new EncoderError('ENCODER_CLOSED', 'encoder closed');
     this.batcher.failAll(reason);
-    this.current = { state: 'off', id: this.id, reason: 'closed' };
+    this.setStatus({ state: 'off', id: this.id, reason: 'closed' });
     await this.channel.close(reason);
+  }
+
+  private setStatus(status: EncoderStatus): void {
+    this.current = status;
+    this.options.onStatusChange?.(status);
   }
 
   private deadline(priority: EmbedPriority): number {
@@ -172,8 +182,8 @@ export class WorkerEncoder implements SentenceEncoder {
   }
 
   private failed(error: EncoderError): void {
-    if (this.closed) return;
-    this.current = { state: 'failed', id: this.id, reason: error.message };
+    if (this.closed || !this.started) return;
+    this.setStatus({ state: 'failed', id: this.id, reason: error.message });
     this.batcher.failAll(error);
     this.log.warn(
       { encoder: this.id, code: error.code, err: error.message },
@@ -188,7 +198,7 @@ export class WorkerEncoder implements SentenceEncoder {
       this.channel.ready.then(
         () => {
           if (this.closed) return;
-          this.current = { state: 'on', id: this.id };
+          this.setStatus({ state: 'on', id: this.id });
           this.log.info({ encoder: this.id, restarts: this.restarts }, 'sentence encoder restarted');
         },
         () => undefined, // the channel's own failure handler already reported it
