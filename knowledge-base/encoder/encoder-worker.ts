@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { pieceTokenizer, readVocabulary } from './tokenizer';
+import { encodePieces, pieceTokenizer, readVocabulary } from './tokenizer';
 import type { GraphModel, PieceTokenizer, Tensor, TfRuntime } from './tf-runtime';
 import type { WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
 
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
       try {
         const sentences =
           request.type === 'embed'
-            ? request.texts.map((t) => loaded.tokenizer.encode(t))
+            ? request.texts.map((t) => encodePieces(loaded.tokenizer, t))
             : Array.from(request.pieces, (p) => [p]);
         const vectors = await run(loaded, sentences);
         reply({ type: 'vectors', id: request.id, vectors }, [vectors.buffer as ArrayBuffer]);

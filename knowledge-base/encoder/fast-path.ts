@@ -1,4 +1,5 @@
 import type { StaticPieces } from './static-pieces';
+import { encodePieces } from './tokenizer';
 
 /**
  * A sentence vector with no model call: the weighted mean of its pieces' static vectors, L2-normalised,
@@ -14,7 +15,7 @@ export function makeFastPath(
   const table = pieces.vectors;
   return (text) => {
     const out = new Float32Array(d);
-    for (const id of pieces.tokenizer.encode(text)) {
+    for (const id of encodePieces(pieces.tokenizer, text)) {
       const w = weights[id] ?? 0;
       if (w === 0) continue;
       const row = id * d;

@@ -1,5 +1,5 @@
 import type { StaticPieces } from './static-pieces';
-import { RESERVED_PIECES } from './tokenizer';
+import { encodePieces, RESERVED_PIECES } from './tokenizer';
 
 /**
  * Idf weights of the pieces over a corpus (the KB's phrasings): idf = ln((1 + N) / (1 + df)) + 1, df the
@@ -9,7 +9,7 @@ import { RESERVED_PIECES } from './tokenizer';
 export function fitPieceWeights(pieces: StaticPieces, texts: readonly string[]): Float32Array {
   const df = new Uint32Array(pieces.pieceCount);
   for (const text of texts) {
-    for (const id of new Set(pieces.tokenizer.encode(text))) df[id] = (df[id] ?? 0) + 1;
+    for (const id of new Set(encodePieces(pieces.tokenizer, text))) df[id] = (df[id] ?? 0) + 1;
   }
   const n = texts.length;
   const weights = new Float32Array(pieces.pieceCount);

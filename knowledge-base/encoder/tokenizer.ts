@@ -6,7 +6,18 @@ import type { EmbeddingsPackage, PieceTokenizer, Vocabulary } from './tf-runtime
 /** Pieces 0–5 are reserved symbols (unknown, <s>, </s>, extras): never part of a sentence's mean. */
 export const RESERVED_PIECES = 6;
 
+/**
+ * Characters of a text that reach the tokenizer: its lattice search is quadratic in the length, and a
+ * support message's meaning is in its first lines. Both the full pass and the fast path cut here.
+ */
+export const MAX_TEXT_CHARS = 1000;
+
 const localRequire = createRequire(__filename);
+
+/** Piece ids of a text, cut to MAX_TEXT_CHARS. */
+export function encodePieces(tokenizer: PieceTokenizer, text: string): number[] {
+  return tokenizer.encode(text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text);
+}
 
 export function readVocabulary(modelDir: string): Vocabulary {
   return JSON.parse(readFileSync(path.join(modelDir, 'vocab.json'), 'utf8')) as Vocabulary;

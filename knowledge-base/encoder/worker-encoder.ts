@@ -114,11 +114,12 @@ export class WorkerEncoder implements SentenceEncoder {
     const missing = [...new Set(texts.filter((_, i) => found[i] === undefined))];
     this.counters.cacheHits += texts.length - found.filter((v) => v === undefined).length;
     this.counters.cacheMisses += missing.length;
-    if (missing.length === 0) return Promise.resolve(found as Float32Array[]);
+    // Copies out of the cache: a caller that scales its vector must not change the next caller's.
+    if (missing.length === 0) return Promise.resolve(found.map((v) => v!.slice()));
     return this.batcher.submit(missing, priority, this.deadline(priority)).then((vectors) => {
       const byText = new Map(missing.map((t, i) => [t, vectors[i]!]));
-      for (const [text, vector] of byText) this.cache.set(text, vector);
-      return texts.map((t, i) => found[i] ?? byText.get(t)!);
+      for (const [text, vector] of byText) this.cache.set(text, vector.slice());
+      return texts.map((t, i) => found[i]?.slice() ?? byText.get(t)!);
     });
   }
 
