@@ -6,8 +6,13 @@ export type SendBatch = (texts: string[], deadlineMs: number) => Promise<Float32
 export interface MicroBatcherOptions {
   /** How long a lone call waits for company when the worker is idle. */
   readonly windowMs: number;
-  /** Texts per model call: the sparse input grows with the batch, and a live query waits at most one batch. */
+  /** Live texts per model call. */
   readonly maxBatch: number;
+  /**
+   * Background texts per model call: a live query arriving during a KB build waits for at most one of
+   * these, so they stay small (per-text cost was flat from batch 8 to 128 here, at load 12 on 2 cores).
+   */
+  readonly maxBackgroundBatch: number;
   readonly dimensions: number;
 }
 
@@ -32,8 +37,9 @@ interface Segment {
 }
 
 /**
- * Concurrent embed calls gathered into model batches: live calls first, then background ones (a big KB
- * build is cut into batches, so a customer's query waits for one batch, not for the whole build).
+ * Concurrent embed calls gathered into model batches. Live calls go first and alone (a customer's query
+ * never rides in a batch padded with KB phrasings); background calls (a KB build) are cut into small
+ * batches, so a live query waits for at most one of them, not for the whole build.
  * One batch in flight at a time: the one worker answers in order anyway.
  */
 export class MicroBatcher {
@@ -84,16 +90,25 @@ export class MicroBatcher {
     }
   }
 
-  private queuedTexts(): number {
+  private queuedTexts(priority?: EmbedPriority): number {
     let n = 0;
-    for (const queue of Object.values(this.queues))
-      for (const call of queue) n += call.texts.length - call.next;
+    for (const p of priority ? [priority] : (['live', 'background'] as const)) {
+      for (const call of this.queues[p]) n += call.texts.length - call.next;
+    }
     return n;
+  }
+
+  /** The priority of the next batch and its size limit. */
+  private next(): { priority: EmbedPriority; room: number } {
+    return this.queues.live.length > 0
+      ? { priority: 'live', room: this.options.maxBatch }
+      : { priority: 'background', room: this.options.maxBackgroundBatch };
   }
 
   private schedule(): void {
     if (this.inFlight) return;
-    if (this.queuedTexts() >= this.options.maxBatch) {
+    const { priority, room } = this.next();
+    if (this.queuedTexts(priority) >= room) {
       clearTimeout(this.windowTimer);
       this.windowTimer = undefined;
       this.dispatch();
@@ -107,19 +122,17 @@ export class MicroBatcher {
 
   private take(): Segment[] {
     const segments: Segment[] = [];
-    let room = this.options.maxBatch;
-    for (const priority of ['live', 'background'] as const) {
-      for (const call of this.queues[priority]) {
-        if (room === 0) break;
-        const count = Math.min(room, call.texts.length - call.next);
-        if (count === 0) continue;
-        segments.push({ call, from: call.next, count });
-        call.next += count;
-        room -= count;
-      }
-      // Fully sent calls leave the queue; they are answered through their segments.
-      this.queues[priority] = this.queues[priority].filter((c) => c.next < c.texts.length);
+    const next = this.next();
+    let room = next.room;
+    for (const call of this.queues[next.priority]) {
+      if (room === 0) break;
+      const count = Math.min(room, call.texts.length - call.next);
+      segments.push({ call, from: call.next, count });
+      call.next += count;
+      room -= count;
     }
+    // Fully sent calls leave the queue; they are answered through their segments.
+    this.queues[next.priority] = this.queues[next.priority].filter((c) => c.next < c.texts.length);
     return segments;
   }
 

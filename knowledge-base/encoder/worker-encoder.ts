@@ -22,7 +22,9 @@ export interface WorkerEncoderOptions {
   readonly backgroundDeadlineMs?: number;
   readonly loadTimeoutMs?: number;
   readonly batchWindowMs?: number;
+  /** Texts per model call for live queries (default 64) and for background re-embedding (default 32). */
   readonly maxBatch?: number;
+  readonly maxBackgroundBatch?: number;
   /** Live messages remembered in memory (LRU), never on disk. 0 turns the cache off. */
   readonly messageCacheEntries?: number;
   /** After a crash or hang: start a new worker after backoffMs, doubling, at most maxRestarts times. */
@@ -74,7 +76,8 @@ export class WorkerEncoder implements SentenceEncoder {
     this.cache = new LruCache(options.messageCacheEntries ?? 2000);
     this.batcher = new MicroBatcher((texts, deadlineMs) => this.send(texts, deadlineMs), {
       windowMs: options.batchWindowMs ?? 2,
-      maxBatch: options.maxBatch ?? 128,
+      maxBatch: options.maxBatch ?? 64,
+      maxBackgroundBatch: options.maxBackgroundBatch ?? 32,
       dimensions: DIMENSIONS,
     });
     this.channel = this.openChannel(options.fault);

@@ -15,20 +15,35 @@ const until = async (check: () => boolean): Promise<void> => {
   while (!check()) await new Promise((resolve) => setImmediate(resolve));
 };
 
-test('live texts go into the next batch ahead of a queued background build, and answers keep order', async () => {
+test('live texts go alone into the next batch, ahead of a queued background build; answers keep order', async () => {
   const model = controlledModel();
-  const batcher = new MicroBatcher(model.send, { windowMs: 1, maxBatch: 4, dimensions: 1 });
+  const batcher = new MicroBatcher(model.send, {
+    windowMs: 1,
+    maxBatch: 4,
+    maxBackgroundBatch: 2,
+    dimensions: 1,
+  });
   const first = batcher.submit(['a'], 'live', 5_000);
   await until(() => model.batches.length === 1);
   const build = batcher.submit(['bb', 'ccc', 'dddd', 'eeeee', 'ffffff'], 'background', 5_000);
   const live = batcher.submit(['x', 'yy'], 'live', 5_000);
   model.batches[0]!.answer();
   await until(() => model.batches.length === 2);
-  expect(model.batches[1]!.texts).toEqual(['x', 'yy', 'bb', 'ccc']);
+  expect(model.batches[1]!.texts).toEqual(['x', 'yy']);
   model.batches[1]!.answer();
   await until(() => model.batches.length === 3);
-  expect(model.batches[2]!.texts).toEqual(['dddd', 'eeeee', 'ffffff']);
+  expect(model.batches[2]!.texts).toEqual(['bb', 'ccc']);
+  const another = batcher.submit(['z'], 'live', 5_000);
   model.batches[2]!.answer();
+  await until(() => model.batches.length === 4);
+  expect(model.batches[3]!.texts).toEqual(['z']);
+  model.batches[3]!.answer();
+  for (const n of [5, 6]) {
+    await until(() => model.batches.length === n);
+    model.batches[n - 1]!.answer();
+  }
+  expect(model.batches.slice(4).map((b) => b.texts)).toEqual([['dddd', 'eeeee'], ['ffffff']]);
+  expect((await another).map((v) => v[0])).toEqual([1]);
   expect((await first).map((v) => v[0])).toEqual([1]);
   expect((await live).map((v) => v[0])).toEqual([1, 2]);
   expect((await build).map((v) => v[0])).toEqual([2, 3, 4, 5, 6]);
@@ -36,7 +51,12 @@ test('live texts go into the next batch ahead of a queued background build, and 
 
 test('a queued call past its deadline rejects with ENCODER_TIMEOUT; failAll rejects the rest', async () => {
   const model = controlledModel();
-  const batcher = new MicroBatcher(model.send, { windowMs: 1, maxBatch: 4, dimensions: 1 });
+  const batcher = new MicroBatcher(model.send, {
+    windowMs: 1,
+    maxBatch: 4,
+    maxBackgroundBatch: 4,
+    dimensions: 1,
+  });
   const busy = batcher.submit(['a'], 'live', 5_000);
   await until(() => model.batches.length === 1);
   const late = batcher.submit(['b'], 'live', 1);
