@@ -110,3 +110,18 @@ test('a missing model package: auto runs lexical-only and says so once, on refus
   const off = await loadEncoder({ mode: 'off', modelPackage: missing });
   expect(off).toEqual({ status: { state: 'off', reason: 'disabled (encoder mode off)' } });
 });
+
+test('a package without model files: auto reports the encoder failed with the load error, on refuses', async () => {
+  const log = recordingLog();
+  const notAModel = '@energetic-ai/core'; // installed, but its folder holds no model.json
+  const auto = await loadEncoder({ mode: 'auto', modelPackage: notAModel, fastPath: false, log });
+  expect(auto.encoder).toBeUndefined();
+  expect(auto.status.state).toBe('failed');
+  expect(auto.status.reason).toMatch(/failed to load/);
+  expect(log.lines.filter((l) => l.startsWith('warn'))).toHaveLength(1);
+  await expect(loadEncoder({ mode: 'on', modelPackage: notAModel, fastPath: false })).rejects.toMatchObject({
+    code: 'ENCODER_UNAVAILABLE',
+  });
+  await settle();
+  expect(unhandled).toEqual([]);
+});
