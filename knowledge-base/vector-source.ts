@@ -25,9 +25,6 @@ export interface VectorSource {
 export interface TextsToEmbed {
   /** The KB's own text: phrasings, answers it matches on, out-of-scope examples (may be cached on disk). */
   readonly phrasings: readonly string[];
-  /**
-   * Labelled calibration messages: they may be real customers' words, so they are embedded for
-   * this build only, never written to a disk cache (an erasure could not find them there).
-   */
+  /** Labelled calibration messages (from the KB's calibration files, not live traffic). */
   readonly messages: readonly string[];
 }

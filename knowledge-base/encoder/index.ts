@@ -17,3 +17,9 @@ export {
 export type { StaticPieces } from './static-pieces';
 export { ENCODER_TEXT_VERSION } from './text-version';
 export { WorkerEncoder, type EncoderStats, type WorkerEncoderOptions } from './worker-encoder';
+export { encoderText, encoderVectors, type EncoderPass, type EncoderVectorsOptions } from './encoder-vectors';
+export {
+  openEncoderVectors,
+  type EncoderVectors,
+  type OpenEncoderVectorsOptions,
+} from './open-encoder-vectors';
