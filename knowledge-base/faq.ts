@@ -72,7 +72,7 @@ export class Faq {
     const dense: Partial<Record<Locale, DenseVectors>> = { ...options.dense };
     const problems: Partial<Record<Locale, string>> = {};
     for (const locale of new Set(kb.entries.map((e) => e.locale))) {
-      if (dense[locale]) continue;
+      if (dense[locale] || (source.locales && !source.locales.includes(locale))) continue;
       const texts = textsToEmbed(kb, locale, options.calibration?.[locale] ?? []);
       try {
         dense[locale] = await source.vectorsFor(locale, texts, (done, total) =>

@@ -11,6 +11,8 @@ export interface VectorSource {
   readonly label: string;
   /** Build a lexical matcher too and read the vectors only for messages it is unsure of. */
   readonly cascade?: boolean;
+  /** Languages the vectors are for (default: every language); the others stay lexical only. */
+  readonly locales?: readonly Locale[];
   /**
    * Vectors of a language's texts and the way to embed new messages. `onProgress` is called with
    * texts done / total during long builds.

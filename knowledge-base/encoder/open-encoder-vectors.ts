@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Locale } from '../locale';
 import type { VectorSource } from '../vector-source';
 import { encoderVectors, type EncoderPass } from './encoder-vectors';
 import type { EncoderLog } from './encoder-log';
@@ -13,6 +14,7 @@ export interface OpenEncoderVectorsOptions {
   readonly log?: EncoderLog;
   /** The weights package (tests name a missing one). */
   readonly modelPackage?: string;
+  readonly locales?: readonly Locale[];
 }
 
 export interface EncoderVectors {
@@ -43,7 +45,11 @@ export async function openEncoderVectors(options: OpenEncoderVectorsOptions): Pr
     dimensions: encoder.dimensions,
   });
   return {
-    vectors: encoderVectors(encoder, { pass, cache }),
+    vectors: encoderVectors(encoder, {
+      pass,
+      cache,
+      ...(options.locales ? { locales: options.locales } : {}),
+    }),
     get status() {
       return encoder.status;
     },
