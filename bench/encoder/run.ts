@@ -12,10 +12,12 @@ import { DEFAULT_ENCODER_CACHE_DIR, findModelPackage } from '../../knowledge-bas
 import { pieceTokenizer, readVocabulary } from '../../knowledge-base/encoder/tokenizer';
 import { sharedDataFile } from '../support/shared-data';
 import { table } from '../support/table';
-import type { BenchInput, RuntimeFigures } from './timing';
+import { median, type BenchInput, type RuntimeFigures } from './timing';
 
 const SINGLE = 200;
 const BATCHES = 8;
+/** Rounds per runtime, interleaved, medians reported: the machine is shared, one run is mostly noise. */
+const ROUNDS = Number(process.env.RELAIS_BENCH_ROUNDS ?? 3);
 
 function log(message: string): void {
   process.stderr.write(`[bench:encoder] ${message}\n`);
@@ -64,17 +66,26 @@ function main(): void {
   writeFileSync(inputFile, JSON.stringify(input));
   try {
     log(
-      `${texts.length} CLINC150 test queries; ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(2)}`,
+      `${texts.length} CLINC150 test queries, ${ROUNDS} interleaved rounds (medians); ` +
+        `${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(2)}`,
     );
-    const rows: RuntimeFigures[] = [run('measure-graph.js', [inputFile, 'energetic'])];
     const tfjsDir = process.env.RELAIS_TFJS_DIR ?? '/tmp/tfjs-spike/node_modules';
+    const contenders: Array<{ script: string; args: string[] }> = [
+      { script: 'measure-graph.js', args: [inputFile, 'energetic'] },
+    ];
     if (existsSync(path.join(tfjsDir, '@tensorflow', 'tfjs-converter'))) {
-      rows.push(run('measure-graph.js', [inputFile, 'tfjs', tfjsDir]));
+      contenders.push({ script: 'measure-graph.js', args: [inputFile, 'tfjs', tfjsDir] });
     } else {
       log(`official tfjs packages not found in ${tfjsDir}: row skipped`);
     }
-    const kept = run('measure-encoder.js', [inputFile]);
-    rows.push(kept);
+    contenders.push({ script: 'measure-encoder.js', args: [inputFile] });
+    const rounds: RuntimeFigures[][] = contenders.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      contenders.forEach((c, i) => rounds[i]!.push(run(c.script, c.args)));
+      log(`round ${round + 1}/${ROUNDS} done`);
+    }
+    const rows = rounds.map(medianFigures);
+    const kept = rows[rows.length - 1]!;
     console.log(
       table([
         [
@@ -113,6 +124,24 @@ function main(): void {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+function medianFigures(runs: readonly RuntimeFigures[]): RuntimeFigures {
+  const of = (pick: (r: RuntimeFigures) => number | undefined): number => {
+    const values = runs.map(pick).filter((v): v is number => v !== undefined);
+    return values.length === 0 ? NaN : median(values);
+  };
+  const fast = of((r) => r.fast_path_us);
+  return {
+    runtime: runs[0]!.runtime,
+    load_ms: of((r) => r.load_ms),
+    single_p50_ms: of((r) => r.single_p50_ms),
+    single_p99_ms: of((r) => r.single_p99_ms),
+    batch64_ms_per_sentence: of((r) => r.batch64_ms_per_sentence),
+    ...(Number.isNaN(fast) ? {} : { fast_path_us: fast }),
+    rss_mb: of((r) => r.rss_mb),
+    probe: runs[0]!.probe,
+  };
 }
 
 function round(n: number): number {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { SILENT_LOG, type EncoderLog } from './encoder-log';
 import { makeFastPath } from './fast-path';
@@ -7,6 +8,7 @@ import { EncoderError, type EncoderStatus, type SentenceEncoder } from './senten
 import { loadStaticPieces } from './static-pieces';
 import { pieceTokenizer, readVocabulary } from './tokenizer';
 import { WorkerEncoder, type WorkerEncoderOptions } from './worker-encoder';
+import { encoderWorkerPath } from './worker-path';
 
 export type EncoderMode = 'off' | 'on' | 'auto';
 
@@ -44,9 +46,20 @@ export async function loadEncoder(options: LoadEncoderOptions): Promise<LoadedEn
   const lookup = findModelPackage(options.modelPackage ?? MODEL_PACKAGE);
   if (!lookup.ok) return unavailable(options, log, { state: 'off', reason: lookup.reason });
   const { pkg } = lookup;
+  const workerPath = options.worker?.workerPath ?? encoderWorkerPath();
+  if (!existsSync(workerPath)) {
+    const reason = `encoder worker ${workerPath} not built (run npm run build)`;
+    return unavailable(options, log, { state: 'failed', id: pkg.modelId, reason });
+  }
   let encoder: WorkerEncoder | undefined;
   try {
-    encoder = await WorkerEncoder.start({ ...options.worker, modelDir: pkg.dir, modelId: pkg.modelId, log });
+    encoder = await WorkerEncoder.start({
+      ...options.worker,
+      workerPath,
+      modelDir: pkg.dir,
+      modelId: pkg.modelId,
+      log,
+    });
     if (options.fastPath ?? true) {
       const vocabulary = readVocabulary(pkg.dir);
       const pieces = await loadStaticPieces({
