@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { answerPolicyFromText, toLocale, type AnswerPolicy, type Locale } from '../knowledge-base/index';
+import {
+  answerPolicyFromText,
+  toLocale,
+  type AnswerPolicy,
+  type EncoderMode,
+  type EncoderPass,
+  type Locale,
+} from '../knowledge-base/index';
 import { smtpConfigFromEnv, type SmtpConfig } from '../handoff/index';
 import { FAULT_HOOKS, type FaultHook } from './faults';
 import { LOG_LEVELS, type LogLevel } from './log';
@@ -15,6 +22,8 @@ export interface Config {
   readonly defaultLocale: Locale;
   /** MATCHER_MAX_WRONG_PCT / MATCHER_MIN_OOS_RECALL_PCT: what the matcher's thresholds must meet. */
   readonly answerPolicy: AnswerPolicy;
+  /** MATCHER_ENCODER (off|on|auto), MATCHER_ENCODER_PASS (fast|full|cascade), ENCODER_CACHE_DIR: the sentence encoder scorer. */
+  readonly encoder: { readonly mode: EncoderMode; readonly pass: EncoderPass; readonly cacheDir?: string };
   readonly microsoftApp: {
     readonly appId?: string;
     readonly appPassword?: string;
@@ -192,6 +201,11 @@ const envSchema = z.object({
     .optional(),
   MATCHER_MAX_WRONG_PCT: z.string().optional(),
   MATCHER_MIN_OOS_RECALL_PCT: z.string().optional(),
+  MATCHER_ENCODER: z.enum(['off', 'on', 'auto'], { message: 'must be off, on or auto' }).default('auto'),
+  MATCHER_ENCODER_PASS: z
+    .enum(['fast', 'full', 'cascade'], { message: 'must be fast, full or cascade' })
+    .default('cascade'),
+  ENCODER_CACHE_DIR: z.string().trim().min(1).optional(),
   KB_READ_ONLY: z
     .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
     .default('false')
@@ -362,6 +376,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     kbReadOnly: e.KB_READ_ONLY,
     defaultLocale: e.DEFAULT_LOCALE,
     answerPolicy: policy.policy,
+    encoder: {
+      mode: e.MATCHER_ENCODER,
+      pass: e.MATCHER_ENCODER_PASS,
+      ...(e.ENCODER_CACHE_DIR ? { cacheDir: e.ENCODER_CACHE_DIR } : {}),
+    },
     microsoftApp: {
       ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
       ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),

@@ -15,6 +15,8 @@ import { DemoBackOffice } from './ports/demo-back-office';
 import { thankYouClosing } from './ports/closing';
 import { identifyWith } from './security/identity';
 import { KbReloader } from './kb-admin/kb-reloader';
+import { openEncoderVectors } from '../knowledge-base/index';
+import { encoderLog } from './encoder-log';
 import { RedisRateLimitStore } from './security/redis-rate-limit-store';
 import { MemoryRateLimitStore } from './security/token-bucket';
 import type { AppDeps } from './server';
@@ -38,10 +40,22 @@ export interface BuiltDeps extends AppDeps {
 /** The production set of dependencies: the KB from the configured files, Redis stores when REDIS_URL is set, memory otherwise. */
 export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
   // The bot reads its FAQ through the reloader's holder, so POST /api/kb/reload and SIGHUP can swap it.
-  const kbReloader = await KbReloader.start(config.kbFiles, {
-    defaultLocale: config.defaultLocale,
-    policy: config.answerPolicy,
+  // The encoder scorer loads first (lexical-only with the reason when it cannot); its KB vectors are cached on disk.
+  const encoder = await openEncoderVectors({
+    mode: config.encoder.mode,
+    pass: config.encoder.pass,
+    ...(config.encoder.cacheDir ? { cacheDir: config.encoder.cacheDir } : {}),
+    log: encoderLog(log),
   });
+  const kbReloader = await KbReloader.start(
+    config.kbFiles,
+    {
+      defaultLocale: config.defaultLocale,
+      policy: config.answerPolicy,
+      ...(encoder.vectors ? { vectors: encoder.vectors } : {}),
+    },
+    () => encoder.status,
+  );
   // Without a configured secret, tokens are signed with a per-process key: they die with the process.
   const tokenSecret = config.tokenSecret ?? randomBytes(32).toString('hex');
   const { redis, ...stores } = await buildStores(config, log);
@@ -68,6 +82,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
     dispose: async () => {
       await agentSide.dispose();
       await stores.dispose();
+      await encoder.close();
     },
     tokenSecret,
     log,

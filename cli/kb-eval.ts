@@ -11,6 +11,7 @@ import {
   type Locale,
   type Prediction,
 } from '../knowledge-base';
+import { openEncoderVectors } from '../knowledge-base';
 import { CliError } from './cli-error';
 import { checkExpectedIds, readLabelledLines, type LabelledLine } from '../knowledge-base/labelled-queries';
 import { discoverCalibration } from '../knowledge-base/faq';
@@ -23,10 +24,13 @@ export interface EvalArgs {
   /** --max-wrong / --min-oos-recall, in percent (text as typed); absent: the default policy. */
   readonly maxWrong?: string | undefined;
   readonly minOosRecall?: string | undefined;
+  /** --encoder off|on|auto (default off: the lexical matcher), --encoder-pass fast|full|cascade (default cascade). */
+  readonly encoder?: string | undefined;
+  readonly encoderPass?: string | undefined;
 }
 
 export const KB_EVAL_USAGE =
-  'relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl] [--max-wrong PCT] [--min-oos-recall PCT]';
+  'relais kb eval --kb KB [--kb KB2…] --queries Q.jsonl [--calibration V.jsonl] [--out PRED.jsonl] [--max-wrong PCT] [--min-oos-recall PCT] [--encoder off|on|auto] [--encoder-pass fast|full|cascade]';
 
 const PROGRESS_EVERY = 1000;
 
@@ -43,6 +47,9 @@ export async function kbEval(
     minOutOfScopeRecallPct: { name: '--min-oos-recall', text: args.minOosRecall },
   });
   if (!policy.ok) throw new CliError(policy.problems.map((p) => `${p.source}: ${p.message}`).join('\n'));
+  const answerPolicy = policy.policy;
+  const mode = oneOf('--encoder', args.encoder ?? 'off', ENCODER_MODES);
+  const pass = oneOf('--encoder-pass', args.encoderPass ?? 'cascade', ENCODER_PASSES);
   const kb = await loadKnowledgeBase(args.kb);
   const ids = new Set(kb.entries.map((e) => e.id));
   const queries = await readLabelledLines(args.queries, false);
@@ -58,39 +65,74 @@ export async function kbEval(
   const calibration = args.calibration
     ? groupByLanguage(calibrationLines, locales)
     : await discoverCalibration(kb);
-  const faq = Faq.build(kb, { calibration, policy: policy.policy });
-  stderr.write(
-    `policy: at most ${policy.policy.maxWrongAnswersPct} % wrong answers, at least ${policy.policy.minOutOfScopeRecallPct} % of out-of-scope questions to a person\n`,
-  );
-  for (const info of faq.info) {
+  const encoder = await openEncoderVectors({ mode, pass, log: stderrLog(stderr) });
+  try {
     stderr.write(
-      `${info.locale}: ${info.entries} entries, ${info.phrasings} phrasings; thresholds from ${info.calibration.source} (${info.calibration.samples.inScope} in scope / ${info.calibration.samples.outOfScope} out of scope)\n`,
+      `encoder: ${encoder.vectors ? `${encoder.vectors.label}, ${encoder.pass}` : `${encoder.status.state} (${encoder.status.reason ?? 'lexical only'})`}\n`,
     );
-  }
-  const buildMs = performance.now() - started;
-
-  const predictions: Prediction[] = [];
-  for (const [i, q] of queries.entries()) {
-    const t = performance.now();
-    const decision = await faq.match(q.text);
-    predictions.push(toPrediction(q.id, decision, performance.now() - t));
-    if ((i + 1) % PROGRESS_EVERY === 0) stderr.write(`scored ${i + 1}/${queries.length}\n`);
-  }
-  await writePredictions(predictions, args.out, stdout);
-
-  if (queries.some((q) => q.expected !== undefined)) {
-    const labelled = queries
-      .map((q, i) => ({ q, p: predictions[i]! }))
-      .filter(({ q }) => q.expected !== undefined);
-    const summary = summarize(
-      labelled.map((l) => l.p),
-      labelled.map((l) => l.q.expected ?? null),
-      buildMs,
+    let lastReport = 0;
+    const faq = await Faq.create(kb, {
+      calibration,
+      policy: answerPolicy,
+      ...(encoder.vectors ? { vectors: encoder.vectors } : {}),
+      onProgress: (locale, done, total) => {
+        if (done !== total && performance.now() - lastReport < 2000) return;
+        lastReport = performance.now();
+        stderr.write(`${locale}: vectors ${done}/${total}\n`);
+      },
+    });
+    for (const [locale, why] of Object.entries(faq.vectorProblems))
+      stderr.write(`${locale}: lexical only, the encoder failed: ${why}\n`);
+    stderr.write(
+      `policy: at most ${answerPolicy.maxWrongAnswersPct} % wrong answers, at least ${answerPolicy.minOutOfScopeRecallPct} % of out-of-scope questions to a person\n`,
     );
-    stderr.write(renderSummary(summary));
-    stderr.write(`${JSON.stringify(summary)}\n`);
+    for (const info of faq.info) {
+      stderr.write(
+        `${info.locale}: ${info.entries} entries, ${info.phrasings} phrasings; thresholds from ${info.calibration.source} (${info.calibration.samples.inScope} in scope / ${info.calibration.samples.outOfScope} out of scope)\n`,
+      );
+    }
+    const buildMs = performance.now() - started;
+
+    const predictions: Prediction[] = [];
+    for (const [i, q] of queries.entries()) {
+      const t = performance.now();
+      const decision = await faq.match(q.text);
+      predictions.push(toPrediction(q.id, decision, performance.now() - t));
+      if ((i + 1) % PROGRESS_EVERY === 0) stderr.write(`scored ${i + 1}/${queries.length}\n`);
+    }
+    await writePredictions(predictions, args.out, stdout);
+
+    if (queries.some((q) => q.expected !== undefined)) {
+      const labelled = queries
+        .map((q, i) => ({ q, p: predictions[i]! }))
+        .filter(({ q }) => q.expected !== undefined);
+      const summary = summarize(
+        labelled.map((l) => l.p),
+        labelled.map((l) => l.q.expected ?? null),
+        buildMs,
+      );
+      stderr.write(renderSummary(summary));
+      stderr.write(`${JSON.stringify(summary)}\n`);
+    }
+    return 0;
+  } finally {
+    await encoder.close();
   }
-  return 0;
+}
+
+const ENCODER_MODES = ['off', 'on', 'auto'] as const;
+const ENCODER_PASSES = ['fast', 'full', 'cascade'] as const;
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError(`${flag}: "${value}" is not one of ${allowed.join(', ')}`);
+}
+
+/** The encoder's log lines, on stderr with the CLI's other progress. */
+function stderrLog(stderr: NodeJS.WritableStream) {
+  const line = (fields: object, message: string) =>
+    stderr.write(`encoder: ${message}${Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : ''}\n`);
+  return { info: line, warn: line };
 }
 
 function groupByLanguage(

@@ -49,7 +49,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
     }
     case 'eval': {
-      const args = parseArgs(rest, ['kb', 'queries', 'calibration', 'out', 'max-wrong', 'min-oos-recall']);
+      const args = parseArgs(rest, [
+        'kb',
+        'queries',
+        'calibration',
+        'out',
+        'max-wrong',
+        'min-oos-recall',
+        'encoder',
+        'encoder-pass',
+      ]);
       if (args.positionals.length > 0)
         throw new CliError(`unexpected argument "${args.positionals[0]}"\n${USAGE}`);
       return kbEval(
@@ -60,6 +69,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           out: one(args, 'out'),
           maxWrong: one(args, 'max-wrong'),
           minOosRecall: one(args, 'min-oos-recall'),
+          encoder: one(args, 'encoder'),
+          encoderPass: one(args, 'encoder-pass'),
         },
         process.stdout,
         process.stderr,

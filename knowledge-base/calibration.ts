@@ -60,11 +60,21 @@ export const DEFAULT_CALIBRATION_OPTIONS: CalibrationOptions = Object.freeze({
   policyMargin: 1,
 });
 
-const BLEND_GRID: readonly Blend[] = [0, 0.15, 0.3, 0.45].flatMap((knnShare) =>
-  [0, 0.15, 0.3, 0.45, 0.6, 0.75]
-    .filter((entryShare) => knnShare + entryShare <= 0.9)
-    .flatMap((entryShare) => TEMPERATURES.map((temperature) => ({ knnShare, entryShare, temperature }))),
-);
+function blendGrid(denseShares: readonly number[]): Blend[] {
+  return denseShares.flatMap((denseShare) =>
+    [0, 0.15, 0.3, 0.45].flatMap((knnShare) =>
+      [0, 0.15, 0.3, 0.45, 0.6, 0.75]
+        .filter((entryShare) => knnShare + entryShare + denseShare <= 0.9)
+        .flatMap((entryShare) =>
+          TEMPERATURES.map((temperature) => ({ knnShare, entryShare, denseShare, temperature })),
+        ),
+    ),
+  );
+}
+
+const LEXICAL_BLENDS: readonly Blend[] = blendGrid([0]);
+/** With sentence vectors the encoder's own similarity may take a share too. */
+const DENSE_BLENDS: readonly Blend[] = blendGrid([0, 0.15, 0.3, 0.45]);
 
 /**
  * `noneClass`: the ranker's class of out-of-scope examples, if it has one. A message it ranks first
@@ -127,7 +137,8 @@ function chooseBlend(inScope: readonly CalibrationSample[]): Blend {
   if (inScope.length === 0) return DEFAULT_BLEND;
   let best = DEFAULT_BLEND;
   let bestHits = -1;
-  for (const blend of BLEND_GRID) {
+  const grid = inScope.some((s) => s.scored.hasVector) ? DENSE_BLENDS : LEXICAL_BLENDS;
+  for (const blend of grid) {
     let hits = 0;
     for (const s of inScope) if (topEntry(s.scored, blend) === s.expected) hits++;
     if (hits > bestHits) {

@@ -4,8 +4,11 @@ import type { Locale } from './locale';
 import { detectLanguage } from './language';
 import { calibrationFileFor, checkExpectedIds, readLabelledLines } from './labelled-queries';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from './loader';
+import { Cascade, type LocaleMatcher } from './cascade';
 import { Matcher, type LabelledText, type MatcherInfo, type MatcherOptions } from './matcher';
 import type { Decision, Entry } from './types';
+import type { DenseVectors } from './dense';
+import type { TextsToEmbed, VectorSource } from './vector-source';
 
 export interface FaqOptions {
   /** Language used when a message gives no clue and the channel gave no locale. */
@@ -14,6 +17,12 @@ export interface FaqOptions {
   readonly matcher?: Omit<MatcherOptions, 'calibration'>;
   /** The wrong-answer / hand-over policy the thresholds must meet (default: at most 4 % wrong, 70 % handed over). */
   readonly policy?: AnswerPolicy;
+  /** Sentence vectors for the encoder scorer (Faq.create / Faq.load only; Faq.build is lexical unless given `dense`). */
+  readonly vectors?: VectorSource;
+  /** Vectors already made, by language (what Faq.create hands to Faq.build). */
+  readonly dense?: Partial<Record<Locale, DenseVectors>>;
+  /** Called with texts embedded / total while vectors are made. */
+  readonly onProgress?: (locale: Locale, done: number, total: number) => void;
 }
 
 export interface MatchOptions {
@@ -27,35 +36,61 @@ export interface MatchOptions {
  */
 export class Faq {
   private constructor(
-    private readonly matchers: ReadonlyMap<Locale, Matcher>,
+    private readonly matchers: ReadonlyMap<Locale, LocaleMatcher>,
     private readonly entriesById: ReadonlyMap<string, Entry>,
     readonly defaultLocale: Locale,
     readonly source: LoadedKnowledgeBase,
+    /** Languages whose vectors could not be made, and why (they match on lexical evidence alone). */
+    readonly vectorProblems: Partial<Record<Locale, string>> = {},
   ) {}
 
   static build(kb: LoadedKnowledgeBase, options: FaqOptions = {}): Faq {
-    const byLocale = new Map<Locale, Entry[]>();
-    for (const e of kb.entries) byLocale.set(e.locale, [...(byLocale.get(e.locale) ?? []), e]);
-    const matchers = new Map<Locale, Matcher>();
-    for (const [locale, entries] of byLocale) {
-      const calibration = options.calibration?.[locale];
-      const synonyms = kb.synonyms[locale] ?? [];
-      matchers.set(
-        locale,
-        Matcher.build(locale, entries, {
-          ...options.matcher,
-          ...(options.policy ? { calibrationOptions: calibrationOptionsFor(options.policy) } : {}),
-          synonyms,
-          outOfScope: kb.outOfScope[locale] ?? [],
-          ...(calibration ? { calibration } : {}),
-        }),
-      );
-    }
+    return Faq.of(kb, options, buildMatchers(kb, options));
+  }
+
+  private static of(
+    kb: LoadedKnowledgeBase,
+    options: FaqOptions,
+    matchers: ReadonlyMap<Locale, LocaleMatcher>,
+    problems: Partial<Record<Locale, string>> = {},
+  ): Faq {
     const defaultLocale =
       options.defaultLocale && matchers.has(options.defaultLocale)
         ? options.defaultLocale
         : ([...matchers.keys()][0] ?? 'fr');
-    return new Faq(matchers, new Map(kb.entries.map((e) => [`${e.locale}:${e.id}`, e])), defaultLocale, kb);
+    const entriesById = new Map(kb.entries.map((e) => [`${e.locale}:${e.id}`, e]));
+    return new Faq(matchers, entriesById, defaultLocale, kb, problems);
+  }
+
+  /**
+   * Builds like `build`, first embedding every language's texts when `options.vectors` is given.
+   * A language whose vectors fail is built lexical only and named in `vectorProblems`.
+   */
+  static async create(kb: LoadedKnowledgeBase, options: FaqOptions = {}): Promise<Faq> {
+    const source = options.vectors;
+    if (!source) return Faq.build(kb, options);
+    const dense: Partial<Record<Locale, DenseVectors>> = { ...options.dense };
+    const problems: Partial<Record<Locale, string>> = {};
+    for (const locale of new Set(kb.entries.map((e) => e.locale))) {
+      if (dense[locale] || (source.locales && !source.locales.includes(locale))) continue;
+      const texts = textsToEmbed(kb, locale, options.calibration?.[locale] ?? []);
+      try {
+        dense[locale] = await source.vectorsFor(locale, texts, (done, total) =>
+          options.onProgress?.(locale, done, total),
+        );
+      } catch (err) {
+        problems[locale] = err instanceof Error ? err.message : String(err);
+      }
+    }
+    const withVectors = buildMatchers(kb, { ...options, dense });
+    if (!source.cascade) return Faq.of(kb, options, withVectors, problems);
+    const lexical = buildMatchers(kb, { ...options, dense: {} });
+    const matchers = new Map<Locale, LocaleMatcher>();
+    for (const [locale, fast] of lexical) {
+      const full = withVectors.get(locale);
+      matchers.set(locale, dense[locale] && full ? new Cascade(fast, full) : fast);
+    }
+    return Faq.of(kb, options, matchers, problems);
   }
 
   /**
@@ -64,8 +99,8 @@ export class Faq {
    */
   static async load(files: readonly string[], options: FaqOptions = {}): Promise<Faq> {
     const kb = await loadKnowledgeBase(files);
-    if (options.calibration) return Faq.build(kb, options);
-    return Faq.build(kb, { ...options, calibration: await discoverCalibration(kb) });
+    if (options.calibration) return Faq.create(kb, options);
+    return Faq.create(kb, { ...options, calibration: await discoverCalibration(kb) });
   }
 
   get locales(): Locale[] {
@@ -95,6 +130,47 @@ export class Faq {
   entries(locale: Locale): Entry[] {
     return this.source.entries.filter((e) => e.locale === locale);
   }
+}
+
+/** One matcher per language of the KB. */
+function buildMatchers(kb: LoadedKnowledgeBase, options: FaqOptions): Map<Locale, Matcher> {
+  const byLocale = new Map<Locale, Entry[]>();
+  for (const e of kb.entries) byLocale.set(e.locale, [...(byLocale.get(e.locale) ?? []), e]);
+  const matchers = new Map<Locale, Matcher>();
+  for (const [locale, entries] of byLocale) {
+    const calibration = options.calibration?.[locale];
+    const dense = options.dense?.[locale];
+    matchers.set(
+      locale,
+      Matcher.build(locale, entries, {
+        ...options.matcher,
+        ...(options.policy ? { calibrationOptions: calibrationOptionsFor(options.policy) } : {}),
+        synonyms: kb.synonyms[locale] ?? [],
+        outOfScope: kb.outOfScope[locale] ?? [],
+        ...(calibration ? { calibration } : {}),
+        ...(dense ? { dense } : {}),
+      }),
+    );
+  }
+  return matchers;
+}
+
+/** Every text of a language the matcher trains or calibrates on (what gets a vector before the build). */
+function textsToEmbed(
+  kb: LoadedKnowledgeBase,
+  locale: Locale,
+  calibration: readonly LabelledText[],
+): TextsToEmbed {
+  const texts = new Set<string>();
+  for (const e of kb.entries) {
+    if (e.locale !== locale) continue;
+    texts.add(e.question);
+    for (const a of e.alternates) texts.add(a);
+    if (e.matchAnswer) texts.add(e.answer);
+  }
+  for (const t of kb.outOfScope[locale] ?? []) texts.add(t);
+  const messages = [...new Set(calibration.map((q) => q.text))].filter((t) => !texts.has(t));
+  return { phrasings: [...texts], messages };
 }
 
 /** The calibration sets found beside the KB files, by language. */

@@ -10,3 +10,11 @@ export { normalize, foldText, foldWords, stripAccents, NORMALIZER_VERSION } from
 export { readLabelledLines, type LabelledLine } from './labelled-queries';
 export { summarize, toPrediction, type EvalSummary, type Prediction } from './evaluation';
 export type { Candidate, Decision, DecisionKind, Entry, EscalationReason } from './types';
+export type { VectorSource } from './vector-source';
+export {
+  openEncoderVectors,
+  type EncoderMode,
+  type EncoderPass,
+  type EncoderStatus,
+  type EncoderVectors,
+} from './encoder';

@@ -4,6 +4,7 @@ import {
   type CalibrationOptions,
   DEFAULT_CALIBRATION_OPTIONS,
 } from './calibration';
+import type { DenseVectors } from './dense';
 import { decide, isVague } from './decision-rule';
 import { predict } from './logistic';
 import type { Locale } from './locale';
@@ -31,6 +32,8 @@ export interface MatcherOptions {
   readonly synonyms?: ReadonlyArray<readonly string[]>;
   /** Messages the KB must not answer: learned as a class of their own (see schema.ts). */
   readonly outOfScope?: readonly string[];
+  /** Sentence vectors of every text above, and of new messages; without them the matcher is lexical only. */
+  readonly dense?: DenseVectors;
 }
 
 export interface MatcherInfo {
@@ -40,6 +43,8 @@ export interface MatcherInfo {
   readonly outOfScopeExamples: number;
   readonly features: number;
   readonly buildMs: number;
+  /** The sentence vectors the matcher reads ("lexical only" when none). */
+  readonly vectors: string;
   readonly calibration: Pick<Calibration, 'blend' | 'thresholds' | 'source' | 'samples'>;
 }
 
@@ -53,6 +58,7 @@ export class Matcher {
     /** The ranker's class of out-of-scope examples; -1 when the KB gives none. */
     private readonly noneClass: number,
     readonly info: MatcherInfo,
+    private readonly dense: DenseVectors | undefined,
   ) {}
 
   static build(locale: Locale, entries: readonly Entry[], options: MatcherOptions = {}): Matcher {
@@ -78,6 +84,7 @@ export class Matcher {
       labels.push(noneClass);
     }
     const synonyms = new Synonyms(options.synonyms ?? [], locale);
+    const dense = options.dense;
     const ranker = Ranker.build(
       locale,
       texts,
@@ -85,6 +92,7 @@ export class Matcher {
       entries.length + (noneClass >= 0 ? 1 : 0),
       rankerOptions,
       synonyms,
+      dense && { of: texts.map((t) => dense.vectorOf(t)), dims: dense.dims },
     );
     const indexOf = new Map(entries.map((e, i) => [e.id, i]));
     const calibrationOptions = options.calibrationOptions ?? DEFAULT_CALIBRATION_OPTIONS;
@@ -92,7 +100,7 @@ export class Matcher {
       ? calibrate(
           locale,
           options.calibration.map((q) => ({
-            scored: ranker.score(q.text),
+            scored: ranker.score(q.text, undefined, dense?.vectorOf(q.text)),
             expected: q.expected === null ? -1 : (indexOf.get(q.expected) ?? -1),
           })),
           'calibration-set',
@@ -101,7 +109,7 @@ export class Matcher {
         )
       : calibrate(
           locale,
-          selfCalibrationSamples(locale, phrasingsOf, rankerOptions, synonyms),
+          selfCalibrationSamples(locale, phrasingsOf, rankerOptions, synonyms, dense),
           'self-calibration',
           calibrationOptions,
         );
@@ -112,6 +120,7 @@ export class Matcher {
       outOfScopeExamples: outOfScope.length,
       features: ranker.space.size,
       buildMs: performance.now() - started,
+      vectors: dense?.label ?? 'lexical only',
       calibration: {
         blend: calibration.blend,
         thresholds: calibration.thresholds,
@@ -119,18 +128,30 @@ export class Matcher {
         samples: calibration.samples,
       },
     };
-    return new Matcher(locale, entries, ranker, calibration, noneClass, info);
+    return new Matcher(locale, entries, ranker, calibration, noneClass, info, dense);
   }
 
   /** Async: an encoder scorer answers from a worker; the lexical path resolves at once. */
   async match(text: string): Promise<Decision> {
-    return this.matchNow(text);
+    const message = clip(text);
+    const vector = this.dense ? await this.dense.embedQuery(message).catch(() => undefined) : undefined;
+    return this.decideOn(message, vector);
   }
 
-  /** The lexical decision, on the calling thread. */
+  /** The decision with the message's sentence vector; undefined when the encoder could not give one. */
+  async matchWithVector(text: string): Promise<Decision | undefined> {
+    const message = clip(text);
+    const vector = this.dense ? await this.dense.embedQuery(message).catch(() => undefined) : undefined;
+    return vector ? this.decideOn(message, vector) : undefined;
+  }
+
+  /** The decision on lexical evidence alone, on the calling thread (no encoder call). */
   matchNow(text: string): Decision {
-    const message = text.length > MAX_MATCHED_CHARS ? text.slice(0, MAX_MATCHED_CHARS) : text;
-    const scored = this.ranker.score(message, [this.calibration.blend.temperature]);
+    return this.decideOn(clip(text), undefined);
+  }
+
+  private decideOn(message: string, vector: Float32Array | undefined): Decision {
+    const scored = this.ranker.score(message, [this.calibration.blend.temperature], vector);
     const { ranked, none, noneScore } = rankEntries(scored, this.calibration.blend, this.noneClass);
     const content = contentWords(scored.analysis.words, this.locale);
     if (none && content.length > 0) return this.outOfScope(content, ranked);
@@ -235,6 +256,10 @@ export class Matcher {
     parts.push(`closest phrasing similarity ${top.knn.toFixed(2)}`);
     return parts.join('; ');
   }
+}
+
+function clip(text: string): string {
+  return text.length > MAX_MATCHED_CHARS ? text.slice(0, MAX_MATCHED_CHARS) : text;
 }
 
 function round(x: number): number {

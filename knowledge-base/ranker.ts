@@ -1,3 +1,4 @@
+import { classCentroids, DENSE_FEATURE_WEIGHT, dotDense } from './dense';
 import { DEFAULT_FEATURE_WEIGHTS, FeatureSpace, type AnalyzedText, type FeatureWeights } from './features';
 import { DEFAULT_LINEAR_OPTIONS, LinearModel, type LinearModelOptions } from './linear-model';
 import type { Locale } from './locale';
@@ -12,6 +13,8 @@ export interface Blend {
   readonly knnShare: number;
   /** Share of the similarity to the entry as a whole (all its phrasings together). */
   readonly entryShare: number;
+  /** Share of the sentence encoder's similarity to the entry (0 without an encoder). */
+  readonly denseShare: number;
   /** Softmax temperature of the learned scorer, which gets the rest. */
   readonly temperature: number;
 }
@@ -19,7 +22,12 @@ export interface Blend {
 /** The softmax temperatures a blend may use; each query's normaliser is computed once for each. */
 export const TEMPERATURES = [0.03, 0.06, 0.1, 0.12] as const;
 
-export const DEFAULT_BLEND: Blend = Object.freeze({ knnShare: 0.3, entryShare: 0.2, temperature: 0.1 });
+export const DEFAULT_BLEND: Blend = Object.freeze({
+  knnShare: 0.3,
+  entryShare: 0.2,
+  denseShare: 0,
+  temperature: 0.1,
+});
 
 /** Entries kept per scorer for ranking: the blended best is always among some scorer's best. */
 const CANDIDATES_PER_SCORER = 24;
@@ -51,6 +59,10 @@ export interface ScoredQuery {
   readonly knn: Float32Array;
   readonly whole: Float32Array;
   readonly lin: Float32Array;
+  /** Cosine of the message's sentence vector to each candidate entry's (all 0 without one). */
+  readonly dense: Float32Array;
+  /** Whether the message had a sentence vector (false: lexical evidence only). */
+  readonly hasVector: boolean;
   /** Share of the message's content words that an entry's phrasings use (0 when it has none). */
   readonly coverage: (entry: number) => number;
   /**
@@ -67,6 +79,7 @@ export interface RankedEntry {
   readonly score: number;
   readonly knn: number;
   readonly whole: number;
+  readonly dense: number;
   readonly probability: number;
 }
 
@@ -110,6 +123,7 @@ export class Ranker {
   private readonly knnBuffer: Float32Array;
   private readonly wholeBuffer: Float32Array;
   private readonly linBuffer: Float32Array;
+  private readonly denseBuffer: Float32Array;
   /** How many entries' phrasings use each stem (what makes a one-word message vague). */
   private readonly entriesPerStem = new Map<string, number>();
 
@@ -121,8 +135,11 @@ export class Ranker {
     readonly classCount: number,
     private readonly linearOnCharNgrams: boolean,
     private readonly entryStems: ReadonlyArray<ReadonlySet<string>>,
+    /** Entry centroids of the phrasings' sentence vectors (classCount × dims); undefined: lexical only. */
+    private readonly centroids?: { readonly rows: Float32Array; readonly dims: number },
   ) {
     this.knnBuffer = new Float32Array(classCount);
+    this.denseBuffer = new Float32Array(classCount);
     this.wholeBuffer = new Float32Array(classCount);
     this.linBuffer = new Float32Array(classCount);
     for (const stems of entryStems)
@@ -136,6 +153,8 @@ export class Ranker {
     classCount: number,
     options: RankerOptions = DEFAULT_RANKER_OPTIONS,
     synonyms: Synonyms = NO_SYNONYMS,
+    /** Sentence vectors of the phrasings (same order), when an encoder is in use. */
+    vectors?: { readonly of: ReadonlyArray<Float32Array | undefined>; readonly dims: number },
   ): Ranker {
     const { space, phrasings: analyzed } = FeatureSpace.build(locale, phrasings, options.features, synonyms);
     const full = analyzed.map((a) => a.full);
@@ -150,16 +169,23 @@ export class Ranker {
       options.linearOnCharNgrams === 'auto'
         ? phrasings.length <= CHAR_NGRAM_LINEAR_MAX_PHRASINGS
         : options.linearOnCharNgrams;
+    const dims = vectors?.dims ?? 0;
     const model = LinearModel.train(
-      analyzed.map((a) => (withChars ? a.full : a.lexical)),
+      analyzed.map((a, i) => withVector(withChars ? a.full : a.lexical, space.size, vectors?.of[i])),
       labels,
-      space.size,
+      space.size + dims,
       classCount,
       options.linear,
     );
     const entryStems = Array.from({ length: classCount }, () => new Set<string>());
     analyzed.forEach((a, i) => a.stems.forEach((stem) => entryStems[labels[i]!]!.add(stem)));
-    return new Ranker(space, phrasingIndex, entryIndex, model, classCount, withChars, entryStems);
+    const centroids = vectors && { rows: classCentroids(vectors.of, labels, classCount, dims), dims };
+    return new Ranker(space, phrasingIndex, entryIndex, model, classCount, withChars, entryStems, centroids);
+  }
+
+  /** Whether the ranker was trained with sentence vectors (then a message's vector adds evidence). */
+  get readsVectors(): boolean {
+    return this.centroids !== undefined;
   }
 
   /** Every stem an entry's phrasings use (what an explanation's matched terms are read against). */
@@ -168,13 +194,22 @@ export class Ranker {
   }
 
   /** Scores a message; `temperatures` limits the softmax normalisers computed (calibration needs all). */
-  score(text: string, temperatures: readonly number[] = TEMPERATURES): ScoredQuery {
+  score(text: string, temperatures: readonly number[] = TEMPERATURES, vector?: Float32Array): ScoredQuery {
     const analysis = this.space.analyze(text);
     this.phrasingIndex.nearestByEntry(analysis.full, this.knnBuffer);
     this.entryIndex.nearestByEntry(analysis.full, this.wholeBuffer);
-    this.model.score(this.linearOnCharNgrams ? analysis.full : analysis.lexical, this.linBuffer);
+    const dense = this.centroids && vector ? this.centroids : undefined;
+    const lexical = this.linearOnCharNgrams ? analysis.full : analysis.lexical;
+    this.model.score(dense ? withVector(lexical, this.space.size, vector) : lexical, this.linBuffer);
+    this.denseBuffer.fill(0);
+    if (dense && vector)
+      for (let c = 0; c < this.classCount; c++)
+        this.denseBuffer[c] = dotDense(dense.rows, c * dense.dims, vector, dense.dims);
     const chosen = new Set<number>();
-    for (const buffer of [this.knnBuffer, this.wholeBuffer, this.linBuffer]) {
+    const buffers = dense
+      ? [this.knnBuffer, this.wholeBuffer, this.linBuffer, this.denseBuffer]
+      : [this.knnBuffer, this.wholeBuffer, this.linBuffer];
+    for (const buffer of buffers) {
       for (const c of topIndexes(buffer, CANDIDATES_PER_SCORER)) chosen.add(c);
     }
     const entries = Int32Array.from(chosen).sort();
@@ -195,6 +230,8 @@ export class Ranker {
       knn: pick(this.knnBuffer),
       whole: pick(this.wholeBuffer),
       lin: pick(this.linBuffer),
+      dense: pick(this.denseBuffer),
+      hasVector: dense !== undefined,
       softmax: TEMPERATURES.map((t) =>
         temperatures.includes(t) ? softmaxNormaliser(this.linBuffer, t) : undefined,
       ),
@@ -213,6 +250,24 @@ export class Ranker {
     const [stem] = distinct;
     return this.entriesPerStem.get(stem!) ?? 0;
   }
+}
+
+/**
+ * The learned scorer's input: the lexical features, then the sentence vector as `dims` more
+ * features numbered after them (ids stay ascending), weighted against the unit-norm lexical part.
+ */
+function withVector(lexical: SparseVector, offset: number, vector: Float32Array | undefined): SparseVector {
+  if (!vector) return lexical;
+  const n = lexical.ids.length;
+  const ids = new Int32Array(n + vector.length);
+  const values = new Float32Array(n + vector.length);
+  ids.set(lexical.ids);
+  values.set(lexical.values);
+  for (let k = 0; k < vector.length; k++) {
+    ids[n + k] = offset + k;
+    values[n + k] = DENSE_FEATURE_WEIGHT * vector[k]!;
+  }
+  return { ids, values };
 }
 
 /** Indexes of the `k` largest positive values. */
@@ -247,17 +302,19 @@ function forEachBlended(
   blend: Blend,
   visit: (i: number, score: number, probability: number) => void,
 ): void {
-  const { knn, whole, lin, entries } = scored;
+  const { knn, whole, lin, dense, entries } = scored;
   const t = blend.temperature;
   const at = TEMPERATURES.indexOf(t as (typeof TEMPERATURES)[number]);
   if (at < 0) throw new Error(`blend temperature ${t} is not one of ${TEMPERATURES.join(', ')}`);
   const normaliser = scored.softmax[at];
   if (!normaliser) throw new Error(`query scored without the softmax normaliser for temperature ${t}`);
   const { shift, z } = normaliser;
-  const linShare = 1 - blend.knnShare - blend.entryShare;
+  const denseShare = scored.hasVector ? blend.denseShare : 0;
+  const linShare = 1 - blend.knnShare - blend.entryShare - denseShare;
   for (let i = 0; i < entries.length; i++) {
     const probability = Math.exp(lin[i]! / t - shift) / z;
-    visit(i, blend.knnShare * knn[i]! + blend.entryShare * whole[i]! + linShare * probability, probability);
+    const lexical = blend.knnShare * knn[i]! + blend.entryShare * whole[i]!;
+    visit(i, lexical + denseShare * dense[i]! + linShare * probability, probability);
   }
 }
 
@@ -270,6 +327,7 @@ export function rank(scored: ScoredQuery, blend: Blend, limit = 5): RankedEntry[
       score,
       knn: scored.knn[i]!,
       whole: scored.whole[i]!,
+      dense: scored.dense[i]!,
       probability,
     });
   });

@@ -1,4 +1,5 @@
 import type { CalibrationSample } from './calibration';
+import type { DenseVectors } from './dense';
 import { mulberry32 } from './linear-model';
 import type { Locale } from './locale';
 import { Ranker, type RankerOptions } from './ranker';
@@ -47,6 +48,8 @@ export function selfCalibrationSamples(
   entries: readonly EntryPhrasings[],
   options: RankerOptions,
   synonyms?: Synonyms,
+  /** Sentence vectors of the phrasings, when the matcher uses an encoder. */
+  dense?: DenseVectors,
 ): CalibrationSample[] {
   const total = entries.reduce((n, e) => n + e.phrasings.length, 0);
   const folds = total > LARGE_KB_PHRASINGS ? 1 : FOLDS;
@@ -69,8 +72,11 @@ export function selfCalibrationSamples(
       });
     });
     if (texts.length === 0) return undefined;
-    return Ranker.build(locale, texts, Int32Array.from(labels), kept.length, options, synonyms);
+    const vectors = dense && { of: texts.map((t) => dense.vectorOf(t)), dims: dense.dims };
+    return Ranker.build(locale, texts, Int32Array.from(labels), kept.length, options, synonyms, vectors);
   };
+  // A KB text has its vector; a made-up paraphrase has none and is scored on lexical evidence.
+  const score = (ranker: Ranker, text: string) => ranker.score(text, undefined, dense?.vectorOf(text));
   const all = entries.map((_, i) => i);
   for (let fold = 0; fold < folds; fold++) {
     // Answerable: all entries, one phrasing each held out where the entry keeps one.
@@ -83,10 +89,10 @@ export function selfCalibrationSamples(
         const held = heldOutOf[i]!;
         const source = e.phrasings[held >= 0 ? held : 0];
         if (source === undefined) return;
-        if (held >= 0) samples.push({ scored: full.score(source), expected: i });
+        if (held >= 0) samples.push({ scored: score(full, source), expected: i });
         // A held-out phrasing already strays as real messages do; a question kept in the ranker does not.
         const others = held >= 0 ? [] : entries[Math.floor(random() * entries.length)]!.phrasings;
-        samples.push({ scored: full.score(paraphrase(source, random, others)), expected: i });
+        samples.push({ scored: score(full, paraphrase(source, random, others)), expected: i });
       });
     }
     // Unanswerable: the phrasings of a fifth of the entries, which a ranker without them scores.
@@ -98,7 +104,7 @@ export function selfCalibrationSamples(
     if (!partial) continue;
     for (const i of leftOut)
       for (const p of entries[i]!.phrasings) {
-        samples.push({ scored: partial.score(p), expected: -1 });
+        samples.push({ scored: score(partial, p), expected: -1 });
       }
   }
   return samples;

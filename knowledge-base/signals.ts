@@ -41,5 +41,8 @@ export function signals(
     unknownContent,
     // Constant without examples, so the fitted model gives it no weight (not a copy of r1).
     noneScore === undefined ? 0 : noneScore - r1,
+    // The sentence encoder's view (constant 0 without one): its similarity to the best entry, and its margin.
+    a?.dense ?? 0,
+    (a?.dense ?? 0) - (b?.dense ?? 0),
   ];
 }

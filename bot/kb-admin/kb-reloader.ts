@@ -1,5 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { Faq, KbError, type FaqOptions, type KbIssue, type Locale } from '../../knowledge-base/index';
+import {
+  Faq,
+  KbError,
+  type EncoderStatus,
+  type FaqOptions,
+  type KbIssue,
+  type Locale,
+} from '../../knowledge-base/index';
 import { FaqHolder } from './faq-holder';
 
 /** What a successful (re)load put in service. */
@@ -27,6 +34,10 @@ export interface KbLoadReport {
       }
     >
   >;
+  /** The sentence encoder: on, off or failed (with the reason); lexical-only matching when not on. */
+  readonly encoder: EncoderStatus;
+  /** Per language, the vectors its matcher reads ("lexical only" when none) and why a language fell back. */
+  readonly vectors: Partial<Record<Locale, { readonly reads: string; readonly fallbackReason?: string }>>;
 }
 
 export type KbReloadOutcome =
@@ -47,15 +58,20 @@ export class KbReloader {
     readonly files: readonly string[],
     private readonly options: FaqOptions,
     buildMs: number,
+    private readonly encoderStatus: () => EncoderStatus,
   ) {
     this.#lastBuildMs = buildMs;
   }
 
   /** The first load: a bad KB throws (the bot cannot start without one). */
-  static async start(files: readonly string[], options: FaqOptions = {}): Promise<KbReloader> {
+  static async start(
+    files: readonly string[],
+    options: FaqOptions = {},
+    encoderStatus: () => EncoderStatus = () => ({ state: 'off', reason: 'not configured' }),
+  ): Promise<KbReloader> {
     const started = performance.now();
     const faq = await Faq.load(files, options);
-    return new KbReloader(new FaqHolder(faq), files, options, elapsedSince(started));
+    return new KbReloader(new FaqHolder(faq), files, options, elapsedSince(started), encoderStatus);
   }
 
   /** Runs `work` after every earlier reload or edit has finished. */
@@ -81,18 +97,18 @@ export class KbReloader {
     }
     this.#lastBuildMs = elapsedSince(started);
     const generation = this.holder.swap(next);
-    return { ok: true, report: describe(next, generation, this.#lastBuildMs) };
+    return { ok: true, report: describe(next, generation, this.#lastBuildMs, this.encoderStatus()) };
   }
 
   /** What is in service now, with the build time of its load. */
   status(): KbLoadReport {
-    return describe(this.holder.current, this.holder.generation, this.#lastBuildMs);
+    return describe(this.holder.current, this.holder.generation, this.#lastBuildMs, this.encoderStatus());
   }
 }
 
 const elapsedSince = (started: number): number => Math.round((performance.now() - started) * 10) / 10;
 
-function describe(faq: Faq, generation: number, buildMs: number): KbLoadReport {
+function describe(faq: Faq, generation: number, buildMs: number, encoder: EncoderStatus): KbLoadReport {
   const entries: Partial<Record<Locale, number>> = {};
   for (const locale of faq.locales) entries[locale] = faq.entries(locale).length;
   const calibration: KbLoadReport['calibration'] = {};
@@ -104,7 +120,14 @@ function describe(faq: Faq, generation: number, buildMs: number): KbLoadReport {
       outOfScopeExamples: info.outOfScopeExamples,
     };
   }
+  const vectors: KbLoadReport['vectors'] = {};
+  for (const info of faq.info) {
+    const why = faq.vectorProblems[info.locale];
+    vectors[info.locale] = { reads: info.vectors, ...(why ? { fallbackReason: why } : {}) };
+  }
   return {
+    encoder,
+    vectors,
     generation,
     files: faq.source.files.map((f) => ({ file: f.file, locale: f.locale, entries: f.entries })),
     entries,

@@ -11,14 +11,17 @@ const KB = join(__dirname, '..', '..', '..', 'knowledge-base', 'demo', 'fr.yaml'
 
 describe('buildDeps', () => {
   test('without REDIS_URL: memory stores, marked as not durable', async () => {
-    const deps = await buildDeps(loadConfig({ KB_FILES: KB }), silentLog);
+    const deps = await buildDeps(loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB }), silentLog);
     expect(deps.durable).toBe(false);
     expect(deps.storage).toBeInstanceOf(MemoryStorage);
     await deps.dispose();
   });
 
   test('with REDIS_URL: Redis stores, closed by dispose', async () => {
-    const deps = await buildDeps(loadConfig({ KB_FILES: KB, REDIS_URL: testRedisUrl() }), silentLog);
+    const deps = await buildDeps(
+      loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB, REDIS_URL: testRedisUrl() }),
+      silentLog,
+    );
     expect(deps.durable).toBe(true);
     expect(deps.storage).toBeInstanceOf(RedisStorage);
     await deps.storage.write({ probe: { n: 1 } });
@@ -30,7 +33,10 @@ describe('buildDeps', () => {
   test('an unreachable Redis stops startup naming REDIS_URL', async () => {
     const port = await freePort();
     await expect(
-      buildDeps(loadConfig({ KB_FILES: KB, REDIS_URL: `redis://127.0.0.1:${port}` }), silentLog),
+      buildDeps(
+        loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB, REDIS_URL: `redis://127.0.0.1:${port}` }),
+        silentLog,
+      ),
     ).rejects.toThrow(/^REDIS_URL: cannot connect/);
   });
 });

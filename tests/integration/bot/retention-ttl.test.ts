@@ -13,6 +13,7 @@ async function transcriptTtls(retentionDays?: string): Promise<number[]> {
   const prefix = uniquePrefix('ttl').replace(/:$/, '');
   const deps = await buildDeps(
     loadConfig({
+      MATCHER_ENCODER: 'off',
       KB_FILES: KB,
       REDIS_URL: testRedisUrl(),
       REDIS_PREFIX: prefix,

@@ -23,7 +23,7 @@ const closed = (conversationId: string) => ({
 
 describe('survey store of the production dependencies', () => {
   test('without REDIS_URL: in memory', async () => {
-    const deps = await buildDeps(loadConfig({ KB_FILES: KB }), silentLog);
+    const deps = await buildDeps(loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB }), silentLog);
     expect(deps.bot.surveys).toBeInstanceOf(MemorySurveyStore);
     await deps.dispose();
   });
@@ -31,7 +31,7 @@ describe('survey store of the production dependencies', () => {
   test('with REDIS_URL: in Redis under {REDIS_PREFIX:insights}, on the bot connection', async () => {
     const prefix = uniquePrefix('survey-deps').replace(/:+$/, '');
     const deps = await buildDeps(
-      loadConfig({ KB_FILES: KB, REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix }),
+      loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB, REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix }),
       silentLog,
     );
     const surveys = deps.bot.surveys;

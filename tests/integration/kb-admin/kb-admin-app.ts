@@ -48,7 +48,7 @@ export async function startKbAdminApp(
   const dir = mkdtempSync(join(tmpdir(), 'relais-kb-admin-'));
   const kbFile = join(dir, options.fileName ?? 'fr.yaml');
   writeFileSync(kbFile, options.kb ?? KB_FR);
-  const config = loadConfig({ KB_FILES: kbFile, SUPERVISOR_TOKEN, ...options.env });
+  const config = loadConfig({ KB_FILES: kbFile, SUPERVISOR_TOKEN, MATCHER_ENCODER: 'off', ...options.env });
   const deps = await buildDeps(config, silentLog);
   const app = createServer(config, deps);
   const url = await app.listen(0);

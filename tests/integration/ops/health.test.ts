@@ -14,7 +14,11 @@ let url: string;
 
 beforeAll(async () => {
   redis = await startTestRedis();
-  const config = loadConfig({ REDIS_URL: redis.url, REDIS_PREFIX: uniquePrefix('health') });
+  const config = loadConfig({
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: uniquePrefix('health'),
+    MATCHER_ENCODER: 'off',
+  });
   deps = await buildDeps(config, silentLog);
   app = createServer(config, deps);
   url = await app.listen(0);

@@ -52,7 +52,7 @@ class Instance {
   ) {}
 
   static async start(env: Record<string, string>): Promise<Instance> {
-    const config = loadConfig({ KB_FILES: KB, AGENTS: await agentsJson(), ...env });
+    const config = loadConfig({ KB_FILES: KB, AGENTS: await agentsJson(), MATCHER_ENCODER: 'off', ...env });
     const deps = await buildDeps(config, silentLog);
     const app = createServer(config, deps);
     return new Instance(await app.listen(0), app, deps);

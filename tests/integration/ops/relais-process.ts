@@ -24,7 +24,14 @@ export class RelaisProcess {
     if (!existsSync(ENTRY))
       throw new Error(`${ENTRY} is missing: run \`npm run build\` first (npm test does)`);
     const child = spawn(process.execPath, [ENTRY], {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...ALWAYS_OPEN, ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        MATCHER_ENCODER: 'off',
+        ...ALWAYS_OPEN,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const stdout: string[] = [];
