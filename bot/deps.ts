@@ -15,7 +15,7 @@ import { DemoBackOffice } from './ports/demo-back-office';
 import { thankYouClosing } from './ports/closing';
 import { identifyWith } from './security/identity';
 import { KbReloader } from './kb-admin/kb-reloader';
-import { openEncoderVectors } from '../knowledge-base/index';
+import { openEncoderVectors, type EncoderStats } from '../knowledge-base/index';
 import { encoderLog } from './encoder-log';
 import { RedisRateLimitStore } from './security/redis-rate-limit-store';
 import { MemoryRateLimitStore } from './security/token-bucket';
@@ -33,6 +33,8 @@ const withinRetention = (ttlSeconds: number, config: Config): number =>
 export interface BuiltDeps extends AppDeps {
   /** Whether conversations survive a restart (Redis) or not (memory). */
   readonly durable: boolean;
+  /** The sentence encoder's counters (live-message cache hits…); undefined when it is off. */
+  encoderStats(): EncoderStats | undefined;
   /** Closes connections; call after the server has stopped. */
   dispose(): Promise<void>;
 }
@@ -79,6 +81,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
     agent: agentSide.agent,
     kbReloader,
     closedSilent: agentSide.closedSilent,
+    encoderStats: () => encoder.stats(),
     dispose: async () => {
       await agentSide.dispose();
       await stores.dispose();

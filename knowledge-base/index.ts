@@ -17,4 +17,5 @@ export {
   type EncoderPass,
   type EncoderStatus,
   type EncoderVectors,
+  type EncoderStats,
 } from './encoder';

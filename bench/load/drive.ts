@@ -8,7 +8,8 @@ export interface DriveOptions {
   readonly durationMs: number;
   /** No new conversation starts after this many in total. */
   readonly maxConversations: number;
-  readonly messages: readonly string[];
+  /** The n-th conversation's messages. */
+  readonly messages: (n: number) => readonly string[];
   /** Think time before each message, in ms. */
   readonly think: () => number;
   readonly label: string;
@@ -37,7 +38,7 @@ export async function drive(options: DriveOptions): Promise<DriveResult> {
       try {
         const run = await runCustomer(
           options.baseUrl,
-          options.messages,
+          options.messages(n),
           options.think,
           `${options.label}-${worker}-${n}`,
         );

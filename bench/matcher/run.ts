@@ -11,7 +11,9 @@ import {
   readLabelledLines,
   summarize,
   toPrediction,
+  type Entry,
   type EvalSummary,
+  openEncoderVectors,
   type LabelledText,
   type Prediction,
 } from '../../knowledge-base';
@@ -20,6 +22,8 @@ import { sharedDataFile } from '../support/shared-data';
 import { table } from '../support/table';
 import { fitThreshold, fuseBaseline, miniSearchBaseline, predictBaseline, type Baseline } from './baselines';
 import { loadClinc } from './clinc';
+import { countedVectors, type CountedVectors } from './counted-vectors';
+import { tfidfLogisticBaseline } from './tfidf-lr';
 import { syntheticEntries } from './synthetic';
 
 const CLINC = 'bench/data/clinc150/data_full.json';
@@ -27,6 +31,10 @@ const FUSE_SAMPLE = 10; // fuse.js costs ~100+ ms a query: a fixed 1-in-10 sampl
 const SYNTHETIC_ENTRIES = 10_000;
 /** --quick: MiniSearch full on every 10th query only, no k10 baselines (a few minutes instead of ten). */
 const QUICK = process.argv.includes('--quick');
+/** --encoder off: lexical rows only (no model load, no vectors to make). */
+const ENCODER = !process.argv.includes('off');
+/** ENCODER_CACHE_DIR: where the KB vectors are kept between runs (default .relais-data/encoder-cache). */
+const CACHE_DIR = process.env.ENCODER_CACHE_DIR;
 
 function log(message: string): void {
   process.stderr.write(`[bench:matcher] ${message}\n`);
@@ -38,17 +46,41 @@ async function evalRelais(
   calibration: readonly LabelledText[],
   queries: readonly LabelledText[],
   policy: AnswerPolicy = DEFAULT_ANSWER_POLICY,
-): Promise<{ name: string; s: EvalSummary; warmP99Ms: number }> {
+  vectors?: CountedVectors,
+): Promise<Row & { warmP99Ms: number }> {
   log(`${name}: building (${calibration.length} calibration queries)…`);
   const kb = buildKnowledgeBase([{ file: `${name}.json`, text: kbText }]);
   const started = performance.now();
-  const faq = Faq.build(kb, { calibration: { en: calibration }, policy });
+  const faq = await Faq.create(kb, {
+    calibration: { en: calibration },
+    policy,
+    ...(vectors ? { vectors: vectors.source } : {}),
+    onProgress: progress(name),
+  });
   const buildMs = performance.now() - started;
   log(`${name}: built in ${buildMs.toFixed(0)} ms; scoring ${queries.length} queries…`);
+  vectors?.take();
   const s = await scoreFaq(faq, 'en', queries, buildMs);
+  const fullPasses = vectors ? vectors.take() / queries.length : undefined;
   // The first pass pays JIT warm-up and first-seen words (lemma look-ups); a second pass shows the steady state.
   const warmP99Ms = (await scoreFaq(faq, 'en', queries, buildMs)).p99_ms;
-  return { name, s, warmP99Ms };
+  return { name, s, warmP99Ms, ...(fullPasses === undefined ? {} : { fullPasses }) };
+}
+
+/** A row of the table; `fullPasses`: share of queries that took the encoder's full pass. */
+interface Row {
+  readonly name: string;
+  readonly s: EvalSummary;
+  readonly fullPasses?: number;
+}
+
+function progress(name: string) {
+  let last = 0;
+  return (locale: string, done: number, total: number) => {
+    if (done !== total && performance.now() - last < 5000) return;
+    last = performance.now();
+    log(`${name} ${locale}: vectors ${done}/${total}`);
+  };
 }
 
 function evalBaseline(
@@ -99,7 +131,11 @@ function everyNth<T>(list: readonly T[], n: number): T[] {
 }
 
 /** The demo KB on its own labelled sets (tests/fixtures), calibrated as `npm start` runs it. */
-async function demo(locale: 'fr' | 'en'): Promise<{ name: string; s: EvalSummary } | undefined> {
+async function demo(
+  locale: 'fr' | 'en',
+  vectors?: CountedVectors,
+  label = '',
+): Promise<(Row & { entries: Entry[]; calibration: LabelledText[]; queries: LabelledText[] }) | undefined> {
   const root = resolve(__dirname, '..', '..', '..');
   const kbFile = join(root, 'knowledge-base', 'demo', `${locale}.yaml`);
   const queriesFile = join(root, 'tests', 'fixtures', `demo-${locale}-queries.jsonl`);
@@ -109,11 +145,24 @@ async function demo(locale: 'fr' | 'en'): Promise<{ name: string; s: EvalSummary
     expected: l.expected ?? null,
   }));
   const started = performance.now();
-  const faq = await Faq.load([kbFile]);
+  const faq = await Faq.load([kbFile], {
+    ...(vectors ? { vectors: vectors.source } : {}),
+    onProgress: progress(`demo ${locale}`),
+  });
   const buildMs = performance.now() - started;
+  vectors?.take();
+  const s = await scoreFaq(faq, locale, queries, buildMs);
+  const calibrationFile = join(root, 'knowledge-base', 'demo', `${locale}.calibration.jsonl`);
   return {
-    name: `Relais demo ${locale.toUpperCase()} (${faq.info[0]?.calibration.source})`,
-    s: await scoreFaq(faq, locale, queries, buildMs),
+    name: `Relais demo ${locale.toUpperCase()}${label} (${faq.info[0]?.calibration.source})`,
+    s,
+    ...(vectors ? { fullPasses: vectors.take() / queries.length } : {}),
+    entries: faq.entries(locale),
+    calibration: (await readLabelledLines(calibrationFile, true)).map((l) => ({
+      text: l.text,
+      expected: l.expected ?? null,
+    })),
+    queries,
   };
 }
 
@@ -131,9 +180,24 @@ async function main(): Promise<void> {
   writeFileSync(join(out, 'queries.jsonl'), jsonl(clinc.queries, 'q'));
   log(`CLINC150 converted to ${out} (kb-k10.json, kb-k100.json, calibration.jsonl, queries.jsonl)`);
 
-  const rows: Array<{ name: string; s: EvalSummary }> = [];
+  const rows: Row[] = [];
+  const encoder = ENCODER
+    ? await openEncoderVectors({ mode: 'on', pass: 'cascade', ...(CACHE_DIR ? { cacheDir: CACHE_DIR } : {}) })
+    : undefined;
+  const counted = encoder?.vectors && countedVectors(encoder.vectors);
   const full = await evalRelais('Relais full', clinc.kbText(100), clinc.calibration, clinc.queries);
   rows.push(full);
+  const fullEncoder =
+    counted &&
+    (await evalRelais(
+      'Relais full + encoder',
+      clinc.kbText(100),
+      clinc.calibration,
+      clinc.queries,
+      DEFAULT_ANSWER_POLICY,
+      counted,
+    ));
+  if (fullEncoder) rows.push(fullEncoder);
   // Each run's policy is the one issue 3 states for it: full at most 4 % wrong, k10 at most 10 %.
   const k10 = await evalRelais(
     'Relais k10 (policy ≤ 10 % wrong)',
@@ -146,6 +210,17 @@ async function main(): Promise<void> {
     },
   );
   rows.push(k10);
+  const k10Encoder =
+    counted &&
+    (await evalRelais(
+      'Relais k10 + encoder (≤ 10 % wrong)',
+      clinc.kbText(10),
+      clinc.calibration,
+      clinc.queries,
+      { ...DEFAULT_ANSWER_POLICY, maxWrongAnswersPct: 10 },
+      counted,
+    ));
+  if (k10Encoder) rows.push(k10Encoder);
   const entriesOf = (k: number) =>
     buildKnowledgeBase([{ file: `k${k}.json`, text: clinc.kbText(k) }]).entries;
   const miniFull = evalBaseline(
@@ -173,9 +248,42 @@ async function main(): Promise<void> {
       ),
     );
   }
+  rows.push(
+    evalBaseline(
+      'TF-IDF + LR k10',
+      () => tfidfLogisticBaseline(entriesOf(10)),
+      clinc.calibration,
+      clinc.queries,
+    ),
+  );
+  rows.push(
+    evalBaseline(
+      'TF-IDF + LR full',
+      () => tfidfLogisticBaseline(entriesOf(100), 3),
+      clinc.calibration,
+      clinc.queries,
+    ),
+  );
   const fr = await demo('fr');
   const en = await demo('en');
   for (const d of [fr, en]) if (d) rows.push(d);
+  // The encoder is English: by default French stays lexical; this row measures what it would do there.
+  const frEncoder =
+    encoder?.vectors &&
+    (await demo('fr', countedVectors({ ...encoder.vectors, locales: ['fr'] }), ' + encoder'));
+  const enEncoder = counted && (await demo('en', counted, ' + encoder'));
+  for (const d of [frEncoder, enEncoder]) if (d) rows.push(d);
+  for (const d of [fr, en])
+    if (d)
+      rows.push(
+        evalBaseline(
+          `TF-IDF + LR demo ${d.entries[0]?.locale.toUpperCase()}`,
+          () => tfidfLogisticBaseline(d.entries),
+          d.calibration,
+          d.queries,
+        ),
+      );
+  await encoder?.close();
 
   log(`synthetic KB: ${SYNTHETIC_ENTRIES} entries × 5 phrasings…`);
   const synthetic = syntheticEntries(clinc.train, SYNTHETIC_ENTRIES);
@@ -199,6 +307,7 @@ async function main(): Promise<void> {
     'p50 ms',
     'p99 ms',
     'build ms',
+    'full pass %',
   ];
   process.stdout.write(
     `\nCLINC150 data_full.json (Larson et al. 2019, CC BY 3.0): KB from train (k10: first 10 phrasings per intent and 10 oos_train messages as out-of-scope examples; full: all 100 and 100),\ncalibration = val + oos_val (3,100), queries = test + oos_test (5,500)\n\n`,
@@ -206,7 +315,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     table([
       header,
-      ...rows.map(({ name, s }) => [
+      ...rows.map(({ name, s, fullPasses }) => [
         name,
         s.in_scope_accuracy_pct,
         s.accuracy_plus_clarify_pct,
@@ -217,6 +326,7 @@ async function main(): Promise<void> {
         s.p50_ms,
         s.p99_ms,
         s.build_ms,
+        fullPasses === undefined ? '' : round(fullPasses * 100),
       ]),
     ]) + '\n',
   );
@@ -245,6 +355,39 @@ async function main(): Promise<void> {
     p99_ratio_vs_minisearch: round(full.s.p99_ms / (miniFull.s.p99_ms || 1)),
     build_ratio_vs_minisearch: round(full.s.build_ms / (miniFull.s.build_ms || 1)),
     synthetic_build_ratio_vs_minisearch: round(syntheticRelaisMs / (syntheticMiniMs || 1)),
+    ...(fullEncoder && k10Encoder
+      ? {
+          encoder_full_in_scope_accuracy_pct: fullEncoder.s.in_scope_accuracy_pct,
+          encoder_full_accuracy_plus_clarify_pct: fullEncoder.s.accuracy_plus_clarify_pct,
+          encoder_full_out_of_scope_recall_pct: fullEncoder.s.out_of_scope_recall_pct,
+          encoder_full_wrong_answers_pct: fullEncoder.s.wrong_answers_pct,
+          encoder_full_ece: fullEncoder.s.expected_calibration_error,
+          encoder_full_p50_ms: fullEncoder.s.p50_ms,
+          encoder_full_p99_ms: fullEncoder.s.p99_ms,
+          encoder_full_build_ms: fullEncoder.s.build_ms,
+          encoder_full_full_pass_pct: round((fullEncoder.fullPasses ?? 0) * 100),
+          encoder_k10_in_scope_accuracy_pct: k10Encoder.s.in_scope_accuracy_pct,
+          encoder_k10_accuracy_plus_clarify_pct: k10Encoder.s.accuracy_plus_clarify_pct,
+          encoder_k10_out_of_scope_recall_pct: k10Encoder.s.out_of_scope_recall_pct,
+          encoder_k10_wrong_answers_pct: k10Encoder.s.wrong_answers_pct,
+          encoder_k10_ece: k10Encoder.s.expected_calibration_error,
+          encoder_k10_full_pass_pct: round((k10Encoder.fullPasses ?? 0) * 100),
+        }
+      : {}),
+    ...(enEncoder
+      ? {
+          encoder_en_demo_in_scope_accuracy_pct: enEncoder.s.in_scope_accuracy_pct,
+          encoder_en_demo_out_of_scope_recall_pct: enEncoder.s.out_of_scope_recall_pct,
+          encoder_en_demo_wrong_answers_pct: enEncoder.s.wrong_answers_pct,
+        }
+      : {}),
+    ...(frEncoder
+      ? {
+          encoder_fr_demo_in_scope_accuracy_pct: frEncoder.s.in_scope_accuracy_pct,
+          encoder_fr_demo_out_of_scope_recall_pct: frEncoder.s.out_of_scope_recall_pct,
+          encoder_fr_demo_wrong_answers_pct: frEncoder.s.wrong_answers_pct,
+        }
+      : {}),
     ...(fr
       ? {
           fr_demo_in_scope_accuracy_pct: fr.s.in_scope_accuracy_pct,

@@ -85,7 +85,10 @@ export function registerReports(server: Server, deps: ReportsDeps): void {
     reportRoute(deps, async (_req, res, q, surveys) => {
       const suggestions = await suggestKbImprovements(missedQuestionsOf(await surveys.list(q.range)), {
         nearestEntry: async (question, locale) => {
-          const best = (await deps.faq.match(question, { locale })).candidates[0];
+          const decision = await deps.faq.match(question, { locale });
+          // An entry the matcher would neither give nor offer is a coincidence of words, whatever its score.
+          if (decision.decision === 'escalate' && decision.reason !== 'entry-escalate') return undefined;
+          const best = decision.candidates[0];
           return best && { entryId: best.id, score: best.score };
         },
         // A weak nearest entry is a coincidence of words, not a topic the entry covers.

@@ -3,7 +3,6 @@ import type { Locale } from '../locale';
 import type { TextsToEmbed, VectorSource } from '../vector-source';
 import { embedPhrasings } from './embed-phrasings';
 import { makeFastPath } from './fast-path';
-import { LruCache } from './lru-cache';
 import type { PhrasingCache } from './phrasing-cache';
 import { fitPieceWeights } from './piece-weights';
 import type { SentenceEncoder } from './sentence-encoder';
@@ -21,8 +20,6 @@ export interface EncoderVectorsOptions {
   readonly pass: EncoderPass;
   /** KB phrasing vectors kept on disk (never a customer's message); without it nothing is cached. */
   readonly cache?: PhrasingCache;
-  /** Repeated messages answered from memory; 0 disables. */
-  readonly queryCacheSize?: number;
   /** Languages to embed (default English only: the model is English, see docs/knowledge-base.md). */
   readonly locales?: readonly Locale[];
 }
@@ -30,7 +27,6 @@ export interface EncoderVectorsOptions {
 /** USE lite cuts French into English pieces: on the demo French sets it moved in-scope accuracy by < 1 point. */
 export const DEFAULT_ENCODER_LOCALES: readonly Locale[] = ['en'];
 
-const DEFAULT_QUERY_CACHE = 2000;
 const CHUNK = 256;
 
 /** What the encoder reads of a text: the USE vocabulary is cased, customers' capitals are noise. */
@@ -52,15 +48,9 @@ export function encoderVectors(
       : pass === 'full'
         ? `${encoder.id} full pass`
         : `${encoder.id}`;
-  const queries = new LruCache<string, Float32Array>(options.queryCacheSize ?? DEFAULT_QUERY_CACHE);
-  const full = async (text: string): Promise<Float32Array | undefined> => {
-    const key = encoderText(text);
-    const cached = queries.get(key);
-    if (cached) return cached;
-    const [vector] = await encoder.embed([key], 'live');
-    if (vector) queries.set(key, vector);
-    return vector;
-  };
+  // The encoder answers repeated messages from its own in-memory LRU.
+  const full = async (text: string): Promise<Float32Array | undefined> =>
+    (await encoder.embed([encoderText(text)], 'live'))[0];
   return {
     label,
     cascade: pass === 'cascade',

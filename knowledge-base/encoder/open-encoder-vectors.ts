@@ -6,6 +6,7 @@ import type { EncoderLog } from './encoder-log';
 import { loadEncoder, type EncoderMode } from './load-encoder';
 import { DEFAULT_ENCODER_CACHE_DIR, PhrasingCache } from './phrasing-cache';
 import type { EncoderStatus } from './sentence-encoder';
+import type { EncoderStats } from './worker-encoder';
 
 export interface OpenEncoderVectorsOptions {
   readonly mode: EncoderMode;
@@ -22,6 +23,8 @@ export interface EncoderVectors {
   readonly vectors?: VectorSource;
   readonly status: EncoderStatus;
   readonly pass: EncoderPass;
+  /** Batches, texts embedded, live-message cache hits and misses (undefined without an encoder). */
+  stats(): EncoderStats | undefined;
   /** Stops the worker; the process can then exit. */
   close(): Promise<void>;
 }
@@ -38,7 +41,7 @@ export async function openEncoderVectors(options: OpenEncoderVectorsOptions): Pr
     ...(options.modelPackage ? { modelPackage: options.modelPackage } : {}),
   });
   const encoder = loaded.encoder;
-  if (!encoder) return { status: loaded.status, pass, close: async () => undefined };
+  if (!encoder) return { status: loaded.status, pass, stats: () => undefined, close: async () => undefined };
   const cache = await PhrasingCache.open({
     dir: cacheDir,
     modelId: encoder.id,
@@ -54,6 +57,7 @@ export async function openEncoderVectors(options: OpenEncoderVectorsOptions): Pr
       return encoder.status;
     },
     pass,
+    stats: () => encoder.stats(),
     close: () => encoder.close(),
   };
 }
