@@ -8,7 +8,11 @@ import { RelaisProcess } from './relais-process';
 // Each test starts real processes (KB load included): slow on a busy machine.
 jest.setTimeout(180_000);
 
-const PRODUCTION = { NODE_ENV: 'production', SUPERVISOR_TOKEN: 'supervisor-token-for-start-tests' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  SUPERVISOR_TOKEN: 'supervisor-token-for-start-tests',
+  METRICS_TOKEN: 'metrics-token-for-start-tests',
+};
 
 test('production without MicrosoftAppId: exits before listening, naming the variable and the opt-in', async () => {
   const started = RelaisProcess.start(PRODUCTION);
