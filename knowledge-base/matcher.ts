@@ -160,17 +160,28 @@ export class Matcher {
     const confidence = best ? predict(this.calibration.answer, x) : 0;
     const shortlist = best ? Math.max(confidence, predict(this.calibration.shortlist, x)) : 0;
     const top = best ? this.entries[best.index] : undefined;
-    const verdict = decide(
+    const vague = isVague(scored.sharedBy, this.entries.length);
+    const decided = decide(
       {
         contentWords: content.length,
         candidates: ranked.length,
         confidence,
         shortlist,
         bestEscalates: top?.escalate ?? false,
-        vague: isVague(scored.sharedBy, this.entries.length),
+        vague,
       },
       this.calibration.thresholds,
     );
+    // A message that is one of the best entry's own phrasings is answered: the KB's author wrote
+    // it for that entry, whatever a small KB's calibration concluded (self-calibration on a
+    // six-entry KB left an entry's exact question at "did you mean").
+    const own = best !== undefined && this.ranker.entryWithPhrasing(scored.analysis) === best.index;
+    const verdict: typeof decided =
+      own &&
+      !top?.escalate &&
+      (decided.kind === 'clarify' || (decided.kind === 'escalate' && decided.reason === 'low-confidence'))
+        ? { kind: 'answer' }
+        : decided;
     if (!best || !top || (verdict.kind === 'escalate' && verdict.reason === 'no-content')) {
       return {
         locale: this.locale,

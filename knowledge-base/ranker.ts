@@ -179,8 +179,38 @@ export class Ranker {
     );
     const entryStems = Array.from({ length: classCount }, () => new Set<string>());
     analyzed.forEach((a, i) => a.stems.forEach((stem) => entryStems[labels[i]!]!.add(stem)));
+    // Each phrasing's stems, to the one entry that has it (-1: several entries share it).
+    const phrasingOwners = new Map<string, number>();
+    analyzed.forEach((a, i) => {
+      const key = a.stems.join(' ');
+      const owner = phrasingOwners.get(key);
+      phrasingOwners.set(key, owner === undefined || owner === labels[i] ? labels[i]! : -1);
+    });
     const centroids = vectors && { rows: classCentroids(vectors.of, labels, classCount, dims), dims };
-    return new Ranker(space, phrasingIndex, entryIndex, model, classCount, withChars, entryStems, centroids);
+    const ranker = new Ranker(
+      space,
+      phrasingIndex,
+      entryIndex,
+      model,
+      classCount,
+      withChars,
+      entryStems,
+      centroids,
+    );
+    ranker.phrasingOwners = phrasingOwners;
+    return ranker;
+  }
+
+  private phrasingOwners: ReadonlyMap<string, number> = new Map();
+
+  /**
+   * The one entry one of whose phrasings the message is, word for word after normalisation (-1:
+   * none). Messages of fewer than three words never count: "annuler" is some phrasing's whole
+   * remainder and still means many entries.
+   */
+  entryWithPhrasing(analysis: AnalyzedText): number {
+    if (analysis.stems.length < 3) return -1;
+    return this.phrasingOwners.get(analysis.stems.join(' ')) ?? -1;
   }
 
   /** Whether the ranker was trained with sentence vectors (then a message's vector adds evidence). */
