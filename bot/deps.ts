@@ -54,7 +54,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
     {
       defaultLocale: config.defaultLocale,
       policy: config.answerPolicy,
-      ...(encoder.vectors ? { vectors: encoder.vectors } : {}),
+      ...(encoder.vectors ? { vectors: encoder.vectors, onProgress: embeddingProgress(log) } : {}),
     },
     () => encoder.status,
   );
@@ -165,5 +165,15 @@ async function buildStores(
     storeReady: () => redis.status === 'ready',
     redis,
     dispose: async () => void (await redis.quit()),
+  };
+}
+
+/** A line every 10 s while the KB's vectors are made (a cold cache takes about a minute), and one when done. */
+function embeddingProgress(log: Log): (locale: string, done: number, total: number) => void {
+  let last = 0;
+  return (locale, done, total) => {
+    if (done !== total && performance.now() - last < 10_000) return;
+    last = performance.now();
+    log.info(`sentence vectors of the ${locale} knowledge base: ${done}/${total}`, { locale, done, total });
   };
 }
