@@ -224,7 +224,8 @@ export function readFrenchChat(tokens: readonly string[]): string[] {
       out.push(provider ? 'prestataire' : token === 'presta' ? 'prestation' : 'prestations');
       continue;
     }
-    const spelled = SPELLINGS[token];
+    // Own keys only: a customer's "constructor" or "__proto__" is a word, not Object.prototype's.
+    const spelled = Object.hasOwn(SPELLINGS, token) ? SPELLINGS[token] : undefined;
     if (spelled !== undefined) {
       out.push(...spelled.split(' '));
       continue;
