@@ -12,8 +12,6 @@ export type LocaleMatcher = Pick<Matcher, 'match' | 'info'>;
  */
 export class Cascade implements LocaleMatcher {
   readonly info: MatcherInfo;
-  #fullPasses = 0;
-  #queries = 0;
 
   constructor(
     private readonly fast: Matcher,
@@ -26,16 +24,9 @@ export class Cascade implements LocaleMatcher {
     };
   }
 
-  /** Share of messages that needed the full pass so far. */
-  get fullPassShare(): number {
-    return this.#queries === 0 ? 0 : this.#fullPasses / this.#queries;
-  }
-
   async match(text: string): Promise<Decision> {
-    this.#queries++;
     const first = this.fast.matchNow(text);
     if (sure(first)) return first;
-    this.#fullPasses++;
     return this.full.matchWithVector(text).then((d) => d ?? first);
   }
 }

@@ -133,9 +133,7 @@ export class Matcher {
 
   /** Async: an encoder scorer answers from a worker; the lexical path resolves at once. */
   async match(text: string): Promise<Decision> {
-    const message = clip(text);
-    const vector = this.dense ? await this.dense.embedQuery(message).catch(() => undefined) : undefined;
-    return this.decideOn(message, vector);
+    return (await this.matchWithVector(text)) ?? this.matchNow(text);
   }
 
   /** The decision with the message's sentence vector; undefined when the encoder could not give one. */
