@@ -29,6 +29,10 @@ export const handoffConfigSchema = z.object({
   defaultHandlingMs: ms.default(5 * 60_000),
   /** Promised reply time of a ticket, counted in business hours. */
   ticketReplyWithinMs: ms.default(4 * 3_600_000),
+  /** An answered ticket with no customer reply for this long is resolved (and surveyed). */
+  ticketQuietMs: ms.default(48 * 3_600_000),
+  /** A customer who wrote (or opened their ticket) this recently is taken to still have the chat open. */
+  customerPresentMs: ms.default(15 * 60_000),
   /** Most conversations or agents one sweep (requeueExpired, closeSilent) handles. */
   sweepLimit: z.number().int().min(1).max(10_000).default(500),
   businessHours: businessHoursSchema.default(businessHoursSchema.parse(DEMO_BUSINESS_HOURS)),

@@ -7,6 +7,8 @@ export const CONVERSATION_STATES = [
   'queued',
   'with-agent',
   'ticket',
+  /** A ticket answered by an agent: the case stays open for the customer's reply. */
+  'answered',
   'resolved',
   'survey',
   'closed',
@@ -27,6 +29,11 @@ export type TransitionName =
   | 'resolve'
   | 'cancel'
   | 'answerTicket'
+  | 'replyToAnswer'
+  | 'reopenTicket'
+  | 'resolveTicket'
+  | 'resolveQuietTicket'
+  | 'offerTicket'
   | 'startSurvey'
   | 'close'
   | 'closeSilent';
@@ -66,11 +73,36 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Obj
   handBack: { from: ['with-agent'], to: 'bot', why: 'the agent handed the conversation back to the bot' },
   resolve: { from: ['with-agent'], to: 'resolved', why: 'the agent resolved it' },
   cancel: {
-    from: ['queued'],
+    from: ['queued', 'ticket', 'answered'],
     to: 'cancelled',
-    why: 'the customer stopped waiting (the bot takes over again)',
+    why: 'the customer stopped waiting, or withdrew the ticket (the bot takes over again)',
   },
-  answerTicket: { from: ['ticket'], to: 'resolved', why: 'an agent answered the ticket (e-mail + chat)' },
+  answerTicket: {
+    from: ['ticket'],
+    to: 'answered',
+    why: "an agent answered the ticket (e-mail + chat); the case stays open for the customer's reply",
+  },
+  replyToAnswer: {
+    from: ['answered'],
+    to: 'queued',
+    why: 'the customer replied to the answer: back to the answering agent (online, with room)',
+  },
+  reopenTicket: {
+    from: ['answered'],
+    to: 'ticket',
+    why: 'the customer replied to the answer and its agent cannot take it now: back to the ticket list',
+  },
+  resolveTicket: { from: ['answered'], to: 'resolved', why: 'the customer confirmed the answer settled it' },
+  resolveQuietTicket: {
+    from: ['answered'],
+    to: 'resolved',
+    why: 'no reply to the answer within ticketQuietMs (TICKET_QUIET_HOURS)',
+  },
+  offerTicket: {
+    from: ['ticket'],
+    to: 'queued',
+    why: 'an agent for its language came online while the customer was still connected',
+  },
   startSurvey: { from: ['resolved'], to: 'survey', why: 'the closing CES survey started' },
   close: { from: ['survey', 'resolved'], to: 'closed', why: 'survey finished (or skipped)' },
   closeSilent: {
@@ -81,7 +113,7 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Obj
 });
 
 /** States in which a person is asked for or holds the conversation: its record cannot be erased. */
-export const LIVE_STATES: readonly ConversationState[] = ['queued', 'with-agent', 'ticket'];
+export const LIVE_STATES: readonly ConversationState[] = ['queued', 'with-agent', 'ticket', 'answered'];
 
 /** States in which the customer-silence timer runs. */
 export const SILENCE_STATES: readonly ConversationState[] = TRANSITIONS.closeSilent.from;

@@ -36,7 +36,7 @@ export interface HandoffQueue {
   /** 1-based position in its queue; O(log n). */
   position(conversationId: string): Promise<PositionResult>;
   estimatedWait(conversationId: string): Promise<WaitEstimateResult>;
-  /** queued → cancelled: the customer stopped waiting. */
+  /** queued|ticket|answered → cancelled: the customer stopped waiting (a ticket leaves the ticket list). */
   cancel(conversationId: string): Promise<TransitionResult>;
 
   /** The best waiting conversation this agent may take (priority, FIFO, language, skill, account manager). */
@@ -59,8 +59,26 @@ export interface HandoffQueue {
   /** with-agent → resolved. */
   resolve(conversationId: string, agentId: string): Promise<TransitionResult>;
 
-  /** ticket → resolved, storing the answer (sending it is the TicketDesk's job). */
+  /**
+   * ticket → answered, storing the answer (sending it is the TicketDesk's job): the case stays open
+   * for the customer's reply, and leaves the ticket list.
+   */
   answerTicket(conversationId: string, agentId: string, answer: string): Promise<TransitionResult>;
+  /**
+   * The customer replied to an answered ticket: answered → queued, reserved for the answering agent
+   * when they are online, not away and have room (the pool after accountManagerWaitMs, like a B2B
+   * reservation); otherwise answered → ticket, back in the ticket list at its first place.
+   */
+  customerReplied(conversationId: string): Promise<TransitionResult>;
+  /** answered → resolved: the customer confirmed the answer settled it. */
+  resolveTicket(conversationId: string): Promise<TransitionResult>;
+  /** Answered tickets with no reply for ticketQuietMs → resolved. Returns their ids. */
+  resolveQuietTickets(): Promise<readonly string[]>;
+  /**
+   * The agent came online: open tickets in their languages whose customer was active within
+   * customerPresentMs go ticket → queued (in hours only). Returns their ids, oldest ticket first.
+   */
+  offerTickets(agentId: string): Promise<readonly string[]>;
   /** Open tickets, oldest first. */
   tickets(limit?: number): Promise<readonly ConversationRecord[]>;
 

@@ -17,6 +17,7 @@ const SUFFIX = Object.freeze({
   claims: 'claims',
   activity: 'activity',
   tickets: 'tickets',
+  answered: 'answered',
   agent: 'agent:',
   agentConversations: 'agentconvs:',
   onlineAgents: 'agents',
@@ -43,6 +44,8 @@ export interface HandoffKeys {
   readonly activity: string;
   /** Sorted set: open ticket → time opened (chronological handling). */
   readonly tickets: string;
+  /** Sorted set: answered ticket awaiting the customer's reply → time answered (the quiet sweep). */
+  readonly answered: string;
   /** Hash: agent profile (languages, skills, capacity, heartbeatAt). */
   agent(agentId: string): string;
   /** Set: conversations an agent holds (its size is the load checked against capacity). */
@@ -67,6 +70,7 @@ export function handoffKeys(prefix: string): HandoffKeys {
     claims: base + SUFFIX.claims,
     activity: base + SUFFIX.activity,
     tickets: base + SUFFIX.tickets,
+    answered: base + SUFFIX.answered,
     agent: (agentId: string) => base + SUFFIX.agent + agentId,
     agentConversations: (agentId: string) => base + SUFFIX.agentConversations + agentId,
     onlineAgents: base + SUFFIX.onlineAgents,
@@ -88,6 +92,7 @@ export const LUA_KEY_HELPERS: readonly (readonly [string, string])[] = Object.fr
   ['kClaims', `local kClaims = base .. '${SUFFIX.claims}'`],
   ['kActivity', `local kActivity = base .. '${SUFFIX.activity}'`],
   ['kTickets', `local kTickets = base .. '${SUFFIX.tickets}'`],
+  ['kAnswered', `local kAnswered = base .. '${SUFFIX.answered}'`],
   ['kAgent', `local function kAgent(a) return base .. '${SUFFIX.agent}' .. a end`],
   ['kAgentConvs', `local function kAgentConvs(a) return base .. '${SUFFIX.agentConversations}' .. a end`],
   ['kOnline', `local kOnline = base .. '${SUFFIX.onlineAgents}'`],

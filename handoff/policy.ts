@@ -58,6 +58,16 @@ export class HandoffPolicy {
     return now - this.config.silenceTimeoutMs;
   }
 
+  /** Answered tickets answered before this get resolved by the quiet sweep. */
+  ticketQuietCutoff(now: number): number {
+    return now - this.config.ticketQuietMs;
+  }
+
+  /** A customer active (or whose ticket opened) at or after this is taken to still be connected. */
+  presentCutoff(now: number): number {
+    return now - this.config.customerPresentMs;
+  }
+
   claimDeadline(now: number): number {
     return now + this.config.claimTimeoutMs;
   }

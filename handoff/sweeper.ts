@@ -3,6 +3,8 @@ import type { SweepResult } from './results';
 
 export interface SweepReport extends SweepResult {
   readonly closedSilent: readonly string[];
+  /** Answered tickets resolved because the customer did not reply within ticketQuietMs. */
+  readonly quietTickets: readonly string[];
 }
 
 export interface HandoffSweeperOptions {
@@ -15,7 +17,7 @@ export interface HandoffSweeperOptions {
 
 /**
  * Runs the timer-driven transitions (claim timeout, silent agent console, B2B wait, customer
- * silence). Time itself comes from the queue's Clock: tests call sweep() after moving a ManualClock.
+ * silence, answered tickets left without a reply). Time itself comes from the queue's Clock: tests call sweep() after moving a ManualClock.
  */
 export class HandoffSweeper {
   private timer: NodeJS.Timeout | undefined;
@@ -26,7 +28,8 @@ export class HandoffSweeper {
   async sweep(): Promise<SweepReport> {
     const expired = await this.options.queue.requeueExpired();
     const closedSilent = await this.options.queue.closeSilent();
-    const report = { ...expired, closedSilent };
+    const quietTickets = await this.options.queue.resolveQuietTickets();
+    const report = { ...expired, closedSilent, quietTickets };
     this.options.onSweep?.(report);
     return report;
   }

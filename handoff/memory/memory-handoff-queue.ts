@@ -51,6 +51,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
   private readonly claims = new SortedIndex();
   private readonly activity = new SortedIndex();
   private readonly openTickets = new SortedIndex();
+  private readonly answeredTickets = new SortedIndex();
   private readonly agents = new Map<string, AgentEntry>();
   private readonly onlineAgents = new SortedIndex();
   private readonly handling: number[] = [];
@@ -163,6 +164,8 @@ export class MemoryHandoffQueue implements HandoffQueue {
     if (!TRANSITIONS.cancel.from.includes(state)) return { ok: false, reason: 'wrong-state', state };
     const now = this.policy.now();
     this.unqueue(id, c);
+    this.openTickets.remove(id);
+    this.answeredTickets.remove(id);
     c[FIELD.state] = 'cancelled';
     c[FIELD.updatedAt] = String(now);
     this.activity.add(id, now);
@@ -318,15 +321,91 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const now = this.policy.now();
     this.openTickets.remove(id);
     Object.assign(c, {
-      [FIELD.state]: 'resolved',
+      [FIELD.state]: 'answered',
       [FIELD.agent]: aid,
       [FIELD.answer]: answer,
       [FIELD.answeredBy]: aid,
       [FIELD.answeredAt]: String(now),
       [FIELD.updatedAt]: String(now),
     });
-    this.activity.add(id, now);
+    // No silence timer: the answer may reach the customer by e-mail, days later (the quiet sweep).
+    this.answeredTickets.add(id, now);
     return this.done(id, c);
+  }
+
+  async customerReplied(conversationId: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    const c = this.conversations.get(id);
+    if (!c) return { ok: false, reason: 'not-found' };
+    const state = this.stateOf(c);
+    if (!TRANSITIONS.replyToAnswer.from.includes(state)) return { ok: false, reason: 'wrong-state', state };
+    const now = this.policy.now();
+    const agentId = c[FIELD.answeredBy] ?? '';
+    const agent = this.agents.get(agentId);
+    this.answeredTickets.remove(id);
+    delete c[FIELD.agent];
+    c[FIELD.updatedAt] = String(now);
+    if (
+      agent &&
+      this.isAvailable(agentId, this.policy.heartbeatCutoff(now)) &&
+      agent.conversations.size < agent.capacity
+    ) {
+      c[FIELD.state] = 'queued';
+      c[FIELD.reservedFor] = agentId;
+      this.indexOf(this.reserved, agentId).add(id, Number(c[FIELD.score] ?? 0));
+      this.poolDue.add(id, now + this.policy.config.accountManagerWaitMs);
+      return this.done(id, c);
+    }
+    c[FIELD.state] = 'ticket';
+    this.openTickets.add(id, Number(c[FIELD.ticketAt] ?? now));
+    return this.done(id, c);
+  }
+
+  async resolveTicket(conversationId: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    const c = this.conversations.get(id);
+    if (!c) return { ok: false, reason: 'not-found' };
+    const state = this.stateOf(c);
+    if (!TRANSITIONS.resolveTicket.from.includes(state)) return { ok: false, reason: 'wrong-state', state };
+    this.resolveAnswered(id, c, this.policy.now());
+    return this.done(id, c);
+  }
+
+  async resolveQuietTickets(): Promise<readonly string[]> {
+    const now = this.policy.now();
+    const resolved: string[] = [];
+    const cutoff = this.policy.ticketQuietCutoff(now);
+    for (const e of this.answeredTickets.upTo(cutoff, this.policy.config.sweepLimit)) {
+      const c = this.conversations.get(e.id);
+      this.answeredTickets.remove(e.id);
+      if (!c || !TRANSITIONS.resolveQuietTicket.from.includes(this.stateOf(c))) continue;
+      this.resolveAnswered(e.id, c, now);
+      resolved.push(e.id);
+    }
+    return resolved;
+  }
+
+  async offerTickets(agentId: string): Promise<readonly string[]> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const now = this.policy.now();
+    const agent = this.agents.get(aid);
+    if (!this.policy.hours.isOpen(now) || !agent || !this.isAvailable(aid, this.policy.heartbeatCutoff(now)))
+      return [];
+    const present = this.policy.presentCutoff(now);
+    const offered: string[] = [];
+    for (const e of this.openTickets.head(this.policy.config.sweepLimit)) {
+      const c = this.conversations.get(e.id);
+      if (!c || !TRANSITIONS.offerTicket.from.includes(this.stateOf(c))) continue;
+      if (!agent.languages.includes(c[FIELD.language] ?? '')) continue;
+      const lastSeen = Math.max(Number(c[FIELD.lastActivityAt] ?? 0), Number(c[FIELD.ticketAt] ?? 0));
+      if (lastSeen < present) continue;
+      this.openTickets.remove(e.id);
+      this.indexOf(this.queues, c[FIELD.queue] ?? '').add(e.id, Number(c[FIELD.score] ?? 0));
+      c[FIELD.state] = 'queued';
+      c[FIELD.updatedAt] = String(now);
+      offered.push(e.id);
+    }
+    return offered;
   }
 
   async tickets(limit = 50): Promise<readonly ConversationRecord[]> {
@@ -588,6 +667,13 @@ export class MemoryHandoffQueue implements HandoffQueue {
     this.activity.add(id, now);
     c[FIELD.state] = to;
     c[FIELD.updatedAt] = String(now);
+  }
+
+  private resolveAnswered(id: string, c: ConversationFields, now: number): void {
+    this.answeredTickets.remove(id);
+    c[FIELD.state] = 'resolved';
+    c[FIELD.updatedAt] = String(now);
+    this.activity.add(id, now);
   }
 
   private moveToPool(id: string): void {

@@ -288,9 +288,71 @@ export class RedisHandoffQueue implements HandoffQueue {
     return this.transition(
       'answerTicket',
       id,
-      [this.keys.conversation(id), this.keys.tickets, this.keys.activity],
+      [this.keys.conversation(id), this.keys.tickets, this.keys.answered],
       [id, aid, this.policy.now(), answer, spaced(TRANSITIONS.answerTicket.from)],
     );
+  }
+
+  async customerReplied(conversationId: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    const now = this.policy.now();
+    return this.transition(
+      'customerReplied',
+      id,
+      [this.keys.conversation(id), this.keys.tickets, this.keys.answered],
+      [
+        id,
+        now,
+        this.policy.heartbeatCutoff(now),
+        now + this.policy.config.accountManagerWaitMs,
+        spaced(TRANSITIONS.replyToAnswer.from),
+      ],
+    );
+  }
+
+  async resolveTicket(conversationId: string): Promise<TransitionResult> {
+    const id = this.policy.id(conversationId);
+    return this.transition(
+      'resolveTicket',
+      id,
+      [this.keys.conversation(id), this.keys.answered, this.keys.activity],
+      [id, this.policy.now(), spaced(TRANSITIONS.resolveTicket.from)],
+    );
+  }
+
+  async resolveQuietTickets(): Promise<readonly string[]> {
+    const now = this.policy.now();
+    const reply = await this.run(
+      'resolveQuietTickets',
+      [this.keys.answered, this.keys.activity],
+      [
+        now,
+        this.policy.ticketQuietCutoff(now),
+        this.policy.config.sweepLimit,
+        spaced(TRANSITIONS.resolveQuietTicket.from),
+      ],
+    );
+    return reply.map(asString);
+  }
+
+  async offerTickets(agentId: string): Promise<readonly string[]> {
+    const aid = this.policy.id(agentId, 'agentId');
+    const now = this.policy.now();
+    // Out of hours a ticket stays a ticket, as at escalation.
+    if (!this.policy.hours.isOpen(now)) return [];
+    const reply = await this.run(
+      'offerTickets',
+      [this.keys.agent(aid), this.keys.tickets],
+      [
+        aid,
+        now,
+        this.policy.heartbeatCutoff(now),
+        this.policy.presentCutoff(now),
+        this.policy.config.sweepLimit,
+        spaced(TRANSITIONS.offerTicket.from),
+      ],
+    );
+    return reply.map(asString);
   }
 
   async tickets(limit = 50): Promise<readonly ConversationRecord[]> {

@@ -5,7 +5,7 @@ export const forgetScript = script(
   2,
   `
 --[[ forget: delete one conversation's record (transcript, contact, context) for a customer's
-  erasure. Refused while a person is asked for or holds it (queued, with-agent, ticket): those
+  erasure. Refused while a person is asked for or holds it (queued, with-agent, ticket, answered): those
   end first. Conversations in those states are the only ones in the queue, claim and ticket
   indexes, so only the silence timer index needs cleaning.
   KEYS[1] conversation hash   KEYS[2] activity zset

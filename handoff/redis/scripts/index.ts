@@ -7,15 +7,19 @@ import { cancelScript } from './cancel';
 import { claimScript } from './claim';
 import { claimNextScript } from './claim-next';
 import { closeSilentScript } from './close-silent';
+import { customerRepliedScript } from './customer-replied';
 import { enqueueScript } from './enqueue';
 import { forgetScript } from './forget';
 import { handBackScript } from './hand-back';
 import { heartbeatScript } from './heartbeat';
 import { listTicketsScript } from './list-tickets';
+import { offerTicketsScript } from './offer-tickets';
 import { peekScript } from './peek';
 import { releaseScript } from './release';
 import { requeueExpiredScript } from './requeue-expired';
 import { resolveScript } from './resolve';
+import { resolveQuietTicketsScript } from './resolve-quiet-tickets';
+import { resolveTicketScript } from './resolve-ticket';
 import { setPresenceScript } from './set-presence';
 import { setStateScript } from './set-state';
 import { touchScript } from './touch';
@@ -34,6 +38,10 @@ export const HANDOFF_SCRIPTS = Object.freeze({
   resolve: resolveScript,
   cancel: cancelScript,
   answerTicket: answerTicketScript,
+  customerReplied: customerRepliedScript,
+  resolveTicket: resolveTicketScript,
+  resolveQuietTickets: resolveQuietTicketsScript,
+  offerTickets: offerTicketsScript,
   setState: setStateScript,
   touch: touchScript,
   closeSilent: closeSilentScript,
