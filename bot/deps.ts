@@ -12,7 +12,7 @@ import { RedisCustomerConversations } from './privacy/redis-customer-conversatio
 import { redisReachable } from './http/health-routes';
 import { throttledErrors, type Log } from './log';
 import { DemoBackOffice } from './ports/demo-back-office';
-import { thankYouClosing } from './ports/closing';
+import { ClosingService } from './closing/closing-service';
 import { identifyWith } from './security/identity';
 import { KbReloader } from './kb-admin/kb-reloader';
 import { openEncoderVectors, type EncoderStats } from '../knowledge-base/index';
@@ -69,7 +69,8 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
       faq: kbReloader.holder,
       handoff: agentSide.handoff,
       backOffice: new DemoBackOffice(),
-      closing: thankYouClosing,
+      // In-turn closes; createServer replaces it with the service that also reaches channels.
+      closing: new ClosingService(),
       supportHours: config.supportHours,
       clock,
       identify: identifyWith(tokenSecret),
@@ -80,7 +81,7 @@ export async function buildDeps(config: Config, log: Log): Promise<BuiltDeps> {
     ...stores,
     agent: agentSide.agent,
     kbReloader,
-    closedSilent: agentSide.closedSilent,
+    sweptClosings: agentSide.sweptClosings,
     encoderStats: () => encoder.stats(),
     dispose: async () => {
       await agentSide.dispose();

@@ -9,7 +9,12 @@ import {
 import { toLocale, type Locale } from '../knowledge-base/index';
 import type { BotDeps } from './conversation/deps';
 import { routeMessage } from './conversation/route-message';
-import { newConversation, remember, type ConversationData } from './conversation/state';
+import {
+  CONVERSATION_PROPERTY,
+  newConversation,
+  remember,
+  type ConversationData,
+} from './conversation/state';
 import { Turn } from './conversation/turn';
 import { answerInvoke } from './invokes';
 import { textFor } from './text';
@@ -26,7 +31,7 @@ export class RelaisBot extends ActivityHandler {
     private readonly deps: BotDeps,
   ) {
     super();
-    this.conversation = state.createProperty<ConversationData>('relais');
+    this.conversation = state.createProperty<ConversationData>(CONVERSATION_PROPERTY);
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some(
@@ -82,10 +87,10 @@ export class RelaisBot extends ActivityHandler {
   }
 
   /**
-   * A proactive turn once an agent let the conversation go: the bot answers again, and after a
-   * resolve the closing hook (survey) starts, as when the bot itself solved the problem.
+   * A proactive turn once an agent handed the conversation back: the bot answers again. (A resolve
+   * is a close: bot/closing/closing-service.ts.)
    */
-  async afterAgent(context: TurnContext, outcome: 'handed-back' | 'resolved'): Promise<void> {
+  async handedBack(context: TurnContext): Promise<void> {
     const data = await this.conversation.get(context, newConversation());
     data.phase = 'bot';
     data.handoff = undefined;
@@ -93,9 +98,7 @@ export class RelaisBot extends ActivityHandler {
     data.misses = 0;
     const locale = data.locale ?? this.deps.faq.defaultLocale;
     this.recordBotMessages(context, data);
-    if (outcome === 'resolved') await this.deps.closing.onResolved(context, locale);
-    else
-      await context.sendActivity({ type: ActivityTypes.Message, text: textFor(locale).handedBack, locale });
+    await context.sendActivity({ type: ActivityTypes.Message, text: textFor(locale).handedBack, locale });
     await this.state.saveChanges(context, false);
   }
 

@@ -40,15 +40,13 @@ import type { RateLimitStore } from './security/token-bucket';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
 import { traceStoresOf } from './reports/trace-stores';
-import { withSurveyClosing } from './survey/survey-closing';
-import type { ClosedSilentFeed } from './survey/closed-silent-feed';
-import { proactiveClosings } from './survey/wire-closings';
+import { ClosingService } from './closing/closing-service';
+import type { SweepFeed } from './closing/sweep-feed';
 import { CustomerRelay } from './agent/customer-relay';
 import { announceBotChannel } from './channels/announce';
 import { serviceUrlCheck } from './channels/service-url-policy';
 import { MemoryCustomerConversations, type CustomerConversations } from './privacy/customer-conversations';
 import { indexCustomers } from './privacy/index-customers';
-import type { ChatRelay } from '../handoff/index';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -65,8 +63,8 @@ export interface AppDeps {
   readonly readiness?: readonly ReadinessCheck[];
   /** Reloads the KB the bot reads (deps.bot.faq is its holder); absent, /api/kb does not exist. */
   readonly kbReloader?: KbReloader;
-  /** Conversations closed on customer silence by the agent side's sweeper: recorded for the reports. */
-  readonly closedSilent?: ClosedSilentFeed;
+  /** What the agent side's sweeper closed (silence, quiet answered tickets): the closing service hears it. */
+  readonly sweptClosings?: SweepFeed;
   /** Signs Bot Framework replies instead of an Azure AD token (tests, private clouds). */
   readonly botOutboundCredentials?: OutboundCredentials;
   /** False while the shared store (Redis) is disconnected: requests that need it get 503 at once. */
@@ -84,8 +82,8 @@ export interface RelaisServer {
   readonly adapter: CloudAdapter;
   readonly bot: RelaisBot;
   readonly directLineAdapter: DirectLineAdapter;
-  /** With agents and a survey store: a ticket answer in the chat, then the survey (TicketDesk's chat). */
-  readonly ticketChat?: ChatRelay;
+  /** The one closing service (bot/closing/): every way a conversation ends goes through it. */
+  readonly closing: ClosingService;
   /** What /metrics exposes (tests read the counters). */
   readonly metrics: RelaisMetrics;
   /** Listens and resolves to the base URL (port 0 picks a free port). */
@@ -114,7 +112,16 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     deps.botOutboundCredentials,
   );
   const conversationState = new ConversationState(deps.storage);
-  const bot = new RelaisBot(conversationState, withSurveyClosing(deps.bot, conversationState));
+  // The bot and the closing service refer to each other through the relay: built in this order.
+  let closing: ClosingService = new ClosingService();
+  const bot = new RelaisBot(conversationState, {
+    ...deps.bot,
+    closing: {
+      botResolved: (t) => closing.botResolved(t),
+      ticketResolved: (t, a) => closing.ticketResolved(t, a),
+      cancelled: (t) => closing.cancelled(t),
+    },
+  });
   const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });
 
   // CloudAdapter reads req.body as an object: without bodyParser it answers 400 "req.body not an object".
@@ -160,7 +167,15 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   directLineAdapter.onTurnError = turnErrorHandler(deps.log, deps.bot.faq.defaultLocale);
   // One relay for every write outside a customer's turn: agent messages, ticket answers, closings.
   const relay = new CustomerRelay(adapter, directLineAdapter, bot, config.microsoftApp.appId ?? '');
-  const closings = proactiveClosings(deps, relay);
+  if (deps.agent)
+    closing = new ClosingService({
+      queue: deps.agent.queue,
+      relay,
+      storage: deps.storage,
+      bot: deps.bot,
+      log: deps.log,
+    });
+  const unsubscribe = deps.sweptClosings?.subscribe((swept) => closing.swept(swept));
   const agentApi = deps.agent
     ? mountAgentApi(server, deps.agent, {
         relay,
@@ -169,7 +184,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
         log: deps.log,
         tracked,
         faq: () => deps.bot.faq,
-        ...(closings ? { ticketClosing: closings } : {}),
+        closing,
       })
     : undefined;
   // Every stored customer message is answered at least once, by this instance or another one.
@@ -248,7 +263,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     adapter,
     bot,
     directLineAdapter,
-    ...(closings ? { ticketChat: closings } : {}),
+    closing,
     metrics,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
@@ -262,7 +277,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       agentApi?.close();
-      closings?.stop();
+      unsubscribe?.();
       await turns.stop();
       server.server.closeIdleConnections();
       await Promise.allSettled([...inFlight]);

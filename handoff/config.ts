@@ -5,6 +5,9 @@ import { HandoffError } from './errors';
 
 const ms = z.number().int().positive();
 
+/** How recently a customer wrote (or opened their ticket) to count as still having the chat open. */
+export const CUSTOMER_PRESENT_MS = 15 * 60_000;
+
 export const handoffConfigSchema = z.object({
   /** Prefix of every Redis key of this deployment (it becomes the Cluster hash tag). */
   keyPrefix: z
@@ -32,7 +35,7 @@ export const handoffConfigSchema = z.object({
   /** An answered ticket with no customer reply for this long is resolved (and surveyed). */
   ticketQuietMs: ms.default(48 * 3_600_000),
   /** A customer who wrote (or opened their ticket) this recently is taken to still have the chat open. */
-  customerPresentMs: ms.default(15 * 60_000),
+  customerPresentMs: ms.default(CUSTOMER_PRESENT_MS),
   /** Most conversations or agents one sweep (requeueExpired, closeSilent) handles. */
   sweepLimit: z.number().int().min(1).max(10_000).default(500),
   businessHours: businessHoursSchema.default(businessHoursSchema.parse(DEMO_BUSINESS_HOURS)),

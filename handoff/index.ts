@@ -14,6 +14,7 @@ export {
 } from './business-hours';
 export { ManualClock, systemClock, type Clock } from './clock';
 export {
+  CUSTOMER_PRESENT_MS,
   handoffConfigSchema,
   parseHandoffConfig,
   type HandoffConfig,

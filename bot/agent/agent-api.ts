@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import type { HandoffQueue, Mailer } from '../../handoff/index';
 import type { Log } from '../log';
 import type { AgentAccount } from './accounts';
-import { AgentService } from './agent-service';
+import { AgentService, type AgentClosing } from './agent-service';
 import { AgentTickets, noMailer, type TicketClosing } from './agent-tickets';
 import type { CurrentFaq } from './canned-answers';
 import { registerConsole } from './console-route';
@@ -58,8 +58,8 @@ export function mountAgentApi(
     readonly tracked: AgentRoutesDeps['tracked'];
     /** The FAQ the bot answers from now (canned answers). */
     readonly faq: CurrentFaq;
-    /** A ticket answer's chat side: answer, then the closing survey (absent without a survey store). */
-    readonly ticketClosing?: TicketClosing;
+    /** The closing service (bot/closing/): agent resolves, ticket answers, tickets offered live. */
+    readonly closing?: AgentClosing & TicketClosing;
   },
 ): MountedAgentApi {
   const relay = runtime.relay;
@@ -70,6 +70,7 @@ export function mountAgentApi(
     bus: deps.bus,
     relay,
     clock: runtime.clock,
+    ...(runtime.closing ? { closing: runtime.closing } : {}),
   });
   const tickets = new AgentTickets({
     queue: deps.queue,
@@ -78,7 +79,7 @@ export function mountAgentApi(
     relay,
     mailer: deps.mailer ?? noMailer,
     clock: runtime.clock,
-    ...(runtime.ticketClosing ? { closing: runtime.ticketClosing } : {}),
+    ...(runtime.closing ? { closing: runtime.closing } : {}),
   });
   const streams = new AgentEventStreams(deps.bus);
   registerAgentRoutes(server, {

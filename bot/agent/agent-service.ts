@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationRecord, HandoffQueue } from '../../handoff/index';
 import type { ClaimResult, TransferTarget, TransitionResult } from '../../handoff/index';
 import type { AgentAccount } from './accounts';
-import { readReference, type AgentCloseInfo, type CustomerRelay } from './customer-relay';
+import type { AgentResolve } from '../closing/close-info';
+import { readReference, type CustomerRelay } from './customer-relay';
 import type { AgentEventBus } from './events';
 import type { Presence, RelayLine, RelayStore } from './relay-store';
 
@@ -43,6 +44,14 @@ export interface AgentServiceDeps {
   readonly clock: () => Date;
   /** Every agent account (transfer targets). */
   readonly accounts: readonly AgentAccount[];
+  /** The closing service (bot/closing/): a resolve is a close, and a ticket offered live is told there. */
+  readonly closing?: AgentClosing;
+}
+
+/** What the agent side asks of the closing service. */
+export interface AgentClosing {
+  agentResolved(resolve: AgentResolve): Promise<void>;
+  ticketOffered(conversationId: string): Promise<void>;
 }
 
 const QUEUE_VIEW_LIMIT = 200;
@@ -69,6 +78,7 @@ export class AgentService {
         skills: [...agent.skills],
         capacity: agent.capacity,
       });
+      if (presence === 'online') await this.offerTickets(agent);
       // Away in the queue too: keeps their conversations, counts as nobody for new ones.
       if (presence === 'away') {
         const away = await queue.setPresence(agent.id, 'away');
@@ -78,6 +88,17 @@ export class AgentService {
     }
     await store.setPresence(agent.id, presence);
     return done({ presence });
+  }
+
+  /** Waiting tickets whose customer is still here become live conversations; each customer is told. */
+  private async offerTickets(agent: AgentAccount): Promise<void> {
+    const offered = await this.deps.queue.offerTickets(agent.id);
+    for (const conversationId of offered) {
+      await this.deps.bus.publish({ type: 'queue-changed', conversationId });
+      const language = (await this.deps.queue.get(conversationId))?.language;
+      if (language) await this.deps.bus.publish({ type: 'queued', conversationId, language });
+      await this.deps.closing?.ticketOffered(conversationId);
+    }
   }
 
   async heartbeat(agent: AgentAccount): Promise<Result<{ presence: Presence }>> {
@@ -253,7 +274,7 @@ export class AgentService {
     const result = await this.transition(agent, conversationId, (id) =>
       this.deps.queue.handBack(id, agent.id),
     );
-    if (result.ok) await this.afterAgent(conversationId, 'handed-back');
+    if (result.ok) await this.handedBack(conversationId);
     return result;
   }
 
@@ -272,7 +293,8 @@ export class AgentService {
         at: this.deps.clock().getTime(),
         agentId: agent.id,
       });
-      await this.afterAgent(conversationId, 'resolved', agent.id);
+      // The queue already says resolved: a channel that refuses the closing turn changes nothing here.
+      await this.deps.closing?.agentResolved({ conversationId, agentId: agent.id }).catch(() => undefined);
     }
     return result;
   }
@@ -335,28 +357,13 @@ export class AgentService {
     return done(this.summary(result.conversation));
   }
 
-  private async afterAgent(
-    conversationId: string,
-    outcome: 'handed-back' | 'resolved',
-    resolvedBy?: string,
-  ): Promise<void> {
+  private async handedBack(conversationId: string): Promise<void> {
     const record = await this.deps.queue.get(conversationId);
     const reference = readReference(record?.context.reference);
     if (!reference) return;
-    // The survey records who resolved it and how long the customer waited for that agent.
-    const customerId = customerIdOf(record?.context.customer);
-    const close: AgentCloseInfo | undefined = resolvedBy
-      ? {
-          agentId: resolvedBy,
-          ...(customerId ? { customerId } : {}),
-          ...(record?.escalatedAt !== undefined && record.claimedAt !== undefined
-            ? { waitMs: Math.max(0, record.claimedAt - record.escalatedAt) }
-            : {}),
-        }
-      : undefined;
-    // The queue already says "bot" or "resolved": if the channel refuses this proactive turn, the
-    // customer's next message finds the bot answering anyway. The agent's action stands.
-    await this.deps.relay.afterAgent(reference, outcome, close).catch(() => undefined);
+    // The queue already says "bot": if the channel refuses this proactive turn, the customer's
+    // next message finds the bot answering anyway. The agent's action stands.
+    await this.deps.relay.handBack(reference).catch(() => undefined);
   }
 
   private async claimed(result: ClaimResult): Promise<Result<ConversationSummary>> {
@@ -389,13 +396,6 @@ export class AgentService {
         .map((l) => l.text.slice(0, 200)),
     };
   }
-}
-
-/** The customer id the bot put in the escalation context, if it is one. */
-function customerIdOf(customer: unknown): string | undefined {
-  if (typeof customer !== 'object' || customer === null) return undefined;
-  const id = (customer as { id?: unknown }).id;
-  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 function transferRefusal(result: Extract<TransitionResult, { ok: false }>): Failure {

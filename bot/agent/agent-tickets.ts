@@ -1,4 +1,5 @@
 import {
+  CUSTOMER_PRESENT_MS,
   HandoffError,
   TicketDesk,
   type ChatRelay,
@@ -6,14 +7,13 @@ import {
   type HandoffQueue,
   type Mailer,
 } from '../../handoff/index';
+import type { TicketAnswerDelivery } from '../closing/close-info';
 import type { AgentAccount } from './accounts';
 import type { Result } from './agent-service';
 import { readReference, type CustomerRelay } from './customer-relay';
 import type { AgentEventBus } from './events';
 import type { RelayStore } from './relay-store';
 
-/** A customer who wrote this recently is taken to still have the chat open (the queue's silence timeout). */
-const STILL_CONNECTED_MS = 15 * 60_000;
 const TICKET_LIST_LIMIT = 200;
 
 /** An open ticket as the console lists it. */
@@ -52,16 +52,15 @@ export interface AgentTicketsDeps {
   readonly mailer: Mailer;
   readonly clock: () => Date;
   /**
-   * The bot's side of a ticket answer (the answer, then the closing survey with path "ticket";
-   * recorded even when the customer is gone). Absent (no survey store), the answer is only said.
+   * The closing service's side of a ticket answer (bot/closing/): the answer in the chat as the
+   * agent's message, the case left open for the customer's reply. Absent, the relay says it.
    */
   readonly closing?: TicketClosing;
 }
 
-/** The bot's side of a ticket answer (bot/survey/proactive-closings.ts). */
+/** What a ticket answer asks of the closing service. */
 export interface TicketClosing {
-  deliver(conversationId: string, answer: string): Promise<boolean>;
-  recordUndelivered(conversationId: string): Promise<void>;
+  ticketAnswered(answer: TicketAnswerDelivery): Promise<boolean>;
 }
 
 /** Offline tickets in the console: listed oldest first, read with their transcript, answered once. */
@@ -86,7 +85,7 @@ export class AgentTickets {
     // One desk per answer: its chat relay remembers whether this answer reached the chat.
     let deliveredInChat = false;
     const chat: ChatRelay = {
-      deliver: async (id, answer) => (deliveredInChat = await this.deliverInChat(id, answer)),
+      deliver: async (id, answer) => (deliveredInChat = await this.deliverInChat(id, agent.id, answer)),
     };
     const desk = new TicketDesk({ queue: this.deps.queue, mailer: this.deps.mailer, chat });
     let outcome: Awaited<ReturnType<TicketDesk['answer']>>;
@@ -94,7 +93,7 @@ export class AgentTickets {
     try {
       outcome = await desk.answer(conversationId, agent.id, text);
     } catch (error) {
-      // The desk resolved the ticket and stored the answer before the e-mail failed: report, don't fail.
+      // The desk stored the answer (the ticket is answered) before the e-mail failed: report, don't fail.
       if (!(error instanceof HandoffError) || error.code !== 'MAIL_FAILED') throw error;
       mailError = error.message;
       const after = await this.deps.queue.get(conversationId);
@@ -129,20 +128,14 @@ export class AgentTickets {
   }
 
   /** In the chat too, when the customer wrote recently enough to still have it open. */
-  private async deliverInChat(conversationId: string, text: string): Promise<boolean> {
+  private async deliverInChat(conversationId: string, agentId: string, text: string): Promise<boolean> {
     const record = await this.deps.queue.get(conversationId);
     const reference = readReference(record?.context.reference);
     // The customer's last message, or the ticket's opening (they were there to be told about it).
     const lastSeen = Math.max(record?.lastCustomerActivityAt ?? 0, record?.ticket?.openedAt ?? 0);
-    const connected = this.deps.clock().getTime() - lastSeen <= STILL_CONNECTED_MS;
-    if (!record || !reference) return false;
-    if (this.deps.closing) {
-      // Said (and the survey asked) only to a customer still there; recorded with path "ticket" either way.
-      if (connected) return this.deps.closing.deliver(conversationId, text);
-      await this.deps.closing.recordUndelivered(conversationId);
-      return false;
-    }
-    if (!connected) return false;
+    const connected = this.deps.clock().getTime() - lastSeen <= CUSTOMER_PRESENT_MS;
+    if (!record || !reference || !connected) return false;
+    if (this.deps.closing) return this.deps.closing.ticketAnswered({ conversationId, agentId, text });
     // The ticket is answered whatever the chat does: a refused send means "not delivered in the chat".
     return this.deps.relay.say(reference, text, record.language).then(
       () => true,

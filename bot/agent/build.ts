@@ -7,7 +7,7 @@ import {
   type HandoffQueue,
   type SweepReport,
 } from '../../handoff/index';
-import { ClosedSilentFeed } from '../survey/closed-silent-feed';
+import { SweepFeed } from '../closing/sweep-feed';
 import type { Config } from '../config';
 import type { Log } from '../log';
 import { loadAgentAccounts } from './accounts';
@@ -31,10 +31,10 @@ const SWEEP_INTERVAL_MS = 5_000;
 export interface BuiltAgentSide {
   readonly agent: AgentDeps;
   readonly handoff: QueueHandoffPort;
-  /** Conversations the sweeper closed on customer silence (the survey recorder subscribes). */
-  readonly closedSilent: ClosedSilentFeed;
+  /** What the sweeper closed: customer silence, answered tickets left quiet (the closing service subscribes). */
+  readonly sweptClosings: SweepFeed;
   /**
-   * One sweep now; resolves once its closed-silent conversations reached the feed and its
+   * One sweep now; resolves once its closes reached the feed and its
    * consequences were announced to the consoles (tests; production runs it on a timer).
    */
   sweep(): Promise<SweepReport>;
@@ -56,6 +56,7 @@ export async function buildAgentSide(
   const handoffConfig = {
     keyPrefix: config.redisPrefix,
     businessHours: businessHoursFor(config.supportHours),
+    ticketQuietMs: config.ticketQuietHours * 3_600_000,
   };
   const handoffClock = { now: () => clock().getTime() };
   let queue: HandoffQueue;
@@ -79,14 +80,14 @@ export async function buildAgentSide(
     notices = new MemoryWaitNotices();
     uploads = new MemoryUploadStore();
   }
-  const closedSilent = new ClosedSilentFeed();
+  const sweptClosings = new SweepFeed();
   let published: Promise<void> = Promise.resolve();
   const gapMs = config.queueUpdateIntervalMs;
   const waitNotifier = new WaitNotifier({ queue, notices, gapMs, log });
   const mailer = config.smtp ? new SmtpMailer(config.smtp) : undefined;
   // What a sweep changed reaches the consoles: requeued conversations, and customers who left.
   const announce = async (report: SweepReport): Promise<void> => {
-    for (const conversationId of report.requeued)
+    for (const conversationId of [...report.requeued, ...report.quietTickets])
       await bus.publish({ type: 'queue-changed', conversationId });
     for (const conversationId of report.closedSilent) {
       // Only an agent's conversation concerns a console (a silent chat with the bot ends quietly).
@@ -105,9 +106,9 @@ export async function buildAgentSide(
     queue,
     intervalMs: SWEEP_INTERVAL_MS,
     onSweep: (report) => {
-      published = closedSilent
-        .publish(report.closedSilent)
-        .catch((err: unknown) => log.error('recording conversations closed on silence failed', err));
+      published = sweptClosings
+        .publish({ expired: report.closedSilent, quietTickets: report.quietTickets })
+        .catch((err: unknown) => log.error('closing the swept conversations failed', err));
       announcing = announce(report).catch((err: unknown) => log.error('sweep announcement failed', err));
     },
     onError: (err) => log.error('handoff sweep failed', err),
@@ -127,7 +128,7 @@ export async function buildAgentSide(
       ...(mailer ? { mailer } : {}),
     },
     handoff: new QueueHandoffPort({ queue, store, bus, clock, waitNotices: { notices, gapMs } }),
-    closedSilent,
+    sweptClosings,
     sweep: async () => {
       const report = await sweeper.sweep();
       await published;

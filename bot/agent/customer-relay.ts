@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { DELIVERY_ID_FIELD, DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from '../directline/adapter';
 import { isDirectLineKey, parseBotFrameworkKey } from '../channels/conversation-key';
 import type { RelaisBot } from '../relais-bot';
-import { CLOSE_INFO } from '../survey/survey-closing';
 
 /** The ConversationReference the bot stored in the escalation context, checked before use. */
 const referenceSchema = z.looseObject({
@@ -11,14 +10,6 @@ const referenceSchema = z.looseObject({
   serviceUrl: z.string().min(1),
   conversation: z.looseObject({ id: z.string().min(1) }),
 });
-
-/** What the agent side knows about a resolve (bot/survey/survey-closing.ts CLOSE_INFO). */
-export interface AgentCloseInfo {
-  readonly agentId: string;
-  readonly waitMs?: number;
-  /** The customer the site vouched for at escalation: a proactive turn carries no identity. */
-  readonly customerId?: string;
-}
 
 export function readReference(value: unknown): Partial<ConversationReference> | undefined {
   const parsed = referenceSchema.safeParse(value);
@@ -65,16 +56,9 @@ export class CustomerRelay {
     });
   }
 
-  async afterAgent(
-    reference: Partial<ConversationReference>,
-    outcome: 'handed-back' | 'resolved',
-    close?: AgentCloseInfo,
-  ): Promise<void> {
-    await this.proactive(reference, (context) => {
-      // Only this side knows the agent and the wait: the closing survey reads them from the turn.
-      if (close) context.turnState.set(CLOSE_INFO, close);
-      return this.bot.afterAgent(context, outcome);
-    });
+  /** The agent handed the conversation back: the bot says so and answers again. */
+  async handBack(reference: Partial<ConversationReference>): Promise<void> {
+    await this.proactive(reference, (context) => this.bot.handedBack(context));
   }
 
   /** Runs `logic` in a turn of the customer's conversation, on its own channel. */

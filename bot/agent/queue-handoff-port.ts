@@ -1,5 +1,11 @@
 import type { HandoffQueue, Priority } from '../../handoff/index';
-import type { CustomerMessageRoute, HandoffOutcome, HandoffPort, HandoffRequest } from '../ports/handoff';
+import type {
+  CustomerMessageOptions,
+  CustomerMessageRoute,
+  HandoffOutcome,
+  HandoffPort,
+  HandoffRequest,
+} from '../ports/handoff';
 import type { AgentEventBus } from './events';
 import type { RelayLine, RelayStore } from './relay-store';
 import type { WaitNotices } from './wait-notices';
@@ -92,6 +98,7 @@ export class QueueHandoffPort implements HandoffPort {
     conversationId: string,
     text: string,
     messageId?: string,
+    options: CustomerMessageOptions = {},
   ): Promise<CustomerMessageRoute> {
     const { queue, store, bus, clock } = this.deps;
     const keep = async (): Promise<RelayLine> => {
@@ -121,9 +128,54 @@ export class QueueHandoffPort implements HandoffPort {
         await this.told(conversationId, wait.position, wait.waitMs);
         return { route: 'waiting', position: wait.position, waitMs: wait.waitMs };
       }
+      case 'answered':
+        return this.replyToAnswer(conversationId, keep, options);
       default:
         return { route: 'bot' };
     }
+  }
+
+  /**
+   * A message after a ticket answer: "that settled it" resolves the ticket; anything else goes
+   * back to the agent who answered (their reserved queue) or to the ticket list, the line kept for them.
+   */
+  private async replyToAnswer(
+    conversationId: string,
+    keep: () => Promise<RelayLine>,
+    options: CustomerMessageOptions,
+  ): Promise<CustomerMessageRoute> {
+    const { queue, bus } = this.deps;
+    await queue.touch(conversationId);
+    await keep();
+    if (options.confirmsAnswer) {
+      const resolved = await queue.resolveTicket(conversationId);
+      if (resolved.ok) {
+        await bus.publish({ type: 'queue-changed', conversationId });
+        const agentId = resolved.conversation.ticket?.answeredBy;
+        return { route: 'ticket-resolved', ...(agentId ? { agentId } : {}) };
+      }
+    }
+    const replied = await queue.customerReplied(conversationId);
+    if (!replied.ok)
+      return replied.reason === 'wrong-state'
+        ? this.customerMessageAgain(conversationId)
+        : { route: 'waiting' };
+    await bus.publish({ type: 'queue-changed', conversationId });
+    const back = replied.conversation;
+    if (back.state !== 'queued') return { route: 'waiting' };
+    if (back.language) await bus.publish({ type: 'queued', conversationId, language: back.language });
+    const wait = await queue.estimatedWait(conversationId);
+    if (!wait.ok) return { route: 'waiting' };
+    await this.told(conversationId, wait.position, wait.waitMs);
+    return { route: 'waiting', position: wait.position, waitMs: wait.waitMs };
+  }
+
+  /** Another instance moved it meanwhile: the route its state gives now (the line is kept). */
+  private async customerMessageAgain(conversationId: string): Promise<CustomerMessageRoute> {
+    const state = (await this.deps.queue.get(conversationId))?.state;
+    if (state === 'with-agent') return { route: 'agent' };
+    if (state === 'queued' || state === 'ticket') return { route: 'waiting' };
+    return { route: 'bot' };
   }
 
   private async waitingOutcome(conversationId: string): Promise<HandoffOutcome> {

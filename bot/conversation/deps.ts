@@ -4,7 +4,7 @@ import type { SurveyStore } from '../../insights/index';
 import type { Log } from '../log';
 import type { SupportHours } from '../config';
 import type { BackOffice } from '../ports/back-office';
-import type { ClosingHook } from '../ports/closing';
+import type { ConversationClosing } from '../closing/closing-service';
 import type { Customer } from '../ports/customer';
 import type { HandoffPort } from '../ports/handoff';
 
@@ -24,7 +24,8 @@ export interface BotDeps {
   readonly faq: FaqPort;
   readonly handoff: HandoffPort;
   readonly backOffice: BackOffice;
-  readonly closing: ClosingHook;
+  /** The closes of the customer's own turn (bot/closing/: the one closing service). */
+  readonly closing: ConversationClosing;
   readonly supportHours: SupportHours;
   readonly clock: () => Date;
   /** The customer a trusted channel vouches for, or undefined for an anonymous visitor. */

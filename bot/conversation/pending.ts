@@ -20,7 +20,7 @@ export async function answerPending(turn: Turn): Promise<boolean> {
         turn.data.pending = undefined;
         turn.data.misses = 0;
         trailOf(turn.data, turn.deps.clock()).answerConfirmed = true;
-        await turn.deps.closing.onResolved(turn.context, turn.locale);
+        await turn.deps.closing.botResolved(turn);
         return true;
       }
       if (reply === 'no') {
@@ -70,7 +70,7 @@ export async function answerPending(turn: Turn): Promise<boolean> {
       }
       if (reply === 'no') {
         turn.data.pending = undefined;
-        await turn.deps.closing.onResolved(turn.context, turn.locale);
+        await turn.deps.closing.botResolved(turn);
         return true;
       }
       return false;

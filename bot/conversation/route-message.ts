@@ -4,8 +4,9 @@ import { escalate, waitMinutes } from './escalate';
 import { answerFromFaq } from './faq-turn';
 import { detectIntent, picks } from './intents';
 import { answerPending } from './pending';
-import { continueSurvey } from '../survey/closing-survey';
-import { sayGoodbye } from '../survey/goodbye';
+import { confirmsAnswer } from '../closing/confirmation';
+import { sayGoodbye } from '../closing/goodbye';
+import { continueSurvey } from '../closing/survey-turn';
 import type { Turn } from './turn';
 
 /** Typed words that stop waiting for a person, besides the quick reply. */
@@ -26,15 +27,13 @@ export async function routeMessage(turn: Turn): Promise<void> {
       conversationId,
       turn.message,
       turn.context.activity.id,
+      { confirmsAnswer: confirmsAnswer(turn.message, turn.locale) },
     );
     if (where.route === 'agent') return;
+    if (where.route === 'ticket-resolved') return turn.deps.closing.ticketResolved(turn, where.agentId);
     if (where.route === 'waiting') {
-      if (picks(turn.message, turn.text.backToBot) || CANCEL_WORDS.has(turn.message.toLowerCase())) {
-        await turn.deps.handoff.cancelHandoff(conversationId);
-        data.phase = 'bot';
-        data.handoff = undefined;
-        return turn.say(turn.text.handoffCancelled);
-      }
+      if (picks(turn.message, turn.text.backToBot) || CANCEL_WORDS.has(turn.message.toLowerCase()))
+        return turn.deps.closing.cancelled(turn);
       const told =
         where.position === undefined
           ? turn.text.handoffPending

@@ -68,6 +68,9 @@ export interface InsightsTrail {
   surveyed: boolean;
 }
 
+/** The ConversationState property RelaisBot keeps a conversation under (proactive turns read it too). */
+export const CONVERSATION_PROPERTY = 'relais';
+
 export const TRANSCRIPT_LIMIT = 60;
 
 export function newConversation(): ConversationData {

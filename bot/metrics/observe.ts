@@ -37,8 +37,8 @@ export function observeHandoff(handoff: HandoffPort, metrics: RelaisMetrics, log
       await handoff.cancelHandoff(conversationId);
       withContext(log, { conversationId }).info('handoff cancelled by the customer');
     },
-    customerMessage: async (conversationId, text, messageId) => {
-      const route = await handoff.customerMessage(conversationId, text, messageId);
+    customerMessage: async (conversationId, text, messageId, options) => {
+      const route = await handoff.customerMessage(conversationId, text, messageId, options);
       if (route.route === 'agent')
         withContext(log, { conversationId }).debug?.('customer message relayed to the agent');
       return route;

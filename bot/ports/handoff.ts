@@ -63,7 +63,14 @@ export type HandoffOutcome =
 export type CustomerMessageRoute =
   | { readonly route: 'agent' }
   | { readonly route: 'waiting'; readonly position?: number; readonly waitMs?: number | null }
+  /** The customer confirmed a ticket answer settled it: the ticket is resolved (the bot closes it). */
+  | { readonly route: 'ticket-resolved'; readonly agentId?: string }
   | { readonly route: 'bot' };
+
+export interface CustomerMessageOptions {
+  /** The bot read the message as "that settled it" ("merci c'est réglé"): it closes an answered ticket. */
+  readonly confirmsAnswer?: boolean;
+}
 
 export interface HandoffPort {
   requestHandoff(request: HandoffRequest): Promise<HandoffOutcome>;
@@ -72,7 +79,12 @@ export interface HandoffPort {
    * A customer message while a person was asked for; the queue decides who reads it. With the
    * channel's `messageId`, a message handled again (a turn replayed after a crash) is kept once.
    */
-  customerMessage(conversationId: string, text: string, messageId?: string): Promise<CustomerMessageRoute>;
+  customerMessage(
+    conversationId: string,
+    text: string,
+    messageId?: string,
+    options?: CustomerMessageOptions,
+  ): Promise<CustomerMessageRoute>;
   /** The customer is typing (channel typing activity): shown to the agent who owns the conversation. */
   customerTyping?(conversationId: string): Promise<void>;
 }

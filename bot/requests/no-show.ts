@@ -56,7 +56,7 @@ export async function rebookNextWeek(turn: Turn, missionId: string): Promise<voi
   turn.data.pending = undefined;
   if (outcome.status === 'booked') {
     await turn.say(turn.text.rebooked(outcome.mission, turn.deps.supportHours.timeZone));
-    return turn.deps.closing.onResolved(turn.context, turn.locale);
+    return turn.deps.closing.botResolved(turn);
   }
   await turn.say(turn.text.noShowOutcome(outcome, turn.deps.supportHours.timeZone));
 }

@@ -134,4 +134,9 @@ export const en: BotText = {
     'Sorry, a technical problem stops me from answering. Try again in a moment or write "agent".',
   goodbye: 'Goodbye, have a nice day!',
   goodbyeSurvey: 'Thank you for your visit! One last question before you go:',
+  agentResolved:
+    'I am closing our conversation: your request has been handled. Thank you for contacting us, have a nice day!',
+  ticketSettled: 'Great, I am closing your request. Thank you for letting us know!',
+  ticketNowLive:
+    'Good news: an agent is now available. Your request becomes a live conversation, please stay on this page.',
 };

@@ -127,4 +127,9 @@ export const fr: BotText = {
     'Désolé, un problème technique m’empêche de répondre. Réessayez dans un instant ou écrivez « conseiller ».',
   goodbye: 'Au revoir et bonne journée !',
   goodbyeSurvey: 'Merci de votre visite ! Une dernière question avant de partir :',
+  agentResolved:
+    'Je clôture notre échange : votre demande est traitée. Merci de nous avoir contactés et bonne journée !',
+  ticketSettled: 'Parfait, je clôture votre demande. Merci de nous avoir répondu !',
+  ticketNowLive:
+    'Bonne nouvelle : un conseiller est maintenant disponible. Votre demande passe en conversation en direct, restez sur cette page.',
 };

@@ -51,4 +51,10 @@ export interface BotText {
   readonly goodbye: string;
   /** An explicit goodbye, just before the closing survey's first question. */
   readonly goodbyeSurvey: string;
+  /** The agent's closing words after a resolve, sent as the agent's message (not the bot's voice). */
+  readonly agentResolved: string;
+  /** The customer confirmed a ticket answer settled it ("merci c'est réglé"), before the survey. */
+  readonly ticketSettled: string;
+  /** A waiting ticket became a live conversation: an agent came online while the customer was here. */
+  readonly ticketNowLive: string;
 }

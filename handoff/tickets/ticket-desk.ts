@@ -27,9 +27,10 @@ export interface TicketDeskDeps {
 }
 
 /**
- * Offline tickets: listed oldest first; an answer resolves the ticket (exactly once, atomically),
- * then goes out by e-mail and, if the customer is still connected, in the chat too.
- * When the e-mail fails the ticket stays resolved with its answer stored, and the error
+ * Offline tickets: listed oldest first; an answer moves the ticket to answered (exactly once,
+ * atomically: the case stays open for the customer's reply), then goes out by e-mail and, if the
+ * customer is still connected, in the chat too.
+ * When the e-mail fails the ticket stays answered with its answer stored, and the error
  * (code MAIL_FAILED) reaches the caller so the agent console can say so and resend.
  */
 export class TicketDesk {
@@ -41,9 +42,9 @@ export class TicketDesk {
   }
 
   async answer(conversationId: string, agentId: string, answer: string): Promise<TicketAnswerResult> {
-    const resolved = await this.deps.queue.answerTicket(conversationId, agentId, answer);
-    if (!resolved.ok) return resolved;
-    const conversation = resolved.conversation;
+    const answered = await this.deps.queue.answerTicket(conversationId, agentId, answer);
+    if (!answered.ok) return answered;
+    const conversation = answered.conversation;
     const email = conversation.contact.email;
     const deliveredInChat = this.deps.chat ? await this.deps.chat.deliver(conversation.id, answer) : false;
     const messageId = email

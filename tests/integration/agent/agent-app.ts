@@ -8,7 +8,7 @@ import { loadConfig } from '../../../bot/config';
 import { RedisDirectLineStore } from '../../../bot/directline/redis-store';
 import { InMemoryDirectLineStore, type DirectLineStore } from '../../../bot/directline/store';
 import { silentLog } from '../../../bot/log';
-import { thankYouClosing } from '../../../bot/ports/closing';
+import { ClosingService } from '../../../bot/closing/closing-service';
 import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { identifyWith } from '../../../bot/security/identity';
 import { createServer, type RelaisServer } from '../../../bot/server';
@@ -95,7 +95,7 @@ export async function startAgentApp(
       faq,
       handoff: side.handoff,
       backOffice: new DemoBackOffice(now),
-      closing: thankYouClosing,
+      closing: new ClosingService(),
       supportHours: PARIS_HOURS,
       clock: now,
       identify: identifyWith(SECRET),
@@ -103,7 +103,7 @@ export async function startAgentApp(
     },
     ...stores,
     agent: side.agent,
-    closedSilent: side.closedSilent,
+    sweptClosings: side.sweptClosings,
     tokenSecret: SECRET,
     log: silentLog,
   });

@@ -1,7 +1,7 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Faq } from '../../../knowledge-base/index';
 import { loadConfig } from '../../../bot/config';
-import { thankYouClosing } from '../../../bot/ports/closing';
+import { ClosingService } from '../../../bot/closing/closing-service';
 import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
 import { InMemoryDirectLineStore, type DirectLineStore } from '../../../bot/directline/store';
@@ -32,7 +32,7 @@ export async function startApp(
       faq,
       handoff,
       backOffice: new DemoBackOffice(now),
-      closing: thankYouClosing,
+      closing: new ClosingService(),
       supportHours: PARIS_HOURS,
       clock: now,
       identify: identifyWith(SECRET),

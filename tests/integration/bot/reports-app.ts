@@ -3,7 +3,7 @@ import { MemorySurveyStore } from '../../../insights/index';
 import { loadConfig } from '../../../bot/config';
 import { InMemoryDirectLineStore } from '../../../bot/directline/store';
 import { silentLog } from '../../../bot/log';
-import { thankYouClosing } from '../../../bot/ports/closing';
+import { ClosingService } from '../../../bot/closing/closing-service';
 import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
 import { identifyWith } from '../../../bot/security/identity';
@@ -25,7 +25,7 @@ export async function startReportsApp(
       faq: buildTestFaq(),
       handoff: new InMemoryHandoffRecorder(),
       backOffice: new DemoBackOffice(now),
-      closing: thankYouClosing,
+      closing: new ClosingService(),
       supportHours: PARIS_HOURS,
       clock: now,
       identify: identifyWith(SECRET),

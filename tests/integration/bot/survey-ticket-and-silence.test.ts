@@ -11,6 +11,8 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const SUPERVISOR_TOKEN = 'supervisor-token-for-tests-0123';
+const HOURS = 3600_000;
+const QUIET_HOURS = 20;
 let nowMs = OPEN_TIME.getTime();
 let running: AgentApp;
 let app: RelaisServer;
@@ -30,12 +32,20 @@ const mailer: Mailer = {
 beforeAll(async () => {
   running = await startAgentApp(buildTestFaq(), await agentsJson(), {
     now: () => new Date(nowMs),
-    env: { SUPERVISOR_TOKEN },
+    // Within the day a Direct Line token lives, so the customer still reads the chat after the quiet time.
+    env: { SUPERVISOR_TOKEN, TICKET_QUIET_HOURS: String(QUIET_HOURS), TOKEN_TTL_SECONDS: '86400' },
     surveys,
   });
   ({ app, side, url } = running);
-  if (!app.ticketChat) throw new Error('a server with agents and surveys has a ticket chat');
-  desk = new TicketDesk({ queue: side.agent.queue, mailer, chat: app.ticketChat });
+  // The console's chat side, as AgentTickets wires it: the answer said through the closing service.
+  desk = new TicketDesk({
+    queue: side.agent.queue,
+    mailer,
+    chat: {
+      deliver: (conversationId, text) =>
+        app.closing.ticketAnswered({ conversationId, agentId: 'bruno', text }),
+    },
+  });
 });
 
 afterAll(() => running?.close());
@@ -60,8 +70,10 @@ async function summary(day: string): Promise<Record<string, unknown>> {
   return ((await res.json()) as { report: Record<string, unknown> }).report;
 }
 
-describe('survey after a ticket reply', () => {
-  test('the customer is still in the chat: the answer, then the survey with path ticket', async () => {
+const CES = "À quel point était-ce facile d'obtenir une résolution à votre problème ?";
+
+describe('a ticket answer leaves the case open; the survey comes when it is resolved', () => {
+  test('the customer is still in the chat: the answer, no survey; "merci c\'est réglé" resolves it, then the survey once', async () => {
     nowMs = SUNDAY_NOON.getTime();
     const customer = await Customer.start(url);
     await customer.say(url, 'je veux parler à un conseiller');
@@ -71,20 +83,27 @@ describe('survey after a ticket reply', () => {
     const answered = await desk.answer(customer.conversationId, 'bruno', 'Votre avoir a été émis ce matin.');
     expect(answered).toMatchObject({ ok: true, deliveredInChat: true });
     const seen = await customer.texts(url);
-    expect(seen.slice(-2)).toEqual([
-      'Votre avoir a été émis ce matin.',
-      "À quel point était-ce facile d'obtenir une résolution à votre problème ?",
+    expect(seen.at(-1)).toBe('Votre avoir a été émis ce matin.');
+    expect(seen).not.toContain(CES);
+    expect((await side.agent.queue.get(customer.conversationId))?.state).toBe('answered');
+    expect(await surveys.get(customer.conversationId)).toBeUndefined();
+
+    await customer.say(url, "merci c'est réglé");
+    expect(await customer.textsAfter(url, seen.length)).toEqual([
+      "merci c'est réglé",
+      'Parfait, je clôture votre demande. Merci de nous avoir répondu !',
+      CES,
     ]);
+    expect((await side.agent.queue.get(customer.conversationId))?.state).toBe('resolved');
     // Recorded as soon as the survey starts, before any answer.
     expect(await surveys.get(customer.conversationId)).toMatchObject({
       context: { path: 'ticket', agentId: 'bruno', escalationReason: 'customer-request' },
     });
-
-    for (const reply of ['4', 'oui', '3', 'passer']) await customer.say(url, reply);
-    expect(await customer.textsAfter(url, seen.length)).toEqual([
+    const asked = (await customer.texts(url)).length;
+    for (const reply of ['4', '3', 'passer']) await customer.say(url, reply);
+    expect(await customer.textsAfter(url, asked)).toEqual([
       '4',
-      'Avons-nous répondu à votre question ?',
-      'oui',
+      // The customer said it settled it: "did we answer" is not asked.
       'Êtes-vous satisfait du service Client ?',
       '3',
       expect.stringMatching(/^Avez-vous des commentaires/),
@@ -93,26 +112,62 @@ describe('survey after a ticket reply', () => {
     ]);
     expect(await surveys.get(customer.conversationId)).toMatchObject({
       ces: 4,
-      answered: true,
       csat: 3,
       context: { path: 'ticket', language: 'fr', channel: 'webchat', agentId: 'bruno' },
     });
+    // Resolved: the quiet sweep has nothing left to survey.
+    nowMs += (QUIET_HOURS + 1) * HOURS;
+    expect((await side.sweep()).quietTickets).toEqual([]);
+    expect((await customer.texts(url)).filter((t) => t === CES)).toHaveLength(1);
   });
 
-  test('answered from the agent console: the answer, then the survey, in the chat of a customer still there', async () => {
+  test('answered from the console: the reply goes back to the same agent, who resolves it; the survey is asked once', async () => {
     nowMs = SUNDAY_NOON.getTime();
-    const customer = await Customer.start(url);
-    await customer.say(url, 'je veux parler à un conseiller');
-    nowMs += 5 * 60_000;
     const alice = await Agent.login(url, 'alice', PASSWORDS.alice);
+    const customer = await Customer.start(url);
+    await customer.say(url, 'je veux parler à un conseiller'); // Sunday: a ticket
+    expect((await side.agent.queue.get(customer.conversationId))?.state).toBe('ticket');
+    nowMs += 5 * 60_000;
+    expect((await alice.post('/presence', { presence: 'online' })).status).toBe(200);
     const answered = await alice.post(`/tickets/${customer.conversationId}/answer`, {
       text: 'Votre remboursement part demain.',
     });
     expect(answered.status).toBe(200);
-    expect(answered.json).toMatchObject({ deliveredInChat: true, state: 'resolved' });
-    expect((await customer.texts(url)).slice(-2)).toEqual([
-      'Votre remboursement part demain.',
-      "À quel point était-ce facile d'obtenir une résolution à votre problème ?",
+    expect(answered.json).toMatchObject({ deliveredInChat: true, state: 'answered' });
+    const tickets = (await alice.get('/tickets')).json as { tickets: { id: string }[] };
+    expect(tickets.tickets.map((t) => t.id)).not.toContain(customer.conversationId);
+    const seen = await customer.texts(url);
+    expect(seen.at(-1)).toBe('Votre remboursement part demain.');
+
+    await customer.say(url, 'Et celui de mars, il part aussi ?');
+    const record = await side.agent.queue.get(customer.conversationId);
+    expect(record).toMatchObject({ state: 'queued' });
+    const queue = (await alice.get('/queue')).json as { waiting: { id: string }[] };
+    expect(queue.waiting.map((c) => c.id)).toContain(customer.conversationId);
+    // Bruno does not see it: it waits for Alice, who answered.
+    const bruno = await Agent.login(url, 'bruno', PASSWORDS.bruno);
+    expect((await bruno.post('/presence', { presence: 'online' })).status).toBe(200);
+    const brunoQueue = (await bruno.get('/queue')).json as { waiting: { id: string }[] };
+    expect(brunoQueue.waiting.map((c) => c.id)).not.toContain(customer.conversationId);
+
+    expect((await alice.post(`/conversations/${customer.conversationId}/claim`)).status).toBe(200);
+    const transcript = (await alice.get(`/conversations/${customer.conversationId}`)).json as {
+      lines: { from: string; text: string }[];
+    };
+    expect(transcript.lines.map((l) => [l.from, l.text])).toEqual(
+      expect.arrayContaining([
+        ['agent', 'Votre remboursement part demain.'],
+        ['customer', 'Et celui de mars, il part aussi ?'],
+      ]),
+    );
+    const before = (await customer.texts(url)).length;
+    expect(
+      (await alice.post(`/conversations/${customer.conversationId}/resolve`, { reason: 'answered' })).status,
+    ).toBe(200);
+    // The agent's closing words, then the survey: not the bot's "ravi d'avoir pu vous aider".
+    expect(await customer.textsAfter(url, before)).toEqual([
+      'Je clôture notre échange : votre demande est traitée. Merci de nous avoir contactés et bonne journée !',
+      CES,
     ]);
     for (const reply of ['2', 'oui', '4', 'passer']) await customer.say(url, reply);
     expect(await surveys.get(customer.conversationId)).toMatchObject({
@@ -120,9 +175,15 @@ describe('survey after a ticket reply', () => {
       csat: 4,
       context: { path: 'ticket', agentId: 'alice' },
     });
+    nowMs += (QUIET_HOURS + 1) * HOURS;
+    await alice.post('/heartbeat');
+    expect((await side.sweep()).quietTickets).toEqual([]);
+    expect((await customer.texts(url)).filter((t) => t === CES)).toHaveLength(1);
+    await alice.post('/presence', { presence: 'offline' });
+    await bruno.post('/presence', { presence: 'offline' });
   });
 
-  test('answered from the agent console long after the customer left: recorded with path ticket, nothing said', async () => {
+  test('answered long after the customer left: nothing said; without a reply for TICKET_QUIET_HOURS it is resolved and surveyed, once', async () => {
     nowMs = SUNDAY_NOON.getTime();
     const customer = await Customer.start(url);
     await customer.say(url, 'je veux parler à un conseiller');
@@ -130,14 +191,25 @@ describe('survey after a ticket reply', () => {
     nowMs += 20 * 60_000; // past the 15 minutes a customer counts as still in the chat
     const alice = await Agent.login(url, 'alice', PASSWORDS.alice);
     const answered = await alice.post(`/tickets/${customer.conversationId}/answer`, { text: 'Réglé.' });
-    expect(answered.json).toMatchObject({ deliveredInChat: false, state: 'resolved' });
+    expect(answered.json).toMatchObject({ deliveredInChat: false, state: 'answered' });
     expect((await customer.texts(url)).length).toBe(before);
+    expect(await surveys.get(customer.conversationId)).toBeUndefined();
+
+    nowMs += (QUIET_HOURS - 1) * HOURS; // not yet TICKET_QUIET_HOURS
+    expect((await side.sweep()).quietTickets).not.toContain(customer.conversationId);
+    nowMs += 1 * HOURS;
+    expect((await side.sweep()).quietTickets).toContain(customer.conversationId);
+    expect((await side.agent.queue.get(customer.conversationId))?.state).toBe('resolved');
     const stored = await surveys.get(customer.conversationId);
     expect(stored).toMatchObject({ context: { path: 'ticket', agentId: 'alice' } });
     expect(stored?.ces).toBeUndefined();
+    // The question waits in the conversation for a customer who comes back; asked once.
+    expect(await customer.textsAfter(url, before)).toEqual([CES]);
+    expect((await side.sweep()).quietTickets).toEqual([]);
+    expect(await customer.textsAfter(url, before)).toEqual([CES]);
   });
 
-  test('the customer is gone (their channel refuses): the conversation is still recorded, path ticket, no answers', async () => {
+  test('the customer is gone (their channel refuses): recorded from the queue once the ticket is quiet, path ticket, no answers', async () => {
     nowMs = SUNDAY_NOON.getTime();
     const connector = await new FakeConnector().start();
     const conversationId = `gone-${Math.random().toString(36).slice(2)}`;
@@ -160,9 +232,12 @@ describe('survey after a ticket reply', () => {
     // The channel now refuses the conversation (the customer left or blocked the bot): 403 on the same address.
     const refusing = await refuseOn(new URL(connector.url).port);
 
-    nowMs += 20 * 3600_000;
+    nowMs += 20 * HOURS;
     const answered = await desk.answer(key, 'alice', 'Votre avoir a été émis.');
     expect(answered).toMatchObject({ ok: true, deliveredInChat: false });
+    expect(await surveys.get(key)).toBeUndefined();
+    nowMs += QUIET_HOURS * HOURS;
+    expect((await side.sweep()).quietTickets).toContain(key);
     const stored = await surveys.get(key);
     expect(stored).toMatchObject({
       context: {

@@ -5,7 +5,7 @@ import type { OutboundCredentials } from '../../../bot/adapter';
 import { loadConfig } from '../../../bot/config';
 import { InMemoryDirectLineStore } from '../../../bot/directline/store';
 import { silentLog, type Log } from '../../../bot/log';
-import { thankYouClosing } from '../../../bot/ports/closing';
+import { ClosingService } from '../../../bot/closing/closing-service';
 import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { identifyWith } from '../../../bot/security/identity';
 import { createServer, type RelaisServer } from '../../../bot/server';
@@ -61,7 +61,7 @@ export async function startHostileApp(
       faq: buildTestFaq(),
       handoff: side.handoff,
       backOffice: new DemoBackOffice(clock),
-      closing: thankYouClosing,
+      closing: new ClosingService(),
       supportHours: PARIS_HOURS,
       clock,
       identify: identifyWith(SECRET),

@@ -9,7 +9,7 @@ import {
 import type { SupportHours } from '../../../bot/config';
 import type { BotDeps, FaqPort } from '../../../bot/conversation/deps';
 import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
-import { thankYouClosing } from '../../../bot/ports/closing';
+import { ClosingService } from '../../../bot/closing/closing-service';
 import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
 import { RelaisBot } from '../../../bot/relais-bot';
 import { identifyWith } from '../../../bot/security/identity';
@@ -168,7 +168,7 @@ export function startBot(
     faq: scriptedFaq(faq),
     handoff,
     backOffice,
-    closing: thankYouClosing,
+    closing: new ClosingService(),
     supportHours: PARIS_HOURS,
     clock: () => now,
     identify: identifyWith(SECRET),

@@ -2,13 +2,13 @@ import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'bo
 import type { Faq } from '../../../knowledge-base/index';
 import { MemorySurveyStore } from '../../../insights/index';
 import type { BotDeps } from '../../../bot/conversation/deps';
-import { thankYouClosing } from '../../../bot/ports/closing';
+import { ClosingService, surveyAfterAgent } from '../../../bot/closing/closing-service';
 import { newConversation, type ConversationData } from '../../../bot/conversation/state';
+import { Turn } from '../../../bot/conversation/turn';
 import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
 import { RelaisBot } from '../../../bot/relais-bot';
 import { identifyWith } from '../../../bot/security/identity';
-import { CLOSE_INFO, withSurveyClosing } from '../../../bot/survey/survey-closing';
 import { OPEN_TIME, PARIS_HOURS, SECRET, scriptedFaq } from './harness';
 
 export interface SurveyBot {
@@ -16,8 +16,8 @@ export interface SurveyBot {
   readonly surveys: MemorySurveyStore;
   readonly handoff: InMemoryHandoffRecorder;
   /**
-   * What an agent's resolve does in its proactive turn: the conversation back with the bot, then
-   * the closing hook (which starts the survey), then the state saved.
+   * What an agent's resolve does in its proactive turn (after the agent's closing words, which go
+   * out as the agent's message): the conversation back with the bot, the survey, the state saved.
    */
   resolveByAgent(info?: { agentId: string; waitMs: number }): Promise<void>;
 }
@@ -35,25 +35,22 @@ export function startSurveyBot(
     faq: scriptedFaq(faq),
     handoff,
     backOffice: new DemoBackOffice(() => now),
-    closing: thankYouClosing,
+    closing: new ClosingService(),
     supportHours: PARIS_HOURS,
     clock: () => now,
     identify: identifyWith(SECRET),
     surveys,
     ...(options.askNps ? { surveyQuestions: { askNps: true } } : {}),
   };
-  const botDeps = withSurveyClosing(deps, state);
-  const bot = new RelaisBot(state, botDeps);
+  const bot = new RelaisBot(state, deps);
   const template: Partial<Activity> = { locale: options.locale ?? 'fr-FR' };
   const adapter = new TestAdapter((context) => bot.run(context), template);
   const conversation = state.createProperty<ConversationData>('relais');
   const resolveByAgent = (info?: { agentId: string; waitMs: number }) =>
     adapter.processActivity({ type: 'event', name: 'agent.resolved' }, async (context) => {
-      if (info) context.turnState.set(CLOSE_INFO, info);
       const data = await conversation.get(context, newConversation());
-      data.phase = 'bot';
-      data.handoff = undefined;
-      await botDeps.closing.onResolved(context, data.locale ?? 'fr');
+      const turn = new Turn(context, data, deps, data.locale ?? 'fr', undefined);
+      await surveyAfterAgent(turn, info ?? {});
       await state.saveChanges(context);
     });
   return { adapter, surveys, handoff, resolveByAgent };

@@ -21,6 +21,7 @@ describe('HandoffSweeper', () => {
       toPool: [],
       agentsOffline: [],
       closedSilent: [],
+      quietTickets: [],
     });
     clock.advance(60_000);
     await queue.heartbeat('anna');

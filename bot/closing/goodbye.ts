@@ -1,5 +1,5 @@
 import type { Turn } from '../conversation/turn';
-import { startClosingSurvey } from './closing-survey';
+import { startClosingSurvey } from './survey-turn';
 
 /** An explicit goodbye closes the conversation: the survey, unless it was already asked. */
 export async function sayGoodbye(turn: Turn): Promise<void> {

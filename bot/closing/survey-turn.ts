@@ -3,25 +3,11 @@ import {
   parseSurveyState,
   startSurvey,
   type ConversationContextInput,
-  type ConversationOutcome,
-  type ConversationPath,
   type SurveyAnswers,
 } from '../../insights/index';
 import type { Turn } from '../conversation/turn';
-import { noteMissed, pathOf, trailOf } from './trail';
-
-/** What the side closing the conversation knows and the bot does not (an agent's resolve). */
-export interface CloseInfo {
-  readonly path?: ConversationPath;
-  readonly agentId?: string;
-  readonly waitMs?: number;
-  /** The customer, when the closing side knows them (a proactive turn carries no identity). */
-  readonly customerId?: string;
-  /** Default resolved; closed-silent when the customer stopped answering. */
-  readonly outcome?: ConversationOutcome;
-  /** The customer just said the answer helped: "did we answer" is not asked. */
-  readonly customerConfirmedAnswer?: boolean;
-}
+import { noteMissed, pathOf, trailOf } from '../survey/trail';
+import type { CloseInfo } from './close-info';
 
 /** The record of the conversation as it closes: the dimensions every report is cut by. */
 function contextOf(turn: Turn, close: CloseInfo, answers: SurveyAnswers): ConversationContextInput {
