@@ -1,3 +1,4 @@
+import { fr } from '../../../bot/text/fr';
 import { buildTestFaq } from '../../unit/bot/harness';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent, Customer, type EventStream } from './clients';
@@ -139,7 +140,10 @@ test('a message while waiting is kept for the agent; resolve runs the closing ho
     reason: 'facture renvoyée',
   });
   expect(resolved.json).toMatchObject({ state: 'resolved' });
-  expect((await customer.texts(url)).at(-1)).toMatch(/ravi d’avoir pu vous aider/);
+  // The closing words come from the agent's side, not the bot's "ravi d'avoir pu vous aider".
+  const closing = await customer.texts(url);
+  expect(closing.at(-1)).toBe(fr.agentResolved);
+  expect(closing.join('\n')).not.toMatch(/ravi d’avoir pu vous aider/);
   // The conversation is no longer Alice's: it cannot be written to any more.
   expect(
     (await alice.post(`/conversations/${customer.conversationId}/messages`, { text: 'encore ?' })).status,

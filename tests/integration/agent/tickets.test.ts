@@ -95,7 +95,7 @@ test('tickets listed oldest first, read, answered once by e-mail and in the chat
   expect(answered.status).toBe(200);
   expect(answered.json).toMatchObject({
     id: martin.conversationId,
-    state: 'resolved',
+    state: 'answered',
     deliveredInChat: true,
     email: { sent: true },
   });
@@ -112,7 +112,7 @@ test('tickets listed oldest first, read, answered once by e-mail and in the chat
   later(20 * 60_000);
   const quiet = await alice.post(`/tickets/${anonymous.conversationId}/answer`, { text: 'Rappelez-nous.' });
   expect(quiet.json).toMatchObject({
-    state: 'resolved',
+    state: 'answered',
     deliveredInChat: false,
     email: { sent: false, why: 'the customer left no e-mail address' },
   });

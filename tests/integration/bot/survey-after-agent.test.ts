@@ -41,7 +41,8 @@ test('an agent resolves through the agent API: the customer gets the survey, wit
 
   const afterResolve = await customer.texts(url);
   expect(afterResolve.slice(-2)).toEqual([
-    expect.stringMatching(/ravi d’avoir pu vous aider/),
+    // The agent's closing words (the agent's message), not the bot's "ravi d'avoir pu vous aider".
+    'Je clôture notre échange : votre demande est traitée. Merci de nous avoir contactés et bonne journée !',
     "À quel point était-ce facile d'obtenir une résolution à votre problème ?",
   ]);
   const seen = afterResolve.length;

@@ -98,7 +98,7 @@ describe('ticket answers by e-mail (real SMTP client against a local smtp-server
     expect((await desk.pending()).map((t) => t.id)).toEqual(['night-1', 'night-2']);
     const answer = 'Bonjour, votre prestataire passera demain à 9 h. Nous vous remboursons la séance.';
     const result = await desk.answer('night-1', 'anna', answer);
-    expect(result).toMatchObject({ ok: true, deliveredInChat: true, conversation: { state: 'resolved' } });
+    expect(result).toMatchObject({ ok: true, deliveredInChat: true, conversation: { state: 'answered' } });
     expect(result.ok && result.messageId).toMatch(/@/);
     expect(delivered).toEqual([`night-1: ${answer}`]);
 
@@ -116,7 +116,7 @@ describe('ticket answers by e-mail (real SMTP client against a local smtp-server
     expect(await desk.answer('night-1', 'bob', 'again')).toEqual({
       ok: false,
       reason: 'wrong-state',
-      state: 'resolved',
+      state: 'answered',
     });
     expect(inbox).toHaveLength(1);
     expect((await desk.pending()).map((t) => t.id)).toEqual(['night-2']);
@@ -139,7 +139,7 @@ describe('ticket answers by e-mail (real SMTP client against a local smtp-server
     expect(failure).toBeInstanceOf(HandoffError);
     expect(failure).toMatchObject({ code: 'MAIL_FAILED' });
     expect((failure as HandoffError).cause).toBeDefined();
-    expect(await queue.get('t')).toMatchObject({ state: 'resolved', ticket: { answer: 'Réponse' } });
+    expect(await queue.get('t')).toMatchObject({ state: 'answered', ticket: { answer: 'Réponse' } });
     await mailer.close();
   });
 
