@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
-import { buildTestFaq } from '../unit/bot/harness';
+import { buildTestFaq, OPEN_TIME, SUNDAY_NOON } from '../unit/bot/harness';
 import { launchChromium } from '../support/chromium';
 import { Agent, Customer } from '../integration/agent/clients';
 
@@ -8,9 +8,10 @@ const HOSTILE = '<img src=x onerror="window.pwned=1"> je veux parler à un conse
 
 let running: AgentApp;
 let browser: Browser;
+let now = OPEN_TIME;
 
 beforeAll(async () => {
-  running = await startAgentApp(buildTestFaq(), await agentsJson());
+  running = await startAgentApp(buildTestFaq(), await agentsJson(), { now: () => now });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -111,7 +112,9 @@ test('chat page and agent console side by side: escalate, claim, talk both ways,
 
 test('console tickets: the oldest ticket is read and answered; the answer reaches the chat', async () => {
   const errors: string[] = [];
-  // Nobody online: asking for a person opens a ticket.
+  // Support closed (Sunday): asking for a person opens a ticket, and it stays one when Alice logs
+  // in (in hours, a ticket whose customer is still here would be offered to her live).
+  now = SUNDAY_NOON;
   const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
   await alice.post('/presence', { presence: 'offline' });
   const customer = await Customer.start(running.url);
@@ -140,6 +143,7 @@ test('console tickets: the oldest ticket is read and answered; the answer reache
   expect((await customer.texts(running.url)).at(-1)).toBe('Votre facture est corrigée.');
   expect(errors).toEqual([]);
   await console.close();
+  now = OPEN_TIME;
 });
 
 test('console transfer: Alice hands the conversation to Bruno, whose console is alerted', async () => {
