@@ -93,7 +93,7 @@ export class ClosingService implements ConversationClosing {
         ? { waitMs: Math.max(0, record.claimedAt - record.escalatedAt) }
         : {}),
     };
-    await this.sayAsAgent(record, textFor(this.localeOf(record)).agentResolved);
+    await this.sayAsAgent(record, resolve.agentId, textFor(this.localeOf(record)).agentResolved);
     const done = await this.turns.run(record, (turn) => surveyAfterAgent(turn, close));
     if (!done) await this.recordOnly(record, close);
   }
@@ -106,7 +106,7 @@ export class ClosingService implements ConversationClosing {
   async ticketAnswered(answer: TicketAnswerDelivery): Promise<boolean> {
     const record = await this.recordOf(answer.conversationId);
     if (!record) return false;
-    return this.sayAsAgent(record, answer.text);
+    return this.sayAsAgent(record, answer.agentId, answer.text);
   }
 
   /** A waiting ticket became a live conversation (an agent came online): the customer is told. */
@@ -168,8 +168,11 @@ export class ClosingService implements ConversationClosing {
     if (!done) await this.recordOnly(record, close);
   }
 
-  /** Through the same send as the agent's own messages, so it is shown as theirs. */
-  private async sayAsAgent(record: ConversationRecord, text: string): Promise<boolean> {
+  /**
+   * Through the same send as the agent's own messages (AgentService.send), so it is shown as theirs:
+   * the one place to pass `agentId` on when that send carries the agent's name.
+   */
+  private async sayAsAgent(record: ConversationRecord, _agentId: string, text: string): Promise<boolean> {
     const reference = readReference(record.context.reference);
     if (!reference || !this.deps) return false;
     return this.deps.relay.say(reference, text, record.language).then(

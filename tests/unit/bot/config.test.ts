@@ -192,4 +192,11 @@ describe('config', () => {
     expect(loadConfig({ TURN_LEASE_MS: '1000' }).turnLeaseMs).toBe(1000);
     expect(problems({ TURN_LEASE_MS: '50' })).toEqual(['TURN_LEASE_MS']);
   });
+
+  test('TICKET_QUIET_HOURS: 48 by default, whole hours from 1 to 90 days', () => {
+    expect(loadConfig({}).ticketQuietHours).toBe(48);
+    expect(loadConfig({ TICKET_QUIET_HOURS: '72' }).ticketQuietHours).toBe(72);
+    for (const bad of ['0', '1.5', 'soon', '2161'])
+      expect(problems({ TICKET_QUIET_HOURS: bad })).toEqual(['TICKET_QUIET_HOURS']);
+  });
 });
