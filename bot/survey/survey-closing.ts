@@ -4,6 +4,7 @@ import type { BotDeps } from '../conversation/deps';
 import { newConversation, type ConversationData } from '../conversation/state';
 import { Turn } from '../conversation/turn';
 import type { ClosingHook } from '../ports/closing';
+import { sayConversationEnded } from '../directline/conversation-ended';
 import { startClosingSurvey, type CloseInfo } from './closing-survey';
 
 /** The property RelaisBot keeps the conversation under (bot/relais-bot.ts). */
@@ -49,5 +50,17 @@ export function withSurvey(inner: ClosingHook, state: ConversationState, deps: B
 
 /** The bot's dependencies with the survey plugged into the closing hook, when there is a survey store. */
 export function withSurveyClosing(deps: BotDeps, state: ConversationState): BotDeps {
-  return deps.surveys ? { ...deps, closing: withSurvey(deps.closing, state, deps) } : deps;
+  return deps.surveys
+    ? { ...deps, closing: withSurvey(deps.closing, state, deps) }
+    : { ...deps, closing: endingWith(deps.closing) };
+}
+
+/** Without a survey the close is the end: the web chat page starts afresh at the next visit. */
+function endingWith(inner: ClosingHook): ClosingHook {
+  return {
+    async onResolved(context: TurnContext, locale: Locale) {
+      await inner.onResolved(context, locale);
+      await sayConversationEnded(context);
+    },
+  };
 }
