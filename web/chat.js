@@ -24,14 +24,14 @@
     fr: {
       error: 'Le chat est indisponible pour le moment. Réessayez dans un instant.',
       placeholder: 'Écrivez votre question…',
-      close: 'Fermer',
+      close: 'Fermer le chat',
       help: 'Aide',
       restart: 'Nouvelle conversation',
     },
     en: {
       error: 'The chat is unavailable right now. Please try again in a moment.',
       placeholder: 'Type your question…',
-      close: 'Close',
+      close: 'Close the chat',
       help: 'Help',
       restart: 'New conversation',
     },
