@@ -205,10 +205,12 @@
 
   /** Drops this tab's Web Chat and shows `next` (a stored conversation), or connects again. */
   function restart(next) {
-    if (shown) {
-      clearInterval(shown.timer);
-      shown.directLine.end();
-      shown = null;
+    var leaving = shown;
+    shown = null;
+    if (leaving) {
+      clearInterval(leaving.timer);
+      // Ended (5) is then seen by a listener that is no longer shown: it does nothing.
+      leaving.directLine.end();
     }
     // A fresh element: the new Web Chat does not inherit the old one's transcript or store.
     var old = document.getElementById('webchat');
