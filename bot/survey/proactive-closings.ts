@@ -6,6 +6,7 @@ import { readReference, type CustomerRelay } from '../agent/customer-relay';
 import type { BotDeps } from '../conversation/deps';
 import { newConversation, type ConversationData } from '../conversation/state';
 import { Turn } from '../conversation/turn';
+import { sayConversationEnded } from '../directline/conversation-ended';
 import type { Log } from '../log';
 import { recordClose, startClosingSurvey, type CloseInfo } from './closing-survey';
 import { CONVERSATION_PROPERTY } from './survey-closing';
@@ -86,6 +87,8 @@ export class ProactiveClosings implements ChatRelay {
         turn.data.handoff = undefined;
         turn.data.pending = undefined;
         turn.data.survey = undefined;
+        // Over: the web chat page starts afresh at the visitor's next visit.
+        await sayConversationEnded(turn.context);
         // Already closed and recorded (the survey was offered, then left unanswered): nothing to add.
         if (trail.surveyed) return;
         trail.surveyed = true;
