@@ -1,7 +1,14 @@
-/* global window, document, sessionStorage, fetch, URLSearchParams */
+/* global window, document, localStorage, navigator, fetch, URLSearchParams, setTimeout, setInterval, clearInterval */
 // The chat window: gets a Direct Line token from Relais, starts (or resumes) a conversation on the
-// local Direct Line endpoint and renders the official Web Chat. Kept in sessionStorage: the
-// conversation id and token, so a reload resumes the same conversation.
+// local Direct Line endpoint and renders the official Web Chat.
+//
+// One visitor, one conversation: the conversation id and token are kept in localStorage, which every
+// tab of this site shares, so a reload or a second tab shows the same conversation (both poll it).
+// Only one tab at a time may decide which conversation to use (a Web Lock), so two tabs opened at
+// once do not start two. The visitor gets a new conversation when the server says the old one is
+// over (an endOfConversation activity), when its token expired (TOKEN_TTL_SECONDS after the last
+// open tab refreshed it), when the server no longer has it (404), or with "Nouvelle conversation";
+// the other tabs follow (storage event).
 (function () {
   'use strict';
 
@@ -17,14 +24,16 @@
     fr: {
       error: 'Le chat est indisponible pour le moment. Réessayez dans un instant.',
       placeholder: 'Écrivez votre question…',
-      close: 'Fermer',
+      close: 'Fermer le chat',
       help: 'Aide',
+      restart: 'Nouvelle conversation',
     },
     en: {
       error: 'The chat is unavailable right now. Please try again in a moment.',
       placeholder: 'Type your question…',
-      close: 'Close',
+      close: 'Close the chat',
       help: 'Help',
+      restart: 'New conversation',
     },
   }[lang];
 
@@ -34,32 +43,74 @@
   });
   document.getElementById('chat-close').setAttribute('aria-label', texts.close);
   document.getElementById('help-launcher').setAttribute('aria-label', texts.help);
+  document.getElementById('chat-restart').textContent = texts.restart;
 
   var panel = document.getElementById('chat-panel');
   var launcher = document.getElementById('help-launcher');
   var started = false;
 
-  function postJson(url, body, token) {
-    var headers = { 'content-type': 'application/json' };
-    if (token) headers.authorization = 'Bearer ' + token;
-    return fetch(url, { method: 'POST', headers: headers, body: JSON.stringify(body || {}) }).then(
-      function (res) {
-        if (!res.ok) throw new Error(url + ' answered ' + res.status);
-        return res.json();
-      },
-    );
-  }
+  // ── The visitor's conversation, shared by the tabs ────────────────────────────────────────────
+  // { conversationId, token, userId, ttl (s), expiresAt (ms), ended? }
 
   function saved() {
     try {
-      return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
+      var value = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
+      return value && typeof value.conversationId === 'string' && typeof value.token === 'string'
+        ? value
+        : null;
     } catch {
       return null;
     }
   }
 
   function save(value) {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value));
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(value));
+    } catch {
+      // Storage full or refused: this tab still works, other tabs just cannot join it.
+    }
+  }
+
+  /** Forgets the stored conversation, unless another tab already replaced it with a newer one. */
+  function forget(conversationId) {
+    var current = saved();
+    if (!current || current.conversationId === conversationId) localStorage.removeItem(STORAGE_KEY);
+  }
+
+  /** Changes the stored record only while it is still this conversation's. */
+  function update(conversationId, changes) {
+    var current = saved();
+    if (!current || current.conversationId !== conversationId) return;
+    save(Object.assign({}, current, changes));
+  }
+
+  function resumable(value) {
+    // A few seconds of margin: the refresh must reach the server before the token lapses.
+    return Boolean(value && !value.ended && value.expiresAt > Date.now() + 5000);
+  }
+
+  /** Runs `task` while no other tab of this site runs one (Web Locks; without them, at once). */
+  function exclusively(task) {
+    if (navigator.locks && typeof navigator.locks.request === 'function')
+      return navigator.locks.request(STORAGE_KEY, task);
+    return Promise.resolve().then(task);
+  }
+
+  // ── The server ───────────────────────────────────────────────────────────────────────────────
+
+  function postJson(url, body, token) {
+    var headers = { 'content-type': 'application/json' };
+    if (token) headers.authorization = 'Bearer ' + token;
+    return fetch(url, { method: 'POST', headers: headers, body: JSON.stringify(body || {}) }).then(
+      function (res) {
+        if (!res.ok) {
+          var error = new Error(url + ' answered ' + res.status);
+          error.status = res.status;
+          throw error;
+        }
+        return res.json();
+      },
+    );
   }
 
   // Whether the server no longer knows the conversation (erased, or a store restarted empty): 404.
@@ -76,97 +127,74 @@
     );
   }
 
-  // A stored conversation is resumed with a refreshed token, unless the server lost it; otherwise
-  // a new token starts a new one.
-  function connection() {
-    var previous = saved();
-    if (previous && previous.conversationId && previous.token) {
-      return postJson('/v3/directline/tokens/refresh', {}, previous.token)
-        .then(function (fresh) {
-          return conversationGone(previous.conversationId, fresh.token).then(function (gone) {
-            if (gone) throw new Error('conversation ' + previous.conversationId + ' is gone');
-            return { token: fresh.token, conversationId: previous.conversationId, userId: previous.userId };
-          });
-        })
-        .catch(function () {
-          sessionStorage.removeItem(STORAGE_KEY);
-          return connection();
+  function record(conversationId, token, userId, ttl) {
+    return {
+      conversationId: conversationId,
+      token: token,
+      userId: userId,
+      ttl: ttl,
+      expiresAt: Date.now() + ttl * 1000,
+    };
+  }
+
+  /** The stored conversation with a refreshed token; rejects with `forget` set when it is no more. */
+  function resume(previous) {
+    return postJson('/v3/directline/tokens/refresh', {}, previous.token)
+      .catch(function (error) {
+        // 401/403: expired or no longer valid (another secret). Anything else may pass: keep it.
+        error.forget = error.status === 401 || error.status === 403;
+        throw error;
+      })
+      .then(function (fresh) {
+        return conversationGone(previous.conversationId, fresh.token).then(function (gone) {
+          if (gone) {
+            var error = new Error('conversation ' + previous.conversationId + ' is gone');
+            error.forget = true;
+            throw error;
+          }
+          var resumed = record(previous.conversationId, fresh.token, previous.userId, fresh.expires_in);
+          save(resumed);
+          return resumed;
         });
-    }
+      });
+  }
+
+  /** A new token, then a new conversation (its welcome comes first), stored before the lock is let go. */
+  function create() {
     return postJson('/api/directline/token', { locale: locale }).then(function (issued) {
-      return { token: issued.token, userId: issued.userId };
+      return postJson(
+        '/v3/directline/conversations',
+        { user: { id: issued.userId }, locale: locale },
+        issued.token,
+      ).then(function (started) {
+        var created = record(started.conversationId, started.token, issued.userId, started.expires_in);
+        save(created);
+        return created;
+      });
     });
   }
 
+  /** The visitor's conversation: the stored one while it lasts, otherwise a new one. */
+  function connection() {
+    return exclusively(function () {
+      var previous = saved();
+      if (!resumable(previous)) return create();
+      return resume(previous).catch(function (error) {
+        if (!error.forget) throw error;
+        forget(previous.conversationId);
+        return create();
+      });
+    });
+  }
+
+  // ── The Web Chat of this tab ─────────────────────────────────────────────────────────────────
+
+  /** What this tab shows: { conversationId, directLine, timer }, or null while it connects. */
+  var shown = null;
+
   function start() {
     connection()
-      .then(function (c) {
-        var options = {
-          domain: window.location.origin + '/v3/directline',
-          token: c.token,
-          webSocket: false,
-          pollingInterval: 500,
-        };
-        // Reconnecting without a watermark replays the whole conversation into the window.
-        if (c.conversationId) options.conversationId = c.conversationId;
-        var directLine = window.WebChat.createDirectLine(options);
-        var restarted = false;
-        directLine.connectionStatus$.subscribe(function (status) {
-          // FailedToConnect (4) or Ended (5): if the server lost the conversation, start a new one
-          // rather than leave the customer on "cannot connect".
-          if ((status === 4 || status === 5) && directLine.conversationId && !restarted) {
-            var id = directLine.conversationId;
-            conversationGone(id, directLine.token).then(function (gone) {
-              if (!gone || restarted) return;
-              restarted = true;
-              sessionStorage.removeItem(STORAGE_KEY);
-              directLine.end();
-              // A fresh element: the new Web Chat does not inherit the old one's transcript or store.
-              var old = document.getElementById('webchat');
-              old.replaceWith(old.cloneNode(false));
-              start();
-            });
-            return;
-          }
-          if (directLine.conversationId)
-            save({
-              conversationId: directLine.conversationId,
-              token: directLine.token,
-              userId: c.userId,
-              watermark: directLine.watermark,
-            });
-        });
-        directLine.activity$.subscribe(function () {
-          if (directLine.conversationId)
-            save({
-              conversationId: directLine.conversationId,
-              token: directLine.token,
-              userId: c.userId,
-              watermark: directLine.watermark,
-            });
-        });
-        window.WebChat.renderWebChat(
-          {
-            directLine: directLine,
-            userID: c.userId,
-            locale: locale,
-            // The agent who took the conversation sees "the customer is typing".
-            sendTypingIndicator: true,
-            styleOptions: {
-              accent: '#0b6e69',
-              bubbleBackground: '#eef5f4',
-              bubbleFromUserBackground: '#0b6e69',
-              bubbleFromUserTextColor: '#ffffff',
-              botAvatarInitials: 'MA',
-              // Files go to the agent as links (images, PDF, text; 5 MB); the server checks them.
-              suggestedActionLayout: 'flow',
-              sendBoxTextWrap: true,
-            },
-            overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: texts.placeholder },
-          },
-          document.getElementById('webchat'),
-        );
-      })
+      .then(render)
       .catch(function (error) {
         console.error(error);
         var message = document.getElementById('chat-error');
@@ -175,26 +203,147 @@
       });
   }
 
-  function open() {
+  /** Drops this tab's Web Chat and shows `next` (a stored conversation), or connects again. */
+  function restart(next) {
+    var leaving = shown;
+    shown = null;
+    if (leaving) {
+      clearInterval(leaving.timer);
+      // Ended (5) is then seen by a listener that is no longer shown: it does nothing.
+      leaving.directLine.end();
+    }
+    // A fresh element: the new Web Chat does not inherit the old one's transcript or store.
+    var old = document.getElementById('webchat');
+    old.replaceWith(old.cloneNode(false));
+    if (next) render(next);
+    else start();
+  }
+
+  function render(c) {
+    document.getElementById('chat-error').hidden = true;
+    // Reconnecting without a watermark replays the whole conversation into the window.
+    var directLine = window.WebChat.createDirectLine({
+      domain: window.location.origin + '/v3/directline',
+      token: c.token,
+      conversationId: c.conversationId,
+      webSocket: false,
+      pollingInterval: 500,
+    });
+    var id = c.conversationId;
+    var lastToken = c.token;
+    // The client refreshes its token itself (every 15 min): the other tabs and the next visit use it.
+    var keepToken = function () {
+      if (directLine.token && directLine.token !== lastToken) {
+        lastToken = directLine.token;
+        update(id, { token: lastToken, expiresAt: Date.now() + (c.ttl || 0) * 1000 });
+      }
+    };
+    var me = { conversationId: id, directLine: directLine, timer: setInterval(keepToken, 30 * 1000) };
+    shown = me;
+
+    directLine.connectionStatus$.subscribe(function (status) {
+      // ExpiredToken (3), FailedToConnect (4) or Ended (5): take what another tab refreshed, or if
+      // the server lost the conversation start a new one, rather than leave "cannot connect".
+      if (status < 3 || status > 5 || shown !== me) return;
+      var stored = saved();
+      if (status === 3 && stored && stored.conversationId === id && stored.token !== lastToken)
+        return restart(stored);
+      conversationGone(id, status === 3 ? (stored && stored.token) || lastToken : lastToken).then(
+        function (gone) {
+          if (shown !== me || (!gone && status !== 3)) return;
+          forget(id);
+          restart();
+        },
+      );
+    });
+    directLine.activity$.subscribe(function (activity) {
+      keepToken();
+      // The server says the conversation is over: the next visit starts a new one. A message after
+      // it (the customer went on writing in this tab) keeps it going.
+      if (activity.type === 'endOfConversation') update(id, { ended: true });
+      else if (activity.type === 'message' && activity.from && activity.from.role === 'user')
+        update(id, { ended: false });
+    });
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        userID: c.userId,
+        locale: locale,
+        // The agent who took the conversation sees "the customer is typing".
+        sendTypingIndicator: true,
+        styleOptions: {
+          accent: '#0b6e69',
+          bubbleBackground: '#eef5f4',
+          bubbleFromUserBackground: '#0b6e69',
+          bubbleFromUserTextColor: '#ffffff',
+          botAvatarInitials: 'MA',
+          // Files go to the agent as links (images, PDF, text; 5 MB); the server checks them.
+          suggestedActionLayout: 'flow',
+          sendBoxTextWrap: true,
+        },
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: texts.placeholder },
+      },
+      document.getElementById('webchat'),
+    );
+    if (!panel.hidden && panel.contains(document.activeElement)) focusSendBox();
+  }
+
+  // Another tab changed the visitor's conversation (a new one, "Nouvelle conversation"): follow it.
+  window.addEventListener('storage', function (event) {
+    if (event.key !== STORAGE_KEY && event.key !== null) return;
+    var next = saved();
+    if (!shown || !next || next.ended || next.conversationId === shown.conversationId) return;
+    restart(next);
+  });
+
+  // ── The launcher and the panel ───────────────────────────────────────────────────────────────
+
+  /** Puts the focus in the send box once Web Chat has drawn it (a few hundred ms at first). */
+  function focusSendBox() {
+    var tries = 0;
+    (function attempt() {
+      if (panel.hidden) return;
+      var input = document.querySelector('#webchat [data-id="webchat-sendbox-input"]');
+      if (input) return input.focus();
+      if (++tries < 100) setTimeout(attempt, 50);
+    })();
+  }
+
+  function open(moveFocus) {
     panel.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
     if (!started) {
       started = true;
       start();
     }
+    if (moveFocus) focusSendBox();
+  }
+
+  function close() {
+    panel.hidden = true;
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.focus();
   }
 
   launcher.addEventListener('click', function () {
-    if (panel.hidden) open();
-    else {
-      panel.hidden = true;
-      launcher.setAttribute('aria-expanded', 'false');
-    }
+    if (panel.hidden) open(true);
+    else close();
   });
-  document.getElementById('chat-close').addEventListener('click', function () {
-    panel.hidden = true;
-    launcher.setAttribute('aria-expanded', 'false');
+  document.getElementById('chat-close').addEventListener('click', close);
+  // Escape closes the window from anywhere in it, or from the launcher, and the focus goes back.
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape' || event.defaultPrevented || panel.hidden) return;
+    if (panel.contains(document.activeElement) || document.activeElement === launcher) close();
   });
-  // A reload during a conversation reopens the window on it.
-  if (saved()) open();
+  // Start over: this browser forgets the conversation (a shared computer), every tab moves on.
+  document.getElementById('chat-restart').addEventListener('click', function () {
+    if (shown) forget(shown.conversationId);
+    restart();
+    focusSendBox();
+  });
+
+  // An ended or expired conversation is not kept in this browser; a live one reopens the window.
+  var stored = saved();
+  if (stored && !resumable(stored)) localStorage.removeItem(STORAGE_KEY);
+  else if (stored) open(false);
 })();

@@ -4,6 +4,7 @@ import { toLocale, type Locale } from '../../knowledge-base/index';
 import { readReference, type CustomerRelay } from '../agent/customer-relay';
 import type { BotDeps } from '../conversation/deps';
 import type { Turn } from '../conversation/turn';
+import { sayConversationEnded } from '../directline/conversation-ended';
 import type { Log } from '../log';
 import { trailOf } from '../survey/trail';
 import { textFor } from '../text';
@@ -58,17 +59,19 @@ export class ClosingService implements ConversationClosing {
 
   async botResolved(turn: Turn): Promise<void> {
     await turn.say(turn.text.resolved);
-    await startClosingSurvey(turn);
+    // Without a survey (or once it was asked) the close is the end: the web chat page starts afresh.
+    if (!(await startClosingSurvey(turn))) await sayConversationEnded(turn.context);
   }
 
   async ticketResolved(turn: Turn, agentId: string | undefined): Promise<void> {
     backToBot(turn);
     await turn.say(turn.text.ticketSettled);
-    await startClosingSurvey(turn, {
+    const asked = await startClosingSurvey(turn, {
       path: 'ticket',
       ...(agentId ? { agentId } : {}),
       customerConfirmedAnswer: true,
     });
+    if (!asked) await sayConversationEnded(turn.context);
   }
 
   async cancelled(turn: Turn): Promise<void> {
@@ -159,6 +162,8 @@ export class ClosingService implements ConversationClosing {
       const trail = trailOf(turn.data, clock());
       backToBot(turn);
       turn.data.survey = undefined;
+      // Over: the web chat page starts afresh at the visitor's next visit.
+      await sayConversationEnded(turn.context);
       // Already closed and recorded (the survey was offered, then left unanswered): nothing to add.
       if (trail.surveyed) return;
       trail.surveyed = true;
@@ -212,7 +217,7 @@ export class ClosingService implements ConversationClosing {
 export async function surveyAfterAgent(turn: Turn, close: CloseInfo): Promise<void> {
   backToBot(turn);
   turn.data.misses = 0;
-  await startClosingSurvey(turn, close);
+  if (!(await startClosingSurvey(turn, close))) await sayConversationEnded(turn.context);
 }
 
 /** The bot answers again: no person asked for, nothing pending. */

@@ -6,6 +6,7 @@ import {
   type SurveyAnswers,
 } from '../../insights/index';
 import type { Turn } from '../conversation/turn';
+import { sayConversationEnded } from '../directline/conversation-ended';
 import { noteMissed, pathOf, trailOf } from '../survey/trail';
 import type { CloseInfo } from './close-info';
 
@@ -93,6 +94,8 @@ export async function continueSurvey(turn: Turn): Promise<boolean> {
     case 'done':
       await recordClose(turn, next.answers);
       await turn.say(next.thanks);
+      // The survey was the last step: the web chat page starts afresh at the visitor's next visit.
+      await sayConversationEnded(turn.context);
       return true;
     case 'dropped':
       await recordClose(turn, next.answers);

@@ -53,7 +53,7 @@ async function openChat(): Promise<Page> {
 const storedConversation = (page: Page) =>
   page.evaluate(
     () =>
-      (JSON.parse(sessionStorage.getItem('relais.conversation') ?? '{}') as { conversationId?: string })
+      (JSON.parse(localStorage.getItem('relais.conversation') ?? '{}') as { conversationId?: string })
         .conversationId,
   );
 
@@ -86,7 +86,7 @@ describe('chat page: a conversation the server no longer has', () => {
     const first = await storedConversation(page);
     await store.deleteConversation(first!);
     await page.waitForFunction((old) => {
-      const saved = JSON.parse(sessionStorage.getItem('relais.conversation') ?? '{}') as {
+      const saved = JSON.parse(localStorage.getItem('relais.conversation') ?? '{}') as {
         conversationId?: string;
       };
       return saved.conversationId !== undefined && saved.conversationId !== old;

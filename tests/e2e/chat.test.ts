@@ -45,6 +45,10 @@ describe('chat page in a real browser', () => {
     await input.press('Enter');
     await bubble('Carte bancaire, virement et CESU.').waitFor();
     await bubble('Est-ce que cela répond à votre question ?').waitFor();
+
+    // A reload during the conversation resumes it (the visitor's localStorage).
+    await page.reload();
+    await bubble('Est-ce que cela répond à votre question ?').waitFor();
     // The echo with clientActivityID makes Web Chat show the message once, as sent.
     expect(await page.locator('#webchat p').getByText('comment payer', { exact: true }).count()).toBe(1);
 
@@ -56,9 +60,11 @@ describe('chat page in a real browser', () => {
     if (process.env.RELAIS_SCREENSHOT)
       await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'chat-window.png') });
 
-    // A reload resumes the same conversation from session storage.
+    // Resolved: the conversation is over, so the next visit (here a reload) starts a new one.
     await page.reload();
-    await bubble('Parfait, ravi d’avoir pu vous aider !').waitFor();
+    await page.getByRole('button', { name: 'Aide' }).click();
+    await bubble('un robot, pas une personne').waitFor();
+    expect(await bubble('Parfait, ravi d’avoir pu vous aider !').count()).toBe(0);
 
     expect(failures).toEqual([]);
     expect(

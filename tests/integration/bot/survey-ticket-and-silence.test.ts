@@ -293,6 +293,13 @@ describe('conversation closed on customer silence', () => {
     expect(stored?.ces).toBeUndefined();
     // Nothing is said to a customer who left, and no survey is pending for them.
     expect((await customer.texts(url)).length).toBe(before);
+    // The web chat page is told the conversation is over: its next visit starts a new one.
+    const log = (await (
+      await fetch(`${url}/v3/directline/conversations/${customer.conversationId}/activities`, {
+        headers: { authorization: `Bearer ${customer.token}` },
+      })
+    ).json()) as { activities: { type: string }[] };
+    expect(log.activities.at(-1)?.type).toBe('endOfConversation');
     await customer.say(url, 'comment payer');
     expect((await customer.texts(url)).slice(-2)).toEqual([
       'Carte bancaire, virement et CESU.',
