@@ -39,6 +39,7 @@ import { rateLimiter } from './security/rate-limits';
 import type { RateLimitStore } from './security/token-bucket';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
+import { openConversationsFrom } from './reports/open-conversations';
 import { traceStoresOf } from './reports/trace-stores';
 import { withSurveyClosing } from './survey/survey-closing';
 import type { ClosedSilentFeed } from './survey/closed-silent-feed';
@@ -207,6 +208,15 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     clock: deps.bot.clock,
     log: deps.log,
     erasure: traceStoresOf(deps),
+    ...(deps.agent
+      ? {
+          open: openConversationsFrom(
+            deps.agent.queue,
+            deps.agent.accounts.map((a) => a.id),
+          ),
+        }
+      : {}),
+    deflectionQuietMs: config.deflectionQuietMinutes * 60_000,
   });
   if (deps.kbReloader)
     registerKbAdmin(server, {

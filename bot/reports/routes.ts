@@ -10,6 +10,7 @@ import type { FaqPort } from '../conversation/deps';
 import { sendError } from '../http/errors';
 import type { Log } from '../log';
 import type { ErasureStores } from './customer-erasure';
+import type { OpenConversationSource } from './open-conversations';
 import { registerErasure } from './erase-route';
 import { parseReportQuery, type ReportQuery } from './report-query';
 import { guardSupervisor } from './supervisor-auth';
@@ -23,6 +24,10 @@ export interface ReportsDeps {
   readonly timeZone: string;
   readonly clock: () => Date;
   readonly log: Log;
+  /** Conversations still with people (handoff queue); without agents there are none. */
+  readonly open?: OpenConversationSource;
+  /** DEFLECTION_QUIET_MIN in ms: an answer left standing this long counts as resolved. */
+  readonly deflectionQuietMs?: number;
   /** The stores an erasure also reaches besides the surveys. */
   readonly erasure?: Omit<ErasureStores, 'surveys'>;
 }
@@ -62,7 +67,11 @@ export function registerReports(server: Server, deps: ReportsDeps): void {
   server.get(
     '/api/reports/summary',
     reportRoute(deps, async (_req, res, q, surveys) => {
-      const report = buildInsightsReport(await surveys.list(q.range), { timeZone: deps.timeZone });
+      const report = buildInsightsReport(await surveys.list(q.range), {
+        timeZone: deps.timeZone,
+        ...(deps.open ? { open: await deps.open(q.range) } : {}),
+        ...(deps.deflectionQuietMs !== undefined ? { quietMs: deps.deflectionQuietMs } : {}),
+      });
       res.send(200, { ...range(q), timeZone: deps.timeZone, report });
     }),
   );
