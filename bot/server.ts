@@ -40,6 +40,7 @@ import type { RateLimitStore } from './security/token-bucket';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
 import { openConversationsFrom } from './reports/open-conversations';
+import { kbInService } from './reports/kb-suggestion-sources';
 import { traceStoresOf } from './reports/trace-stores';
 import { withSurveyClosing } from './survey/survey-closing';
 import type { ClosedSilentFeed } from './survey/closed-silent-feed';
@@ -217,6 +218,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
         }
       : {}),
     deflectionQuietMs: config.deflectionQuietMinutes * 60_000,
+    kb: kbInService(plainDeps.bot.faq, deps.kbReloader),
   });
   if (deps.kbReloader)
     registerKbAdmin(server, {

@@ -89,3 +89,5 @@ export {
   type OpenConversation,
   type OpenState,
 } from './deflection/open-conversation';
+export { kbTermReadings, type KbVocabularySource, type TermReadings } from './suggestions/kb-reading';
+export { questionTerms, termSimilarity, type TermReading } from './suggestions/question-terms';

@@ -1,6 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import {
   buildInsightsReport,
+  kbTermReadings,
+  type KbVocabularySource,
   missedQuestionsOf,
   suggestKbImprovements,
   surveysToCsv,
@@ -10,6 +12,7 @@ import type { FaqPort } from '../conversation/deps';
 import { sendError } from '../http/errors';
 import type { Log } from '../log';
 import type { ErasureStores } from './customer-erasure';
+import { nearestEntryIn } from './kb-suggestion-sources';
 import type { OpenConversationSource } from './open-conversations';
 import { registerErasure } from './erase-route';
 import { parseReportQuery, type ReportQuery } from './report-query';
@@ -24,6 +27,8 @@ export interface ReportsDeps {
   readonly timeZone: string;
   readonly clock: () => Date;
   readonly log: Log;
+  /** The KB in service, whose synonyms and vocabulary group the suggestions (kbInService). */
+  readonly kb?: () => KbVocabularySource | undefined;
   /** Conversations still with people (handoff queue); without agents there are none. */
   readonly open?: OpenConversationSource;
   /** DEFLECTION_QUIET_MIN in ms: an answer left standing this long counts as resolved. */
@@ -92,16 +97,12 @@ export function registerReports(server: Server, deps: ReportsDeps): void {
   server.get(
     '/api/reports/kb-suggestions',
     reportRoute(deps, async (_req, res, q, surveys) => {
+      const kb = deps.kb?.();
       const suggestions = await suggestKbImprovements(missedQuestionsOf(await surveys.list(q.range)), {
-        nearestEntry: async (question, locale) => {
-          const decision = await deps.faq.match(question, { locale });
-          // An entry the matcher would neither give nor offer is a coincidence of words, whatever its score.
-          if (decision.decision === 'escalate' && decision.reason !== 'entry-escalate') return undefined;
-          const best = decision.candidates[0];
-          return best && { entryId: best.id, score: best.score };
-        },
+        nearestEntry: nearestEntryIn(deps.faq),
         // A weak nearest entry is a coincidence of words, not a topic the entry covers.
         minEntryScore: MIN_ENTRY_SCORE,
+        ...(kb ? { readings: kbTermReadings(kb) } : {}),
       });
       res.send(200, { ...range(q), suggestions });
     }),
