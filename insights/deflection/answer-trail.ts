@@ -28,16 +28,36 @@ export function noteQuestion(trail: AnswerTrail, at: number): void {
   if (trail.answeredAt !== undefined && trail.followUpAt === undefined) trail.followUpAt = at;
 }
 
-/** The recorded fields (ConversationContext) from the bot's trail; absent facts stay absent. */
+/** At most this many missed questions are kept with a conversation (the record's limit). */
+const MAX_MISSED = 20;
+
+/**
+ * The recorded fields (ConversationContext) from the bot's trail; absent facts stay absent. When
+ * the bot's last word was "je n'ai pas compris", that question joins the missed questions: it is
+ * a question the KB lacks, whether the customer then left or asked for a person.
+ */
 export function answerFactsOf(trail: {
   readonly answers?: AnswerTrail;
   readonly answerConfirmed?: boolean;
-}): { answeredAt?: number; missedAt?: number; followUpAt?: number; answerConfirmed?: boolean } {
+  readonly lastQuestion?: string;
+  readonly missedQuestions?: readonly string[];
+}): {
+  answeredAt?: number;
+  missedAt?: number;
+  followUpAt?: number;
+  answerConfirmed?: boolean;
+  missedQuestions?: string[];
+} {
   const a = trail.answers ?? {};
+  const missedLast = a.missedAt !== undefined && (a.answeredAt === undefined || a.missedAt > a.answeredAt);
+  const question = trail.lastQuestion?.trim().slice(0, 1000);
+  const missed = trail.missedQuestions ?? [];
+  const addMissed = missedLast && question && !missed.includes(question) && missed.length < MAX_MISSED;
   return {
     ...(a.answeredAt !== undefined ? { answeredAt: a.answeredAt } : {}),
     ...(a.missedAt !== undefined ? { missedAt: a.missedAt } : {}),
     ...(a.followUpAt !== undefined ? { followUpAt: a.followUpAt } : {}),
     ...(trail.answerConfirmed ? { answerConfirmed: true } : {}),
+    ...(addMissed ? { missedQuestions: [...missed, question] } : {}),
   };
 }
