@@ -257,7 +257,12 @@
         .then(function (json) {
           if (res.ok) return json;
           if (res.status === 401) sessionStorage.removeItem(TOKEN_KEY);
-          throw new Error((json && json.error && json.error.message) || 'HTTP ' + res.status);
+          var error = (json && json.error) || {};
+          // A 422 lists what the KB would not take (an id already used…): say it, not just "refused".
+          var issues = (error.issues || []).map(function (i) {
+            return i.message;
+          });
+          throw new Error([error.message || 'HTTP ' + res.status].concat(issues).join(' — '));
         });
     });
   }
