@@ -403,7 +403,11 @@
         var report = results[0].report;
         setText(
           'status',
-          T.closedInPeriod(report.conversations, report.closedSilent && report.closedSilent.count),
+          // Closed ones only: those still with people are told in the "handed over" figure.
+          T.closedInPeriod(
+            report.conversations - (report.openWithPeople || 0),
+            report.closedSilent && report.closedSilent.count,
+          ),
         );
         document.body.setAttribute('data-loaded', 'true');
       })

@@ -79,6 +79,7 @@ describe('honest numbers on the dashboard (issue 15, item 6) in a real browser',
     expect(await textOf(page, '#escalation-detail')).toBe(
       '3 sur 6 conversations, dont 3 encore en cours (file, conseiller, ticket)',
     );
+    expect(await textOf(page, '#status')).toBe('3 conversations closes sur la période');
     const chart = await page.evaluate(() => {
       const c = (
         window as unknown as { Chart: { getChart(e: HTMLElement | null): { data: unknown } | undefined } }
