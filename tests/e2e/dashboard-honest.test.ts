@@ -103,7 +103,7 @@ describe('honest numbers on the dashboard (issue 15, item 6) in a real browser',
 
   test('the three "peinture" questions are one suggestion; Accept adds the entry, says so, and the suggestion leaves the list', async () => {
     const before = await call(`${running.url}/api/kb`, 'GET');
-    const entriesBefore = (before.json.entries as Record<string, number>).fr;
+    const entriesBefore = (before.json.entries as Record<string, number>).fr ?? 0;
     const { page, failures } = await openDashboard();
     const items = page.locator('#suggestions li');
     expect(await items.count()).toBe(1);
