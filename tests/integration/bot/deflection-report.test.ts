@@ -99,4 +99,34 @@ describe.each(modes)('honest deflection over HTTP (%s stores)', (_mode, makeStor
     expect(after.unresolved.count).toBe(3);
     expect(after.deflection.count).toBe(0);
   });
+
+  test('queued and with-agent conversations are handed over too, read from the queue, and counted once after the resolve', async () => {
+    const { url } = running;
+    nowMs = Date.UTC(2026, 2, 16, 9, 0); // Monday 10:00 in Paris: support is open
+    const alice = await Agent.login(url, 'alice', PASSWORDS.alice);
+    expect((await alice.post('/presence', { presence: 'online' })).status).toBe(200);
+    const first = await Customer.start(url);
+    await first.say(url, 'je veux parler à un conseiller');
+    const second = await Customer.start(url);
+    await second.say(url, 'je veux parler à un conseiller');
+    expect((await alice.post(`/conversations/${first.conversationId}/claim`)).status).toBe(200);
+    expect((await running.side.agent.queue.get(first.conversationId))?.state).toBe('with-agent');
+    expect((await running.side.agent.queue.get(second.conversationId))?.state).toBe('queued');
+
+    const open = await summary(url);
+    // The six of the first test (two tickets still open), one with Alice, one waiting.
+    expect(open.conversations).toBe(8);
+    expect(open.openWithPeople).toBe(4);
+    expect(open.escalation).toEqual({ count: 5, total: 8, rate: 5 / 8 });
+    expect(open.unresolved.count).toBe(3);
+
+    expect(
+      (await alice.post(`/conversations/${first.conversationId}/resolve`, { reason: 'rappel fixé' })).status,
+    ).toBe(200);
+    expect(await surveys.get(first.conversationId)).toMatchObject({ context: { path: 'escalated' } });
+    const resolved = await summary(url);
+    expect(resolved.conversations).toBe(8);
+    expect(resolved.openWithPeople).toBe(3);
+    expect(resolved.escalation).toEqual({ count: 5, total: 8, rate: 5 / 8 });
+  });
 });
