@@ -55,6 +55,8 @@ export interface Config {
   readonly supportHours: SupportHours;
   /** Surveys closed longer ago than this are deleted (SURVEY_RETENTION_DAYS). */
   readonly surveyRetentionDays: number;
+  /** An answer left this long with no new question counts as resolved by the assistant (DEFLECTION_QUIET_MIN). */
+  readonly deflectionQuietMinutes: number;
   /** The closing survey also asks the recommendation question, NPS 0 … 10 (SURVEY_ASK_NPS). */
   readonly surveyAskNps: boolean;
   /** Who may read the reports (SUPERVISOR_TOKEN or its hash); unset = reports API off. */
@@ -251,6 +253,7 @@ const envSchema = z.object({
   SUPPORT_OPEN_HOUR: integer(0, 23).default(8),
   SUPPORT_CLOSE_HOUR: integer(1, 24).default(21),
   SURVEY_RETENTION_DAYS: integer(1, 3650).default(365),
+  DEFLECTION_QUIET_MIN: integer(1, 7 * 24 * 60).default(30),
   SURVEY_ASK_NPS: z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
     .transform((v) => v === 'true' || v === '1' || v === 'yes')
@@ -372,6 +375,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return {
     ...(supervisor.supervisor ? { supervisor: supervisor.supervisor } : {}),
     surveyRetentionDays: e.SURVEY_RETENTION_DAYS,
+    deflectionQuietMinutes: e.DEFLECTION_QUIET_MIN,
     surveyAskNps: e.SURVEY_ASK_NPS,
     port: e.PORT,
     host: e.HOST,

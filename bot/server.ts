@@ -39,6 +39,8 @@ import { rateLimiter } from './security/rate-limits';
 import type { RateLimitStore } from './security/token-bucket';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
+import { openConversationsFrom } from './reports/open-conversations';
+import { kbInService } from './reports/kb-suggestion-sources';
 import { traceStoresOf } from './reports/trace-stores';
 import { ClosingService } from './closing/closing-service';
 import type { SweepFeed } from './closing/sweep-feed';
@@ -222,6 +224,16 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     clock: deps.bot.clock,
     log: deps.log,
     erasure: traceStoresOf(deps),
+    ...(deps.agent
+      ? {
+          open: openConversationsFrom(
+            deps.agent.queue,
+            deps.agent.accounts.map((a) => a.id),
+          ),
+        }
+      : {}),
+    deflectionQuietMs: config.deflectionQuietMinutes * 60_000,
+    kb: kbInService(plainDeps.bot.faq, deps.kbReloader),
   });
   if (deps.kbReloader)
     registerKbAdmin(server, {

@@ -51,6 +51,14 @@ export const conversationContextSchema = z
      * input of the knowledge-base improvement loop. Kept only as long as the retention period.
      */
     missedQuestions: z.array(z.string().min(1).max(1000)).max(20).default([]),
+    /** The bot's last KB answer (absent: it gave none, or the record predates these facts). */
+    answeredAt: instant.optional(),
+    /** The bot's last "je n'ai pas compris". */
+    missedAt: instant.optional(),
+    /** The first new question after the last answer. */
+    followUpAt: instant.optional(),
+    /** The customer said "Oui" to "Est-ce que cela répond à votre question ?". */
+    answerConfirmed: z.boolean().optional(),
     startedAt: instant,
     /** When the conversation closed: the time every report and the retention purge go by. */
     closedAt: instant,

@@ -75,3 +75,19 @@ export {
   type NearestEntryFinder,
   type SuggestionOptions,
 } from './suggestions/kb-suggestions';
+export {
+  noteAnswer,
+  noteMiss,
+  noteQuestion,
+  answerFactsOf,
+  type AnswerTrail,
+} from './deflection/answer-trail';
+export { resolutionOf, DEFAULT_DEFLECTION_QUIET_MS, type Resolution } from './deflection/resolution';
+export {
+  OPEN_STATES,
+  openConversationSchema,
+  type OpenConversation,
+  type OpenState,
+} from './deflection/open-conversation';
+export { kbTermReadings, type KbVocabularySource, type TermReadings } from './suggestions/kb-reading';
+export { questionTerms, termSimilarity, type TermReading } from './suggestions/question-terms';

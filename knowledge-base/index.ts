@@ -7,6 +7,8 @@ export { KbError, formatIssue, type KbIssue } from './errors';
 export { detectLanguage, type LanguageGuess } from './language';
 export { toLocale, LOCALES, type Locale } from './locale';
 export { normalize, foldText, foldWords, stripAccents, NORMALIZER_VERSION } from './normalize';
+export { Synonyms } from './synonyms';
+export { FUNCTION_WORDS } from './stopwords';
 export { readLabelledLines, type LabelledLine } from './labelled-queries';
 export { summarize, toPrediction, type EvalSummary, type Prediction } from './evaluation';
 export type { Candidate, Decision, DecisionKind, Entry, EscalationReason } from './types';

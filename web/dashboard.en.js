@@ -15,6 +15,7 @@ window.RelaisDashboardText = Object.freeze({
     ces: 'CES',
     deflection: 'Resolved by the assistant',
     escalation: 'Handed to Customer Service',
+    unresolved: 'Unresolved',
     notAnswered: '“No, not answered”',
     wait: 'Wait for an agent',
     csat: 'Satisfaction (CSAT)',
@@ -87,6 +88,37 @@ window.RelaisDashboardText = Object.freeze({
   suggestion: function (what, count, examples) {
     return what + ' (' + count + ' times): ' + examples;
   },
+  unresolved: 'Unresolved',
+  unresolvedDetail: function (count, total) {
+    return count + ' of ' + total + ' conversations: the assistant did not understand, or did not answer';
+  },
+  escalationOpen: function (count, total, open) {
+    return count + ' of ' + total + ' conversations, ' + open + ' still open (queue, agent, ticket)';
+  },
+  accept: 'Accept',
+  acceptLabel: function (what) {
+    return 'Accept: ' + what;
+  },
+  addToKb: 'Add to the knowledge base',
+  cancel: 'Cancel',
+  entryIdLabel: 'Entry id',
+  questionLabel: 'Question',
+  answerLabel: 'Answer',
+  accepted: function (entryId, count) {
+    return (
+      'Added to the knowledge base: entry “' +
+      entryId +
+      '”, ' +
+      count +
+      ' phrasing' +
+      (count > 1 ? 's' : '') +
+      '.'
+    );
+  },
+  alreadyInKb: function (entryId) {
+    return 'Already in the knowledge base: entry “' + entryId + '”.';
+  },
+  acceptFailed: 'Suggestion refused: ',
   loading: 'Loading…',
   closedInPeriod: function (count, silent) {
     return (

@@ -15,6 +15,7 @@ window.RelaisDashboardText = Object.freeze({
     ces: 'CES',
     deflection: "Résolues par l'assistant",
     escalation: 'Transmises au service Client',
+    unresolved: 'Sans solution',
     notAnswered: '« Non, pas de réponse »',
     wait: 'Attente avant un conseiller',
     csat: 'Satisfaction (CSAT)',
@@ -87,6 +88,33 @@ window.RelaisDashboardText = Object.freeze({
   suggestion: function (what, count, examples) {
     return what + ' (' + count + ' fois) : ' + examples;
   },
+  unresolved: 'Sans solution',
+  unresolvedDetail: function (count, total) {
+    return count + ' sur ' + total + " conversations : l'assistant n'a pas compris, ou n'a pas répondu";
+  },
+  escalationOpen: function (count, total, open) {
+    return (
+      count + ' sur ' + total + ' conversations, dont ' + open + ' encore en cours (file, conseiller, ticket)'
+    );
+  },
+  accept: 'Accepter',
+  acceptLabel: function (what) {
+    return 'Accepter : ' + what;
+  },
+  addToKb: 'Ajouter à la base',
+  cancel: 'Annuler',
+  entryIdLabel: 'Identifiant de la fiche',
+  questionLabel: 'Question',
+  answerLabel: 'Réponse',
+  accepted: function (entryId, count) {
+    return (
+      'Ajouté à la base : fiche « ' + entryId + ' », ' + count + ' formulation' + (count > 1 ? 's' : '') + '.'
+    );
+  },
+  alreadyInKb: function (entryId) {
+    return 'Déjà dans la base : fiche « ' + entryId + ' ».';
+  },
+  acceptFailed: 'Suggestion refusée : ',
   loading: 'Chargement…',
   closedInPeriod: function (count, silent) {
     return (

@@ -113,7 +113,14 @@
     setText('deflection-value', share(r.deflection));
     setText('deflection-detail', T.outOfConversations(r.deflection.count, r.deflection.total));
     setText('escalation-value', share(r.escalation));
-    setText('escalation-detail', T.outOfConversations(r.escalation.count, r.escalation.total));
+    setText(
+      'escalation-detail',
+      r.openWithPeople
+        ? T.escalationOpen(r.escalation.count, r.escalation.total, r.openWithPeople)
+        : T.outOfConversations(r.escalation.count, r.escalation.total),
+    );
+    setText('unresolved-value', share(r.unresolved));
+    setText('unresolved-detail', T.unresolvedDetail(r.unresolved.count, r.unresolved.total));
     setText('not-answered-value', share(r.notAnswered));
     setText('not-answered-detail', T.notAnsweredDetail(r.notAnswered.count, r.notAnswered.total));
     setText('wait-value', minutes(r.waitTime.p50));
@@ -180,8 +187,13 @@
     draw('deflection', {
       type: 'doughnut',
       data: {
-        labels: [T.static.deflection, T.static.escalation],
-        datasets: [{ data: [r.deflection.count, r.escalation.count], backgroundColor: [BRAND, ACCENT] }],
+        labels: [T.static.deflection, T.static.escalation, T.static.unresolved],
+        datasets: [
+          {
+            data: [r.deflection.count, r.escalation.count, r.unresolved.count],
+            backgroundColor: [BRAND, ACCENT, '#7a8b8f'],
+          },
+        ],
       },
     });
     draw('escalation-reasons', {
@@ -230,6 +242,115 @@
     });
   }
 
+  /** POST with the token (the same supervisor credential the accept API asks for). */
+  function post(path, body) {
+    return fetch(path, {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + token(), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(function (res) {
+      return res
+        .json()
+        .catch(function () {
+          return {};
+        })
+        .then(function (json) {
+          if (res.ok) return json;
+          if (res.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+          var error = (json && json.error) || {};
+          // A 422 lists what the KB would not take (an id already used…): say it, not just "refused".
+          var issues = (error.issues || []).map(function (i) {
+            return i.message;
+          });
+          throw new Error([error.message || 'HTTP ' + res.status].concat(issues).join(' — '));
+        });
+    });
+  }
+
+  /** A proposed entry id from a question: "Faites-vous de la peinture ?" → "faites-vous-de-la-peinture". */
+  function slug(text) {
+    return text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '');
+  }
+
+  function element(tag, attributes, text) {
+    var el = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      el.setAttribute(name, attributes[name]);
+    });
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  /** Runs the accept API; on success the suggestion leaves the list, either way the outcome is said. */
+  function accept(item, body) {
+    var buttons = item.querySelectorAll('button');
+    buttons.forEach(function (b) {
+      b.disabled = true;
+    });
+    return post('/api/kb/suggestions/accept', body)
+      .then(function (outcome) {
+        setText(
+          'suggestion-status',
+          outcome.changed
+            ? T.accepted(outcome.entryId, (outcome.added || []).length)
+            : T.alreadyInKb(outcome.entryId),
+        );
+        item.remove();
+        if ($('suggestions').children.length === 0) renderSuggestions([]);
+      })
+      .catch(function (error) {
+        setText('suggestion-status', T.acceptFailed + error.message);
+        buttons.forEach(function (b) {
+          b.disabled = false;
+        });
+      });
+  }
+
+  /** A new entry needs its answer (and id and question, proposed): a small form in the item. */
+  function entryForm(item, s) {
+    var form = element('form', { class: 'accept-form' });
+    var fields = [
+      ['entry-id', T.entryIdLabel, 'input', slug(s.phrasings[0] || s.examples[0] || '')],
+      ['entry-question', T.questionLabel, 'input', s.phrasings[0] || s.examples[0] || ''],
+      ['entry-answer', T.answerLabel, 'textarea', ''],
+    ];
+    fields.forEach(function (f) {
+      var label = element('label', {}, f[1]);
+      var input = element(f[2], { name: f[0], required: 'required' });
+      input.value = f[3];
+      label.appendChild(input);
+      form.appendChild(label);
+    });
+    form.appendChild(element('button', { type: 'submit' }, T.addToKb));
+    var cancel = element('button', { type: 'button', class: 'secondary' }, T.cancel);
+    cancel.addEventListener('click', function () {
+      form.remove();
+      item.querySelector('.accept').hidden = false;
+    });
+    form.appendChild(cancel);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var question = form.elements['entry-question'].value.trim();
+      accept(item, {
+        locale: s.locale,
+        id: form.elements['entry-id'].value.trim(),
+        question: question,
+        alternates: s.phrasings.filter(function (p) {
+          return p !== question;
+        }),
+        answer: form.elements['entry-answer'].value.trim(),
+      });
+    });
+    return form;
+  }
+
   function renderSuggestions(suggestions) {
     var list = $('suggestions');
     list.replaceChildren();
@@ -240,15 +361,32 @@
       return;
     }
     suggestions.forEach(function (s) {
-      var item = document.createElement('li');
+      var item = element('li');
       var what = s.kind === 'new-phrasing' ? T.newPhrasing(s.entryId) : T.newEntry;
-      item.textContent = T.suggestion(what, s.count, s.examples.join(' · '));
+      item.appendChild(element('span', {}, T.suggestion(what, s.count, s.examples.join(' · '))));
+      var button = element(
+        'button',
+        { type: 'button', class: 'accept', 'aria-label': T.acceptLabel(what) },
+        T.accept,
+      );
+      button.addEventListener('click', function () {
+        if (s.kind === 'new-phrasing') {
+          accept(item, { locale: s.locale, entryId: s.entryId, phrasings: s.phrasings });
+          return;
+        }
+        button.hidden = true;
+        var form = entryForm(item, s);
+        item.appendChild(form);
+        form.elements['entry-answer'].focus();
+      });
+      item.appendChild(button);
       list.appendChild(item);
     });
   }
 
   function load() {
     setText('status', T.loading);
+    setText('suggestion-status', '');
     return Promise.all([
       get('/api/reports/summary').then(function (res) {
         return res.json();
@@ -265,7 +403,11 @@
         var report = results[0].report;
         setText(
           'status',
-          T.closedInPeriod(report.conversations, report.closedSilent && report.closedSilent.count),
+          // Closed ones only: those still with people are told in the "handed over" figure.
+          T.closedInPeriod(
+            report.conversations - (report.openWithPeople || 0),
+            report.closedSilent && report.closedSilent.count,
+          ),
         );
         document.body.setAttribute('data-loaded', 'true');
       })

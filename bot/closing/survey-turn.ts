@@ -1,4 +1,5 @@
 import {
+  answerFactsOf,
   answerSurvey,
   parseSurveyState,
   startSurvey,
@@ -33,6 +34,7 @@ function contextOf(turn: Turn, close: CloseInfo, answers: SurveyAnswers): Conver
     ...(close.waitMs !== undefined ? { waitMs: Math.max(0, Math.round(close.waitMs)) } : {}),
     ...(trail.escalation ? { escalationReason: trail.escalation.reason } : {}),
     missedQuestions: [...trail.missedQuestions],
+    ...answerFactsOf(trail), // answered / missed / followed up / confirmed: insights' deflection rule
     startedAt: Math.min(trail.startedAt, trail.closedAt),
     closedAt: trail.closedAt,
   };

@@ -1,4 +1,5 @@
 import type { Decision, Entry } from '../../knowledge-base/index';
+import { noteAnswer, noteMiss, noteQuestion } from '../../insights/index';
 import { noteEntry, trailOf } from '../survey/trail';
 import { escalate } from './escalate';
 import type { Turn } from './turn';
@@ -11,7 +12,9 @@ function localised(turn: Turn, entry: Entry): Entry {
 /** Gives an FAQ answer, then asks whether it answered, offering the entry's follow-ups too. */
 export async function answerWith(turn: Turn, found: Entry, decision?: Decision): Promise<void> {
   const entry = localised(turn, found);
-  noteEntry(trailOf(turn.data, turn.deps.clock()), entry.id);
+  const trail = trailOf(turn.data, turn.deps.clock());
+  noteEntry(trail, entry.id);
+  noteAnswer((trail.answers ??= {}), turn.deps.clock().getTime());
   await turn.say(entry.answer);
   if (entry.escalate) return escalate(turn, 'entry-escalate', decision);
   const followUps = entry.followUps
@@ -27,6 +30,7 @@ export async function answerWith(turn: Turn, found: Entry, decision?: Decision):
 /** Counts a message the bot could not answer; the second in a row goes to a person. */
 export async function miss(turn: Turn, decision?: Decision): Promise<void> {
   turn.data.misses += 1;
+  noteMiss((trailOf(turn.data, turn.deps.clock()).answers ??= {}), turn.deps.clock().getTime());
   if (turn.data.misses >= 2) return escalate(turn, 'repeated-misses', decision);
   turn.data.pending = { kind: 'person-offered', reason: 'low-confidence' };
   await turn.say(turn.text.notUnderstood, [turn.text.talkToPerson]);
@@ -34,7 +38,9 @@ export async function miss(turn: Turn, decision?: Decision): Promise<void> {
 
 /** Asks the matcher and acts on its decision: answer, "did you mean", or a person. */
 export async function answerFromFaq(turn: Turn): Promise<void> {
-  trailOf(turn.data, turn.deps.clock()).lastQuestion = turn.message;
+  const trail = trailOf(turn.data, turn.deps.clock());
+  trail.lastQuestion = turn.message;
+  noteQuestion((trail.answers ??= {}), turn.deps.clock().getTime());
   const decision = await turn.deps.faq.match(turn.message, { locale: turn.locale });
   switch (decision.decision) {
     case 'answer':

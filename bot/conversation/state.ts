@@ -1,5 +1,5 @@
 import type { Locale } from '../../knowledge-base/index';
-import type { ConversationOutcome, ConversationPath } from '../../insights/index';
+import type { AnswerTrail, ConversationOutcome, ConversationPath } from '../../insights/index';
 import type { HandoffReason, TranscriptLine } from '../ports/handoff';
 
 /** What the bot is waiting for after its last message, if anything. */
@@ -64,6 +64,8 @@ export interface InsightsTrail {
   };
   /** The customer said the last answer helped: the survey does not ask "did we answer" again. */
   answerConfirmed?: boolean;
+  /** When the bot answered, missed, and was asked again: what the deflection rule reads (insights). */
+  answers?: AnswerTrail;
   /** The survey was offered: it is asked once per conversation. */
   surveyed: boolean;
 }

@@ -1,6 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import {
   buildInsightsReport,
+  kbTermReadings,
+  type KbVocabularySource,
   missedQuestionsOf,
   suggestKbImprovements,
   surveysToCsv,
@@ -10,6 +12,8 @@ import type { FaqPort } from '../conversation/deps';
 import { sendError } from '../http/errors';
 import type { Log } from '../log';
 import type { ErasureStores } from './customer-erasure';
+import { nearestEntryIn } from './kb-suggestion-sources';
+import type { OpenConversationSource } from './open-conversations';
 import { registerErasure } from './erase-route';
 import { parseReportQuery, type ReportQuery } from './report-query';
 import { guardSupervisor } from './supervisor-auth';
@@ -23,6 +27,12 @@ export interface ReportsDeps {
   readonly timeZone: string;
   readonly clock: () => Date;
   readonly log: Log;
+  /** The KB in service, whose synonyms and vocabulary group the suggestions (kbInService). */
+  readonly kb?: () => KbVocabularySource | undefined;
+  /** Conversations still with people (handoff queue); without agents there are none. */
+  readonly open?: OpenConversationSource;
+  /** DEFLECTION_QUIET_MIN in ms: an answer left standing this long counts as resolved. */
+  readonly deflectionQuietMs?: number;
   /** The stores an erasure also reaches besides the surveys. */
   readonly erasure?: Omit<ErasureStores, 'surveys'>;
 }
@@ -62,7 +72,11 @@ export function registerReports(server: Server, deps: ReportsDeps): void {
   server.get(
     '/api/reports/summary',
     reportRoute(deps, async (_req, res, q, surveys) => {
-      const report = buildInsightsReport(await surveys.list(q.range), { timeZone: deps.timeZone });
+      const report = buildInsightsReport(await surveys.list(q.range), {
+        timeZone: deps.timeZone,
+        ...(deps.open ? { open: await deps.open(q.range) } : {}),
+        ...(deps.deflectionQuietMs !== undefined ? { quietMs: deps.deflectionQuietMs } : {}),
+      });
       res.send(200, { ...range(q), timeZone: deps.timeZone, report });
     }),
   );
@@ -83,16 +97,12 @@ export function registerReports(server: Server, deps: ReportsDeps): void {
   server.get(
     '/api/reports/kb-suggestions',
     reportRoute(deps, async (_req, res, q, surveys) => {
+      const kb = deps.kb?.();
       const suggestions = await suggestKbImprovements(missedQuestionsOf(await surveys.list(q.range)), {
-        nearestEntry: async (question, locale) => {
-          const decision = await deps.faq.match(question, { locale });
-          // An entry the matcher would neither give nor offer is a coincidence of words, whatever its score.
-          if (decision.decision === 'escalate' && decision.reason !== 'entry-escalate') return undefined;
-          const best = decision.candidates[0];
-          return best && { entryId: best.id, score: best.score };
-        },
+        nearestEntry: nearestEntryIn(deps.faq),
         // A weak nearest entry is a coincidence of words, not a topic the entry covers.
         minEntryScore: MIN_ENTRY_SCORE,
+        ...(kb ? { readings: kbTermReadings(kb) } : {}),
       });
       res.send(200, { ...range(q), suggestions });
     }),

@@ -1,4 +1,6 @@
 import { BOT_PATHS, type ConversationContext } from '../conversation-context';
+import type { OpenConversation } from '../deflection/open-conversation';
+import { resolutionOf } from '../deflection/resolution';
 import { cesScore, csatScore, npsScore, type CesScore, type CsatScore, type NpsScore } from '../scores';
 import type { SurveyAnswer } from '../survey-answer';
 import { calendarDay } from './calendar-day';
@@ -22,8 +24,10 @@ export interface DayCes {
 }
 
 export interface InsightsReport {
-  /** Closed conversations reported on (with or without a survey answer). */
+  /** Conversations reported on: closed (with or without a survey answer) and still with people. */
   readonly conversations: number;
+  /** Of those, still with people (queued, with an agent, open ticket): no survey record yet. */
+  readonly openWithPeople: number;
   /** Surveys with at least one answer. */
   readonly responses: number;
   readonly ces?: CesScore;
@@ -39,11 +43,16 @@ export interface InsightsReport {
   readonly nps?: NpsScore;
   /** NPS answers out of the conversations where it was asked. */
   readonly npsResponses: Share;
-  /** Conversations the bot resolved alone (path bot-only or clarified). */
+  /**
+   * Resolved by the assistant: a KB answer confirmed by the customer, or left standing with no new
+   * question within the quiet period (DEFLECTION_QUIET_MIN).
+   */
   readonly deflection: Share;
+  /** Neither the assistant nor people: the bot's last word was a miss, or it never answered. */
+  readonly unresolved: Share;
   /** Conversations closed on customer silence, out of all (they have no survey answers). */
   readonly closedSilent: Share;
-  /** Conversations handed to a person (path escalated or ticket). */
+  /** Handed to people: path escalated or ticket, and every conversation still with people. */
   readonly escalation: Share;
   /** Why they escalated, most frequent first ("unknown" when the bot did not say). */
   readonly escalationReasons: readonly CountedKey[];
@@ -65,6 +74,10 @@ export interface ReportOptions {
    * handoff store); default: the context of every survey, each conversation once.
    */
   readonly conversations?: readonly ConversationContext[];
+  /** Conversations still with people (the handoff queue's records); a closed record of the same id loses. */
+  readonly open?: readonly OpenConversation[];
+  /** An answer left this long without a new question settled it; default 30 minutes. */
+  readonly quietMs?: number;
 }
 
 const share = (count: number, total: number): Share =>
@@ -112,14 +125,25 @@ function uniqueConversations(surveys: readonly SurveyAnswer[]): ConversationCont
   return [...byId.values()];
 }
 
+function uniqueOpen(open: readonly OpenConversation[]): Map<string, OpenConversation> {
+  return new Map(open.map((o) => [o.conversationId, o]));
+}
+
 /** Every figure of the support manager's dashboard, from stored surveys; pure and deterministic. */
 export function buildInsightsReport(
   surveys: readonly SurveyAnswer[],
   options: ReportOptions = {},
 ): InsightsReport {
   const timeZone = options.timeZone ?? 'Europe/Paris';
-  const conversations = options.conversations ?? uniqueConversations(surveys);
+  const open = uniqueOpen(options.open ?? []);
+  // Still with people now: its earlier close (if any) is not how it ends; counted once, as open.
+  const conversations = (options.conversations ?? uniqueConversations(surveys)).filter(
+    (c) => !open.has(c.conversationId),
+  );
+  const total = conversations.length + open.size;
   const escalated = conversations.filter((c) => !BOT_PATHS.has(c.path));
+  const resolutions = conversations.map((c) => resolutionOf(c, options.quietMs));
+  const counted = (r: string) => resolutions.filter((x) => x === r).length;
   const ces = surveys.flatMap((s) => (s.ces === undefined ? [] : [s.ces]));
   const days = cesBy(surveys, (s) => calendarDay(s.context.closedAt, timeZone));
   const didWeAnswer = surveys.flatMap((s) => (s.answered === undefined ? [] : [s.answered]));
@@ -130,7 +154,8 @@ export function buildInsightsReport(
   const nps = npsScore(npsNotes);
   const cesOverall = cesScore(ces);
   return {
-    conversations: conversations.length,
+    conversations: total,
+    openWithPeople: open.size,
     responses: surveys.filter(hasAnswer).length,
     ...(cesOverall ? { ces: cesOverall } : {}),
     cesByDay: Object.entries(days).map(([day, score]) => ({ day, ces: score })),
@@ -141,13 +166,14 @@ export function buildInsightsReport(
     ...(csat ? { csat } : {}),
     ...(nps ? { nps } : {}),
     npsResponses: share(npsNotes.length, npsAsked.length),
-    deflection: share(conversations.length - escalated.length, conversations.length),
-    escalation: share(escalated.length, conversations.length),
-    closedSilent: share(
-      conversations.filter((c) => c.outcome === 'closed-silent').length,
-      conversations.length,
-    ),
-    escalationReasons: countKeys(escalated.map((c) => c.escalationReason ?? 'unknown')),
+    deflection: share(counted('assistant'), total),
+    unresolved: share(counted('unresolved'), total),
+    escalation: share(counted('people') + open.size, total),
+    closedSilent: share(conversations.filter((c) => c.outcome === 'closed-silent').length, total),
+    escalationReasons: countKeys([
+      ...escalated.map((c) => c.escalationReason ?? 'unknown'),
+      ...[...open.values()].map((o) => o.escalationReason ?? 'unknown'),
+    ]),
     waitTime: waitTimePercentiles(escalated.flatMap((c) => (c.waitMs === undefined ? [] : [c.waitMs]))),
     notAnswered: share(didWeAnswer.filter((a) => !a).length, didWeAnswer.length),
     topEntries: countKeys(

@@ -1,6 +1,7 @@
 import type { Locale } from '../../knowledge-base/index';
 import type { SurveyAnswer } from '../survey-answer';
-import { jaccard, questionTerms } from './question-terms';
+import type { TermReadings } from './kb-reading';
+import { questionTerms, termSimilarity } from './question-terms';
 
 /** A customer question the bot did not answer (escalated, or "Non" to "did this answer"). */
 export interface MissedQuestion {
@@ -12,6 +13,8 @@ export interface MissedQuestion {
 export interface NearestEntry {
   readonly entryId: string;
   readonly score: number;
+  /** The matcher answers the question with this entry today (the KB covers it: nothing to suggest). */
+  readonly answered?: boolean;
 }
 
 /** E.g. `async (q, locale) => (await faq.match(q, { locale })).candidates[0]` mapped to { entryId, score }. */
@@ -21,8 +24,10 @@ export type NearestEntryFinder = (
 ) => NearestEntry | undefined | Promise<NearestEntry | undefined>;
 
 export interface SuggestionOptions {
-  /** Jaccard similarity of term sets needed to join a cluster; default 0.5. */
+  /** Similarity (termSimilarity, or the matcher's) needed to join a cluster; default 0.5. */
   readonly threshold?: number;
+  /** Each language's synonyms and term weights, from the KB in service (kbTermReadings). */
+  readonly readings?: TermReadings;
   /** Clusters smaller than this are not suggested; default 2. */
   readonly minCount?: number;
   /** Examples per suggestion; default 3. */
@@ -44,12 +49,18 @@ export interface KbSuggestion {
   readonly entryId?: string;
   /** Mean score of the matcher for the members that pointed at entryId. */
   readonly entryScore?: number;
+  /** The language most members asked in, and their distinct wordings in it: what Accept sends. */
+  readonly locale: Locale;
+  readonly phrasings: readonly string[];
 }
 
 interface Member {
   readonly text: string;
   readonly locale: Locale;
   readonly terms: ReadonlySet<string>;
+  readonly weight: (term: string) => number;
+  /** The matcher's nearest entry, when it is a real candidate (score ≥ minEntryScore). */
+  readonly near?: NearestEntry;
 }
 
 interface Cluster {
@@ -57,8 +68,10 @@ interface Cluster {
   readonly members: Member[];
 }
 
-/** At most this many distinct wordings of one cluster go through the matcher. */
+/** At most this many distinct wordings of one cluster vote for its entry. */
 const MATCHED_PER_CLUSTER = 20;
+/** At most this many wordings go with an Accept (the accept API takes up to 100). */
+const MAX_PHRASINGS = 20;
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -84,18 +97,14 @@ function sharedTerms(members: readonly Member[]): string[] {
     .map(([t]) => t);
 }
 
-async function nearestOf(
-  members: readonly Member[],
-  find: NearestEntryFinder,
-  minScore: number,
-): Promise<{ entryId: string; entryScore: number } | undefined> {
+function nearestOf(members: readonly Member[]): { entryId: string; entryScore: number } | undefined {
   const votes = new Map<string, { count: number; total: number }>();
   const asked = new Set<string>();
   for (const m of members) {
     if (asked.has(m.text) || asked.size >= MATCHED_PER_CLUSTER) continue;
     asked.add(m.text);
-    const near = await find(m.text, m.locale);
-    if (!near || near.score < minScore) continue;
+    const near = m.near;
+    if (!near) continue;
     const v = votes.get(near.entryId) ?? { count: 0, total: 0 };
     votes.set(near.entryId, { count: v.count + 1, total: v.total + near.score });
   }
@@ -105,28 +114,74 @@ async function nearestOf(
   return best && { entryId: best[0], entryScore: best[1].total / best[1].count };
 }
 
+/** At most this many distinct questions go through the matcher in one call. */
+const MATCHED_QUESTIONS = 500;
+
+/** The matcher's nearest entry of each distinct question (up to MATCHED_QUESTIONS), real candidates only. */
+async function nearestByQuestion(
+  questions: readonly MissedQuestion[],
+  options: SuggestionOptions,
+): Promise<Map<string, NearestEntry>> {
+  const found = new Map<string, NearestEntry>();
+  const find = options.nearestEntry;
+  if (!find) return found;
+  const asked = new Set<string>();
+  for (const q of questions) {
+    const key = `${q.locale}\u0000${q.text.trim()}`;
+    if (asked.has(key) || asked.size >= MATCHED_QUESTIONS) continue;
+    asked.add(key);
+    const near = await find(q.text.trim(), q.locale);
+    if (near && near.score >= (options.minEntryScore ?? 0)) found.set(key, near);
+  }
+  return found;
+}
+
+/** Same language, and alike by their terms, or put on the same entry by the matcher. */
+function similarity(a: Member, b: Member): number {
+  if (a.locale !== b.locale) return 0;
+  if (a.near && b.near && a.near.entryId === b.near.entryId) return 1;
+  return termSimilarity(a.terms, b.terms, a.weight);
+}
+
+function majorityLocale(members: readonly Member[]): Locale {
+  const counts = new Map<Locale, number>();
+  for (const m of members) counts.set(m.locale, (counts.get(m.locale) ?? 0) + 1);
+  return [...counts].sort(([la, a], [lb, b]) => b - a || byText(la, lb))[0]![0];
+}
+
 /**
- * Groups missed questions into suggestions for the knowledge base. Greedy and deterministic: each
- * question, in the order given, joins the cluster holding its most similar question (Jaccard of
- * term sets ≥ threshold; the earliest cluster on ties) or starts a new one. Clusters are then
- * offered biggest first; when a matcher is given, a cluster whose questions point at an existing
- * entry becomes "new phrasings" for it, otherwise "a new entry".
+ * Groups missed questions by meaning into suggestions for the knowledge base. Two questions are
+ * alike when they share their topic's terms (the KB's stems and synonyms, word families, weighed
+ * by how rare the term is in the KB) or when the matcher puts both on the same entry. Greedy and
+ * deterministic: each question, in the order given, joins the cluster holding its most similar
+ * question (≥ threshold; the earliest cluster on ties) or starts a new one. Clusters are offered
+ * biggest first; one whose questions point at an existing entry becomes "new phrasings" for it,
+ * otherwise "a new entry"; one the matcher now answers entirely (accepted already) is left out.
  */
 export async function suggestKbImprovements(
   questions: readonly MissedQuestion[],
   options: SuggestionOptions = {},
 ): Promise<KbSuggestion[]> {
   const threshold = options.threshold ?? 0.5;
+  const nearest = await nearestByQuestion(questions, options);
   const clusters: Cluster[] = [];
   questions.forEach((q, index) => {
-    const terms = questionTerms(q.text, q.locale);
-    if (terms.size === 0) return;
-    const member: Member = { text: q.text.trim(), locale: q.locale, terms };
+    const reading = options.readings?.(q.locale) ?? {};
+    const terms = questionTerms(q.text, q.locale, reading);
+    const near = nearest.get(`${q.locale}\u0000${q.text.trim()}`);
+    if (terms.size === 0 && !near) return;
+    const member: Member = {
+      text: q.text.trim(),
+      locale: q.locale,
+      terms,
+      weight: reading.weight ?? (() => 1),
+      ...(near ? { near } : {}),
+    };
     let best: Cluster | undefined;
     let bestSimilarity = 0;
     for (const cluster of clusters) {
       for (const other of cluster.members) {
-        const s = jaccard(terms, other.terms);
+        const s = similarity(member, other);
         if (s > bestSimilarity) {
           bestSimilarity = s;
           best = cluster;
@@ -136,28 +191,30 @@ export async function suggestKbImprovements(
     if (best && bestSimilarity >= threshold) best.members.push(member);
     else clusters.push({ firstSeen: index, members: [member] });
   });
-  const kept = clusters
+  return clusters
     .filter((c) => c.members.length >= (options.minCount ?? 2))
-    .sort((a, b) => b.members.length - a.members.length || a.firstSeen - b.firstSeen);
-  const nearest = await Promise.all(
-    kept.map((c) =>
-      options.nearestEntry
-        ? nearestOf(c.members, options.nearestEntry, options.minEntryScore ?? 0)
-        : undefined,
-    ),
-  );
-  return kept.map((c, i) => {
-    const near = nearest[i];
-    const languages = [...new Set(c.members.map((m) => m.locale))].sort();
-    return {
-      kind: near ? 'new-phrasing' : 'new-entry',
-      count: c.members.length,
-      examples: examplesOf(c.members, options.maxExamples ?? 3),
-      terms: sharedTerms(c.members),
-      languages,
-      ...(near ?? {}),
-    };
-  });
+    .filter((c) => !c.members.every((m) => m.near?.answered === true))
+    .sort((a, b) => b.members.length - a.members.length || a.firstSeen - b.firstSeen)
+    .map((c) => {
+      const near = nearestOf(c.members);
+      const locale = near
+        ? (c.members.find((m) => m.near?.entryId === near.entryId)?.locale ?? majorityLocale(c.members))
+        : majorityLocale(c.members);
+      const languages = [...new Set(c.members.map((m) => m.locale))].sort();
+      return {
+        kind: near ? 'new-phrasing' : 'new-entry',
+        count: c.members.length,
+        examples: examplesOf(c.members, options.maxExamples ?? 3),
+        terms: sharedTerms(c.members),
+        languages,
+        ...(near ?? {}),
+        locale,
+        phrasings: examplesOf(
+          c.members.filter((m) => m.locale === locale),
+          MAX_PHRASINGS,
+        ),
+      };
+    });
 }
 
 /** The missed questions recorded with the surveys, each in its conversation's language. */

@@ -1,4 +1,4 @@
-import type { SurveyAnswerInput, SurveyStore } from '../../insights';
+import { buildInsightsReport, type SurveyAnswerInput, type SurveyStore } from '../../insights';
 
 export type SurveyStoreFactory = () => Promise<SurveyStore>;
 
@@ -44,6 +44,27 @@ export function surveyStoreContract(name: string, makeStore: SurveyStoreFactory)
 
     afterEach(async () => {
       await store.dispose();
+    });
+
+    it('keeps what the deflection rule reads, and the report built from the store is the same in every store', async () => {
+      const facts = {
+        answeredAt: T0 - 50_000,
+        missedAt: T0 - 40_000,
+        followUpAt: T0 - 40_000,
+        answerConfirmed: true,
+      };
+      await store.record(
+        survey('answered', T0, { context: { ...survey('answered', T0).context, ...facts } }),
+      );
+      const miss = survey('missed', T0 + 1, {});
+      await store.record({ ...miss, context: { ...miss.context, kbEntryIds: [], missedAt: T0 - 30_000 } });
+      expect((await store.get('answered'))?.context).toMatchObject(facts);
+      expect((await store.get('missed'))?.context.answeredAt).toBeUndefined();
+      const report = buildInsightsReport(await store.list({ from: T0 - DAY, to: T0 + DAY }), {
+        open: [{ conversationId: 'ticket-1', state: 'ticket', escalatedAt: T0 }],
+      });
+      expect([report.deflection.count, report.unresolved.count, report.escalation.count]).toEqual([0, 2, 1]);
+      expect(report.conversations).toBe(3);
     });
 
     it('records a survey and reads it back with defaults applied', async () => {

@@ -106,7 +106,9 @@ describe('dashboard in a real browser', () => {
     const byPath = await chartData(page, 'ces-by-path');
     expect(byPath.labels).toEqual(['Assistant seul', 'Assistant, après précision', 'Conseiller', 'Ticket']);
     expect(byPath.datasets[0]?.data).toEqual([2.25, 2.5, 3.33, 4]);
-    expect((await chartData(page, 'deflection')).datasets[0]?.data).toEqual([7, 4]);
+    // Assistant, people, unresolved: every seeded bot conversation used a KB entry (older records).
+    expect((await chartData(page, 'deflection')).datasets[0]?.data).toEqual([7, 4, 0]);
+    expect(await textOf(page, '#unresolved-value')).toBe('0 %');
     const reasons = await chartData(page, 'escalation-reasons');
     expect(reasons.labels).toEqual(['Demande du client', 'Réponse refusée', 'Incompris deux fois']);
     expect(reasons.datasets[0]?.data).toEqual([2, 1, 1]);

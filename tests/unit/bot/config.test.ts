@@ -62,8 +62,15 @@ describe('config', () => {
     [{ MATCHER_MAX_WRONG_PCT: 'ten' }, 'MATCHER_MAX_WRONG_PCT'],
     [{ MATCHER_MAX_WRONG_PCT: '60' }, 'MATCHER_MAX_WRONG_PCT'],
     [{ MATCHER_MIN_OOS_RECALL_PCT: '-5' }, 'MATCHER_MIN_OOS_RECALL_PCT'],
+    [{ DEFLECTION_QUIET_MIN: '0' }, 'DEFLECTION_QUIET_MIN'],
+    [{ DEFLECTION_QUIET_MIN: 'half an hour' }, 'DEFLECTION_QUIET_MIN'],
   ])('%j is refused naming %s', (env, variable) => {
     expect(problems(env)).toEqual([variable]);
+  });
+
+  test('DEFLECTION_QUIET_MIN: 30 minutes by default, or the minutes given', () => {
+    expect(loadConfig({}).deflectionQuietMinutes).toBe(30);
+    expect(loadConfig({ DEFLECTION_QUIET_MIN: '45' }).deflectionQuietMinutes).toBe(45);
   });
 
   test('the error message names every bad variable', () => {

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Faq } from '../../../knowledge-base/index';
-import { surveyText } from '../../../insights/index';
+import { resolutionOf, surveyText } from '../../../insights/index';
 import { fr } from '../../../bot/text/fr';
 import { actionsOf, buildTestFaq, OPEN_TIME } from './harness';
 import { startSurveyBot } from './survey-harness';
@@ -51,6 +51,9 @@ describe('closing survey in French', () => {
         channel: 'test',
         kbEntryIds: ['payment-methods'],
         missedQuestions: [],
+        // What the deflection rule reads: answered, and the customer said "Oui".
+        answeredAt: OPEN_TIME.getTime(),
+        answerConfirmed: true,
         startedAt: OPEN_TIME.getTime(),
         closedAt: OPEN_TIME.getTime(),
       },
@@ -97,6 +100,24 @@ describe('closing survey in French', () => {
     const stored = await surveys.get('Convo1');
     expect(stored?.ces).toBeUndefined();
     expect(stored?.context.kbEntryIds).toEqual(['payment-methods']);
+  });
+
+  test('"je n\'ai pas compris" then goodbye: recorded as a miss with no answer, which the reports count as unresolved', async () => {
+    const { adapter, surveys } = startSurveyBot(faq);
+    await adapter
+      .send('zorglub frobnique le quasar')
+      .assertReply(text(fr.notUnderstood))
+      .send('au revoir')
+      .assertReply(text(fr.goodbyeSurvey))
+      .assertReply(text(t.cesQuestion));
+    const stored = await surveys.get('Convo1');
+    expect(stored?.context).toMatchObject({
+      path: 'bot-only',
+      kbEntryIds: [],
+      missedAt: OPEN_TIME.getTime(),
+    });
+    expect(stored?.context.answeredAt).toBeUndefined();
+    expect(resolutionOf(stored!.context)).toBe('unresolved');
   });
 
   test('on goodbye, typed words are read: "deux", "non" (the question goes to the missed ones), skip the comment', async () => {

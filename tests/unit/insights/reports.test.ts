@@ -110,6 +110,7 @@ describe('buildInsightsReport', () => {
     const empty = buildInsightsReport([]);
     expect(empty).toEqual({
       conversations: 0,
+      openWithPeople: 0,
       responses: 0,
       cesByDay: [],
       cesByPath: {},
@@ -117,6 +118,7 @@ describe('buildInsightsReport', () => {
       cesByChannel: {},
       cesByAgent: {},
       deflection: { count: 0, total: 0 },
+      unresolved: { count: 0, total: 0 },
       escalation: { count: 0, total: 0 },
       closedSilent: { count: 0, total: 0 },
       escalationReasons: [],
