@@ -81,6 +81,8 @@ export interface HandoffQueue {
   offerTickets(agentId: string): Promise<readonly string[]>;
   /** Open tickets, oldest first. */
   tickets(limit?: number): Promise<readonly ConversationRecord[]>;
+  /** Answered tickets awaiting the customer's reply, oldest answer first (still open cases: reports). */
+  answeredTickets(limit?: number): Promise<readonly ConversationRecord[]>;
 
   /** resolved → survey. */
   startSurvey(conversationId: string): Promise<TransitionResult>;

@@ -6,7 +6,7 @@ const LIST_LIMIT = 5000;
 
 export type OpenConversationSource = (range: TimeRange) => Promise<OpenConversation[]>;
 
-type Queue = Pick<HandoffQueue, 'peek' | 'tickets' | 'agent' | 'get'>;
+type Queue = Pick<HandoffQueue, 'peek' | 'tickets' | 'answeredTickets' | 'agent' | 'get'>;
 
 function openOf(record: ConversationRecord): OpenConversation | undefined {
   const parsed = openConversationSchema.safeParse({
@@ -19,13 +19,15 @@ function openOf(record: ConversationRecord): OpenConversation | undefined {
 }
 
 /**
- * The conversations still with people (queued, with an agent, open ticket) escalated in the range,
+ * The conversations still with people (queued, with an agent, open or answered ticket) escalated in the range,
  * read from the handoff queue's records: they have no survey record until they close.
  */
 export function openConversationsFrom(queue: Queue, agentIds: readonly string[]): OpenConversationSource {
   return async ({ from, to }) => {
     const records = new Map<string, ConversationRecord>();
     for (const t of await queue.tickets(LIST_LIMIT)) records.set(t.id, t);
+    // Answered, the case stays open for the customer's reply: still with people, no survey record yet.
+    for (const t of await queue.answeredTickets(LIST_LIMIT)) records.set(t.id, t);
     const ids = new Set((await queue.peek(LIST_LIMIT)).map((e) => e.conversationId));
     for (const agentId of agentIds)
       for (const id of (await queue.agent(agentId))?.conversations ?? []) ids.add(id);

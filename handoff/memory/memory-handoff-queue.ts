@@ -51,7 +51,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
   private readonly claims = new SortedIndex();
   private readonly activity = new SortedIndex();
   private readonly openTickets = new SortedIndex();
-  private readonly answeredTickets = new SortedIndex();
+  private readonly answeredIndex = new SortedIndex();
   private readonly agents = new Map<string, AgentEntry>();
   private readonly onlineAgents = new SortedIndex();
   private readonly handling: number[] = [];
@@ -165,7 +165,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const now = this.policy.now();
     this.unqueue(id, c);
     this.openTickets.remove(id);
-    this.answeredTickets.remove(id);
+    this.answeredIndex.remove(id);
     c[FIELD.state] = 'cancelled';
     c[FIELD.updatedAt] = String(now);
     this.activity.add(id, now);
@@ -329,7 +329,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
       [FIELD.updatedAt]: String(now),
     });
     // No silence timer: the answer may reach the customer by e-mail, days later (the quiet sweep).
-    this.answeredTickets.add(id, now);
+    this.answeredIndex.add(id, now);
     return this.done(id, c);
   }
 
@@ -342,7 +342,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const now = this.policy.now();
     const agentId = c[FIELD.answeredBy] ?? '';
     const agent = this.agents.get(agentId);
-    this.answeredTickets.remove(id);
+    this.answeredIndex.remove(id);
     delete c[FIELD.agent];
     c[FIELD.updatedAt] = String(now);
     if (
@@ -375,9 +375,9 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const now = this.policy.now();
     const resolved: string[] = [];
     const cutoff = this.policy.ticketQuietCutoff(now);
-    for (const e of this.answeredTickets.upTo(cutoff, this.policy.config.sweepLimit)) {
+    for (const e of this.answeredIndex.upTo(cutoff, this.policy.config.sweepLimit)) {
       const c = this.conversations.get(e.id);
-      this.answeredTickets.remove(e.id);
+      this.answeredIndex.remove(e.id);
       if (!c || !TRANSITIONS.resolveQuietTicket.from.includes(this.stateOf(c))) continue;
       this.resolveAnswered(e.id, c, now);
       resolved.push(e.id);
@@ -410,6 +410,13 @@ export class MemoryHandoffQueue implements HandoffQueue {
 
   async tickets(limit = 50): Promise<readonly ConversationRecord[]> {
     return this.openTickets.head(limit).flatMap((e) => {
+      const c = this.conversations.get(e.id);
+      return c ? [decodeConversation(e.id, c)] : [];
+    });
+  }
+
+  async answeredTickets(limit = 50): Promise<readonly ConversationRecord[]> {
+    return this.answeredIndex.head(limit).flatMap((e) => {
       const c = this.conversations.get(e.id);
       return c ? [decodeConversation(e.id, c)] : [];
     });
@@ -670,7 +677,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
   }
 
   private resolveAnswered(id: string, c: ConversationFields, now: number): void {
-    this.answeredTickets.remove(id);
+    this.answeredIndex.remove(id);
     c[FIELD.state] = 'resolved';
     c[FIELD.updatedAt] = String(now);
     this.activity.add(id, now);

@@ -356,7 +356,16 @@ export class RedisHandoffQueue implements HandoffQueue {
   }
 
   async tickets(limit = 50): Promise<readonly ConversationRecord[]> {
-    const reply = await this.run('listTickets', [this.keys.tickets], [limit]);
+    return this.listed(this.keys.tickets, limit);
+  }
+
+  async answeredTickets(limit = 50): Promise<readonly ConversationRecord[]> {
+    return this.listed(this.keys.answered, limit);
+  }
+
+  /** The records of a sorted set of conversations (tickets, answered tickets), in its order. */
+  private async listed(index: string, limit: number): Promise<readonly ConversationRecord[]> {
+    const reply = await this.run('listTickets', [index], [limit]);
     const out: ConversationRecord[] = [];
     for (let i = 0; i + 1 < reply.length; i += 2)
       out.push(decodeConversation(asString(reply[i]), asFields(reply[i + 1])));

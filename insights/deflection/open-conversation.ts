@@ -3,10 +3,10 @@ import { idSchema } from '../conversation-context';
 
 /**
  * A conversation still with people when the report is made (queued, with an agent, an open
- * ticket): it has no survey record yet, so the handoff queue's record stands for it. Once it
+ * ticket, a ticket answered and awaiting the customer's reply): it has no survey record yet, so the handoff queue's record stands for it. Once it
  * closes it is recorded, and the record wins: a conversation is counted once.
  */
-export const OPEN_STATES = ['queued', 'with-agent', 'ticket'] as const;
+export const OPEN_STATES = ['queued', 'with-agent', 'ticket', 'answered'] as const;
 export type OpenState = (typeof OPEN_STATES)[number];
 
 export const openConversationSchema = z.object({

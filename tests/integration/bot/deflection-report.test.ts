@@ -85,16 +85,19 @@ describe.each(modes)('honest deflection over HTTP (%s stores)', (_mode, makeStor
     expect(before.unresolved).toEqual({ count: 3, total: 6, rate: 0.5 });
     expect(before.escalation).toEqual({ count: 3, total: 6, rate: 0.5 });
 
-    // One ticket answered: it closes and gets its survey record; still one conversation, handed over.
+    // One ticket answered: the case stays open for the customer's reply (no survey record yet), and is
+    // still one conversation, handed over, read from the queue.
     nowMs += 10 * 60_000;
     const alice = await Agent.login(url, 'alice', PASSWORDS.alice);
     const answered = await alice.post(`/tickets/${tickets[0]!.conversationId}/answer`, {
       text: 'Nous vous rappelons lundi.',
     });
     expect(answered.status).toBe(200);
-    expect(await surveys.get(tickets[0]!.conversationId)).toMatchObject({ context: { path: 'ticket' } });
+    expect(await surveys.get(tickets[0]!.conversationId)).toBeUndefined();
+    expect((await running.side.agent.queue.get(tickets[0]!.conversationId))?.state).toBe('answered');
     const after = await summary(url);
     expect(after.conversations).toBe(6);
+    expect(after.openWithPeople).toBe(3);
     expect(after.escalation).toEqual({ count: 3, total: 6, rate: 0.5 });
     expect(after.unresolved.count).toBe(3);
     expect(after.deflection.count).toBe(0);
@@ -114,9 +117,9 @@ describe.each(modes)('honest deflection over HTTP (%s stores)', (_mode, makeStor
     expect((await running.side.agent.queue.get(second.conversationId))?.state).toBe('queued');
 
     const open = await summary(url);
-    // The six of the first test (two tickets still open), one with Alice, one waiting.
+    // The six of the first test (three tickets still open, one of them answered), one with Alice, one waiting.
     expect(open.conversations).toBe(8);
-    expect(open.openWithPeople).toBe(4);
+    expect(open.openWithPeople).toBe(5);
     expect(open.escalation).toEqual({ count: 5, total: 8, rate: 5 / 8 });
     expect(open.unresolved.count).toBe(3);
 
@@ -126,7 +129,7 @@ describe.each(modes)('honest deflection over HTTP (%s stores)', (_mode, makeStor
     expect(await surveys.get(first.conversationId)).toMatchObject({ context: { path: 'escalated' } });
     const resolved = await summary(url);
     expect(resolved.conversations).toBe(8);
-    expect(resolved.openWithPeople).toBe(3);
+    expect(resolved.openWithPeople).toBe(4);
     expect(resolved.escalation).toEqual({ count: 5, total: 8, rate: 5 / 8 });
   });
 });
