@@ -791,6 +791,14 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         });
         expect((await q.tickets()).map((t) => t.id)).toEqual(['t1', 't3']);
         expect((await q.tickets(1)).map((t) => t.id)).toEqual(['t1']);
+        // Still an open case for the reports: listed among the answered ones until it is resolved.
+        expect((await q.answeredTickets()).map((t) => [t.id, t.state])).toEqual([['t2', 'answered']]);
+        clock.advance(1000);
+        await q.answerTicket('t1', 'anna', 'Et vous aussi.');
+        expect((await q.answeredTickets()).map((t) => t.id)).toEqual(['t2', 't1']);
+        expect((await q.answeredTickets(1)).map((t) => t.id)).toEqual(['t2']);
+        expect((await q.resolveTicket('t2')).ok).toBe(true);
+        expect((await q.answeredTickets()).map((t) => t.id)).toEqual(['t1']);
       });
 
       it('sends a reply to an answered ticket back to the answering agent when online with room', async () => {
