@@ -4,6 +4,7 @@ import type { ClaimResult, TransferTarget, TransitionResult } from '../../handof
 import type { AgentAccount } from './accounts';
 import { readReference, type AgentCloseInfo, type CustomerRelay } from './customer-relay';
 import type { AgentEventBus } from './events';
+import { PresenceNotices } from './presence-notices';
 import type { Presence, RelayLine, RelayStore } from './relay-store';
 
 /** A refused request, already in HTTP terms: the routes send it as is. */
@@ -55,13 +56,21 @@ export class AgentService {
   private readonly sending = new Map<string, Promise<unknown>>();
   private readonly typingRelayed = new Map<string, number>();
 
-  constructor(private readonly deps: AgentServiceDeps) {}
+  /** Join, leave and hand-back notices to the customer. */
+  private readonly presence: PresenceNotices;
+
+  constructor(private readonly deps: AgentServiceDeps) {
+    this.presence = new PresenceNotices(deps.relay);
+  }
 
   async setPresence(agent: AgentAccount, presence: Presence): Promise<Result<{ presence: Presence }>> {
     const { queue, store, bus } = this.deps;
     if (presence === 'offline') {
       const requeued = await queue.agentOffline(agent.id);
-      for (const conversationId of requeued) await bus.publish({ type: 'queue-changed', conversationId });
+      for (const conversationId of requeued) {
+        await bus.publish({ type: 'queue-changed', conversationId });
+        await this.presence.tell(await queue.get(conversationId), { kind: 'left', agent });
+      }
     } else {
       await queue.agentOnline({
         agentId: agent.id,
@@ -109,7 +118,7 @@ export class AgentService {
   async claimNext(agent: AgentAccount): Promise<Result<ConversationSummary>> {
     if ((await this.deps.store.presence(agent.id)) === 'away')
       return fail(409, 'Away', 'you are away: set your presence to online to take conversations');
-    return this.claimed(await this.deps.queue.claimNext(agent.id));
+    return this.claimed(agent, await this.deps.queue.claimNext(agent.id));
   }
 
   async claim(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
@@ -125,7 +134,7 @@ export class AgentService {
       return fail(403, 'Forbidden', 'this conversation is not in your queue');
     if ((await this.deps.store.presence(agent.id)) === 'away')
       return fail(409, 'Away', 'you are away: set your presence to online to take conversations');
-    return this.claimed(await this.deps.queue.claim(conversationId, agent.id));
+    return this.claimed(agent, await this.deps.queue.claim(conversationId, agent.id));
   }
 
   /**
@@ -158,6 +167,7 @@ export class AgentService {
           line.text,
           owned.value.language,
           `${conversationId}:${line.seq}`,
+          agent,
         );
       await store.markDelivered(conversationId, line.seq);
       return line;
@@ -215,6 +225,11 @@ export class AgentService {
       at: clock().getTime(),
       agentId: agent.id,
     });
+    const colleague = this.deps.accounts.find((a) => target.kind === 'agent' && a.id === target.agentId);
+    await this.presence.tell(
+      moved,
+      colleague ? { kind: 'took-over', agent: colleague } : { kind: 'left', agent },
+    );
     if (target.kind === 'agent')
       await bus.publish({
         type: 'transferred',
@@ -246,14 +261,23 @@ export class AgentService {
   }
 
   async release(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
-    return this.transition(agent, conversationId, (id) => this.deps.queue.release(id, agent.id));
+    const result = await this.transition(agent, conversationId, (id) =>
+      this.deps.queue.release(id, agent.id),
+    );
+    if (result.ok)
+      await this.presence.tell(await this.deps.queue.get(conversationId), { kind: 'left', agent });
+    return result;
   }
 
   async handBack(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
     const result = await this.transition(agent, conversationId, (id) =>
       this.deps.queue.handBack(id, agent.id),
     );
-    if (result.ok) await this.afterAgent(conversationId, 'handed-back');
+    if (result.ok) {
+      // The person says goodbye first, then the bot says it is the bot again.
+      await this.presence.tell(await this.deps.queue.get(conversationId), { kind: 'handed-back', agent });
+      await this.afterAgent(conversationId, 'handed-back');
+    }
     return result;
   }
 
@@ -359,7 +383,7 @@ export class AgentService {
     await this.deps.relay.afterAgent(reference, outcome, close).catch(() => undefined);
   }
 
-  private async claimed(result: ClaimResult): Promise<Result<ConversationSummary>> {
+  private async claimed(agent: AgentAccount, result: ClaimResult): Promise<Result<ConversationSummary>> {
     if (!result.ok) {
       const status = result.reason === 'not-found' || result.reason === 'queue-empty' ? 404 : 409;
       const code = result.reason === 'already-claimed' ? 'AlreadyClaimed' : 'ClaimRefused';
@@ -370,6 +394,7 @@ export class AgentService {
       return fail(status, code, refusalMessage(result.reason, detail));
     }
     await this.deps.bus.publish({ type: 'queue-changed', conversationId: result.conversation.id });
+    await this.presence.tell(result.conversation, { kind: 'joined', agent });
     return done(this.summary(result.conversation));
   }
 
