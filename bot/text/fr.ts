@@ -82,8 +82,7 @@ export const fr: BotText = {
           : why === 'wrong-name'
             ? 'Le nom de ce fichier ne correspond pas à son contenu : il doit finir par .png, .jpg, .gif, .webp, .pdf ou .txt. Il n’a pas été envoyé.'
             : 'Ce type de fichier n’est pas accepté : envoyez une image (PNG, JPEG, GIF, WebP), un PDF ou un fichier texte. Il n’a pas été envoyé.',
-  handedBack:
-    'Vous parlez de nouveau à l’assistant virtuel (un robot). Avez-vous une autre question ?',
+  handedBack: 'Vous parlez de nouveau à l’assistant virtuel (un robot). Avez-vous une autre question ?',
   agentJoined: (name) => `${name} du service Client a rejoint la conversation.`,
   agentTookOver: (name) => `${name} du service Client a pris le relais.`,
   agentLeft: (name) =>

@@ -23,7 +23,12 @@ async function agents(): Promise<string> {
       languages: ['fr', 'en'],
       passwordHash: await hashPassword(PASSWORDS.alice),
     },
-    { id: 'bruno', name: 'Bruno Petit', languages: ['fr'], passwordHash: await hashPassword(PASSWORDS.bruno) },
+    {
+      id: 'bruno',
+      name: 'Bruno Petit',
+      languages: ['fr'],
+      passwordHash: await hashPassword(PASSWORDS.bruno),
+    },
     { id: 'emma', name: 'Emma', languages: ['en'], passwordHash: await hashPassword(PASSWORDS.emma) },
   ]);
 }
