@@ -260,6 +260,22 @@ export class AgentService {
     return done({ agents, queues });
   }
 
+  /**
+   * The sweeper put these back in the queue (claim timeout, console gone silent): the queue no
+   * longer names the agent, so the leave notice names the last one who wrote, if any.
+   */
+  async requeuedBySweep(conversationIds: readonly string[]): Promise<void> {
+    for (const conversationId of conversationIds) {
+      const lines = await this.deps.store.lines(conversationId);
+      const lastAgentId = [...lines].reverse().find((l) => l.from === 'agent' && l.agentId)?.agentId;
+      const agent = this.deps.accounts.find((a) => a.id === lastAgentId);
+      await this.presence.tell(await this.deps.queue.get(conversationId), {
+        kind: 'left',
+        ...(agent ? { agent } : {}),
+      });
+    }
+  }
+
   async release(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
     const result = await this.transition(agent, conversationId, (id) =>
       this.deps.queue.release(id, agent.id),
