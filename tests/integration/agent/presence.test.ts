@@ -1,5 +1,5 @@
 import { hashPassword } from '../../../bot/agent/credentials';
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq, OPEN_TIME } from '../../unit/bot/harness';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 import { PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent, Customer } from './clients';
@@ -40,10 +40,11 @@ const stores: [string, () => { redisUrl?: string; prefix?: string }][] = [
 
 describe.each(stores)('presence notices over Direct Line (%s stores)', (_name, options) => {
   let running: AgentApp;
+  let now = OPEN_TIME;
   const online: Partial<Record<'alice' | 'bruno' | 'emma', Agent>> = {};
 
   beforeAll(async () => {
-    running = await startAgentApp(buildTestFaq(), await agents(), options());
+    running = await startAgentApp(buildTestFaq(), await agents(), { ...options(), now: () => now });
   });
   afterAll(async () => {
     await running?.close();
@@ -173,5 +174,27 @@ describe.each(stores)('presence notices over Direct Line (%s stores)', (_name, o
       'Emma handed you back to the assistant.',
       'You are talking to the virtual assistant (a bot) again. Do you have another question?',
     ]);
+  });
+
+  // Last: the sweep takes every console offline.
+  test('the sweeper requeues a silent console’s conversation: the customer hears that Camille left', async () => {
+    const alice = await agent('alice');
+    const customer = await waiting();
+    expect((await alice.post(`/conversations/${customer.conversationId}/claim`)).status).toBe(200);
+    await alice.post(`/conversations/${customer.conversationId}/messages`, { text: 'Je regarde.' });
+    const count = (await seen(customer)).length;
+    now = new Date(now.getTime() + 31_000);
+    const report = await running.side.sweep();
+    expect(report.requeued).toContain(customer.conversationId);
+    const told = (await seen(customer)).slice(count);
+    expect(told.map((a) => [a.text, a.channelData?.relaisNotice])).toEqual([
+      [
+        'Camille a quitté la conversation. Vous êtes de nouveau dans la file : un autre conseiller va vous répondre ici.',
+        'agent-left',
+      ],
+    ]);
+    // A sweep with nothing to requeue says nothing more.
+    await running.side.sweep();
+    expect((await seen(customer)).length).toBe(count + 1);
   });
 });
