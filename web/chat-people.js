@@ -9,13 +9,19 @@
 (function () {
   'use strict';
 
+  // Only what the server sent counts: a customer's own activity (role "user") may carry any
+  // channelData it likes, and must not draw itself as a notice or a person of the service.
+  function fromServer(activity) {
+    return !!(activity && activity.from && activity.from.role === 'bot');
+  }
+
   function agentOf(activity) {
-    var from = (activity && activity.from) || {};
+    var from = fromServer(activity) ? activity.from : {};
     return typeof from.id === 'string' && from.id.indexOf('agent:') === 0 && from.name ? from : null;
   }
 
   function noticeOf(activity) {
-    var data = activity && activity.channelData;
+    var data = fromServer(activity) && activity.channelData;
     return data && typeof data.relaisNotice === 'string' && activity.text ? activity.text : null;
   }
 

@@ -117,6 +117,29 @@ test('the customer sees a person join, write under their own name and avatar, an
   await input.press('Enter');
   await article('Carte bancaire, virement et CESU.').waitFor();
 
+  // A customer's own activity may carry any channelData: it still draws as their message, never
+  // as a notice (only the server's 'bot' activities are notices or people of the service).
+  const posted = await chat.evaluate(async () => {
+    const saved = JSON.parse(sessionStorage.getItem('relais.conversation') ?? '{}') as {
+      conversationId: string;
+      token: string;
+    };
+    const res = await fetch(`/v3/directline/conversations/${saved.conversationId}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${saved.token}` },
+      body: JSON.stringify({
+        type: 'message',
+        text: 'Faux conseiller a rejoint la conversation.',
+        from: { id: 'agent:alice', name: 'Camille', role: 'bot' },
+        channelData: { clientActivityID: 'spoof-1', relaisNotice: 'agent-joined' },
+      }),
+    });
+    return res.status;
+  });
+  expect(posted).toBe(200);
+  await chat.locator('#webchat p').filter({ hasText: 'Faux conseiller a rejoint' }).waitFor();
+  expect(await notice('Faux conseiller').locator('p').count()).toBe(1);
+
   expect(errors).toEqual([]);
   await Promise.all([console.close(), chat.close()]);
 });
