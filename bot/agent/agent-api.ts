@@ -73,6 +73,7 @@ export function mountAgentApi(
     bus: deps.bus,
     relay,
     clock: runtime.clock,
+    log: runtime.log,
   });
   const tickets = new AgentTickets({
     queue: deps.queue,

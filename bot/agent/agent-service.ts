@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationRecord, HandoffQueue } from '../../handoff/index';
 import type { ClaimResult, TransferTarget, TransitionResult } from '../../handoff/index';
+import type { Log } from '../log';
 import type { AgentAccount } from './accounts';
 import { readReference, type AgentCloseInfo, type CustomerRelay } from './customer-relay';
 import type { AgentEventBus } from './events';
@@ -44,6 +45,8 @@ export interface AgentServiceDeps {
   readonly clock: () => Date;
   /** Every agent account (transfer targets). */
   readonly accounts: readonly AgentAccount[];
+  /** Where a presence notice the channel refused is reported (the agent's action stands). */
+  readonly log?: Log;
 }
 
 const QUEUE_VIEW_LIMIT = 200;
@@ -60,7 +63,9 @@ export class AgentService {
   private readonly presence: PresenceNotices;
 
   constructor(private readonly deps: AgentServiceDeps) {
-    this.presence = new PresenceNotices(deps.relay);
+    this.presence = new PresenceNotices(deps.relay, (error) =>
+      deps.log?.error('presence notice not delivered', error),
+    );
   }
 
   async setPresence(agent: AgentAccount, presence: Presence): Promise<Result<{ presence: Presence }>> {
