@@ -267,6 +267,10 @@
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
+        // A person of the service Client shows as a person; notices as event lines (chat-people.js).
+        groupActivitiesMiddleware: window.RelaisPeople.middleware.groupActivitiesMiddleware,
+        avatarMiddleware: window.RelaisPeople.middleware.avatarMiddleware,
+        activityMiddleware: window.RelaisPeople.middleware.activityMiddleware,
         userID: c.userId,
         locale: locale,
         // The agent who took the conversation sees "the customer is typing".

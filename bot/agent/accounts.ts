@@ -3,15 +3,37 @@ import { z } from 'zod';
 import { ConfigError } from '../config';
 import { passwordHashSchema } from './credentials';
 
-export const agentAccountSchema = z.strictObject({
+/** What a customer may see of an agent: a first name, shown in notices and on every message. */
+const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^<>{}[\]\\*_`#|~]+$/u, 'letters, spaces and simple punctuation only (no markup)');
+
+const accountFields = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ".", "_" or "-"'),
   name: z.string().trim().min(1).max(100),
+  /** Customer-facing ("Camille"); defaults to the first word of `name`. */
+  displayName: displayNameSchema.optional(),
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'a code such as "fr"')).min(1),
   skills: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).default([]),
   capacity: z.number().int().min(1).max(100).default(3),
   passwordHash: passwordHashSchema,
 });
+
+export const agentAccountSchema = accountFields.transform((a) => ({
+  ...a,
+  displayName: a.displayName ?? defaultDisplayName(a.name),
+}));
 export type AgentAccount = z.output<typeof agentAccountSchema>;
+
+/** "Camille Martin" → "Camille"; a name that is all markup falls back to a neutral word. */
+export function defaultDisplayName(name: string): string {
+  const first = name.split(/\s+/)[0] ?? '';
+  const parsed = displayNameSchema.safeParse(first);
+  return parsed.success ? parsed.data : 'Conseiller';
+}
 
 const accountsSchema = z
   .array(agentAccountSchema)

@@ -10,6 +10,7 @@ import type { CustomerRelay } from './customer-relay';
 import { AgentEventStreams } from './event-stream';
 import type { AgentEventBus } from './events';
 import type { RelayStore } from './relay-store';
+import type { RequeuedFeed } from './requeued-feed';
 import { registerAgentRoutes, type AgentRoutesDeps } from './routes';
 import { AgentSessions } from './session';
 import type { WaitNotifier } from './wait-notifier';
@@ -35,6 +36,8 @@ export interface AgentDeps {
   readonly uploadMaxBytes?: number;
   /** What one conversation may upload in all (config.uploadQuota). */
   readonly uploadQuota?: UploadQuota;
+  /** Conversations the sweeper took back from an agent: their customers get a leave notice. */
+  readonly requeued?: RequeuedFeed;
 }
 
 export interface MountedAgentApi {
@@ -71,6 +74,7 @@ export function mountAgentApi(
     relay,
     clock: runtime.clock,
     ...(runtime.closing ? { closing: runtime.closing } : {}),
+    log: runtime.log,
   });
   const tickets = new AgentTickets({
     queue: deps.queue,
@@ -95,6 +99,7 @@ export function mountAgentApi(
   });
   registerConsole(server);
   deps.waitNotifier?.start((reference, text, locale) => relay.say(reference, text, locale));
+  const unsubscribeRequeued = deps.requeued?.subscribe((ids) => service.requeuedBySweep(ids));
   const receiveUpload = deps.uploads
     ? customerUploads({
         queue: deps.queue,
@@ -111,6 +116,7 @@ export function mountAgentApi(
     ...(receiveUpload ? { receiveUpload } : {}),
     close: () => {
       deps.waitNotifier?.stop();
+      unsubscribeRequeued?.();
       streams.closeAll();
     },
   };

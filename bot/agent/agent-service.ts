@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationRecord, HandoffQueue } from '../../handoff/index';
 import type { ClaimResult, TransferTarget, TransitionResult } from '../../handoff/index';
+import type { Log } from '../log';
 import type { AgentAccount } from './accounts';
 import type { AgentResolve } from '../closing/close-info';
 import { readReference, type CustomerRelay } from './customer-relay';
 import type { AgentEventBus } from './events';
+import { PresenceNotices } from './presence-notices';
 import type { Presence, RelayLine, RelayStore } from './relay-store';
 
 /** A refused request, already in HTTP terms: the routes send it as is. */
@@ -46,6 +48,8 @@ export interface AgentServiceDeps {
   readonly accounts: readonly AgentAccount[];
   /** The closing service (bot/closing/): a resolve is a close, and a ticket offered live is told there. */
   readonly closing?: AgentClosing;
+  /** Where a presence notice the channel refused is reported (the agent's action stands). */
+  readonly log?: Log;
 }
 
 /** What the agent side asks of the closing service. */
@@ -64,13 +68,23 @@ export class AgentService {
   private readonly sending = new Map<string, Promise<unknown>>();
   private readonly typingRelayed = new Map<string, number>();
 
-  constructor(private readonly deps: AgentServiceDeps) {}
+  /** Join, leave and hand-back notices to the customer. */
+  private readonly presence: PresenceNotices;
+
+  constructor(private readonly deps: AgentServiceDeps) {
+    this.presence = new PresenceNotices(deps.relay, (error) =>
+      deps.log?.error('presence notice not delivered', error),
+    );
+  }
 
   async setPresence(agent: AgentAccount, presence: Presence): Promise<Result<{ presence: Presence }>> {
     const { queue, store, bus } = this.deps;
     if (presence === 'offline') {
       const requeued = await queue.agentOffline(agent.id);
-      for (const conversationId of requeued) await bus.publish({ type: 'queue-changed', conversationId });
+      for (const conversationId of requeued) {
+        await bus.publish({ type: 'queue-changed', conversationId });
+        await this.presence.tell(await queue.get(conversationId), { kind: 'left', agent });
+      }
     } else {
       await queue.agentOnline({
         agentId: agent.id,
@@ -130,7 +144,7 @@ export class AgentService {
   async claimNext(agent: AgentAccount): Promise<Result<ConversationSummary>> {
     if ((await this.deps.store.presence(agent.id)) === 'away')
       return fail(409, 'Away', 'you are away: set your presence to online to take conversations');
-    return this.claimed(await this.deps.queue.claimNext(agent.id));
+    return this.claimed(agent, await this.deps.queue.claimNext(agent.id));
   }
 
   async claim(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
@@ -146,7 +160,7 @@ export class AgentService {
       return fail(403, 'Forbidden', 'this conversation is not in your queue');
     if ((await this.deps.store.presence(agent.id)) === 'away')
       return fail(409, 'Away', 'you are away: set your presence to online to take conversations');
-    return this.claimed(await this.deps.queue.claim(conversationId, agent.id));
+    return this.claimed(agent, await this.deps.queue.claim(conversationId, agent.id));
   }
 
   /**
@@ -179,6 +193,7 @@ export class AgentService {
           line.text,
           owned.value.language,
           `${conversationId}:${line.seq}`,
+          agent,
         );
       await store.markDelivered(conversationId, line.seq);
       return line;
@@ -236,6 +251,11 @@ export class AgentService {
       at: clock().getTime(),
       agentId: agent.id,
     });
+    const colleague = this.deps.accounts.find((a) => target.kind === 'agent' && a.id === target.agentId);
+    await this.presence.tell(
+      moved,
+      colleague ? { kind: 'took-over', agent: colleague } : { kind: 'left', agent },
+    );
     if (target.kind === 'agent')
       await bus.publish({
         type: 'transferred',
@@ -266,15 +286,40 @@ export class AgentService {
     return done({ agents, queues });
   }
 
+  /**
+   * The sweeper put these back in the queue (claim timeout, console gone silent): the queue no
+   * longer names the agent, so the leave notice names the last one who wrote, if any.
+   */
+  async requeuedBySweep(conversationIds: readonly string[]): Promise<void> {
+    for (const conversationId of conversationIds) {
+      const lines = await this.deps.store.lines(conversationId);
+      const lastAgentId = [...lines].reverse().find((l) => l.from === 'agent' && l.agentId)?.agentId;
+      const agent = this.deps.accounts.find((a) => a.id === lastAgentId);
+      await this.presence.tell(await this.deps.queue.get(conversationId), {
+        kind: 'left',
+        ...(agent ? { agent } : {}),
+      });
+    }
+  }
+
   async release(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
-    return this.transition(agent, conversationId, (id) => this.deps.queue.release(id, agent.id));
+    const result = await this.transition(agent, conversationId, (id) =>
+      this.deps.queue.release(id, agent.id),
+    );
+    if (result.ok)
+      await this.presence.tell(await this.deps.queue.get(conversationId), { kind: 'left', agent });
+    return result;
   }
 
   async handBack(agent: AgentAccount, conversationId: string): Promise<Result<ConversationSummary>> {
     const result = await this.transition(agent, conversationId, (id) =>
       this.deps.queue.handBack(id, agent.id),
     );
-    if (result.ok) await this.handedBack(conversationId);
+    if (result.ok) {
+      // The person says goodbye first, then the bot says it is the bot again.
+      await this.presence.tell(await this.deps.queue.get(conversationId), { kind: 'handed-back', agent });
+      await this.handedBack(conversationId);
+    }
     return result;
   }
 
@@ -294,7 +339,7 @@ export class AgentService {
         agentId: agent.id,
       });
       // The queue already says resolved: a channel that refuses the closing turn changes nothing here.
-      await this.deps.closing?.agentResolved({ conversationId, agentId: agent.id }).catch(() => undefined);
+      await this.deps.closing?.agentResolved({ conversationId, agent }).catch(() => undefined);
     }
     return result;
   }
@@ -366,7 +411,7 @@ export class AgentService {
     await this.deps.relay.handBack(reference).catch(() => undefined);
   }
 
-  private async claimed(result: ClaimResult): Promise<Result<ConversationSummary>> {
+  private async claimed(agent: AgentAccount, result: ClaimResult): Promise<Result<ConversationSummary>> {
     if (!result.ok) {
       const status = result.reason === 'not-found' || result.reason === 'queue-empty' ? 404 : 409;
       const code = result.reason === 'already-claimed' ? 'AlreadyClaimed' : 'ClaimRefused';
@@ -377,6 +422,7 @@ export class AgentService {
       return fail(status, code, refusalMessage(result.reason, detail));
     }
     await this.deps.bus.publish({ type: 'queue-changed', conversationId: result.conversation.id });
+    await this.presence.tell(result.conversation, { kind: 'joined', agent });
     return done(this.summary(result.conversation));
   }
 

@@ -85,7 +85,7 @@ export class AgentTickets {
     // One desk per answer: its chat relay remembers whether this answer reached the chat.
     let deliveredInChat = false;
     const chat: ChatRelay = {
-      deliver: async (id, answer) => (deliveredInChat = await this.deliverInChat(id, agent.id, answer)),
+      deliver: async (id, answer) => (deliveredInChat = await this.deliverInChat(id, agent, answer)),
     };
     const desk = new TicketDesk({ queue: this.deps.queue, mailer: this.deps.mailer, chat });
     let outcome: Awaited<ReturnType<TicketDesk['answer']>>;
@@ -128,16 +128,16 @@ export class AgentTickets {
   }
 
   /** In the chat too, when the customer wrote recently enough to still have it open. */
-  private async deliverInChat(conversationId: string, agentId: string, text: string): Promise<boolean> {
+  private async deliverInChat(conversationId: string, agent: AgentAccount, text: string): Promise<boolean> {
     const record = await this.deps.queue.get(conversationId);
     const reference = readReference(record?.context.reference);
     // The customer's last message, or the ticket's opening (they were there to be told about it).
     const lastSeen = Math.max(record?.lastCustomerActivityAt ?? 0, record?.ticket?.openedAt ?? 0);
     const connected = this.deps.clock().getTime() - lastSeen <= CUSTOMER_PRESENT_MS;
     if (!record || !reference || !connected) return false;
-    if (this.deps.closing) return this.deps.closing.ticketAnswered({ conversationId, agentId, text });
+    if (this.deps.closing) return this.deps.closing.ticketAnswered({ conversationId, agent, text });
     // The ticket is answered whatever the chat does: a refused send means "not delivered in the chat".
-    return this.deps.relay.say(reference, text, record.language).then(
+    return this.deps.relay.say(reference, text, record.language, undefined, agent).then(
       () => true,
       () => false,
     );

@@ -20,6 +20,7 @@ import { RedisAgentEventBus } from './redis-event-bus';
 import { RedisRelayStore } from './redis-relay-store';
 import { MemoryRelayStore, type RelayStore } from './relay-store';
 import { RedisWaitNotices } from './redis-wait-notices';
+import { RequeuedFeed } from './requeued-feed';
 import { MemoryWaitNotices, type WaitNotices } from './wait-notices';
 import { WaitNotifier } from './wait-notifier';
 import { RedisUploadStore } from './redis-upload-store';
@@ -81,6 +82,7 @@ export async function buildAgentSide(
     uploads = new MemoryUploadStore();
   }
   const sweptClosings = new SweepFeed();
+  const requeued = new RequeuedFeed();
   let published: Promise<void> = Promise.resolve();
   const gapMs = config.queueUpdateIntervalMs;
   const waitNotifier = new WaitNotifier({ queue, notices, gapMs, log });
@@ -89,6 +91,8 @@ export async function buildAgentSide(
   const announce = async (report: SweepReport): Promise<void> => {
     for (const conversationId of [...report.requeued, ...report.quietTickets])
       await bus.publish({ type: 'queue-changed', conversationId });
+    // Their customers hear that the agent left (bot/agent/presence-notices.ts).
+    await requeued.publish(report.requeued);
     for (const conversationId of report.closedSilent) {
       // Only an agent's conversation concerns a console (a silent chat with the bot ends quietly).
       const agentId = (await queue.get(conversationId))?.agentId;
@@ -125,6 +129,7 @@ export async function buildAgentSide(
       uploads,
       uploadMaxBytes: config.uploadMaxBytes,
       uploadQuota: config.uploadQuota,
+      requeued,
       ...(mailer ? { mailer } : {}),
     },
     handoff: new QueueHandoffPort({ queue, store, bus, clock, waitNotices: { notices, gapMs } }),

@@ -2,7 +2,10 @@ import { ActivityTypes, type CloudAdapter, type ConversationReference, type Turn
 import { z } from 'zod';
 import { DELIVERY_ID_FIELD, DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from '../directline/adapter';
 import { isDirectLineKey, parseBotFrameworkKey } from '../channels/conversation-key';
+import { AGENT_SENDER_FIELD, NOTICE_FIELD, type NoticeKind } from '../directline/sender';
 import type { RelaisBot } from '../relais-bot';
+import { textFor } from '../text';
+import { toLocale } from '../../knowledge-base/index';
 
 /** The ConversationReference the bot stored in the escalation context, checked before use. */
 const referenceSchema = z.looseObject({
@@ -10,6 +13,12 @@ const referenceSchema = z.looseObject({
   serviceUrl: z.string().min(1),
   conversation: z.looseObject({ id: z.string().min(1) }),
 });
+
+/** What the customer may know of the agent writing to them (bot/agent/accounts.ts). */
+export interface CustomerFacingAgent {
+  readonly id: string;
+  readonly displayName: string;
+}
 
 export function readReference(value: unknown): Partial<ConversationReference> | undefined {
   const parsed = referenceSchema.safeParse(value);
@@ -31,20 +40,55 @@ export class CustomerRelay {
 
   /**
    * `deliveryId`: the same message sent again (a retry) carries the same id; the local Direct Line
-   * keeps it once (its log deduplicates on it).
+   * keeps it once (its log deduplicates on it). `agent`: a person wrote it. The local Direct Line
+   * shows them as its sender (Web Chat draws their name and avatar); on a Bot Framework channel
+   * every message comes from the bot's account, so the text starts with their name.
    */
   async say(
     reference: Partial<ConversationReference>,
     text: string,
     locale: string | undefined,
     deliveryId?: string,
+    agent?: CustomerFacingAgent,
   ): Promise<void> {
+    const local = this.isDirectLine(reference);
+    const channelData = {
+      ...(deliveryId ? { [DELIVERY_ID_FIELD]: deliveryId } : {}),
+      ...(agent && local
+        ? { [AGENT_SENDER_FIELD]: { id: `agent:${agent.id}`, name: agent.displayName } }
+        : {}),
+    };
+    const shown =
+      agent && !local ? textFor(toLocale(locale) ?? 'fr').agentSays(agent.displayName, text) : text;
+    await this.proactive(reference, async (context) => {
+      await context.sendActivity({
+        type: ActivityTypes.Message,
+        text: shown,
+        ...(locale ? { locale } : {}),
+        ...(Object.keys(channelData).length > 0 ? { channelData } : {}),
+      });
+    });
+  }
+
+  /**
+   * A presence notice (an agent joined, left, handed back), from the bot's account with no
+   * suggested actions: Web Chat withdraws the bot phase's buttons ("Revenir à l'assistant") when
+   * such a message arrives. Marked as a notice on the local Direct Line only; a Bot Framework
+   * channel gets the plain sentence (its channelData means something to each channel).
+   */
+  async notice(
+    reference: Partial<ConversationReference>,
+    kind: NoticeKind,
+    text: string,
+    locale: string,
+  ): Promise<void> {
+    const local = this.isDirectLine(reference);
     await this.proactive(reference, async (context) => {
       await context.sendActivity({
         type: ActivityTypes.Message,
         text,
-        ...(locale ? { locale } : {}),
-        ...(deliveryId ? { channelData: { [DELIVERY_ID_FIELD]: deliveryId } } : {}),
+        locale,
+        ...(local ? { channelData: { [NOTICE_FIELD]: kind } } : {}),
       });
     });
   }
@@ -81,11 +125,16 @@ export class CustomerRelay {
     // The conversation's key names its entry point (bot/channels/conversation-key.ts), not the
     // reference's serviceUrl, which a Bot Framework caller chose.
     const key = reference.conversation?.id ?? '';
-    if (isDirectLineKey(key) && reference.serviceUrl === DIRECT_LINE_SERVICE_URL)
-      await this.directLine.continueConversation(reference, run);
+    if (this.isDirectLine(reference)) await this.directLine.continueConversation(reference, run);
     else if (parseBotFrameworkKey(key))
       await this.cloud.continueConversationAsync(this.botAppId, reference, run);
     else throw new Error('the conversation reference names no channel of this bot');
     if (failure) throw failure.error;
+  }
+
+  private isDirectLine(reference: Partial<ConversationReference>): boolean {
+    return (
+      isDirectLineKey(reference.conversation?.id ?? '') && reference.serviceUrl === DIRECT_LINE_SERVICE_URL
+    );
   }
 }

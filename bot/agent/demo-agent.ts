@@ -23,6 +23,8 @@ export async function withDemoAgent(
   const account = {
     id: demoAgent.id,
     name: 'Agent démo',
+    // What the demo's customers see when this agent joins ("Camille du service Client…").
+    displayName: 'Camille',
     languages: ['fr', 'en'],
     capacity: 3,
     passwordHash: await hashPassword(demoAgent.password),

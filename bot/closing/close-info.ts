@@ -1,3 +1,4 @@
+import type { CustomerFacingAgent } from '../agent/customer-relay';
 import type { ConversationOutcome, ConversationPath } from '../../insights/index';
 
 /** What the side closing the conversation knows and the bot does not (an agent's resolve). */
@@ -16,12 +17,13 @@ export interface CloseInfo {
 /** An agent resolved a conversation they held: who, and how long the customer waited for them. */
 export interface AgentResolve {
   readonly conversationId: string;
-  readonly agentId: string;
+  /** The agent's id and the name the customer knows them by (their closing words carry it). */
+  readonly agent: CustomerFacingAgent;
 }
 
 /** An agent answered a ticket: the answer in the chat when the customer still has it open. */
 export interface TicketAnswerDelivery {
   readonly conversationId: string;
-  readonly agentId: string;
+  readonly agent: CustomerFacingAgent;
   readonly text: string;
 }

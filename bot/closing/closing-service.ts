@@ -1,7 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type { ConversationRecord, HandoffQueue } from '../../handoff/index';
 import { toLocale, type Locale } from '../../knowledge-base/index';
-import { readReference, type CustomerRelay } from '../agent/customer-relay';
+import { readReference, type CustomerFacingAgent, type CustomerRelay } from '../agent/customer-relay';
 import type { BotDeps } from '../conversation/deps';
 import type { Turn } from '../conversation/turn';
 import { sayConversationEnded } from '../directline/conversation-ended';
@@ -91,12 +91,12 @@ export class ClosingService implements ConversationClosing {
     if (!record || !this.turns) return;
     const close: CloseInfo = {
       ...knownCustomer(record),
-      agentId: resolve.agentId,
+      agentId: resolve.agent.id,
       ...(record.escalatedAt !== undefined && record.claimedAt !== undefined
         ? { waitMs: Math.max(0, record.claimedAt - record.escalatedAt) }
         : {}),
     };
-    await this.sayAsAgent(record, resolve.agentId, textFor(this.localeOf(record)).agentResolved);
+    await this.sayAsAgent(record, resolve.agent, textFor(this.localeOf(record)).agentResolved);
     const done = await this.turns.run(record, (turn) => surveyAfterAgent(turn, close));
     if (!done) await this.recordOnly(record, close);
   }
@@ -109,7 +109,7 @@ export class ClosingService implements ConversationClosing {
   async ticketAnswered(answer: TicketAnswerDelivery): Promise<boolean> {
     const record = await this.recordOf(answer.conversationId);
     if (!record) return false;
-    return this.sayAsAgent(record, answer.agentId, answer.text);
+    return this.sayAsAgent(record, answer.agent, answer.text);
   }
 
   /** A waiting ticket became a live conversation (an agent came online): the customer is told. */
@@ -175,12 +175,16 @@ export class ClosingService implements ConversationClosing {
 
   /**
    * Through the same send as the agent's own messages (AgentService.send), so it is shown as theirs:
-   * the one place to pass `agentId` on when that send carries the agent's name.
+   * with the agent's name.
    */
-  private async sayAsAgent(record: ConversationRecord, _agentId: string, text: string): Promise<boolean> {
+  private async sayAsAgent(
+    record: ConversationRecord,
+    agent: CustomerFacingAgent,
+    text: string,
+  ): Promise<boolean> {
     const reference = readReference(record.context.reference);
     if (!reference || !this.deps) return false;
-    return this.deps.relay.say(reference, text, record.language).then(
+    return this.deps.relay.say(reference, text, record.language, undefined, agent).then(
       () => true,
       (error: unknown) => {
         this.deps?.log.error(`conversation ${record.id}: the agent's message was refused`, error);

@@ -7,6 +7,7 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import { withoutMarkdownImages } from './markdown-images';
+import { agentFrom } from './sender';
 import type { DirectLineStore } from './store';
 
 export const DIRECT_LINE_CHANNEL = 'webchat';
@@ -60,7 +61,8 @@ export class DirectLineAdapter extends BotAdapter {
           ...(typeof activity.text === 'string' ? { text: withoutMarkdownImages(activity.text) } : {}),
           channelId: DIRECT_LINE_CHANNEL,
           conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-          from: { ...BOT_ACCOUNT },
+          // The bot, or the agent the relay named (bot/directline/sender.ts).
+          from: agentFrom(activity.channelData) ?? { ...BOT_ACCOUNT },
           timestamp: this.clock(),
           serviceUrl: undefined,
         },

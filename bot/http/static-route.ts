@@ -9,6 +9,7 @@ import { chatPage } from './page-security';
 const FILES: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/chat.js': { file: 'chat.js', type: 'text/javascript; charset=utf-8' },
+  '/chat-people.js': { file: 'chat-people.js', type: 'text/javascript; charset=utf-8' },
   '/chat.css': { file: 'chat.css', type: 'text/css; charset=utf-8' },
   '/vendor/webchat.js': { file: 'vendor/webchat.js', type: 'text/javascript; charset=utf-8' },
 };

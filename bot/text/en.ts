@@ -90,7 +90,13 @@ export const en: BotText = {
           : why === 'wrong-name'
             ? 'The name of this file does not match its content: it must end with .png, .jpg, .gif, .webp, .pdf or .txt. It was not sent.'
             : 'This type of file is not accepted: send an image (PNG, JPEG, GIF, WebP), a PDF or a text file. It was not sent.',
-  handedBack: 'The agent handed you back to the assistant. Do you have another question?',
+  handedBack: 'You are talking to the virtual assistant (a bot) again. Do you have another question?',
+  agentJoined: (name) => `${name} from Customer Service joined the conversation.`,
+  agentTookOver: (name) => `${name} from Customer Service took over.`,
+  agentLeft: (name) =>
+    `${name ?? 'The agent'} left the conversation. You are back in the queue: another agent will answer you here.`,
+  agentHandedBack: (name) => `${name} handed you back to the assistant.`,
+  agentSays: (name, text) => `${name}: ${text}`,
   backToBot: 'Back to the assistant',
   handoffCancelled: 'Noted, I cancelled the request for an agent. What is your question?',
   supportHours: (status, h) =>

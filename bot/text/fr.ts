@@ -82,7 +82,13 @@ export const fr: BotText = {
           : why === 'wrong-name'
             ? 'Le nom de ce fichier ne correspond pas à son contenu : il doit finir par .png, .jpg, .gif, .webp, .pdf ou .txt. Il n’a pas été envoyé.'
             : 'Ce type de fichier n’est pas accepté : envoyez une image (PNG, JPEG, GIF, WebP), un PDF ou un fichier texte. Il n’a pas été envoyé.',
-  handedBack: 'Le conseiller vous a repassé à l’assistant. Avez-vous une autre question ?',
+  handedBack: 'Vous parlez de nouveau à l’assistant virtuel (un robot). Avez-vous une autre question ?',
+  agentJoined: (name) => `${name} du service Client a rejoint la conversation.`,
+  agentTookOver: (name) => `${name} du service Client a pris le relais.`,
+  agentLeft: (name) =>
+    `${name ?? 'Le conseiller'} a quitté la conversation. Vous êtes de nouveau dans la file : un autre conseiller va vous répondre ici.`,
+  agentHandedBack: (name) => `${name} vous a repassé à l’assistant.`,
+  agentSays: (name, text) => `${name}\u00a0: ${text}`,
   backToBot: 'Revenir à l’assistant',
   handoffCancelled: 'C’est noté, j’annule la demande de mise en relation. Quelle est votre question ?',
   supportHours: (status, h) =>

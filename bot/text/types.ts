@@ -25,7 +25,15 @@ export interface BotText {
   readonly handoffTicket: (promisedReply: string) => string;
   /** Sent without the customer writing, when their position or estimated wait changed. */
   readonly handoffWaitUpdate: (position: number, waitMinutes: number | null) => string;
+  /** The bot speaks again after an agent handed the conversation back (after agentHandedBack). */
   readonly handedBack: string;
+  /** Presence notices: an agent (by display name) joined, took over from a colleague, left, handed back. */
+  readonly agentJoined: (name: string) => string;
+  readonly agentTookOver: (name: string) => string;
+  readonly agentLeft: (name: string | undefined) => string;
+  readonly agentHandedBack: (name: string) => string;
+  /** An agent's message on a channel that shows every message as the bot's: the name comes first. */
+  readonly agentSays: (name: string, text: string) => string;
   /** A file the customer sent was refused (nothing was kept). */
   readonly uploadRefused: (
     why: 'too-large' | 'wrong-type' | 'wrong-name' | 'empty' | 'no-agent' | 'quota',

@@ -100,7 +100,12 @@ test('chat page and agent console side by side: escalate, claim, talk both ways,
   expect(Buffer.concat(chunks).toString('utf8')).toBe('numéro de contrat : 42');
 
   await console.getByRole('button', { name: 'Rendre à l’assistant' }).click();
-  await bubble('repassé à l’assistant').waitFor();
+  // A presence notice, drawn as an event line rather than a bubble (web/chat-people.js).
+  await chat
+    .locator('#webchat .webchat__basic-transcript__activity-body')
+    .filter({ hasText: 'Alice vous a repassé à l’assistant.' })
+    .waitFor();
+  await bubble('Vous parlez de nouveau à l’assistant virtuel').waitFor();
   await input.fill('comment payer');
   await input.press('Enter');
   await bubble('Carte bancaire, virement et CESU.').waitFor();

@@ -64,7 +64,8 @@ test('a relay send that fails after the line was logged: the retry delivers it o
     clientMessageId: 'm-1',
   });
   expect(again.json).toEqual(retried.json);
-  expect(connector.accepted.slice(before).map((a) => a.text)).toEqual(['Bonjour, je regarde.']);
+  // A Bot Framework channel shows the agent's name in the text (the log keeps the text as written).
+  expect(connector.accepted.slice(before).map((a) => a.text)).toEqual(['Alice\u00a0: Bonjour, je regarde.']);
 
   const next = await alice.post('/conversations/bf:msteams:teams-flaky/messages', {
     text: 'C’est réglé.',
@@ -76,8 +77,8 @@ test('a relay send that fails after the line was logged: the retry delivers it o
   };
   expect(transcript.lines.map((l) => l.text)).toEqual(['Bonjour, je regarde.', 'C’est réglé.']);
   expect(connector.accepted.slice(before).map((a) => a.text)).toEqual([
-    'Bonjour, je regarde.',
-    'C’est réglé.',
+    'Alice\u00a0: Bonjour, je regarde.',
+    'Alice\u00a0: C’est réglé.',
   ]);
 });
 
@@ -97,4 +98,21 @@ test('Web Chat: a retried message reaches the customer once', async () => {
       ).status,
     ).toBe(200);
   expect(await customer.textsAfter(running.url, seen)).toEqual(['Une seule fois']);
+});
+
+test('a channel that refuses the join notice: the claim stands, and the agent can write once it accepts again', async () => {
+  const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
+  await alice.post('/presence', { presence: 'online' });
+  await customerSays('teams-notice', 'je veux parler à un conseiller');
+  connector.failing = true;
+  const refusedBefore = connector.refused;
+  const claim = await alice.post('/conversations/bf:msteams:teams-notice/claim');
+  expect(claim.status).toBe(200);
+  expect(claim.json).toMatchObject({ state: 'with-agent', agentId: 'alice' });
+  expect(connector.refused).toBe(refusedBefore + 1);
+  connector.failing = false;
+  const before = connector.accepted.length;
+  const sent = await alice.post('/conversations/bf:msteams:teams-notice/messages', { text: 'Me voici.' });
+  expect(sent.status).toBe(200);
+  expect(connector.accepted.slice(before).map((a) => a.text)).toEqual(['Alice\u00a0: Me voici.']);
 });

@@ -49,7 +49,10 @@ test('escalate, claim, messages both ways in order, the bot silent meanwhile, ha
   expect(claim.status).toBe(200);
   expect(claim.json).toMatchObject({ state: 'with-agent', agentId: 'alice' });
 
-  const seen = told.length;
+  expect(await customer.textsAfter(url, told.length)).toEqual([
+    'Alice du service Client a rejoint la conversation.',
+  ]);
+  const seen = told.length + 1;
   await customer.say(url, 'Bonjour, ma facture est fausse');
   // A question the bot knows: while Alice has the conversation, the bot does not answer it.
   await customer.say(url, 'comment payer');
@@ -100,7 +103,10 @@ test('escalate, claim, messages both ways in order, the bot silent meanwhile, ha
 
   expect((await alice.post(`/conversations/${customer.conversationId}/hand-back`)).status).toBe(200);
   const afterHandBack = (await customer.texts(url)).length;
-  expect((await customer.texts(url)).at(-1)).toMatch(/repassé à l’assistant/);
+  expect((await customer.texts(url)).slice(-2)).toEqual([
+    'Alice vous a repassé à l’assistant.',
+    'Vous parlez de nouveau à l’assistant virtuel (un robot). Avez-vous une autre question ?',
+  ]);
   await customer.say(url, 'comment payer');
   expect(await customer.textsAfter(url, afterHandBack)).toEqual([
     'comment payer',

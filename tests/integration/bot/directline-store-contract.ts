@@ -44,6 +44,16 @@ export function directLineStoreContract(
       });
     });
 
+    test('an agent’s message keeps its sender (id, display name, role) and channelData', async () => {
+      const from = { id: 'agent:alice', name: 'Camille', role: 'bot' };
+      const channelData = { relaisAgent: { id: 'agent:alice', name: 'Camille' } };
+      await store.append('c1', { type: 'message', text: 'Bonjour', from, channelData });
+      expect((await store.activitiesSince('c1', 0)).activities).toEqual([
+        { id: 'c1|0000000', type: 'message', text: 'Bonjour', from, channelData },
+      ]);
+      expect((await store.activity('c1|0000000'))?.from).toEqual(from);
+    });
+
     test('the same clientActivityID is appended once; the earlier activity comes back', async () => {
       await store.append('c1', { type: 'message', text: 'one' }, 'client-1');
       const again = await store.append('c1', { type: 'message', text: 'one (retried)' }, 'client-1');

@@ -10,6 +10,8 @@ export interface ReceivedReply {
     name?: string;
     replyToId?: string;
     suggestedActions?: { actions: { value: unknown }[] };
+    from?: { id?: string; name?: string; role?: string };
+    channelData?: unknown;
   };
 }
 

@@ -43,7 +43,7 @@ beforeAll(async () => {
     mailer,
     chat: {
       deliver: (conversationId, text) =>
-        app.closing.ticketAnswered({ conversationId, agentId: 'bruno', text }),
+        app.closing.ticketAnswered({ conversationId, agent: { id: 'bruno', displayName: 'Bruno' }, text }),
     },
   });
 });

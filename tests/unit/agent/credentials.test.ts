@@ -26,7 +26,9 @@ test('AGENTS refuses a plain password and names the variable and the field', asy
     loadAgentAccounts({
       agentsJson: JSON.stringify([{ id: 'a', name: 'A', languages: ['fr'], passwordHash: hash }]),
     }),
-  ).toEqual([{ id: 'a', name: 'A', languages: ['fr'], skills: [], capacity: 3, passwordHash: hash }]);
+  ).toEqual([
+    { id: 'a', name: 'A', displayName: 'A', languages: ['fr'], skills: [], capacity: 3, passwordHash: hash },
+  ]);
 });
 
 test('sessions: signed, bound to the secret, expire', () => {

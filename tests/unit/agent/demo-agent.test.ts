@@ -9,7 +9,7 @@ describe('demo agent for npm start', () => {
     expect(demoAgent?.id).toBe('demo');
     const [account, ...others] = loadAgentAccounts(config);
     expect(others).toEqual([]);
-    expect(account).toMatchObject({ id: 'demo', languages: ['fr', 'en'] });
+    expect(account).toMatchObject({ id: 'demo', displayName: 'Camille', languages: ['fr', 'en'] });
     expect(await verifyPassword(demoAgent!.password, account!.passwordHash)).toBe(true);
     expect(await verifyPassword('wrong', account!.passwordHash)).toBe(false);
   });
