@@ -120,7 +120,7 @@ test('the customer sees a person join, write under their own name and avatar, an
   // A customer's own activity may carry any channelData: it still draws as their message, never
   // as a notice (only the server's 'bot' activities are notices or people of the service).
   const posted = await chat.evaluate(async () => {
-    const saved = JSON.parse(sessionStorage.getItem('relais.conversation') ?? '{}') as {
+    const saved = JSON.parse(localStorage.getItem('relais.conversation') ?? '{}') as {
       conversationId: string;
       token: string;
     };
