@@ -17,6 +17,7 @@ import { releaseScript } from './release';
 import { requeueExpiredScript } from './requeue-expired';
 import { resolveScript } from './resolve';
 import { setPresenceScript } from './set-presence';
+import { setContactEmailScript } from './set-contact-email';
 import { setStateScript } from './set-state';
 import { touchScript } from './touch';
 import { transferScript } from './transfer';
@@ -46,6 +47,7 @@ export const HANDOFF_SCRIPTS = Object.freeze({
   peek: peekScript,
   listTickets: listTicketsScript,
   forget: forgetScript,
+  setContactEmail: setContactEmailScript,
 } satisfies Record<string, HandoffScript>);
 
 export type ScriptName = keyof typeof HANDOFF_SCRIPTS;
