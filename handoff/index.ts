@@ -20,6 +20,7 @@ export {
   type HandoffConfigInput,
 } from './config';
 export {
+  contactEmailSchema,
   escalationSchema,
   type Contact,
   type Language,

@@ -4,6 +4,7 @@ import { escalate, waitMinutes } from './escalate';
 import { answerFromFaq } from './faq-turn';
 import { detectIntent, picks } from './intents';
 import { answerPending } from './pending';
+import { answerContact } from '../contact/ask-contact';
 import { continueSurvey } from '../survey/closing-survey';
 import { sayGoodbye } from '../survey/goodbye';
 import type { Turn } from './turn';
@@ -35,6 +36,8 @@ export async function routeMessage(turn: Turn): Promise<void> {
         data.handoff = undefined;
         return turn.say(turn.text.handoffCancelled);
       }
+      // An open ticket: the address asked for, or one typed later (the message is kept for the agent).
+      if (await answerContact(turn)) return;
       const told =
         where.position === undefined
           ? turn.text.handoffPending

@@ -1,5 +1,8 @@
-/** How the answer to a ticket reaches the customer: e-mail when one is on file, else this chat. */
-export type ReplyChannel = 'email' | 'chat';
+/**
+ * How the answer to a ticket reaches the customer: e-mail when one is on file, else this chat;
+ * 'asking' while the bot asks the visitor for an address (the sentence names no channel yet).
+ */
+export type ReplyChannel = 'email' | 'chat' | 'asking';
 
 /** Every customer-facing sentence of the ticket flow, one place per language. */
 export interface TicketTexts {
@@ -21,7 +24,9 @@ const fr: TicketTexts = {
     `Nos conseillers sont absents pour le moment. Votre demande est enregistrée : nous vous répondrons ` +
     (by === 'email'
       ? `par e-mail au plus tard ${when}.`
-      : `ici, dans cette conversation, au plus tard ${when}.`),
+      : by === 'chat'
+        ? `ici, dans cette conversation, au plus tard ${when}.`
+        : `au plus tard ${when}.`),
 };
 
 const en: TicketTexts = {
@@ -34,7 +39,9 @@ const en: TicketTexts = {
     `Our advisers are not available right now. Your request is saved: we will answer ` +
     (by === 'email'
       ? `by e-mail by ${when} at the latest.`
-      : `here, in this conversation, by ${when} at the latest.`),
+      : by === 'chat'
+        ? `here, in this conversation, by ${when} at the latest.`
+        : `by ${when} at the latest.`),
 };
 
 export function ticketTexts(language: string | undefined): TicketTexts {
