@@ -49,6 +49,9 @@ import { serviceUrlCheck } from './channels/service-url-policy';
 import { MemoryCustomerConversations, type CustomerConversations } from './privacy/customer-conversations';
 import { indexCustomers } from './privacy/index-customers';
 import type { ChatRelay } from '../handoff/index';
+import { ReopenTokens } from './contact/reopen-token';
+import { reopenLinkFor } from './contact/reopen-link';
+import { registerReopenRoute } from './contact/reopen-route';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -161,6 +164,16 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   // One relay for every write outside a customer's turn: agent messages, ticket answers, closings.
   const relay = new CustomerRelay(adapter, directLineAdapter, bot, config.microsoftApp.appId ?? '');
   const closings = proactiveClosings(deps, relay);
+  // Ticket e-mails link back to their conversation; without a configured secret the links die with the process.
+  if (!config.reopenLink.secret)
+    deps.log.info(
+      'REOPEN_LINK_SECRET is not set: reopen links in ticket e-mails work until this process stops',
+    );
+  const reopenTokens = new ReopenTokens(
+    config.reopenLink.secret ?? randomBytes(32).toString('hex'),
+    config.reopenLink.ttlDays * 24 * 3600_000,
+    deps.bot.clock,
+  );
   const agentApi = deps.agent
     ? mountAgentApi(server, deps.agent, {
         relay,
@@ -170,6 +183,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
         tracked,
         faq: () => deps.bot.faq,
         ...(closings ? { ticketClosing: closings } : {}),
+        reopenLink: reopenLinkFor(reopenTokens, config.publicUrl),
       })
     : undefined;
   // Every stored customer message is answered at least once, by this instance or another one.
@@ -186,10 +200,17 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     log: deps.log,
   });
   const afterStore = faultHook(config.faultHook);
+  const directLineTokens = new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock);
+  registerReopenRoute(server, {
+    links: reopenTokens,
+    store: deps.directLineStore,
+    tokens: directLineTokens,
+    tracked,
+  });
   registerDirectLine(server, {
     turns,
     ...(afterStore ? { afterStore } : {}),
-    tokens: new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock),
+    tokens: directLineTokens,
     store: deps.directLineStore,
     adapter: directLineAdapter,
     bot: turnHandler,

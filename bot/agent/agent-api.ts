@@ -3,7 +3,7 @@ import type { HandoffQueue, Mailer } from '../../handoff/index';
 import type { Log } from '../log';
 import type { AgentAccount } from './accounts';
 import { AgentService } from './agent-service';
-import { AgentTickets, noMailer, type TicketClosing } from './agent-tickets';
+import { AgentTickets, noMailer, type AgentTicketsDeps, type TicketClosing } from './agent-tickets';
 import type { CurrentFaq } from './canned-answers';
 import { registerConsole } from './console-route';
 import type { CustomerRelay } from './customer-relay';
@@ -60,6 +60,8 @@ export function mountAgentApi(
     readonly faq: CurrentFaq;
     /** A ticket answer's chat side: answer, then the closing survey (absent without a survey store). */
     readonly ticketClosing?: TicketClosing;
+    /** The reopen link a ticket answer's e-mail carries. */
+    readonly reopenLink?: AgentTicketsDeps['reopenLink'];
   },
 ): MountedAgentApi {
   const relay = runtime.relay;
@@ -79,6 +81,7 @@ export function mountAgentApi(
     mailer: deps.mailer ?? noMailer,
     clock: runtime.clock,
     ...(runtime.ticketClosing ? { closing: runtime.ticketClosing } : {}),
+    ...(runtime.reopenLink ? { reopenLink: runtime.reopenLink } : {}),
   });
   const streams = new AgentEventStreams(deps.bus);
   registerAgentRoutes(server, {

@@ -56,6 +56,8 @@ export interface AgentTicketsDeps {
    * recorded even when the customer is gone). Absent (no survey store), the answer is only said.
    */
   readonly closing?: TicketClosing;
+  /** The link the answer's e-mail carries to reopen the conversation (bot/contact/reopen-link.ts). */
+  readonly reopenLink?: (conversation: ConversationRecord) => string | undefined;
 }
 
 /** The bot's side of a ticket answer (bot/survey/proactive-closings.ts). */
@@ -88,7 +90,12 @@ export class AgentTickets {
     const chat: ChatRelay = {
       deliver: async (id, answer) => (deliveredInChat = await this.deliverInChat(id, answer)),
     };
-    const desk = new TicketDesk({ queue: this.deps.queue, mailer: this.deps.mailer, chat });
+    const desk = new TicketDesk({
+      queue: this.deps.queue,
+      mailer: this.deps.mailer,
+      chat,
+      ...(this.deps.reopenLink ? { reopenLink: this.deps.reopenLink } : {}),
+    });
     let outcome: Awaited<ReturnType<TicketDesk['answer']>>;
     let mailError: string | undefined;
     try {

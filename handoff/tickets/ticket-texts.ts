@@ -9,6 +9,8 @@ export interface TicketTexts {
   readonly subject: string;
   readonly greeting: (name: string | undefined) => string;
   readonly yourMessage: string;
+  /** Above the link that reopens the conversation in the chat. */
+  readonly reopen: string;
   readonly signature: string;
   readonly promise: (when: string, by: ReplyChannel) => string;
   readonly locale: string;
@@ -19,6 +21,7 @@ const fr: TicketTexts = {
   subject: "Réponse à votre demande — Mon aide à l'heure",
   greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
   yourMessage: 'Votre message :',
+  reopen: 'Pour retrouver notre conversation et nous répondre, ouvrez ce lien :',
   signature: "Le service client de Mon aide à l'heure",
   promise: (when, by) =>
     `Nos conseillers sont absents pour le moment. Votre demande est enregistrée : nous vous répondrons ` +
@@ -34,6 +37,7 @@ const en: TicketTexts = {
   subject: "Answer to your request — Mon aide à l'heure",
   greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
   yourMessage: 'Your message:',
+  reopen: 'To open our conversation again and reply, follow this link:',
   signature: "Mon aide à l'heure customer service",
   promise: (when, by) =>
     `Our advisers are not available right now. Your request is saved: we will answer ` +
