@@ -35,6 +35,47 @@
   document.getElementById('chat-close').setAttribute('aria-label', texts.close);
   document.getElementById('help-launcher').setAttribute('aria-label', texts.help);
 
+  // --- Reopen link (ticket answer e-mails): ?reprise=<token> resumes that conversation, history
+  // included. The token is a key to the conversation: it leaves the address bar at once.
+  var REOPEN_PARAM = 'reprise';
+  var reopenToken = params.get(REOPEN_PARAM);
+  if (reopenToken) {
+    params.delete(REOPEN_PARAM);
+    var kept = params.toString();
+    window.history.replaceState(
+      null,
+      '',
+      window.location.pathname + (kept ? '?' + kept : '') + window.location.hash,
+    );
+  }
+  var reopenRefused = {
+    fr: 'Ce lien de reprise a expiré ou n’est plus valable : une nouvelle conversation commence.',
+    en: 'This link has expired or is no longer valid: a new conversation starts.',
+  }[lang];
+
+  // The conversation the link names ({ token, conversationId, userId }), or null after saying why not.
+  function reopened() {
+    var token = reopenToken;
+    reopenToken = null;
+    var refused = function () {
+      var notice = document.getElementById('chat-error');
+      notice.textContent = reopenRefused;
+      notice.hidden = false;
+      return null;
+    };
+    return fetch('/api/directline/reprise', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: token }),
+    }).then(function (res) {
+      if (!res.ok) return refused();
+      return res.json().then(function (r) {
+        return { token: r.token, conversationId: r.conversationId, userId: r.userId };
+      });
+    }, refused);
+  }
+  // --- end of the reopen link
+
   var panel = document.getElementById('chat-panel');
   var launcher = document.getElementById('help-launcher');
   var started = false;
@@ -79,6 +120,10 @@
   // A stored conversation is resumed with a refreshed token, unless the server lost it; otherwise
   // a new token starts a new one.
   function connection() {
+    if (reopenToken)
+      return reopened().then(function (c) {
+        return c || connection();
+      });
     var previous = saved();
     if (previous && previous.conversationId && previous.token) {
       return postJson('/v3/directline/tokens/refresh', {}, previous.token)
@@ -196,5 +241,5 @@
     launcher.setAttribute('aria-expanded', 'false');
   });
   // A reload during a conversation reopens the window on it.
-  if (saved()) open();
+  if (saved() || reopenToken) open();
 })();
