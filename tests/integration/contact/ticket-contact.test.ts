@@ -4,6 +4,7 @@ import { Agent, Customer } from '../agent/clients';
 import { postJson } from '../bot/app';
 import { SmtpInbox } from '../../support/smtp-inbox';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
+import { captureLog } from '../ops/log-capture';
 
 /** Wednesday 11 March 2026, 23:00 in Paris: support is closed until tomorrow 08:00. */
 const NIGHT = new Date('2026-03-11T22:00:00Z');
@@ -30,10 +31,12 @@ function linkIn(text: string): URL {
 describe.each(['memory', 'redis'] as const)('a visitor at night, %s stores', (store) => {
   let now = NIGHT;
   let running: AgentApp;
+  const logs = captureLog('debug');
 
   beforeAll(async () => {
     running = await startAgentApp(buildTestFaq(), agents, {
       now: () => now,
+      log: logs.log,
       ...(store === 'redis' ? { redisUrl: testRedisUrl(), prefix: uniquePrefix('contact') } : {}),
       env: { ...inbox.env(), PUBLIC_URL, REOPEN_LINK_TTL_DAYS: '7' },
     });
@@ -114,6 +117,10 @@ describe.each(['memory', 'redis'] as const)('a visitor at night, %s stores', (st
       json: { error: { code: 'LinkExpired' } },
     });
     now = NIGHT;
+    // Personal data and link keys stay out of the logs: the address is masked, the token never written.
+    expect(logs.raw.length).toBeGreaterThan(0);
+    expect(logs.raw.join('\n')).not.toContain('jean.dupont@example.com');
+    expect(logs.raw.join('\n')).not.toContain(token.slice(0, 40));
   });
 
   it('an address typed later fills an empty contact after a skip', async () => {
