@@ -86,11 +86,17 @@ export function contactEmailContract(
     });
 
     it('a new handoff cycle starts from the contact its escalation gives', async () => {
-      await ticket('t1');
-      await q.setContactEmail('t1', 'jean@example.com');
-      expect(await q.answerTicket('t1', 'alice', 'Voilà.')).toMatchObject({ ok: true });
-      await ticket('t1', { email: 'again@example.com' });
-      expect((await q.get('t1'))?.contact).toEqual({ email: 'again@example.com' });
+      // In open hours with an agent online: queued, taken, resolved, then asked for again.
+      clock.set(Date.UTC(2025, 0, 7, 9, 0, 0));
+      await q.agentOnline({ agentId: 'alice', languages: ['fr'], capacity: 2 });
+      expect(await q.enqueue({ conversationId: 'c1', language: 'fr' })).toMatchObject({ outcome: 'queued' });
+      await q.setContactEmail('c1', 'jean@example.com');
+      expect((await q.claim('c1', 'alice')).ok).toBe(true);
+      expect((await q.get('c1'))?.contact).toEqual({ email: 'jean@example.com' });
+      expect((await q.resolve('c1', 'alice')).ok).toBe(true);
+      clock.advance(1000);
+      await q.enqueue({ conversationId: 'c1', language: 'fr', contact: { email: 'again@example.com' } });
+      expect((await q.get('c1'))?.contact).toEqual({ email: 'again@example.com' });
     });
   });
 }
