@@ -84,6 +84,10 @@ export interface Config {
   readonly openIdMetadataUrl?: string;
   /** Who may call /api/messages and where its replies may go (docs/operations.md, Security). */
   readonly botChannel: BotChannelConfig;
+  /** PUBLIC_URL: the origin (and path) customers reach Relais at, used in the links e-mails carry. */
+  readonly publicUrl: string;
+  /** The ticket answer's link back to the conversation (REOPEN_LINK_SECRET, REOPEN_LINK_TTL_DAYS). */
+  readonly reopenLink: { readonly secret?: string; readonly ttlDays: number };
 }
 
 export interface BotChannelConfig {
@@ -299,11 +303,41 @@ const envSchema = z.object({
   RELAIS_FAULT_HOOK: z
     .enum(FAULT_HOOKS, { error: `must be one of ${FAULT_HOOKS.join(', ')} (tests only)` })
     .optional(),
+  PUBLIC_URL: optionalText.pipe(
+    z
+      .string()
+      .transform((v) => v.replace(/\/+$/, ''))
+      .refine(isPublicUrl, 'must be an http(s) URL such as https://aide.example.fr (no query, no #)')
+      .optional(),
+  ),
+  REOPEN_LINK_SECRET: optionalText.refine(
+    (v) => v === undefined || v.length >= 32,
+    'must be at least 32 characters',
+  ),
+  REOPEN_LINK_TTL_DAYS: integer(1, 365).default(7),
   BOT_OPENID_METADATA_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v),
     'must be an http(s) URL',
   ),
 });
+
+/** Where customers reach Relais: http(s), a host, maybe a path; no credentials, query or fragment. */
+function isPublicUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      url.username === '' &&
+      url.password === '' &&
+      url.search === '' &&
+      url.hash === '' &&
+      !text.includes('#') &&
+      !text.includes('?')
+    );
+  } catch {
+    return false;
+  }
+}
 
 /** An origin as browsers send it: http(s)://host[:port], nothing after. */
 function isOrigin(text: string): boolean {
@@ -357,6 +391,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     issues.push({
       variable: 'RELAIS_FAULT_HOOK',
       message: 'is for tests and refused with NODE_ENV=production',
+    });
+  if (production && !e.REOPEN_LINK_SECRET)
+    issues.push({
+      variable: 'REOPEN_LINK_SECRET',
+      message:
+        'is required with NODE_ENV=production (it signs the links that reopen a conversation from a ticket e-mail; at least 32 characters, the same on every instance)',
     });
   let smtp: SmtpConfig | undefined;
   if (env.SMTP_HOST?.trim()) {
@@ -426,6 +466,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       anonymous: !e.MicrosoftAppId,
       anonymousOptIn: e.BOT_ALLOW_ANONYMOUS_CHANNEL,
       serviceUrlAllowlist: [...new Set(e.BOT_SERVICE_URL_ALLOWLIST)],
+    },
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    reopenLink: {
+      ...(e.REOPEN_LINK_SECRET ? { secret: e.REOPEN_LINK_SECRET } : {}),
+      ttlDays: e.REOPEN_LINK_TTL_DAYS,
     },
     supportHours: {
       timeZone: e.SUPPORT_TIMEZONE,

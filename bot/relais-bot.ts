@@ -18,6 +18,8 @@ import {
 import { Turn } from './conversation/turn';
 import { answerInvoke } from './invokes';
 import { textFor } from './text';
+import { closedNow } from './requests/closed-now';
+import { closedNowSentence } from './text/opening';
 
 /** Messages shorter than this keep the conversation's language ("ok", "Oui", "2h"). */
 const WORDS_TO_SWITCH_LANGUAGE = 3;
@@ -42,9 +44,12 @@ export class RelaisBot extends ActivityHandler {
         data.welcomed = true;
         data.locale ??= this.pageLocale(context);
         this.recordBotMessages(context, data);
+        // Closed now: the welcome says so, and when support opens (the queue's own calendar).
+        const closed = closedNow(deps.clock(), deps.supportHours);
+        const welcome = textFor(data.locale).welcome(deps.supportHours);
         await context.sendActivity({
           type: ActivityTypes.Message,
-          text: textFor(data.locale).welcome(deps.supportHours),
+          text: closed ? `${welcome} ${closedNowSentence(data.locale, closed)}` : welcome,
           locale: data.locale,
         });
       }

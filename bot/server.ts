@@ -49,6 +49,9 @@ import { announceBotChannel } from './channels/announce';
 import { serviceUrlCheck } from './channels/service-url-policy';
 import { MemoryCustomerConversations, type CustomerConversations } from './privacy/customer-conversations';
 import { indexCustomers } from './privacy/index-customers';
+import { ReopenTokens } from './contact/reopen-token';
+import { reopenLinkFor } from './contact/reopen-link';
+import { registerReopenRoute } from './contact/reopen-route';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -178,6 +181,16 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       log: deps.log,
     });
   const unsubscribe = deps.sweptClosings?.subscribe((swept) => closing.swept(swept));
+  // Ticket e-mails link back to their conversation; without a configured secret the links die with the process.
+  if (!config.reopenLink.secret)
+    deps.log.info(
+      'REOPEN_LINK_SECRET is not set: reopen links in ticket e-mails work until this process stops',
+    );
+  const reopenTokens = new ReopenTokens(
+    config.reopenLink.secret ?? randomBytes(32).toString('hex'),
+    config.reopenLink.ttlDays * 24 * 3600_000,
+    deps.bot.clock,
+  );
   const agentApi = deps.agent
     ? mountAgentApi(server, deps.agent, {
         relay,
@@ -187,6 +200,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
         tracked,
         faq: () => deps.bot.faq,
         closing,
+        reopenLink: reopenLinkFor(reopenTokens, config.publicUrl),
       })
     : undefined;
   // Every stored customer message is answered at least once, by this instance or another one.
@@ -203,10 +217,17 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     log: deps.log,
   });
   const afterStore = faultHook(config.faultHook);
+  const directLineTokens = new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock);
+  registerReopenRoute(server, {
+    links: reopenTokens,
+    store: deps.directLineStore,
+    tokens: directLineTokens,
+    tracked,
+  });
   registerDirectLine(server, {
     turns,
     ...(afterStore ? { afterStore } : {}),
-    tokens: new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock),
+    tokens: directLineTokens,
     store: deps.directLineStore,
     adapter: directLineAdapter,
     bot: turnHandler,

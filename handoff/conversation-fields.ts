@@ -42,6 +42,8 @@ export const FIELD = Object.freeze({
   repliedAt: 'repliedAt',
   lastActivityAt: 'lastActivityAt',
   contact: 'contact',
+  /** The address the customer typed in the chat (setContactEmail): overrides the card's. */
+  contactEmail: 'contactEmail',
   transcript: 'transcript',
   context: 'context',
   ticketAt: 'ticketAt',
@@ -175,6 +177,8 @@ export function decodeConversation(id: string, f: ConversationFields): Conversat
     out.transcript = json(f[FIELD.transcript], transcriptSchema, [], 'transcript');
     out.context = json(f[FIELD.context], contextSchema, {}, 'context');
   }
+  const typedEmail = str(f[FIELD.contactEmail]);
+  if (typedEmail !== undefined) out.contact = { ...(out.contact as Contact), email: typedEmail };
   const ticketAt = num(f[FIELD.ticketAt]);
   if (ticketAt !== undefined) {
     const ticket: Record<string, unknown> = {

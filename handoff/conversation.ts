@@ -17,9 +17,12 @@ export type Priority = z.infer<typeof prioritySchema>;
 /** Skill of a conversation that needs no special skill: every agent has it. */
 export const GENERAL_SKILL = 'general';
 
+/** An address a ticket answer can go to (254: the longest an SMTP path allows). */
+export const contactEmailSchema = z.email().max(254);
+
 export const contactSchema = z.object({
   name: z.string().max(200).optional(),
-  email: z.email().optional(),
+  email: contactEmailSchema.optional(),
   phone: z.string().max(40).optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;

@@ -3,6 +3,7 @@ import type { ConversationRecord, Escalation } from './conversation';
 import type { TransferTarget } from './transfer';
 import type {
   ClaimResult,
+  ContactResult,
   ForgetResult,
   EnqueueResult,
   HeartbeatResult,
@@ -115,6 +116,16 @@ export interface HandoffQueue {
   forget(conversationId: string): Promise<ForgetResult>;
   /** Supervisors: the next `limit` waiting conversations in serving order across all queues. */
   peek(limit?: number): Promise<readonly QueuedEntry[]>;
+
+  /**
+   * The e-mail address the customer gave in the chat, on that conversation's record (any state);
+   * with `onlyIfEmpty`, kept out when an address is already on file (checked in the same step).
+   */
+  setContactEmail(
+    conversationId: string,
+    email: string,
+    options?: { readonly onlyIfEmpty?: boolean },
+  ): Promise<ContactResult>;
 
   /** Releases connections the queue opened itself (Redis); a no-op for the memory queue. */
   dispose(): Promise<void>;

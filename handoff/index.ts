@@ -21,6 +21,7 @@ export {
   type HandoffConfigInput,
 } from './config';
 export {
+  contactEmailSchema,
   escalationSchema,
   type Contact,
   type Language,

@@ -9,7 +9,13 @@ import {
 import { BusinessHours } from './business-hours';
 import type { Clock } from './clock';
 import type { HandoffConfig } from './config';
-import { escalationSchema, idSchema, type Escalation, type ParsedEscalation } from './conversation';
+import {
+  contactEmailSchema,
+  escalationSchema,
+  idSchema,
+  type Escalation,
+  type ParsedEscalation,
+} from './conversation';
 import { HandoffError } from './errors';
 import { classRank, queueScore } from './priority';
 import { transferTargetSchema, type ParsedTransferTarget, type TransferTarget } from './transfer';
@@ -74,6 +80,11 @@ export class HandoffPolicy {
 
   id(value: string, what = 'conversationId'): string {
     return parse(idSchema, value, what);
+  }
+
+  /** A contact address as the contact schema takes it (INVALID_INPUT otherwise). */
+  email(value: string): string {
+    return parse(contactEmailSchema, value, 'email');
   }
 
   agentProfile(profile: AgentProfile): ParsedAgentProfile {

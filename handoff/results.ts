@@ -99,3 +99,8 @@ export interface SweepResult {
 export type ForgetResult =
   | { readonly ok: true; readonly forgotten: boolean }
   | { readonly ok: false; readonly reason: 'active'; readonly state: ConversationState };
+
+/** setContactEmail: `stored: false` when an address was already on file and only-if-empty was asked. */
+export type ContactResult =
+  | { readonly ok: true; readonly stored: boolean; readonly conversation: ConversationRecord }
+  | Extract<Refusal, { reason: 'not-found' }>;

@@ -45,6 +45,47 @@
   document.getElementById('help-launcher').setAttribute('aria-label', texts.help);
   document.getElementById('chat-restart').textContent = texts.restart;
 
+  // --- Reopen link (ticket answer e-mails): ?reprise=<token> resumes that conversation, history
+  // included. The token is a key to the conversation: it leaves the address bar at once.
+  var REOPEN_PARAM = 'reprise';
+  var reopenToken = params.get(REOPEN_PARAM);
+  if (reopenToken) {
+    params.delete(REOPEN_PARAM);
+    var kept = params.toString();
+    window.history.replaceState(
+      null,
+      '',
+      window.location.pathname + (kept ? '?' + kept : '') + window.location.hash,
+    );
+  }
+  var reopenRefused = {
+    fr: 'Ce lien de reprise a expiré ou n’est plus valable : une nouvelle conversation commence.',
+    en: 'This link has expired or is no longer valid: a new conversation starts.',
+  }[lang];
+
+  // The conversation the link names ({ token, conversationId, userId, ttl }), or null after saying why not.
+  function reopened() {
+    var token = reopenToken;
+    reopenToken = null;
+    var refused = function () {
+      var notice = document.getElementById('chat-error');
+      notice.textContent = reopenRefused;
+      notice.hidden = false;
+      return null;
+    };
+    return fetch('/api/directline/reprise', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: token }),
+    }).then(function (res) {
+      if (!res.ok) return refused();
+      return res.json().then(function (r) {
+        return { token: r.token, conversationId: r.conversationId, userId: r.userId, ttl: r.expires_in };
+      });
+    }, refused);
+  }
+  // --- end of the reopen link
+
   var panel = document.getElementById('chat-panel');
   var launcher = document.getElementById('help-launcher');
   var started = false;
@@ -177,6 +218,14 @@
   /** The visitor's conversation: the stored one while it lasts, otherwise a new one. */
   function connection() {
     return exclusively(function () {
+      // A reopen link wins over what this browser had: it is stored, and every tab follows it.
+      if (reopenToken)
+        return reopened().then(function (c) {
+          if (!c) return create();
+          var reopenedConversation = record(c.conversationId, c.token, c.userId, c.ttl);
+          save(reopenedConversation);
+          return reopenedConversation;
+        });
       var previous = saved();
       if (!resumable(previous)) return create();
       return resume(previous).catch(function (error) {
@@ -346,8 +395,9 @@
     focusSendBox();
   });
 
-  // An ended or expired conversation is not kept in this browser; a live one reopens the window.
+  // An ended or expired conversation is not kept in this browser; a live one (or a reopen link)
+  // reopens the window.
   var stored = saved();
   if (stored && !resumable(stored)) localStorage.removeItem(STORAGE_KEY);
-  else if (stored) open(false);
+  if ((stored && resumable(stored)) || reopenToken) open(false);
 })();

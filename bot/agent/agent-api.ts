@@ -3,7 +3,7 @@ import type { HandoffQueue, Mailer } from '../../handoff/index';
 import type { Log } from '../log';
 import type { AgentAccount } from './accounts';
 import { AgentService, type AgentClosing } from './agent-service';
-import { AgentTickets, noMailer, type TicketClosing } from './agent-tickets';
+import { AgentTickets, noMailer, type AgentTicketsDeps, type TicketClosing } from './agent-tickets';
 import type { CurrentFaq } from './canned-answers';
 import { registerConsole } from './console-route';
 import type { CustomerRelay } from './customer-relay';
@@ -63,6 +63,8 @@ export function mountAgentApi(
     readonly faq: CurrentFaq;
     /** The closing service (bot/closing/): agent resolves, ticket answers, tickets offered live. */
     readonly closing?: AgentClosing & TicketClosing;
+    /** The reopen link a ticket answer's e-mail carries. */
+    readonly reopenLink?: AgentTicketsDeps['reopenLink'];
   },
 ): MountedAgentApi {
   const relay = runtime.relay;
@@ -84,6 +86,7 @@ export function mountAgentApi(
     mailer: deps.mailer ?? noMailer,
     clock: runtime.clock,
     ...(runtime.closing ? { closing: runtime.closing } : {}),
+    ...(runtime.reopenLink ? { reopenLink: runtime.reopenLink } : {}),
   });
   const streams = new AgentEventStreams(deps.bus);
   registerAgentRoutes(server, {

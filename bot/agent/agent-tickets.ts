@@ -56,6 +56,8 @@ export interface AgentTicketsDeps {
    * agent's message, the case left open for the customer's reply. Absent, the relay says it.
    */
   readonly closing?: TicketClosing;
+  /** The link the answer's e-mail carries to reopen the conversation (bot/contact/reopen-link.ts). */
+  readonly reopenLink?: (conversation: ConversationRecord) => string | undefined;
 }
 
 /** What a ticket answer asks of the closing service. */
@@ -87,7 +89,12 @@ export class AgentTickets {
     const chat: ChatRelay = {
       deliver: async (id, answer) => (deliveredInChat = await this.deliverInChat(id, agent, answer)),
     };
-    const desk = new TicketDesk({ queue: this.deps.queue, mailer: this.deps.mailer, chat });
+    const desk = new TicketDesk({
+      queue: this.deps.queue,
+      mailer: this.deps.mailer,
+      chat,
+      ...(this.deps.reopenLink ? { reopenLink: this.deps.reopenLink } : {}),
+    });
     let outcome: Awaited<ReturnType<TicketDesk['answer']>>;
     let mailError: string | undefined;
     try {

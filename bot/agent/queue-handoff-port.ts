@@ -1,6 +1,7 @@
 import type { HandoffQueue, Priority } from '../../handoff/index';
 import type {
   CustomerMessageOptions,
+  ContactOutcome,
   CustomerMessageRoute,
   HandoffOutcome,
   HandoffPort,
@@ -61,7 +62,11 @@ export class QueueHandoffPort implements HandoffPort {
       reason: request.reason,
       contact: {
         ...(customer?.name ? { name: customer.name } : {}),
-        ...(customer?.email ? { email: customer.email } : {}),
+        ...(customer?.email
+          ? { email: customer.email }
+          : request.contactEmail
+            ? { email: request.contactEmail }
+            : {}),
       },
       transcript: request.transcript.map((line) => ({
         at: Date.parse(line.at),
@@ -86,6 +91,19 @@ export class QueueHandoffPort implements HandoffPort {
     if (result.outcome === 'ticket') return { status: 'ticket', promisedReplyAt: result.promisedReplyAt };
     await bus.publish({ type: 'queued', conversationId: request.conversationId, language: request.locale });
     return this.waitingOutcome(request.conversationId);
+  }
+
+  async setContactEmail(
+    conversationId: string,
+    email: string,
+    options: { readonly onlyIfEmpty?: boolean } = {},
+  ): Promise<ContactOutcome> {
+    if (!QUEUEABLE_ID.test(conversationId)) return 'not-found';
+    const set = await this.deps.queue.setContactEmail(conversationId, email, options);
+    if (!set.ok) return 'not-found';
+    // The ticket list shows the contact: consoles reload it.
+    if (set.stored) await this.deps.bus.publish({ type: 'queue-changed', conversationId });
+    return set.stored ? 'stored' : 'kept';
   }
 
   async cancelHandoff(conversationId: string): Promise<void> {

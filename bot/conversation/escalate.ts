@@ -3,6 +3,8 @@ import { formatPromisedReply } from '../../handoff/tickets/ticket-texts';
 import type { Decision } from '../../knowledge-base/index';
 import type { HandoffContext, HandoffReason } from '../ports/handoff';
 import { noteMissed, trailOf } from '../survey/trail';
+import { askForContact, needsContact } from '../contact/ask-contact';
+import { contactTextFor } from '../text/contact';
 import type { Turn } from './turn';
 
 /** An estimated wait in whole minutes (at least 1), or null when there is no estimate. */
@@ -50,6 +52,7 @@ export async function escalate(turn: Turn, reason: HandoffReason, decision?: Dec
     transcript: [...data.transcript],
     context: handoffContext,
     reference: TurnContext.getConversationReference(activity),
+    ...(data.contactEmail ? { contactEmail: data.contactEmail } : {}),
   });
   const trail = trailOf(data, deps.clock());
   // A ticket when the queue opened one (closed, or nobody online); with the recorder only, when closed.
@@ -57,20 +60,30 @@ export async function escalate(turn: Turn, reason: HandoffReason, decision?: Dec
   trail.escalation = { reason, ticket };
   noteMissed(trail, trail.lastQuestion);
   data.phase = 'handoff-requested';
-  data.handoff = { reason, at: deps.clock().toISOString() };
+  data.handoff = {
+    reason,
+    at: deps.clock().toISOString(),
+    ...(outcome.status === 'ticket' ? { ticket: true } : {}),
+  };
   data.pending = undefined;
   data.misses = 0;
+  // A ticket for a visitor with no address: the promise names no channel yet, and the bot asks for one.
+  const asking = outcome.status === 'ticket' && needsContact(turn);
   const told =
     outcome.status === 'queued'
       ? turn.text.handoffQueued(outcome.position, waitMinutes(outcome.waitMs))
       : outcome.status === 'ticket'
         ? turn.text.handoffTicket(
             formatPromisedReply(outcome.promisedReplyAt, turn.locale, {
-              by: turn.customer?.email ? 'email' : 'chat',
+              by: asking ? 'asking' : 'email',
             }),
           )
         : turn.text.handoffStarted(turn.supportStatus(), deps.supportHours);
-  await turn.say(told, [turn.text.backToBot]);
+  if (asking) {
+    const contact = contactTextFor(turn.locale);
+    askForContact(turn);
+    await turn.say(`${told} ${contact.ask}`, [contact.skip, turn.text.backToBot]);
+  } else await turn.say(told, [turn.text.backToBot]);
   const transcript = {
     activities: data.transcript.map((line): Partial<Activity> => ({
       type: ActivityTypes.Message,

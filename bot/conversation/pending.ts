@@ -74,6 +74,9 @@ export async function answerPending(turn: Turn): Promise<boolean> {
         return true;
       }
       return false;
+    case 'contact-email':
+      // Asked while a ticket was open; the bot answers again now, so the question lapsed.
+      return false;
     case 'person-offered':
       if (picks(text, turn.text.talkToPerson) || reply === 'yes') {
         await escalate(turn, pending.reason);

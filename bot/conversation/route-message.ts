@@ -7,6 +7,7 @@ import { answerPending } from './pending';
 import { confirmsAnswer } from '../closing/confirmation';
 import { sayGoodbye } from '../closing/goodbye';
 import { continueSurvey } from '../closing/survey-turn';
+import { answerContact } from '../contact/ask-contact';
 import type { Turn } from './turn';
 
 /** Typed words that stop waiting for a person, besides the quick reply. */
@@ -34,6 +35,8 @@ export async function routeMessage(turn: Turn): Promise<void> {
     if (where.route === 'waiting') {
       if (picks(turn.message, turn.text.backToBot) || CANCEL_WORDS.has(turn.message.toLowerCase()))
         return turn.deps.closing.cancelled(turn);
+      // An open ticket: the address asked for, or one typed later (the message is kept for the agent).
+      if (await answerContact(turn)) return;
       const told =
         where.position === undefined
           ? turn.text.handoffPending

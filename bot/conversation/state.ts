@@ -13,7 +13,9 @@ export type Pending =
   | { readonly kind: 'booking-offer' }
   | { readonly kind: 'no-show-mission'; readonly missions: readonly { id: string; label: string }[] }
   | { readonly kind: 'rebook-offer'; readonly missionId: string }
-  | { readonly kind: 'person-offered'; readonly reason: HandoffReason };
+  | { readonly kind: 'person-offered'; readonly reason: HandoffReason }
+  /** A ticket was opened for a visitor with no address: asked once, re-asked once (`retried`). */
+  | { readonly kind: 'contact-email'; readonly retried: boolean };
 
 export interface BackOfficeRecord {
   readonly action: 'no-show' | 'rebook';
@@ -32,7 +34,9 @@ export interface ConversationData {
   misses: number;
   transcript: TranscriptLine[];
   backOffice: BackOfficeRecord[];
-  handoff?: { readonly reason: HandoffReason; readonly at: string };
+  handoff?: { readonly reason: HandoffReason; readonly at: string; readonly ticket?: boolean };
+  /** The address the customer typed in this conversation (their ticket's contact). */
+  contactEmail?: string;
   welcomed?: boolean;
   /** What the closing survey and the reports need to know about this conversation. */
   insights?: InsightsTrail;

@@ -43,7 +43,12 @@ export interface HandoffRequest {
   readonly context: HandoffContext;
   /** Lets the handoff side write to the customer later (continueConversation). */
   readonly reference: Partial<ConversationReference>;
+  /** An address the customer typed earlier in this conversation (no signed identity gave one). */
+  readonly contactEmail?: string;
 }
+
+/** setContactEmail: stored, kept (one was on file and only-if-empty was asked), or no such request. */
+export type ContactOutcome = 'stored' | 'kept' | 'not-found';
 
 /**
  * Where the bot hands a conversation to people. The handoff queue implements it; until then
@@ -87,11 +92,19 @@ export interface HandoffPort {
   ): Promise<CustomerMessageRoute>;
   /** The customer is typing (channel typing activity): shown to the agent who owns the conversation. */
   customerTyping?(conversationId: string): Promise<void>;
+  /** The address the customer typed, on their own handoff request (the ticket's contact). */
+  setContactEmail?(
+    conversationId: string,
+    email: string,
+    options?: { readonly onlyIfEmpty?: boolean },
+  ): Promise<ContactOutcome>;
 }
 
 export class InMemoryHandoffRecorder implements HandoffPort {
   readonly requests: HandoffRequest[] = [];
   readonly cancelled: string[] = [];
+  /** Addresses given per conversation (setContactEmail). */
+  readonly contacts = new Map<string, string>();
 
   async requestHandoff(request: HandoffRequest): Promise<HandoffOutcome> {
     this.requests.push(request);
@@ -100,6 +113,17 @@ export class InMemoryHandoffRecorder implements HandoffPort {
 
   async cancelHandoff(conversationId: string): Promise<void> {
     this.cancelled.push(conversationId);
+  }
+
+  async setContactEmail(
+    conversationId: string,
+    email: string,
+    options: { readonly onlyIfEmpty?: boolean } = {},
+  ): Promise<ContactOutcome> {
+    if (!this.requests.some((r) => r.conversationId === conversationId)) return 'not-found';
+    if (options.onlyIfEmpty && this.contacts.has(conversationId)) return 'kept';
+    this.contacts.set(conversationId, email);
+    return 'stored';
   }
 
   async customerMessage(): Promise<CustomerMessageRoute> {

@@ -18,6 +18,8 @@ const LIMITED: readonly { method: string; path: string; scopes: readonly Scope[]
   { method: 'POST', path: '/api/messages', scopes: ['ip', 'conversation'] },
   { method: 'POST', path: '/api/agent/login', scopes: ['login'] },
   { method: 'POST', path: '/v3/directline/conversations', scopes: ['start'] },
+  // Reopen links: an IP trying tokens is limited like one starting conversations.
+  { method: 'POST', path: '/api/directline/reprise', scopes: ['ip', 'start'] },
 ];
 
 /** Routes behind the supervisor token: refused tokens are counted per IP (guesses). */

@@ -10,6 +10,7 @@ import { HandoffPolicy } from '../policy';
 import { headScore } from '../priority';
 import type {
   ClaimResult,
+  ContactResult,
   EnqueueResult,
   ForgetResult,
   HeartbeatResult,
@@ -573,6 +574,22 @@ export class MemoryHandoffQueue implements HandoffQueue {
     }
     all.sort((a, b) => a.score - b.score || (a.conversationId < b.conversationId ? -1 : 1));
     return all.slice(0, limit);
+  }
+
+  async setContactEmail(
+    conversationId: string,
+    email: string,
+    options: { readonly onlyIfEmpty?: boolean } = {},
+  ): Promise<ContactResult> {
+    const id = this.policy.id(conversationId);
+    const address = this.policy.email(email);
+    const c = this.conversations.get(id);
+    if (!c) return { ok: false, reason: 'not-found' };
+    if (options.onlyIfEmpty && decodeConversation(id, c).contact.email)
+      return { ok: true, stored: false, conversation: decodeConversation(id, c) };
+    c[FIELD.contactEmail] = address;
+    c[FIELD.updatedAt] = String(this.policy.now());
+    return { ok: true, stored: true, conversation: decodeConversation(id, c) };
   }
 
   async dispose(): Promise<void> {}

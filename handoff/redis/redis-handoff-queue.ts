@@ -13,6 +13,7 @@ import { HandoffPolicy } from '../policy';
 import { HEAD_BAND } from '../priority';
 import type {
   ClaimResult,
+  ContactResult,
   EnqueueResult,
   ForgetResult,
   HeartbeatResult,
@@ -511,6 +512,26 @@ export class RedisHandoffQueue implements HandoffQueue {
     }
     all.sort((a, b) => a.score - b.score || (a.conversationId < b.conversationId ? -1 : 1));
     return all.slice(0, limit);
+  }
+
+  async setContactEmail(
+    conversationId: string,
+    email: string,
+    options: { readonly onlyIfEmpty?: boolean } = {},
+  ): Promise<ContactResult> {
+    const id = this.policy.id(conversationId);
+    const address = this.policy.email(email);
+    const reply = await this.run(
+      'setContactEmail',
+      [this.keys.conversation(id)],
+      [id, address, options.onlyIfEmpty ? '1' : '0', this.policy.now()],
+    );
+    if (asString(reply[0]) !== 'ok') return { ok: false, reason: 'not-found' };
+    return {
+      ok: true,
+      stored: Number(reply[1]) === 1,
+      conversation: decodeConversation(id, asFields(reply[2])),
+    };
   }
 
   async dispose(): Promise<void> {

@@ -24,6 +24,8 @@ export interface TicketDeskDeps {
   readonly queue: HandoffQueue;
   readonly mailer: Mailer;
   readonly chat?: ChatRelay;
+  /** A link that reopens this conversation in the chat (signed, expiring), or undefined for none. */
+  readonly reopenLink?: (conversation: ConversationRecord) => string | undefined;
 }
 
 /**
@@ -48,13 +50,22 @@ export class TicketDesk {
     const email = conversation.contact.email;
     const deliveredInChat = this.deps.chat ? await this.deps.chat.deliver(conversation.id, answer) : false;
     const messageId = email
-      ? (await this.deps.mailer.send(composeAnswer(conversation, email, answer))).messageId
+      ? (
+          await this.deps.mailer.send(
+            composeAnswer(conversation, email, answer, this.deps.reopenLink?.(conversation)),
+          )
+        ).messageId
       : null;
     return { ok: true, conversation, messageId, deliveredInChat };
   }
 }
 
-export function composeAnswer(conversation: ConversationRecord, to: string, answer: string): MailMessage {
+export function composeAnswer(
+  conversation: ConversationRecord,
+  to: string,
+  answer: string,
+  reopenLink?: string,
+): MailMessage {
   const t = ticketTexts(conversation.language);
   const question = conversation.transcript
     .filter((line) => line.from === 'customer')
@@ -65,6 +76,7 @@ export function composeAnswer(conversation: ConversationRecord, to: string, answ
     '',
     answer,
     '',
+    ...(reopenLink ? [t.reopen, reopenLink, ''] : []),
     ...(question ? [t.yourMessage, question, ''] : []),
     t.signature,
   ].join('\n');

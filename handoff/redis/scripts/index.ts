@@ -21,6 +21,7 @@ import { resolveScript } from './resolve';
 import { resolveQuietTicketsScript } from './resolve-quiet-tickets';
 import { resolveTicketScript } from './resolve-ticket';
 import { setPresenceScript } from './set-presence';
+import { setContactEmailScript } from './set-contact-email';
 import { setStateScript } from './set-state';
 import { touchScript } from './touch';
 import { transferScript } from './transfer';
@@ -54,6 +55,7 @@ export const HANDOFF_SCRIPTS = Object.freeze({
   peek: peekScript,
   listTickets: listTicketsScript,
   forget: forgetScript,
+  setContactEmail: setContactEmailScript,
 } satisfies Record<string, HandoffScript>);
 
 export type ScriptName = keyof typeof HANDOFF_SCRIPTS;

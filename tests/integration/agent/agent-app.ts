@@ -7,7 +7,7 @@ import { hashPassword } from '../../../bot/agent/credentials';
 import { loadConfig } from '../../../bot/config';
 import { RedisDirectLineStore } from '../../../bot/directline/redis-store';
 import { InMemoryDirectLineStore, type DirectLineStore } from '../../../bot/directline/store';
-import { silentLog } from '../../../bot/log';
+import { silentLog, type Log } from '../../../bot/log';
 import { ClosingService } from '../../../bot/closing/closing-service';
 import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { identifyWith } from '../../../bot/security/identity';
@@ -64,6 +64,8 @@ export async function startAgentApp(
     readonly env?: Readonly<Record<string, string>>;
     /** With a survey store the closing survey runs and is recorded (reports, erasure, tickets). */
     readonly surveys?: SurveyStore;
+    /** Where the server logs (default: nowhere); tests of what the logs hold pass a captured one. */
+    readonly log?: Log;
   } = {},
 ): Promise<AgentApp> {
   const now = options.now ?? (() => OPEN_TIME);
@@ -87,7 +89,8 @@ export async function startAgentApp(
         directLineStore: new InMemoryDirectLineStore(),
         customerConversations: new MemoryCustomerConversations(),
       };
-  const side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, silentLog, now, redis, {
+  const log = options.log ?? silentLog;
+  const side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, log, now, redis, {
     sweep: false,
   });
   const app = createServer(config, {
@@ -105,7 +108,7 @@ export async function startAgentApp(
     agent: side.agent,
     sweptClosings: side.sweptClosings,
     tokenSecret: SECRET,
-    log: silentLog,
+    log,
   });
   const url = await app.listen(0);
   return {

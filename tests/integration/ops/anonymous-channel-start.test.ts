@@ -10,6 +10,7 @@ jest.setTimeout(180_000);
 
 const PRODUCTION = {
   NODE_ENV: 'production',
+  REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
   SUPERVISOR_TOKEN: 'supervisor-token-for-start-tests',
   METRICS_TOKEN: 'metrics-token-for-start-tests',
 };

@@ -85,6 +85,7 @@ afterEach(() => {
 /** Every route with a body, with the credential it needs (the suites vary the body, not the key). */
 const postRoutes = (): { path: string; auth?: string }[] => [
   { path: '/api/directline/token' },
+  { path: '/api/directline/reprise' },
   { path: '/v3/directline/tokens/refresh', auth: bearer(ref.token) },
   { path: '/v3/directline/conversations', auth: bearer(ref.token) },
   { path: `/v3/directline/conversations/${ref.id}/activities`, auth: bearer(ref.token) },
@@ -100,7 +101,7 @@ const postRoutes = (): { path: string; auth?: string }[] => [
   { path: `/api/agent/conversations/${ref.id}/hand-back`, auth: bearer(agentToken) },
   { path: `/api/agent/conversations/${ref.id}/resolve`, auth: bearer(agentToken) },
 ];
-const POST_ROUTE_COUNT = 15;
+const POST_ROUTE_COUNT = 16;
 
 test(`${RUNS * POST_ROUTE_COUNT} malformed, mistyped and binary bodies on ${POST_ROUTE_COUNT} POST routes: 2xx or 4xx with a message`, async () => {
   const routes = postRoutes();

@@ -22,6 +22,7 @@ beforeAll(async () => {
     REDIS_PREFIX: PREFIX,
     AGENTS: await agentsJson(),
     NODE_ENV: 'production',
+    REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
     // Customers come through the web chat; the Bot Framework endpoint stays anonymous on purpose.
     BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
     METRICS_TOKEN: 'metrics-token-for-process-tests',

@@ -81,15 +81,26 @@ describe('config', () => {
 
   describe('the Bot Framework endpoint in production', () => {
     test('NODE_ENV=production without MicrosoftAppId refuses to start, naming the variable and the opt-in', () => {
-      expect(problems({ NODE_ENV: 'production', METRICS_TOKEN: 'metrics-token-0123456789' })).toEqual([
-        'MicrosoftAppId',
-      ]);
-      expect(() => loadConfig({ NODE_ENV: 'production', METRICS_TOKEN: 'metrics-token-0123456789' })).toThrow(
+      expect(
+        problems({
+          NODE_ENV: 'production',
+          REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
+          METRICS_TOKEN: 'metrics-token-0123456789',
+        }),
+      ).toEqual(['MicrosoftAppId']);
+      expect(() =>
+        loadConfig({
+          NODE_ENV: 'production',
+          REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
+          METRICS_TOKEN: 'metrics-token-0123456789',
+        }),
+      ).toThrow(
         /MicrosoftAppId: is required with NODE_ENV=production[\s\S]*BOT_ALLOW_ANONYMOUS_CHANNEL=true/,
       );
       expect(
         problems({
           NODE_ENV: 'production',
+          REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
           METRICS_TOKEN: 'metrics-token-0123456789',
           BOT_ALLOW_ANONYMOUS_CHANNEL: 'false',
         }),
@@ -100,6 +111,7 @@ describe('config', () => {
       expect(
         loadConfig({
           NODE_ENV: 'production',
+          REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
           METRICS_TOKEN: 'metrics-token-0123456789',
           MicrosoftAppId: 'id',
         }).botChannel,
@@ -110,6 +122,7 @@ describe('config', () => {
       });
       const optedIn = loadConfig({
         NODE_ENV: 'production',
+        REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
         METRICS_TOKEN: 'metrics-token-0123456789',
         BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
       });
@@ -152,14 +165,23 @@ describe('config', () => {
   });
 
   test('production: METRICS_TOKEN is required (the message names it); with it, /metrics has its token', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', BOT_ALLOW_ANONYMOUS_CHANNEL: 'true' })).toThrow(
-      /METRICS_TOKEN: is required with NODE_ENV=production/,
-    );
-    expect(problems({ NODE_ENV: 'production', BOT_ALLOW_ANONYMOUS_CHANNEL: 'true' })).toEqual([
-      'METRICS_TOKEN',
-    ]);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
+        BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
+      }),
+    ).toThrow(/METRICS_TOKEN: is required with NODE_ENV=production/);
+    expect(
+      problems({
+        NODE_ENV: 'production',
+        REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
+        BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
+      }),
+    ).toEqual(['METRICS_TOKEN']);
     const config = loadConfig({
       NODE_ENV: 'production',
+      REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
       METRICS_TOKEN: 'a-metrics-token-0123',
       BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
     });
@@ -172,6 +194,7 @@ describe('config', () => {
     expect(
       problems({
         NODE_ENV: 'production',
+        REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
         METRICS_TOKEN: 'a-metrics-token-0123',
         BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
         RELAIS_FAULT_HOOK: 'die-after-store',

@@ -19,6 +19,9 @@ describe('the ticket promise says how the answer will come', () => {
       'we will answer here, in this conversation, by Tuesday 7 January at 12:00 at the latest.',
     );
     expect(formatPromisedReply(PROMISED, 'en', { by: 'chat', timeZone: 'UTC' })).toContain('at 11:00');
+    expect(formatPromisedReply(PROMISED, 'fr', { by: 'asking' })).toBe(
+      'Nos conseillers sont absents pour le moment. Votre demande est enregistrée : nous vous répondrons au plus tard mardi 7 janvier à 12:00.',
+    );
   });
 
   describe('in a bot turn that opens a ticket', () => {
@@ -41,13 +44,17 @@ describe('the ticket promise says how the answer will come', () => {
       return said;
     };
 
-    it('tells an anonymous customer the answer comes in this chat', async () => {
+    it('asks an anonymous customer for an address rather than promise this chat, which may close', async () => {
       const fr = await askForAPerson('fr');
-      expect(fr).toContain('nous vous répondrons ici, dans cette conversation, au plus tard mardi 7 janvier');
-      expect(fr).not.toContain('e-mail');
+      expect(fr).toContain(
+        'nous vous répondrons au plus tard mardi 7 janvier à 12:00. Pour recevoir la réponse par e-mail, écrivez-moi votre adresse',
+      );
+      expect(fr).not.toContain('ici, dans cette conversation');
       const en = await askForAPerson('en');
-      expect(en).toContain('we will answer here, in this conversation');
-      expect(en).not.toContain('e-mail');
+      expect(en).toContain(
+        'we will answer by Tuesday 7 January at 12:00 at the latest. To get the answer by e-mail, write me your address',
+      );
+      expect(en).not.toContain('here, in this conversation');
     });
 
     it('promises an e-mail to a customer whose address is on file', async () => {
