@@ -28,7 +28,11 @@ export class MemoryHistoryStore implements HistoryStore {
 
   constructor(private readonly defaultLocale: Locale = 'fr') {}
 
-  async append(conversationId: string, lines: readonly NewHistoryLine[], facts: HistoryFacts = {}): Promise<void> {
+  async append(
+    conversationId: string,
+    lines: readonly NewHistoryLine[],
+    facts: HistoryFacts = {},
+  ): Promise<void> {
     const first = lines[0];
     let stored = this.conversations.get(conversationId);
     if (!stored) {

@@ -67,7 +67,11 @@ export class RedisHistoryStore implements HistoryStore {
     private readonly options: RedisHistoryOptions,
   ) {}
 
-  async append(conversationId: string, lines: readonly NewHistoryLine[], facts: HistoryFacts = {}): Promise<void> {
+  async append(
+    conversationId: string,
+    lines: readonly NewHistoryLine[],
+    facts: HistoryFacts = {},
+  ): Promise<void> {
     const { keys } = this.options;
     const words = lines.filter(indexed);
     const language =
@@ -138,7 +142,8 @@ export class RedisHistoryStore implements HistoryStore {
     // A scope of every language needs no set: every conversation has one of them.
     if (LOCALES.some((l) => !scope.includes(l))) groups.push(scope.map((l) => keys.facet('language', l)));
     if (query.text)
-      for (const group of queryTerms(query.text, query.languages)) groups.push(group.map((t) => keys.term(t)));
+      for (const group of queryTerms(query.text, query.languages))
+        groups.push(group.map((t) => keys.term(t)));
     for (const name of facetKeys(query)) groups.push([facetKey(keys, name)]);
     const nonce = randomUUID();
     const scratch = groups.map((_, i) => keys.scratch(nonce, i + 1));
@@ -248,7 +253,11 @@ function toSummary(fields: unknown): HistorySummary | undefined {
   const parsed = summarySchema.safeParse(fields);
   if (!parsed.success) return undefined;
   const { id, agents, ...rest } = parsed.data;
-  const summary: Record<string, unknown> = { conversationId: id, ...rest, agents: agents.split(' ').filter(Boolean) };
+  const summary: Record<string, unknown> = {
+    conversationId: id,
+    ...rest,
+    agents: agents.split(' ').filter(Boolean),
+  };
   for (const key of Object.keys(summary)) if (summary[key] === undefined) delete summary[key];
   return summary as unknown as HistorySummary;
 }
