@@ -49,6 +49,11 @@ import { serviceUrlCheck } from './channels/service-url-policy';
 import { MemoryCustomerConversations, type CustomerConversations } from './privacy/customer-conversations';
 import { indexCustomers } from './privacy/index-customers';
 import type { ChatRelay } from '../handoff/index';
+import { HistoryRecorder } from './history/history-recorder';
+import type { HistoryStore } from './history/history-store';
+import { MemoryHistoryStore } from './history/memory-history-store';
+import { recordTurns } from './history/record-turns';
+import { withHistory } from './history/wire-history';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -77,6 +82,8 @@ export interface AppDeps {
   readonly turnHandler?: ActivityHandler;
   /** Every conversation of each signed customer (erasure); absent, an in-memory index. */
   readonly customerConversations?: CustomerConversations;
+  /** Every past conversation, searchable by agents (bot/history/); absent, an in-memory one. */
+  readonly history?: HistoryStore;
 }
 
 export interface RelaisServer {
@@ -100,7 +107,12 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     routes: () => routePatterns(server),
   });
   const customerIndex = plainDeps.customerConversations ?? new MemoryCustomerConversations();
-  const deps = observed({ ...plainDeps, customerConversations: customerIndex }, metrics);
+  const history = plainDeps.history ?? new MemoryHistoryStore(plainDeps.bot.faq.defaultLocale);
+  const recorder = new HistoryRecorder(history, plainDeps.log);
+  const deps = observed(
+    withHistory({ ...plainDeps, customerConversations: customerIndex, history }, recorder),
+    metrics,
+  );
   const serviceUrlAllowed = serviceUrlCheck({
     authenticated: !config.botChannel.anonymous,
     allowedOrigins: config.botChannel.serviceUrlAllowlist,
@@ -156,7 +168,10 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
 
   const directLineAdapter = new DirectLineAdapter(deps.directLineStore, deps.bot.clock);
   for (const counted of [adapter, directLineAdapter])
-    counted.use(countTurns(metrics)).use(indexCustomers(customerIndex, deps.bot.identify));
+    counted
+      .use(countTurns(metrics))
+      .use(indexCustomers(customerIndex, deps.bot.identify))
+      .use(recordTurns(recorder, () => deps.bot.clock().getTime()));
   directLineAdapter.onTurnError = turnErrorHandler(deps.log, deps.bot.faq.defaultLocale);
   // One relay for every write outside a customer's turn: agent messages, ticket answers, closings.
   const relay = new CustomerRelay(adapter, directLineAdapter, bot, config.microsoftApp.appId ?? '');

@@ -15,6 +15,7 @@ import { AgentSessions } from './session';
 import type { WaitNotifier } from './wait-notifier';
 import { customerUploads, type UploadReceiver } from './customer-uploads';
 import type { UploadQuota, UploadStore } from './upload-store';
+import type { HistoryStore } from '../history/history-store';
 
 const DEFAULT_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_UPLOAD_QUOTA: UploadQuota = { files: 20, bytes: 25 * 1024 * 1024 };
@@ -35,6 +36,8 @@ export interface AgentDeps {
   readonly uploadMaxBytes?: number;
   /** What one conversation may upload in all (config.uploadQuota). */
   readonly uploadQuota?: UploadQuota;
+  /** Every past conversation, searchable (bot/history/); absent, no /api/agent/history. */
+  readonly history?: HistoryStore;
 }
 
 export interface MountedAgentApi {
@@ -88,6 +91,7 @@ export function mountAgentApi(
     tickets,
     faq: runtime.faq,
     ...(deps.uploads ? { uploads: deps.uploads } : {}),
+    ...(deps.history ? { history: deps.history } : {}),
     streams,
     log: runtime.log,
     tracked: runtime.tracked,
