@@ -54,6 +54,7 @@ import type { HistoryStore } from './history/history-store';
 import { MemoryHistoryStore } from './history/memory-history-store';
 import { recordTurns } from './history/record-turns';
 import { withHistory } from './history/wire-history';
+import { registerSupervisorHistory } from './history/supervisor-history';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -222,6 +223,11 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     clock: deps.bot.clock,
     log: deps.log,
     erasure: traceStoresOf(deps),
+  });
+  registerSupervisorHistory(server, {
+    history,
+    log: deps.log,
+    ...(config.supervisor ? { supervisor: config.supervisor } : {}),
   });
   if (deps.kbReloader)
     registerKbAdmin(server, {

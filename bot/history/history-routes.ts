@@ -7,11 +7,13 @@ import { historyQuerySchema } from './history-query';
 import type { HistoryStore } from './history-store';
 
 type AgentHandler = (agent: AgentAccount, req: Request, res: Response) => Promise<void>;
+type ScopedHandler = (languages: readonly Locale[], req: Request, res: Response) => Promise<void>;
+type Route = (req: Request, res: Response) => Promise<void>;
 
 export interface HistoryRoutesDeps {
   readonly history: HistoryStore;
   /** The agent API's own bearer-session guard (bot/agent/routes.ts): 401 without a valid session. */
-  readonly authed: (handler: AgentHandler) => (req: Request, res: Response) => Promise<void>;
+  readonly authed: (handler: AgentHandler) => Route;
 }
 
 /** The KB languages an agent handles: the only conversations their history shows. */
@@ -22,20 +24,32 @@ const languagesOf = (agent: AgentAccount): Locale[] => LOCALES.filter((l) => age
  * the agent's languages only (another language is a 403), newest first, paged by `cursor`.
  */
 export function registerHistoryRoutes(server: Server, deps: HistoryRoutesDeps): void {
-  const { history, authed } = deps;
+  registerScopedHistory(server, '/api/agent/history', deps.history, (handler) =>
+    deps.authed((agent, req, res) => handler(languagesOf(agent), req, res)),
+  );
+}
 
+/**
+ * The same two routes under `base`, for a caller whose languages `guard` decides (an agent: theirs;
+ * the supervisor: every language).
+ */
+export function registerScopedHistory(
+  server: Server,
+  base: string,
+  history: HistoryStore,
+  guard: (handler: ScopedHandler) => Route,
+): void {
   server.get(
-    '/api/agent/history',
-    authed(async (agent, req, res) => {
+    base,
+    guard(async (languages, req, res) => {
       const parsed = historyQuerySchema.safeParse(req.query ?? {});
       if (!parsed.success) return sendError(res, 400, 'BadRequest', describeIssue(parsed.error));
       const q = parsed.data;
-      const languages = languagesOf(agent);
       if (q.language && !languages.includes(q.language))
         return sendError(res, 403, 'Forbidden', `you do not handle conversations in "${q.language}"`);
       if (languages.length === 0) return res.send(200, { items: [], total: 0 });
       const page = await history.search({
-        languages,
+        languages: [...languages],
         ...(q.q ? { text: q.q } : {}),
         ...(q.state ? { state: q.state } : {}),
         ...(q.language ? { language: q.language } : {}),
@@ -57,8 +71,8 @@ export function registerHistoryRoutes(server: Server, deps: HistoryRoutesDeps): 
   );
 
   server.get(
-    '/api/agent/history/:id',
-    authed(async (agent, req, res) => {
+    `${base}/:id`,
+    guard(async (languages, req, res) => {
       const id = conversationIdSchema.safeParse((req.params as Record<string, unknown> | undefined)?.id);
       if (!id.success)
         return sendError(
@@ -69,7 +83,7 @@ export function registerHistoryRoutes(server: Server, deps: HistoryRoutesDeps): 
         );
       const conversation = await history.get(id.data);
       if (!conversation) return sendError(res, 404, 'NotFound', 'no such conversation in the history');
-      if (!languagesOf(agent).includes(conversation.language))
+      if (!languages.includes(conversation.language))
         return sendError(res, 403, 'Forbidden', 'this conversation is in a language you do not handle');
       res.send(200, conversation);
     }),

@@ -137,6 +137,23 @@ describe.each(['memory', 'Redis'] as const)('agent history API (%s)', (mode) => 
     expect((await emma.get(`/history/${english.conversationId}`)).status).toBe(200);
   });
 
+  test('the supervisor reads every language with the supervisor token, and nothing without it', async () => {
+    const get = (path: string, token?: string) =>
+      fetch(
+        `${url}/api/reports/history${path}`,
+        token ? { headers: { authorization: `Bearer ${token}` } } : {},
+      );
+    expect((await get('')).status).toBe(401);
+    expect((await get('', alice.token)).status).toBe(401);
+    const res = await get('?q=invoice', SUPERVISOR_TOKEN);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Page).items.map((i) => i.conversationId)).toEqual([english.conversationId]);
+    const all = (await (await get('', SUPERVISOR_TOKEN)).json()) as Page;
+    expect(all.items.map((i) => i.conversationId)).toEqual([english.conversationId, french.conversationId]);
+    expect((await get(`/${french.conversationId}`, SUPERVISOR_TOKEN)).status).toBe(200);
+    expect((await get('?state=nope', SUPERVISOR_TOKEN)).status).toBe(400);
+  });
+
   test('facets filter: state, agent, path, queue, CES, dates', async () => {
     expect(await idsOf(alice, 'state=resolved')).toEqual([french.conversationId]);
     expect(await idsOf(alice, 'state=bot')).toEqual([english.conversationId]);
