@@ -34,17 +34,18 @@ if not n then
   redis.call('ZADD', KEYS[4], facts.startedAt, n)
   redis.call('HSET', KEYS[5], 'n', n, 'id', id, 'startedAt', facts.startedAt, 'lastAt', facts.startedAt,
     'state', 'bot', 'language', facts.defaultLanguage, 'agents', '', 'title', '')
-  redis.call('SADD', facet['state:bot'], n)
-  redis.call('SADD', facet['language:' .. facts.defaultLanguage], n)
+  redis.call('ZADD', facet['state:bot'], facts.startedAt, n)
+  redis.call('ZADD', facet['language:' .. facts.defaultLanguage], facts.startedAt, n)
   created = 1
 end
+local started = redis.call('HGET', KEYS[5], 'startedAt')
 for _, field in ipairs({ 'state', 'language', 'queue', 'path', 'ces' }) do
   local value = facts[field]
   if value then
     local old = redis.call('HGET', KEYS[5], field)
     if old ~= value then
-      if old then redis.call('SREM', facet[field .. ':' .. old], n) end
-      redis.call('SADD', facet[field .. ':' .. value], n)
+      if old then redis.call('ZREM', facet[field .. ':' .. old], n) end
+      redis.call('ZADD', facet[field .. ':' .. value], started, n)
       redis.call('HSET', KEYS[5], field, value)
     end
   end
@@ -54,7 +55,7 @@ if facts.agentId then
   if not string.find(' ' .. agents .. ' ', ' ' .. facts.agentId .. ' ', 1, true) then
     if agents == '' then agents = facts.agentId else agents = agents .. ' ' .. facts.agentId end
     redis.call('HSET', KEYS[5], 'agents', agents)
-    redis.call('SADD', facet['agent:' .. facts.agentId], n)
+    redis.call('ZADD', facet['agent:' .. facts.agentId], started, n)
   end
 end
 if facts.closedAt then redis.call('HSET', KEYS[5], 'closedAt', facts.closedAt) end
@@ -69,7 +70,7 @@ for i = 1, nlines do redis.call('RPUSH', KEYS[6], ARGV[p + i]) end
 local t = p + nlines
 for i = t + 1, #ARGV do
   redis.call('SADD', KEYS[7], ARGV[i])
-  redis.call('SADD', KEYS[7 + f + i - t], n)
+  redis.call('ZADD', KEYS[7 + f + i - t], started, n)
 end
 redis.call('HSET', KEYS[5], 'lineCount', redis.call('LLEN', KEYS[6]))
 for k = 5, 7 do redis.call('EXPIRE', KEYS[k], ttl) end
@@ -90,7 +91,7 @@ if redis.call('SCARD', KEYS[6]) ~= tonumber(ARGV[2]) then return -1 end
 if (redis.call('HGET', KEYS[4], 'agents') or '') ~= ARGV[3] then return -1 end
 local lines = redis.call('LLEN', KEYS[5])
 if n then
-  for i = 7, #KEYS do redis.call('SREM', KEYS[i], n) end
+  for i = 7, #KEYS do redis.call('ZREM', KEYS[i], n) end
   redis.call('ZREM', KEYS[3], n)
   redis.call('HDEL', KEYS[1], ARGV[1])
   redis.call('HDEL', KEYS[2], n)
@@ -100,9 +101,10 @@ return lines
 `;
 
 /**
- * One search: the intersection of every conversation (scored by startedAt) with each group of
- * sets (a group of several is their union: a word's stems in several languages, or the caller's
- * languages), then one page newest first within [from, to).
+ * One search: the conversations in every group (a group of several sorted sets is their union: a
+ * word's stems in several languages, or the caller's languages), one page newest first within
+ * [from, to). Every index set is a sorted set scored by the conversation's start (MAX keeps that score), so one group is
+ * read in place (no copy) and several are intersected by ZINTERSTORE, which walks the smallest.
  * KEYS[1] all, KEYS[2] the result (scratch), KEYS[3..2+G] one scratch key per group, then the
  * groups' sets in order.
  * ARGV[1] from, ARGV[2] to (exclusive; "+inf" for none), ARGV[3] offset, ARGV[4] limit, ARGV[5]
@@ -111,29 +113,38 @@ return lines
  */
 export const SEARCH_SCRIPT = `
 local g = tonumber(ARGV[5])
-local inputs = { KEYS[1] }
+local inputs = {}
 local k = 3 + g
 for i = 1, g do
   local size = tonumber(ARGV[5 + i])
-  if size == 1 then
-    inputs[#inputs + 1] = KEYS[k]
-  else
-    local members = {}
-    for j = 0, size - 1 do members[#members + 1] = KEYS[k + j] end
-    redis.call('SUNIONSTORE', KEYS[2 + i], unpack(members))
-    inputs[#inputs + 1] = KEYS[2 + i]
+  local present = {}
+  for j = 0, size - 1 do
+    if redis.call('EXISTS', KEYS[k + j]) == 1 then present[#present + 1] = KEYS[k + j] end
   end
   k = k + size
+  if #present == 0 then return { 0 } end
+  if #present == 1 then
+    inputs[#inputs + 1] = present[1]
+  else
+    present[#present + 1] = 'AGGREGATE'
+    present[#present + 1] = 'MAX'
+    redis.call('ZUNIONSTORE', KEYS[2 + i], #present - 2, unpack(present))
+    inputs[#inputs + 1] = KEYS[2 + i]
+  end
 end
-local args = { 'ZINTERSTORE', KEYS[2], #inputs }
-for _, key in ipairs(inputs) do args[#args + 1] = key end
-args[#args + 1] = 'WEIGHTS'
-args[#args + 1] = 1
-for i = 2, #inputs do args[#args + 1] = 0 end
-redis.call(unpack(args))
+local source = KEYS[1]
+if #inputs == 1 then
+  source = inputs[1]
+elseif #inputs > 1 then
+  local n = #inputs
+  inputs[n + 1] = 'AGGREGATE'
+  inputs[n + 2] = 'MAX'
+  redis.call('ZINTERSTORE', KEYS[2], n, unpack(inputs))
+  source = KEYS[2]
+end
 local upper = ARGV[2] == '+inf' and '+inf' or ('(' .. ARGV[2])
-local total = redis.call('ZCOUNT', KEYS[2], ARGV[1], upper)
-local page = redis.call('ZREVRANGEBYSCORE', KEYS[2], upper, ARGV[1], 'WITHSCORES', 'LIMIT', ARGV[3], ARGV[4])
+local total = redis.call('ZCOUNT', source, ARGV[1], upper)
+local page = redis.call('ZREVRANGEBYSCORE', source, upper, ARGV[1], 'WITHSCORES', 'LIMIT', ARGV[3], ARGV[4])
 for i = 2, 2 + g do redis.call('DEL', KEYS[i]) end
 local out = { total }
 for _, v in ipairs(page) do out[#out + 1] = v end

@@ -18,9 +18,9 @@ export interface HistoryKeys {
   lines(conversationId: string): string;
   /** Set of the terms one conversation was indexed under (what an erasure removes it from). */
   terms(conversationId: string): string;
-  /** Set of the numbers of the conversations whose customer or agent wrote this term. */
+  /** Sorted set (score: start time) of the numbers of the conversations whose customer or agent wrote this term. */
   term(term: string): string;
-  /** Set of the numbers of the conversations with this facet value (`state`, `bot`). */
+  /** Sorted set (score: start time) of the numbers of the conversations with this facet value (`state`, `bot`). */
   facet(name: string, value: string): string;
   /** Scratch key of one search (created and deleted inside its script). */
   scratch(nonce: string, index: number): string;

@@ -1,4 +1,4 @@
-import type { Locale } from '../../knowledge-base/index';
+import { LOCALES, type Locale } from '../../knowledge-base/index';
 import {
   indexed,
   TITLE_LENGTH,
@@ -79,24 +79,29 @@ export class MemoryHistoryStore implements HistoryStore {
   }
 
   async search(query: HistoryQuery): Promise<HistoryPage> {
-    const required: Set<string>[] = [];
-    const union = (keys: readonly string[]): Set<string> => {
+    const required: ReadonlySet<string>[] = [];
+    const union = (keys: readonly string[]): ReadonlySet<string> => {
+      const sets = keys.map((key) => this.postings.get(key)).filter((set) => set !== undefined);
+      // One set is read in place: a copy of a common term's postings would cost more than the search.
+      if (sets.length <= 1) return sets[0] ?? new Set();
       const out = new Set<string>();
-      for (const key of keys) for (const id of this.postings.get(key) ?? []) out.add(id);
+      for (const set of sets) for (const id of set) out.add(id);
       return out;
     };
     const scope = query.language ? [query.language] : query.languages;
-    required.push(union(scope.map((l) => `language:${l}`)));
+    // A scope of every language needs no set: every conversation has one of them.
+    if (LOCALES.some((l) => !scope.includes(l))) required.push(union(scope.map((l) => `language:${l}`)));
     if (query.text)
       for (const group of queryTerms(query.text, query.languages))
         required.push(union(group.map((t) => `term:${t}`)));
     for (const facet of facetKeys(query)) required.push(this.postings.get(facet) ?? new Set());
     required.sort((a, b) => a.size - b.size);
     const [smallest, ...others] = required;
+    const candidates: Iterable<string> = smallest ?? this.conversations.keys();
     const from = query.from ?? -Infinity;
     const to = query.to ?? Infinity;
     const found: HistorySummary[] = [];
-    for (const id of smallest ?? []) {
+    for (const id of candidates) {
       if (!others.every((set) => set.has(id))) continue;
       const summary = this.conversations.get(id)?.summary;
       if (summary && summary.startedAt >= from && summary.startedAt < to) found.push(summary);
