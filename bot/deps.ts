@@ -20,6 +20,9 @@ import { encoderLog } from './encoder-log';
 import { RedisRateLimitStore } from './security/redis-rate-limit-store';
 import { MemoryRateLimitStore } from './security/token-bucket';
 import type { AppDeps } from './server';
+import { historyKeys } from './history/keys';
+import { MemoryHistoryStore } from './history/memory-history-store';
+import { RedisHistoryStore } from './history/redis-history-store';
 
 /**
  * Idle conversations are forgotten after 30 days (state) and 7 days (Direct Line logs), or sooner
@@ -107,6 +110,7 @@ async function buildStores(
     | 'readiness'
     | 'rateLimitStore'
     | 'storeReady'
+    | 'history'
   > & {
     surveys: SurveyStore;
     redis?: Redis;
@@ -119,6 +123,7 @@ async function buildStores(
       customerConversations: new MemoryCustomerConversations(),
       surveys: new MemorySurveyStore(),
       rateLimitStore: new MemoryRateLimitStore(),
+      history: new MemoryHistoryStore(config.defaultLocale),
       durable: false,
       dispose: async () => undefined,
     };
@@ -161,6 +166,12 @@ async function buildStores(
     }),
     surveys: new RedisSurveyStore({ redis, keyPrefix: `${config.redisPrefix}:insights` }),
     rateLimitStore: new RedisRateLimitStore(redis, config.redisPrefix),
+    // A conversation's history lives as long as its survey may (the retention period).
+    history: new RedisHistoryStore(redis, {
+      keys: historyKeys(config.redisPrefix),
+      ttlSeconds: config.surveyRetentionDays * 24 * 3600,
+      defaultLocale: config.defaultLocale,
+    }),
     durable: true,
     readiness: [redisReachable(redis)],
     storeReady: () => redis.status === 'ready',

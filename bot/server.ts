@@ -52,6 +52,12 @@ import { indexCustomers } from './privacy/index-customers';
 import { ReopenTokens } from './contact/reopen-token';
 import { reopenLinkFor } from './contact/reopen-link';
 import { registerReopenRoute } from './contact/reopen-route';
+import { HistoryRecorder } from './history/history-recorder';
+import type { HistoryStore } from './history/history-store';
+import { MemoryHistoryStore } from './history/memory-history-store';
+import { recordTurns } from './history/record-turns';
+import { withHistory } from './history/wire-history';
+import { registerSupervisorHistory } from './history/supervisor-history';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -80,6 +86,8 @@ export interface AppDeps {
   readonly turnHandler?: ActivityHandler;
   /** Every conversation of each signed customer (erasure); absent, an in-memory index. */
   readonly customerConversations?: CustomerConversations;
+  /** Every past conversation, searchable by agents (bot/history/); absent, an in-memory one. */
+  readonly history?: HistoryStore;
 }
 
 export interface RelaisServer {
@@ -103,7 +111,12 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     routes: () => routePatterns(server),
   });
   const customerIndex = plainDeps.customerConversations ?? new MemoryCustomerConversations();
-  const deps = observed({ ...plainDeps, customerConversations: customerIndex }, metrics);
+  const history = plainDeps.history ?? new MemoryHistoryStore(plainDeps.bot.faq.defaultLocale);
+  const recorder = new HistoryRecorder(history, plainDeps.log);
+  const deps = observed(
+    withHistory({ ...plainDeps, customerConversations: customerIndex, history }, recorder),
+    metrics,
+  );
   const serviceUrlAllowed = serviceUrlCheck({
     authenticated: !config.botChannel.anonymous,
     allowedOrigins: config.botChannel.serviceUrlAllowlist,
@@ -168,7 +181,10 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
 
   const directLineAdapter = new DirectLineAdapter(deps.directLineStore, deps.bot.clock);
   for (const counted of [adapter, directLineAdapter])
-    counted.use(countTurns(metrics)).use(indexCustomers(customerIndex, deps.bot.identify));
+    counted
+      .use(countTurns(metrics))
+      .use(indexCustomers(customerIndex, deps.bot.identify))
+      .use(recordTurns(recorder, () => deps.bot.clock().getTime()));
   directLineAdapter.onTurnError = turnErrorHandler(deps.log, deps.bot.faq.defaultLocale);
   // One relay for every write outside a customer's turn: agent messages, ticket answers, closings.
   const relay = new CustomerRelay(adapter, directLineAdapter, bot, config.microsoftApp.appId ?? '');
@@ -255,6 +271,11 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       : {}),
     deflectionQuietMs: config.deflectionQuietMinutes * 60_000,
     kb: kbInService(plainDeps.bot.faq, deps.kbReloader),
+  });
+  registerSupervisorHistory(server, {
+    history,
+    log: deps.log,
+    ...(config.supervisor ? { supervisor: config.supervisor } : {}),
   });
   if (deps.kbReloader)
     registerKbAdmin(server, {

@@ -82,6 +82,7 @@ function describe(r: ErasureReport, prefix: string): string {
     `  relayed lines erased: ${r.relayLinesErased}`,
     `  files sent to agents erased: ${r.uploadsErased}`,
     `  handoff records erased: ${r.handoffRecordsErased}`,
+    `  history lines erased (and their index entries): ${r.historyLinesErased}`,
     `  kept, still with people (run again once closed): ${r.keptLive.length === 0 ? 'none' : r.keptLive.join(', ')}`,
     '',
   ].join('\n');

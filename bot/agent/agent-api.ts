@@ -16,6 +16,7 @@ import { AgentSessions } from './session';
 import type { WaitNotifier } from './wait-notifier';
 import { customerUploads, type UploadReceiver } from './customer-uploads';
 import type { UploadQuota, UploadStore } from './upload-store';
+import type { HistoryStore } from '../history/history-store';
 
 const DEFAULT_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_UPLOAD_QUOTA: UploadQuota = { files: 20, bytes: 25 * 1024 * 1024 };
@@ -38,6 +39,8 @@ export interface AgentDeps {
   readonly uploadQuota?: UploadQuota;
   /** Conversations the sweeper took back from an agent: their customers get a leave notice. */
   readonly requeued?: RequeuedFeed;
+  /** Every past conversation, searchable (bot/history/); absent, no /api/agent/history. */
+  readonly history?: HistoryStore;
 }
 
 export interface MountedAgentApi {
@@ -96,6 +99,7 @@ export function mountAgentApi(
     tickets,
     faq: runtime.faq,
     ...(deps.uploads ? { uploads: deps.uploads } : {}),
+    ...(deps.history ? { history: deps.history } : {}),
     streams,
     log: runtime.log,
     tracked: runtime.tracked,

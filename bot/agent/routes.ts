@@ -21,6 +21,8 @@ import {
 } from './schemas';
 import type { AgentSessions } from './session';
 import type { UploadStore } from './upload-store';
+import { registerHistoryRoutes } from '../history/history-routes';
+import type { HistoryStore } from '../history/history-store';
 
 export interface AgentRoutesDeps {
   readonly accounts: readonly AgentAccount[];
@@ -29,6 +31,8 @@ export interface AgentRoutesDeps {
   readonly tickets: AgentTickets;
   readonly faq: CurrentFaq;
   readonly uploads?: UploadStore;
+  /** Past conversations (GET /api/agent/history); absent, those routes do not exist. */
+  readonly history?: HistoryStore;
   readonly streams: AgentEventStreams;
   readonly log: Log;
   readonly tracked: <A extends unknown[]>(
@@ -214,6 +218,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
       res.end(upload.bytes);
     }),
   );
+  if (deps.history) registerHistoryRoutes(server, { history: deps.history, authed });
   server.get(
     '/api/agent/tickets',
     authed(async (agent, _req, res) => reply(res, await tickets.list(agent))),

@@ -94,7 +94,7 @@ export function observeSurveys(surveys: SurveyStore, metrics: RelaisMetrics): Su
 }
 
 /** The target with some methods replaced; every other member is the target's own, bound to it. */
-function withOverrides<T extends object>(target: T, overrides: Partial<T>): T {
+export function withOverrides<T extends object>(target: T, overrides: Partial<T>): T {
   return new Proxy(target, {
     get(object, property) {
       if (Object.prototype.hasOwnProperty.call(overrides, property)) return overrides[property as keyof T];

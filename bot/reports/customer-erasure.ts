@@ -4,6 +4,7 @@ import type { SurveyStore } from '../../insights/index';
 import type { RelayStore } from '../agent/relay-store';
 import type { UploadStore } from '../agent/upload-store';
 import type { DirectLineStore } from '../directline/store';
+import type { HistoryStore } from '../history/history-store';
 import {
   byConversationId,
   sameConversation,
@@ -25,6 +26,8 @@ export interface ErasureStores {
   readonly queue?: Pick<HandoffQueue, 'forget'>;
   /** Every conversation of each signed customer, survey or not (the main index of an erasure). */
   readonly customers?: Pick<CustomerConversations, 'conversationsOf' | 'remove'>;
+  /** The searchable history of past conversations and its indexes. */
+  readonly history?: Pick<HistoryStore, 'erase'>;
 }
 
 export interface ErasureReport {
@@ -37,6 +40,7 @@ export interface ErasureReport {
   readonly relayLinesErased: number;
   readonly uploadsErased: number;
   readonly handoffRecordsErased: number;
+  readonly historyLinesErased: number;
   /** Conversations still with people (queued, with an agent, open ticket): their handoff record is kept. */
   readonly keptLive: readonly string[];
 }
@@ -52,6 +56,7 @@ export interface ConversationTraces {
   readonly lines: number;
   readonly uploads: number;
   readonly record: number;
+  readonly history: number;
   /** Still with people: its handoff record was kept. */
   readonly live: boolean;
 }
@@ -79,12 +84,14 @@ export async function eraseConversationTraces(
   const lines = stores.relay ? await stores.relay.erase(conversationId) : 0;
   const uploads = stores.uploads ? await stores.uploads.eraseConversation(conversationId) : 0;
   const forgot = stores.queue ? await stores.queue.forget(conversationId) : undefined;
+  const history = stores.history ? await stores.history.erase(conversationId) : 0;
   return {
     state,
     activities,
     lines,
     uploads,
     record: forgot?.ok && forgot.forgotten ? 1 : 0,
+    history,
     live: forgot !== undefined && !forgot.ok,
   };
 }
@@ -104,6 +111,7 @@ export async function eraseCustomerData(stores: ErasureStores, customerId: strin
   let lines = 0;
   let uploads = 0;
   let records = 0;
+  let historyLines = 0;
   const keptLive: string[] = [];
   const erasedConversations: CustomerConversation[] = [];
   for (const conversation of conversations) {
@@ -113,6 +121,7 @@ export async function eraseCustomerData(stores: ErasureStores, customerId: strin
     lines += traces.lines;
     uploads += traces.uploads;
     records += traces.record;
+    historyLines += traces.history;
     if (traces.live) keptLive.push(conversation.conversationId);
     else erasedConversations.push(conversation);
   }
@@ -127,6 +136,7 @@ export async function eraseCustomerData(stores: ErasureStores, customerId: strin
     relayLinesErased: lines,
     uploadsErased: uploads,
     handoffRecordsErased: records,
+    historyLinesErased: historyLines,
     keptLive,
   };
 }

@@ -8,6 +8,8 @@ import { RedisDirectLineStore } from '../directline/redis-store';
 import { RedisStorage } from '../storage/redis-storage';
 import { RedisCustomerConversations } from '../privacy/redis-customer-conversations';
 import type { ErasureStores } from './customer-erasure';
+import { historyKeys } from '../history/keys';
+import { RedisHistoryStore } from '../history/redis-history-store';
 
 /** Unused by an erasure (it only deletes); the relay, upload and customer-index stores want one. */
 const RELAY_LOG_TTL_SECONDS = 7 * 24 * 3600;
@@ -25,5 +27,10 @@ export function redisErasureStores(redis: Redis, prefix: string): ErasureStores 
     uploads: new RedisUploadStore(redis, agentKeys(prefix), RELAY_LOG_TTL_SECONDS),
     queue: new RedisHandoffQueue({ redis, config: { keyPrefix: prefix } }),
     customers: new RedisCustomerConversations(redis, { prefix, ttlSeconds: RELAY_LOG_TTL_SECONDS }),
+    history: new RedisHistoryStore(redis, {
+      keys: historyKeys(prefix),
+      ttlSeconds: RELAY_LOG_TTL_SECONDS,
+      defaultLocale: 'fr',
+    }),
   };
 }

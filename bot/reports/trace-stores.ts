@@ -6,13 +6,14 @@ import type { ErasureStores } from './customer-erasure';
  * lines, uploads, handoff record): what a customer's erasure and the retention purge delete.
  */
 export function traceStoresOf(
-  deps: Pick<AppDeps, 'storage' | 'directLineStore' | 'agent' | 'customerConversations'>,
+  deps: Pick<AppDeps, 'storage' | 'directLineStore' | 'agent' | 'customerConversations' | 'history'>,
 ): Omit<ErasureStores, 'surveys'> {
   const agent = deps.agent;
   return {
     storage: deps.storage,
     directLine: deps.directLineStore,
     ...(deps.customerConversations ? { customers: deps.customerConversations } : {}),
+    ...(deps.history ? { history: deps.history } : {}),
     ...(agent
       ? {
           relay: agent.store,

@@ -19,6 +19,9 @@ import {
 } from '../../../bot/privacy/customer-conversations';
 import { RedisCustomerConversations } from '../../../bot/privacy/redis-customer-conversations';
 import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import type { HistoryStore } from '../../../bot/history/history-store';
+import { historyKeys } from '../../../bot/history/keys';
+import { RedisHistoryStore } from '../../../bot/history/redis-history-store';
 
 export const PASSWORDS = { alice: 'alice-password-1', bruno: 'bruno-password-2', emma: 'emma-password-3' };
 
@@ -45,6 +48,8 @@ export interface AgentApp {
     readonly storage: Storage;
     readonly directLineStore: DirectLineStore;
     readonly customerConversations: CustomerConversations;
+    /** On Redis, the history the server writes (in memory, the server makes its own). */
+    readonly history?: HistoryStore;
   };
   close(): Promise<void>;
 }
@@ -82,6 +87,11 @@ export async function startAgentApp(
         customerConversations: new RedisCustomerConversations(redis, {
           prefix: config.redisPrefix,
           ttlSeconds: config.surveyRetentionDays * 24 * 3600,
+        }),
+        history: new RedisHistoryStore(redis, {
+          keys: historyKeys(config.redisPrefix),
+          ttlSeconds: 3600,
+          defaultLocale: config.defaultLocale,
         }),
       }
     : {

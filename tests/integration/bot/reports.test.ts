@@ -170,6 +170,7 @@ describe('reports API', () => {
       relayLinesErased: 0,
       uploadsErased: 0,
       handoffRecordsErased: 0,
+      historyLinesErased: 0,
       keptLive: [],
     });
     expect(await surveys.get('e1')).toBeUndefined();

@@ -150,6 +150,10 @@ describe('relais privacy erase', () => {
     expect(lines).toContain('  kept, still with people (run again once closed): none');
     const activities = /Direct Line activities erased: (\d+)/.exec(run.stdout);
     expect(Number(activities?.[1])).toBeGreaterThanOrEqual(12);
+    // The searchable history too: its lines, and its index entries (keysOf below finds none).
+    expect(
+      Number(/history lines erased \(and their index entries\): (\d+)/.exec(run.stdout)?.[1]),
+    ).toBeGreaterThan(5);
 
     expect(await keysOf(jean.conversationId)).toEqual([]);
     expect(await uploadKeys()).toEqual([]);
