@@ -123,8 +123,9 @@ describe.each([
     expect((await alice.post(`/conversations/${key}/messages`, { text: 'Alice pour Eve.' })).status).toBe(
       200,
     );
-    expect(attacker.replies.filter((r) => r.activity.text === 'Alice pour Eve.').map((r) => r.path)).toEqual([
-      '/evil/v3/conversations/eve-own-conversation/activities',
-    ]);
+    // On a Bot Framework channel the agent's name leads the text ("Alice : …"): the sender is the bot's.
+    expect(
+      attacker.replies.filter((r) => r.activity.text?.endsWith(': Alice pour Eve.')).map((r) => r.path),
+    ).toEqual(['/evil/v3/conversations/eve-own-conversation/activities']);
   });
 });
