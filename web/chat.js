@@ -58,6 +58,7 @@
       window.location.pathname + (kept ? '?' + kept : '') + window.location.hash,
     );
   }
+  var reopenNoticeShown = false;
   var reopenRefused = {
     fr: 'Ce lien de reprise a expiré ou n’est plus valable : une nouvelle conversation commence.',
     en: 'This link has expired or is no longer valid: a new conversation starts.',
@@ -71,6 +72,8 @@
       var notice = document.getElementById('chat-error');
       notice.textContent = reopenRefused;
       notice.hidden = false;
+      // The new conversation's window opens under it: that first render leaves it in place.
+      reopenNoticeShown = true;
       return null;
     };
     return fetch('/api/directline/reprise', {
@@ -269,7 +272,8 @@
   }
 
   function render(c) {
-    document.getElementById('chat-error').hidden = true;
+    if (!reopenNoticeShown) document.getElementById('chat-error').hidden = true;
+    reopenNoticeShown = false;
     // Reconnecting without a watermark replays the whole conversation into the window.
     var directLine = window.WebChat.createDirectLine({
       domain: window.location.origin + '/v3/directline',
