@@ -111,6 +111,12 @@ test('at night: the customer gives an e-mail, the agent answers the ticket, the 
   expect(await reopened.locator('#chat-error').isHidden()).toBe(true);
 
   if (SCREENSHOTS) {
+    // The picture shows the agent's answer, once Web Chat has settled (no "Connexion en cours").
+    await reopened
+      .getByText('Connexion en cours...', { exact: true })
+      .waitFor({ state: 'hidden', timeout: 10_000 });
+    await bubbles(reopened, 'votre facture de février est corrigée').last().scrollIntoViewIfNeeded();
+    await reopened.waitForTimeout(500);
     const chatPng = await reopened.locator('#chat-panel').screenshot();
     const shot = await laterContext.newPage();
     await shot.setViewportSize({ width: 1080, height: 760 });
