@@ -9,7 +9,14 @@ import { decide, isVague } from './decision-rule';
 import { predict } from './logistic';
 import type { Locale } from './locale';
 import { Synonyms } from './synonyms';
-import { DEFAULT_RANKER_OPTIONS, Ranker, rankEntries, type RankedEntry, type RankerOptions } from './ranker';
+import {
+  DEFAULT_RANKER_OPTIONS,
+  type LexicalIndex,
+  Ranker,
+  rankEntries,
+  type RankedEntry,
+  type RankerOptions,
+} from './ranker';
 import { selfCalibrationSamples } from './self-calibration';
 import { contentWords, signals } from './signals';
 import type { Candidate, Decision, Entry } from './types';
@@ -34,6 +41,12 @@ export interface MatcherOptions {
   readonly outOfScope?: readonly string[];
   /** Sentence vectors of every text above, and of new messages; without them the matcher is lexical only. */
   readonly dense?: DenseVectors;
+  /**
+   * A matcher on the same entries whose lexical index (feature space, phrasing indexes) this one
+   * reuses instead of building its own: a cascade's two matchers differ only in what reads vectors.
+   * Ignored when the phrasings, weights or synonyms differ.
+   */
+  readonly shareLexicalWith?: Matcher;
 }
 
 export interface MatcherInfo {
@@ -93,6 +106,7 @@ export class Matcher {
       rankerOptions,
       synonyms,
       dense && { of: texts.map((t) => dense.vectorOf(t)), dims: dense.dims },
+      options.shareLexicalWith?.ranker.lexical,
     );
     const indexOf = new Map(entries.map((e, i) => [e.id, i]));
     const calibrationOptions = options.calibrationOptions ?? DEFAULT_CALIBRATION_OPTIONS;
@@ -129,6 +143,11 @@ export class Matcher {
       },
     };
     return new Matcher(locale, entries, ranker, calibration, noneClass, info, dense);
+  }
+
+  /** The lexical index this matcher scores with (shared with another matcher when built with `shareLexicalWith`). */
+  get lexicalIndex(): LexicalIndex {
+    return this.ranker.lexical;
   }
 
   /** Async: an encoder scorer answers from a worker; the lexical path resolves at once. */
