@@ -84,8 +84,12 @@ export async function loadEncoder(options: LoadEncoderOptions): Promise<LoadedEn
       encoder.staticPieces = pieces;
       encoder.fast = makeFastPath(pieces);
     }
-    const { restart: _restart, fault: _fault, onStatusChange: _onStatus, ...workerOptions } =
-      options.worker ?? {};
+    const {
+      restart: _restart,
+      fault: _fault,
+      onStatusChange: _onStatus,
+      ...workerOptions
+    } = options.worker ?? {};
     const startHelper = (): Promise<WorkerEncoder> =>
       WorkerEncoder.start({
         ...workerOptions,
