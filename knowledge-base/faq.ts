@@ -89,7 +89,11 @@ export class Faq {
     const matchers = new Map<Locale, LocaleMatcher>();
     for (const [locale, fast] of lexical) {
       const full = withVectors.get(locale);
-      matchers.set(locale, dense[locale] && full ? new Cascade(fast, full) : fast);
+      const vectors = dense[locale];
+      const messages = options.calibration?.[locale];
+      const gate =
+        vectors && messages ? { messages, vectorOf: (t: string) => vectors.vectorOf(t) } : undefined;
+      matchers.set(locale, vectors && full ? new Cascade(fast, full, gate) : fast);
     }
     return Faq.of(kb, options, matchers, problems);
   }

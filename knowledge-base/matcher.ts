@@ -59,6 +59,8 @@ export interface MatcherInfo {
   /** The sentence vectors the matcher reads ("lexical only" when none). */
   readonly vectors: string;
   readonly calibration: Pick<Calibration, 'blend' | 'thresholds' | 'source' | 'samples'>;
+  /** A cascade's gate: lexical answers at or above this confidence skip the full pass. */
+  readonly cascadeGate?: number;
 }
 
 /** Matches messages in one language against that language's entries and decides what to do. */
@@ -160,6 +162,11 @@ export class Matcher {
     const message = clip(text);
     const vector = this.dense ? await this.dense.embedQuery(message).catch(() => undefined) : undefined;
     return vector ? this.decideOn(message, vector) : undefined;
+  }
+
+  /** The decision with a vector made beforehand (a calibration message's), on the calling thread. */
+  matchWith(text: string, vector: Float32Array): Decision {
+    return this.decideOn(clip(text), vector);
   }
 
   /** The decision on lexical evidence alone, on the calling thread (no encoder call). */
