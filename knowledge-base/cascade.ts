@@ -1,37 +1,101 @@
-import type { Matcher, MatcherInfo } from './matcher';
+import type { LabelledText, Matcher, MatcherInfo } from './matcher';
 import type { Decision } from './types';
 
 /** What a Faq asks of one language's matcher. */
 export type LocaleMatcher = Pick<Matcher, 'match' | 'info'>;
 
+/** Calibration messages with the vectors made for them before the build. */
+export interface GateCalibration {
+  readonly messages: readonly LabelledText[];
+  readonly vectorOf: (text: string) => Float32Array | undefined;
+}
+
 /**
  * The fast path first, the encoder only where it is unsure: a message the lexical matcher answers
- * with confidence (or finds no word in) is decided at once; any other goes to the matcher that
- * reads full-pass sentence vectors. Each is calibrated on its own to the same policy, so the
- * answers of either meet it. When the encoder cannot answer, the fast decision stands.
+ * with enough confidence (or finds no word in) is decided at once; any other goes to the matcher
+ * that reads full-pass sentence vectors. Each is calibrated on its own to the same policy; the
+ * confidence at which a lexical answer is taken without the full pass (the gate) is chosen on the
+ * calibration set. When the encoder cannot answer, the fast decision stands.
  */
 export class Cascade implements LocaleMatcher {
   readonly info: MatcherInfo;
+  /** Lexical answers at or above this confidence skip the full pass. */
+  readonly gate: number;
 
   constructor(
     private readonly fast: Matcher,
     private readonly full: Matcher,
+    calibration?: GateCalibration,
   ) {
+    this.gate = calibration ? chooseGate(fast, full, calibration) : 0;
     this.info = {
       ...full.info,
       buildMs: fast.info.buildMs + full.info.buildMs,
       vectors: `${full.info.vectors}, only when the lexical matcher is unsure`,
+      cascadeGate: this.gate,
     };
   }
 
   async match(text: string): Promise<Decision> {
     const first = this.fast.matchNow(text);
-    if (sure(first)) return first;
+    if (sure(first, this.gate)) return first;
     return this.full.matchWithVector(text).then((d) => d ?? first);
   }
 }
 
-function sure(d: Decision): boolean {
-  if (d.decision === 'answer') return true;
+function sure(d: Decision, gate: number): boolean {
+  if (d.decision === 'answer') return d.confidence >= gate;
   return d.decision === 'escalate' && (d.reason === 'no-content' || d.reason === 'entry-escalate');
 }
+
+/**
+ * The lowest gate (fewest full passes) at which the cascade, on the calibration messages, gives as
+ * many right answers as the full pass alone and no more wrong ones, both within half a point of the
+ * messages: lexical answers the full pass would have corrected, or escalated, go to the full pass.
+ */
+function chooseGate(fast: Matcher, full: Matcher, calibration: GateCalibration): number {
+  const rows = calibration.messages.flatMap((m) => {
+    const vector = calibration.vectorOf(m.text);
+    if (!vector) return [];
+    const f = fast.matchNow(m.text);
+    const g = full.matchWith(m.text, vector);
+    return [{ f, g, expected: m.expected }];
+  });
+  if (rows.length === 0) return 0;
+  const outcome = (d: Decision, expected: string | null): 'right' | 'wrong' | 'other' => {
+    if (d.decision !== 'answer') return 'other';
+    return d.entry.id === expected ? 'right' : 'wrong';
+  };
+  const tally = (gate: number): { right: number; wrong: number } => {
+    let right = 0;
+    let wrong = 0;
+    for (const { f, g, expected } of rows) {
+      const o = outcome(sure(f, gate) ? f : g, expected);
+      if (o === 'right') right++;
+      else if (o === 'wrong') wrong++;
+    }
+    return { right, wrong };
+  };
+  const alone = tally(Infinity);
+  const slack = 0.005 * rows.length;
+  const gates = [...new Set(rows.filter((r) => r.f.decision === 'answer').map((r) => r.f.confidence))].sort(
+    (a, b) => a - b,
+  );
+  // Past this gate more than MAX_FULL_PASS_SHARE of the messages would wait for the model.
+  const unsure = rows.filter((r) => !sure(r.f, 0)).length;
+  const answered = rows.map((r) => (r.f.decision === 'answer' ? r.f.confidence : -1)).sort((a, b) => b - a);
+  const room = Math.floor(MAX_FULL_PASS_SHARE * rows.length) - unsure;
+  const highest = room <= 0 ? 0 : (answered[Math.max(0, answered.filter((c) => c >= 0).length - room)] ?? 0);
+  for (const gate of [0, ...gates]) {
+    if (gate > highest) return highest;
+    const t = tally(gate);
+    if (t.right >= alone.right - slack && t.wrong <= alone.wrong + slack) return gate;
+  }
+  return highest;
+}
+
+/**
+ * At most this share of messages takes the full pass (p50 within 10 ms needs fewer than half of
+ * them to wait ~20 ms for the model).
+ */
+const MAX_FULL_PASS_SHARE = 0.45;

@@ -82,13 +82,18 @@ export class Faq {
         problems[locale] = err instanceof Error ? err.message : String(err);
       }
     }
-    const withVectors = buildMatchers(kb, { ...options, dense });
-    if (!source.cascade) return Faq.of(kb, options, withVectors, problems);
+    if (!source.cascade) return Faq.of(kb, options, buildMatchers(kb, { ...options, dense }), problems);
+    // The lexical matcher first: the one that reads vectors reuses its feature space and indexes.
     const lexical = buildMatchers(kb, { ...options, dense: {} });
+    const withVectors = buildMatchers(kb, { ...options, dense }, lexical);
     const matchers = new Map<Locale, LocaleMatcher>();
     for (const [locale, fast] of lexical) {
       const full = withVectors.get(locale);
-      matchers.set(locale, dense[locale] && full ? new Cascade(fast, full) : fast);
+      const vectors = dense[locale];
+      const messages = options.calibration?.[locale];
+      const gate =
+        vectors && messages ? { messages, vectorOf: (t: string) => vectors.vectorOf(t) } : undefined;
+      matchers.set(locale, vectors && full ? new Cascade(fast, full, gate) : fast);
     }
     return Faq.of(kb, options, matchers, problems);
   }
@@ -133,13 +138,24 @@ export class Faq {
 }
 
 /** One matcher per language of the KB. */
-function buildMatchers(kb: LoadedKnowledgeBase, options: FaqOptions): Map<Locale, Matcher> {
+function buildMatchers(
+  kb: LoadedKnowledgeBase,
+  options: FaqOptions,
+  /** Matchers on the same KB whose lexical indexes to reuse (a cascade's lexical half). */
+  lexical?: ReadonlyMap<Locale, Matcher>,
+): Map<Locale, Matcher> {
   const byLocale = new Map<Locale, Entry[]>();
   for (const e of kb.entries) byLocale.set(e.locale, [...(byLocale.get(e.locale) ?? []), e]);
   const matchers = new Map<Locale, Matcher>();
   for (const [locale, entries] of byLocale) {
     const calibration = options.calibration?.[locale];
     const dense = options.dense?.[locale];
+    const shared = lexical?.get(locale);
+    // A language without vectors is the lexical matcher itself: no need to build it twice.
+    if (shared && !dense) {
+      matchers.set(locale, shared);
+      continue;
+    }
     matchers.set(
       locale,
       Matcher.build(locale, entries, {
@@ -149,6 +165,7 @@ function buildMatchers(kb: LoadedKnowledgeBase, options: FaqOptions): Map<Locale
         outOfScope: kb.outOfScope[locale] ?? [],
         ...(calibration ? { calibration } : {}),
         ...(dense ? { dense } : {}),
+        ...(shared ? { shareLexicalWith: shared } : {}),
       }),
     );
   }

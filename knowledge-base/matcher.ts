@@ -9,7 +9,14 @@ import { decide, isVague } from './decision-rule';
 import { predict } from './logistic';
 import type { Locale } from './locale';
 import { Synonyms } from './synonyms';
-import { DEFAULT_RANKER_OPTIONS, Ranker, rankEntries, type RankedEntry, type RankerOptions } from './ranker';
+import {
+  DEFAULT_RANKER_OPTIONS,
+  type LexicalIndex,
+  Ranker,
+  rankEntries,
+  type RankedEntry,
+  type RankerOptions,
+} from './ranker';
 import { selfCalibrationSamples } from './self-calibration';
 import { contentWords, signals } from './signals';
 import type { Candidate, Decision, Entry } from './types';
@@ -34,6 +41,12 @@ export interface MatcherOptions {
   readonly outOfScope?: readonly string[];
   /** Sentence vectors of every text above, and of new messages; without them the matcher is lexical only. */
   readonly dense?: DenseVectors;
+  /**
+   * A matcher on the same entries whose lexical index (feature space, phrasing indexes) this one
+   * reuses instead of building its own: a cascade's two matchers differ only in what reads vectors.
+   * Ignored when the phrasings, weights or synonyms differ.
+   */
+  readonly shareLexicalWith?: Matcher;
 }
 
 export interface MatcherInfo {
@@ -46,6 +59,8 @@ export interface MatcherInfo {
   /** The sentence vectors the matcher reads ("lexical only" when none). */
   readonly vectors: string;
   readonly calibration: Pick<Calibration, 'blend' | 'thresholds' | 'source' | 'samples'>;
+  /** A cascade's gate: lexical answers at or above this confidence skip the full pass. */
+  readonly cascadeGate?: number;
 }
 
 /** Matches messages in one language against that language's entries and decides what to do. */
@@ -93,6 +108,7 @@ export class Matcher {
       rankerOptions,
       synonyms,
       dense && { of: texts.map((t) => dense.vectorOf(t)), dims: dense.dims },
+      options.shareLexicalWith?.ranker.lexical,
     );
     const indexOf = new Map(entries.map((e, i) => [e.id, i]));
     const calibrationOptions = options.calibrationOptions ?? DEFAULT_CALIBRATION_OPTIONS;
@@ -131,6 +147,11 @@ export class Matcher {
     return new Matcher(locale, entries, ranker, calibration, noneClass, info, dense);
   }
 
+  /** The lexical index this matcher scores with (shared with another matcher when built with `shareLexicalWith`). */
+  get lexicalIndex(): LexicalIndex {
+    return this.ranker.lexical;
+  }
+
   /** Async: an encoder scorer answers from a worker; the lexical path resolves at once. */
   async match(text: string): Promise<Decision> {
     return (await this.matchWithVector(text)) ?? this.matchNow(text);
@@ -141,6 +162,11 @@ export class Matcher {
     const message = clip(text);
     const vector = this.dense ? await this.dense.embedQuery(message).catch(() => undefined) : undefined;
     return vector ? this.decideOn(message, vector) : undefined;
+  }
+
+  /** The decision with a vector made beforehand (a calibration message's), on the calling thread. */
+  matchWith(text: string, vector: Float32Array): Decision {
+    return this.decideOn(clip(text), vector);
   }
 
   /** The decision on lexical evidence alone, on the calling thread (no encoder call). */

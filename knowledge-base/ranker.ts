@@ -118,6 +118,86 @@ function entryDocuments(
   });
 }
 
+/**
+ * What the lexical scorers build from a KB language's phrasings: the feature space, each phrasing's
+ * features, the nearest-phrasing and whole-entry indexes. A ranker with sentence vectors and one
+ * without build the same, so a cascade builds it once (`Ranker.build`'s `shared`).
+ */
+export interface LexicalIndex {
+  readonly phrasings: readonly string[];
+  readonly labels: Int32Array;
+  readonly classCount: number;
+  readonly features: FeatureWeights;
+  readonly synonyms: Synonyms;
+  readonly space: FeatureSpace;
+  readonly analyzed: readonly AnalyzedText[];
+  readonly phrasingIndex: PhrasingIndex;
+  readonly entryIndex: PhrasingIndex;
+  readonly entryStems: ReadonlyArray<ReadonlySet<string>>;
+  /** Each phrasing's stems, to the one entry that has it (-1: several entries share it). */
+  readonly phrasingOwners: ReadonlyMap<string, number>;
+}
+
+function buildLexicalIndex(
+  locale: Locale,
+  phrasings: readonly string[],
+  labels: Int32Array,
+  classCount: number,
+  features: FeatureWeights,
+  synonyms: Synonyms,
+): LexicalIndex {
+  const { space, phrasings: analyzed } = FeatureSpace.build(locale, phrasings, features, synonyms);
+  const full = analyzed.map((a) => a.full);
+  const phrasingIndex = new PhrasingIndex(full, labels, space.size);
+  const entryIndex = new PhrasingIndex(
+    entryDocuments(full, labels, classCount, space.size),
+    Int32Array.from({ length: classCount }, (_, i) => i),
+    space.size,
+    1,
+  );
+  const entryStems = Array.from({ length: classCount }, () => new Set<string>());
+  analyzed.forEach((a, i) => a.stems.forEach((stem) => entryStems[labels[i]!]!.add(stem)));
+  const phrasingOwners = new Map<string, number>();
+  analyzed.forEach((a, i) => {
+    const key = a.stems.join(' ');
+    const owner = phrasingOwners.get(key);
+    phrasingOwners.set(key, owner === undefined || owner === labels[i] ? labels[i]! : -1);
+  });
+  return {
+    phrasings,
+    labels,
+    classCount,
+    features,
+    synonyms,
+    space,
+    analyzed,
+    phrasingIndex,
+    entryIndex,
+    entryStems,
+    phrasingOwners,
+  };
+}
+
+/** Whether `index` was built from exactly these phrasings, labels, weights and synonyms. */
+function builtFrom(
+  index: LexicalIndex,
+  locale: Locale,
+  phrasings: readonly string[],
+  labels: Int32Array,
+  classCount: number,
+  features: FeatureWeights,
+  synonyms: Synonyms,
+): boolean {
+  return (
+    index.space.locale === locale &&
+    index.classCount === classCount &&
+    index.phrasings.length === phrasings.length &&
+    index.phrasings.every((p, i) => p === phrasings[i] && index.labels[i] === labels[i]) &&
+    (index.features === features || JSON.stringify(index.features) === JSON.stringify(features)) &&
+    index.synonyms.sameAs(synonyms)
+  );
+}
+
 /** Scores every entry of one language for a message: nearest phrasing, whole entry, learned scorer. */
 export class Ranker {
   private readonly knnBuffer: Float32Array;
@@ -127,17 +207,27 @@ export class Ranker {
   /** How many entries' phrasings use each stem (what makes a one-word message vague). */
   private readonly entriesPerStem = new Map<string, number>();
 
+  readonly space: FeatureSpace;
+  private readonly phrasingIndex: PhrasingIndex;
+  private readonly entryIndex: PhrasingIndex;
+  private readonly entryStems: ReadonlyArray<ReadonlySet<string>>;
+  readonly classCount: number;
+
   private constructor(
-    readonly space: FeatureSpace,
-    private readonly phrasingIndex: PhrasingIndex,
-    private readonly entryIndex: PhrasingIndex,
+    /** What another ranker on the same phrasings can reuse. */
+    readonly lexical: LexicalIndex,
     private readonly model: LinearModel,
-    readonly classCount: number,
     private readonly linearOnCharNgrams: boolean,
-    private readonly entryStems: ReadonlyArray<ReadonlySet<string>>,
     /** Entry centroids of the phrasings' sentence vectors (classCount × dims); undefined: lexical only. */
     private readonly centroids?: { readonly rows: Float32Array; readonly dims: number },
   ) {
+    this.space = lexical.space;
+    this.phrasingIndex = lexical.phrasingIndex;
+    this.entryIndex = lexical.entryIndex;
+    this.entryStems = lexical.entryStems;
+    this.classCount = lexical.classCount;
+    const classCount = this.classCount;
+    const entryStems = this.entryStems;
     this.knnBuffer = new Float32Array(classCount);
     this.denseBuffer = new Float32Array(classCount);
     this.wholeBuffer = new Float32Array(classCount);
@@ -155,16 +245,14 @@ export class Ranker {
     synonyms: Synonyms = NO_SYNONYMS,
     /** Sentence vectors of the phrasings (same order), when an encoder is in use. */
     vectors?: { readonly of: ReadonlyArray<Float32Array | undefined>; readonly dims: number },
+    /** Another ranker's lexical index, reused when it was built from the same phrasings. */
+    shared?: LexicalIndex,
   ): Ranker {
-    const { space, phrasings: analyzed } = FeatureSpace.build(locale, phrasings, options.features, synonyms);
-    const full = analyzed.map((a) => a.full);
-    const phrasingIndex = new PhrasingIndex(full, labels, space.size);
-    const entryIndex = new PhrasingIndex(
-      entryDocuments(full, labels, classCount, space.size),
-      Int32Array.from({ length: classCount }, (_, i) => i),
-      space.size,
-      1,
-    );
+    const lexical =
+      shared && builtFrom(shared, locale, phrasings, labels, classCount, options.features, synonyms)
+        ? shared
+        : buildLexicalIndex(locale, phrasings, labels, classCount, options.features, synonyms);
+    const { space, analyzed } = lexical;
     const withChars =
       options.linearOnCharNgrams === 'auto'
         ? phrasings.length <= CHAR_NGRAM_LINEAR_MAX_PHRASINGS
@@ -177,31 +265,9 @@ export class Ranker {
       classCount,
       options.linear,
     );
-    const entryStems = Array.from({ length: classCount }, () => new Set<string>());
-    analyzed.forEach((a, i) => a.stems.forEach((stem) => entryStems[labels[i]!]!.add(stem)));
-    // Each phrasing's stems, to the one entry that has it (-1: several entries share it).
-    const phrasingOwners = new Map<string, number>();
-    analyzed.forEach((a, i) => {
-      const key = a.stems.join(' ');
-      const owner = phrasingOwners.get(key);
-      phrasingOwners.set(key, owner === undefined || owner === labels[i] ? labels[i]! : -1);
-    });
     const centroids = vectors && { rows: classCentroids(vectors.of, labels, classCount, dims), dims };
-    const ranker = new Ranker(
-      space,
-      phrasingIndex,
-      entryIndex,
-      model,
-      classCount,
-      withChars,
-      entryStems,
-      centroids,
-    );
-    ranker.phrasingOwners = phrasingOwners;
-    return ranker;
+    return new Ranker(lexical, model, withChars, centroids);
   }
-
-  private phrasingOwners: ReadonlyMap<string, number> = new Map();
 
   /**
    * The one entry one of whose phrasings the message is, word for word after normalisation (-1:
@@ -210,7 +276,7 @@ export class Ranker {
    */
   entryWithPhrasing(analysis: AnalyzedText): number {
     if (analysis.stems.length < 3) return -1;
-    return this.phrasingOwners.get(analysis.stems.join(' ')) ?? -1;
+    return this.lexical.phrasingOwners.get(analysis.stems.join(' ')) ?? -1;
   }
 
   /** Whether the ranker was trained with sentence vectors (then a message's vector adds evidence). */

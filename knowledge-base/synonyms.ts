@@ -24,6 +24,17 @@ export class Synonyms {
     }
   }
 
+  /** Whether both read every message the same way (same variants, same canonical terms). */
+  sameAs(other: Synonyms): boolean {
+    if (other === this) return true;
+    if (other.variants.size !== this.variants.size) return false;
+    for (const [variant, canonical] of this.variants) {
+      const theirs = other.variants.get(variant);
+      if (!theirs || theirs.join(' ') !== canonical.join(' ')) return false;
+    }
+    return true;
+  }
+
   get size(): number {
     return this.variants.size;
   }

@@ -22,6 +22,8 @@ export interface EncoderVectorsOptions {
   readonly cache?: PhrasingCache;
   /** Languages to embed (default both: see DEFAULT_ENCODER_LOCALES). */
   readonly locales?: readonly Locale[];
+  /** Starts a second model copy that shares a large (cold-cache) KB build; closed when it ends. */
+  readonly buildHelper?: () => Promise<SentenceEncoder>;
 }
 
 /**
@@ -78,6 +80,7 @@ export function encoderVectors(
       const vectors = options.cache
         ? await embedPhrasings(encoder, all.map(encoderText), options.cache, {
             onProgress: (p) => onProgress?.(p.cached + p.embedded, total),
+            ...(options.buildHelper ? { helper: options.buildHelper } : {}),
           })
         : await inChunks(encoder, all.map(encoderText), (done) => onProgress?.(done, total));
       all.forEach((t, i) => known.set(t, vectors[i]!));

@@ -30,6 +30,11 @@ export interface LoadEncoderOptions {
 export interface LoadedEncoder {
   readonly encoder?: WorkerEncoder & SentenceEncoder;
   readonly status: EncoderStatus;
+  /**
+   * Starts another model copy in a worker of its own, for a large KB build beside the query worker
+   * (see embedPhrasings' helper); the caller closes it. No live-message cache, no restarts.
+   */
+  readonly startHelper?: () => Promise<WorkerEncoder>;
 }
 
 /**
@@ -79,7 +84,21 @@ export async function loadEncoder(options: LoadEncoderOptions): Promise<LoadedEn
       encoder.staticPieces = pieces;
       encoder.fast = makeFastPath(pieces);
     }
-    return { encoder, status: encoder.status };
+    const {
+      restart: _restart,
+      fault: _fault,
+      onStatusChange: _onStatus,
+      ...workerOptions
+    } = options.worker ?? {};
+    const startHelper = (): Promise<WorkerEncoder> =>
+      WorkerEncoder.start({
+        ...workerOptions,
+        workerPath,
+        modelDir: pkg.dir,
+        modelId: pkg.modelId,
+        messageCacheEntries: 0,
+      });
+    return { encoder, status: encoder.status, startHelper };
   } catch (error) {
     await encoder?.close();
     const reason = error instanceof Error ? error.message : String(error);

@@ -16,6 +16,11 @@ export interface OpenEncoderVectorsOptions {
   /** The weights package (tests name a missing one). */
   readonly modelPackage?: string;
   readonly locales?: readonly Locale[];
+  /**
+   * Model copies that embed a cold KB (default 2: the query worker and a helper closed when the
+   * build ends; each copy takes 0.4–0.8 GB). 1 keeps the build to the query worker.
+   */
+  readonly buildWorkers?: 1 | 2;
 }
 
 export interface EncoderVectors {
@@ -51,6 +56,7 @@ export async function openEncoderVectors(options: OpenEncoderVectorsOptions): Pr
     vectors: encoderVectors(encoder, {
       pass,
       cache,
+      ...(loaded.startHelper && (options.buildWorkers ?? 2) > 1 ? { buildHelper: loaded.startHelper } : {}),
       ...(options.locales ? { locales: options.locales } : {}),
     }),
     get status() {
