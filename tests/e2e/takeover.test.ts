@@ -7,10 +7,10 @@ import { buildTestFaq } from '../unit/bot/harness';
 import { launchChromium } from '../support/chromium';
 
 /**
- * With RELAIS_SCREENSHOTS=<folder> (e.g. `RELAIS_SCREENSHOTS=docs npx jest tests/e2e/takeover.test.ts`)
- * the customer's view of the takeover is saved there as takeover.png; otherwise nothing is written.
+ * With RELAIS_SCREENSHOT=1 (as the other screenshots: `RELAIS_SCREENSHOT=1 npx jest tests/e2e/takeover.test.ts`)
+ * the customer's view of the takeover is saved as docs/takeover.png; otherwise nothing is written.
  */
-const SCREENSHOTS = process.env.RELAIS_SCREENSHOTS;
+const SCREENSHOTS = process.env.RELAIS_SCREENSHOT ? join(__dirname, '..', '..', 'docs') : undefined;
 
 let running: AgentApp;
 let browser: Browser;

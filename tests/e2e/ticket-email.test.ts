@@ -10,8 +10,8 @@ import { SmtpInbox, type ReceivedMail } from '../support/smtp-inbox';
 const NIGHT = new Date('2026-03-11T22:00:00Z');
 /** Where the e-mail's links point; the test opens the same path and query on the test server. */
 const PUBLIC_URL = 'https://aide.example.fr';
-/** RELAIS_SCREENSHOTS=docs refreshes docs/ticket-email.png; ordinary runs leave the repo untouched. */
-const SCREENSHOTS = process.env.RELAIS_SCREENSHOTS === 'docs';
+/** RELAIS_SCREENSHOT=1 refreshes docs/ticket-email.png; ordinary runs leave the repo untouched. */
+const SCREENSHOTS = Boolean(process.env.RELAIS_SCREENSHOT);
 
 let running: AgentApp;
 let inbox: SmtpInbox;

@@ -1,49 +1,24 @@
 import { createHmac } from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
 import { buildTestFaq, OPEN_TIME } from '../../unit/bot/harness';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
+import { SmtpInbox } from '../../support/smtp-inbox';
 import { Agent, Customer } from './clients';
 
 const IDENTITY_SECRET = 'site-backend-secret-site-backend-secret-42';
-const inbox: { to: string[]; raw: string }[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpInbox;
 let running: AgentApp;
 let now = OPEN_TIME;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  smtp = await SmtpInbox.start();
   running = await startAgentApp(buildTestFaq(), await agentsJson(), {
     now: () => now,
-    env: {
-      IDENTITY_SECRET,
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(port),
-      SMTP_IGNORE_TLS: 'true',
-      SMTP_FROM: 'Mon aide à l’heure <support@monaide.example>',
-    },
+    env: { IDENTITY_SECRET, ...smtp.env() },
   });
 });
 afterAll(async () => {
   await running?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 function later(ms: number): void {
@@ -99,14 +74,14 @@ test('tickets listed oldest first, read, answered once by e-mail and in the chat
     deliveredInChat: true,
     email: { sent: true },
   });
-  expect(inbox).toHaveLength(1);
-  expect(inbox[0]?.to).toEqual(['martin@example.com']);
-  expect(inbox[0]?.raw).toContain('Votre facture est corrig');
+  expect(smtp.mails).toHaveLength(1);
+  expect(smtp.mails[0]?.to).toEqual(['martin@example.com']);
+  expect(smtp.mails[0]?.raw).toContain('Votre facture est corrig');
   expect((await martin.texts(running.url)).at(-1)).toBe('Votre facture est corrigée.');
   // Exactly once.
   const again = await alice.post(`/tickets/${martin.conversationId}/answer`, { text: 'encore' });
   expect(again.status).toBe(409);
-  expect(inbox).toHaveLength(1);
+  expect(smtp.mails).toHaveLength(1);
 
   // No e-mail address, and the customer left the chat long ago: stored, not delivered anywhere else.
   later(20 * 60_000);
