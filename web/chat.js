@@ -117,6 +117,7 @@
 
   /** Forgets the stored conversation, unless another tab already replaced it with a newer one. */
   function forget(conversationId) {
+    forgotten[conversationId] = true;
     var current = saved();
     if (!current || current.conversationId === conversationId) localStorage.removeItem(STORAGE_KEY);
   }
@@ -133,11 +134,67 @@
     return Boolean(value && !value.ended && value.expiresAt > Date.now() + 5000);
   }
 
+  var locks = navigator.locks && typeof navigator.locks.request === 'function' ? navigator.locks : null;
+
   /** Runs `task` while no other tab of this site runs one (Web Locks; without them, at once). */
   function exclusively(task) {
-    if (navigator.locks && typeof navigator.locks.request === 'function')
-      return navigator.locks.request(STORAGE_KEY, task);
-    return Promise.resolve().then(task);
+    if (!locks) return Promise.resolve().then(task);
+    return locks.request(STORAGE_KEY, function () {
+      return recordArrived().then(task);
+    });
+  }
+
+  // localStorage reaches the other tabs late (Chromium copies it between processes asynchronously,
+  // seen under load in tests/e2e/chat-visitor.test.ts): a tab that takes the lock just after another
+  // created the conversation may not see it yet. The lock manager is never late, so each tab also
+  // holds a shared lock named after the conversation it shows; seeing one, a tab waits for the record.
+  var MARK = STORAGE_KEY + ':';
+  var RECORD_WAIT_MS = 5000;
+  var marked = null; // { conversationId, release }
+  var forgotten = {};
+  var mine = {}; // every conversation this tab marked: its own markers are not another tab's
+
+  /** Holds this tab's marker for `conversationId` (and lets go of the previous one) once granted. */
+  function mark(conversationId) {
+    if (!locks || (marked && marked.conversationId === conversationId)) return Promise.resolve();
+    unmark();
+    return new Promise(function (granted) {
+      var release;
+      var held = new Promise(function (resolve) {
+        release = resolve;
+      });
+      marked = { conversationId: conversationId, release: release };
+      mine[conversationId] = true;
+      locks.request(MARK + conversationId, { mode: 'shared' }, function () {
+        granted();
+        return held;
+      });
+    });
+  }
+
+  function unmark() {
+    if (marked) marked.release();
+    marked = null;
+  }
+
+  /** Resolves once the stored record is here, or at once when no other tab shows a conversation. */
+  function recordArrived() {
+    if (saved()) return Promise.resolve();
+    return locks.query().then(function (state) {
+      var elsewhere = (state.held || []).some(function (lock) {
+        if (lock.name.indexOf(MARK) !== 0) return false;
+        var id = lock.name.slice(MARK.length);
+        return !forgotten[id] && !mine[id];
+      });
+      if (!elsewhere) return undefined;
+      var deadline = Date.now() + RECORD_WAIT_MS;
+      return new Promise(function (resolve) {
+        (function look() {
+          if (saved() || Date.now() > deadline) return resolve();
+          setTimeout(look, 50);
+        })();
+      });
+    });
   }
 
   // ── The server ───────────────────────────────────────────────────────────────────────────────
@@ -213,7 +270,10 @@
       ).then(function (started) {
         var created = record(started.conversationId, started.token, issued.userId, started.expires_in);
         save(created);
-        return created;
+        // Marked before the lock is let go: a tab that takes it next knows to wait for the record.
+        return mark(created.conversationId).then(function () {
+          return created;
+        });
       });
     });
   }
@@ -293,6 +353,7 @@
     };
     var me = { conversationId: id, directLine: directLine, timer: setInterval(keepToken, 30 * 1000) };
     shown = me;
+    void mark(id);
 
     directLine.connectionStatus$.subscribe(function (status) {
       // ExpiredToken (3), FailedToConnect (4) or Ended (5): take what another tab refreshed, or if
