@@ -1,11 +1,7 @@
 import type { AgentAccount } from './accounts';
 
 /** Accents and case ignored: "@Léa" and "@lea" name the same colleague. */
-const fold = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** What may not follow a name for it to be the whole name ("@al" is not "@alice"). */
 const WORD_GOES_ON = /^[\p{L}\p{N}_-]/u;

@@ -30,7 +30,10 @@ const noteTextSchema = z.string().trim().min(1).max(NOTE_MAX_LENGTH);
 export const noteBodySchema = z.strictObject({ text: noteTextSchema });
 
 /** `{ target: { kind: 'agent', agentId } | { kind: 'queue', language?, skill? }, note? }`. */
-export const transferBodySchema = z.strictObject({ target: transferTargetSchema, note: noteTextSchema.optional() });
+export const transferBodySchema = z.strictObject({
+  target: transferTargetSchema,
+  note: noteTextSchema.optional(),
+});
 
 /** Upload ids are 16 random bytes in base64url. */
 export const uploadIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);

@@ -138,5 +138,7 @@ export const TITLE_LENGTH = 120;
  * Lines whose words are indexed: what people wrote, agents' notes included (the search is for
  * agents); the bot's lines are the KB's own words.
  */
-export const indexed = (line: NewHistoryLine): line is Extract<NewHistoryLine, { kind: 'message' | 'note' }> =>
+export const indexed = (
+  line: NewHistoryLine,
+): line is Extract<NewHistoryLine, { kind: 'message' | 'note' }> =>
   (line.kind === 'message' && line.from !== 'bot') || line.kind === 'note';
