@@ -56,13 +56,13 @@ test('a Bot Framework channel: no outgoing activity carries a note, while the me
   );
 
   const texts = connector.replies.map((r) => r.activity.text);
-  // The channel did get what the customer is meant to see…
+  // The channel did get (the name before the text, French spacing) what the customer is meant to see…
   expect(texts).toEqual(
     expect.arrayContaining([
       'Alice du service Client a rejoint la conversation.',
-      'Alice : Je regarde votre dossier.',
+      expect.stringMatching(/^Alice\s:\sJe regarde votre dossier\.$/u),
       'Bruno du service Client a pris le relais.',
-      'Bruno : Bruno prend la suite.',
+      expect.stringMatching(/^Bruno\s:\sBruno prend la suite\.$/u),
     ]),
   );
   // …and no activity, in any field, carries a note.
