@@ -44,7 +44,7 @@ async function keysHolding(text: string): Promise<string[]> {
   for (const pattern of [`${prefix}:*`, `{${prefix}}:*`]) {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', '500');
       cursor = next;
       for (const key of keys) {
         const type = await redis.type(key);
@@ -58,7 +58,7 @@ async function keysHolding(text: string): Promise<string[]> {
                 : type === 'set'
                   ? await redis.smembers(key)
                   : type === 'zset'
-                    ? await redis.zrange(key, 0, -1)
+                    ? await redis.zrange(key, '0', '-1')
                     : [];
         if (values.some((v) => v.includes(text))) found.push(key);
       }
