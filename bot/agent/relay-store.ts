@@ -8,7 +8,7 @@ export const relayLineSchema = z.object({
   at: z.number().int(),
   agentId: z.string().optional(),
   /** Agents a note @mentions (account ids), notified on their console. */
-  mentions: z.array(z.string()).max(20).optional(),
+  mentions: z.array(z.string()).optional(),
   /** Files the customer sent with this line; agents open them at /api/agent/uploads/:uploadId. */
   attachments: z
     .array(
