@@ -170,7 +170,9 @@
       state.openSeqs.add(line.seq);
     }
     const who =
-      { customer: 'Client', bot: 'Assistant', agent: 'Conseiller', system: '' }[line.from] || line.from;
+      line.from === 'note'
+        ? 'Note interne de ' + (line.agentId || '?') + ' — invisible pour le client'
+        : { customer: 'Client', bot: 'Assistant', agent: 'Conseiller', system: '' }[line.from] || line.from;
     const li = el('li', line.from);
     if (who) li.append(el('span', 'who', who + ' · ' + new Date(line.at).toLocaleTimeString()));
     li.append(document.createTextNode(line.text));
@@ -267,9 +269,12 @@
       'resolve-reason',
       'reply-form',
       'transfer-box',
+      'transfer-note',
       'transfer',
     ])
       $(id).hidden = !mine;
+    // Notes: on any conversation the agent may open (the server checks the same rule).
+    $('note-form').hidden = false;
     if (mine) void loadTransferTargets().catch((e) => status(e.message));
     renderList('waiting', state.waiting, true);
     renderList('mine', state.mine, false);
@@ -349,6 +354,7 @@
           'reply-form',
           'claim',
           'transfer-box',
+          'transfer-note',
           'transfer',
         ])
           $(id).hidden = true;
@@ -360,6 +366,8 @@
       alertNew();
       state.unread.add(data.conversationId);
       void refreshQueue().catch(() => undefined);
+    } else if (type === 'mention') {
+      showMention(data);
     } else if (type === 'customer-typing') {
       if (data.conversationId === state.openId) showCustomerTyping();
     } else if (type === 'customer-message') {
@@ -506,9 +514,13 @@
     act(async () => {
       const choice = $('transfer-target').value;
       if (!choice) throw new Error('choisissez à qui transférer');
-      await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/transfer', {
-        target: JSON.parse(choice),
-      });
+      const note = $('transfer-note').value.trim();
+      await api(
+        'POST',
+        '/conversations/' + encodeURIComponent(state.openId) + '/transfer',
+        Object.assign({ target: JSON.parse(choice) }, note ? { note } : {}),
+      );
+      $('transfer-note').value = '';
       const label = $('transfer-target').selectedOptions[0].textContent;
       await closeOpen();
       return 'Conversation transférée : ' + label + '.';
@@ -585,6 +597,56 @@
       event.preventDefault();
       $('reply-form').requestSubmit();
     }
+  });
+
+  // ---- Internal notes and @mentions (agents only; the server never relays them to the customer).
+  const mentionsShown = [];
+
+  // A colleague named this agent in a note: a toast that opens the conversation, and a count.
+  function showMention(data) {
+    beep();
+    const item = el('li');
+    const button = el(
+      'button',
+      'mention',
+      '@ ' +
+        data.fromName +
+        ' vous a mentionné (conversation ' +
+        data.conversationId +
+        ') :\n' +
+        data.excerpt,
+    );
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      item.remove();
+      mentionsShown.splice(mentionsShown.indexOf(item), 1);
+      renderMentionBadge();
+      void openConversation(data.conversationId);
+    });
+    item.append(button);
+    $('mentions').append(item);
+    mentionsShown.push(item);
+    renderMentionBadge();
+  }
+
+  function renderMentionBadge() {
+    $('mention-badge').hidden = mentionsShown.length === 0;
+    $('mention-badge').textContent =
+      mentionsShown.length + (mentionsShown.length > 1 ? ' mentions' : ' mention');
+  }
+
+  $('note-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = $('note').value.trim();
+    if (!text || !state.openId) return;
+    void act(async () => {
+      const line = await api('POST', '/conversations/' + encodeURIComponent(state.openId) + '/notes', {
+        text,
+      });
+      $('note').value = '';
+      addLine(line);
+      return 'Note interne ajoutée.';
+    });
   });
 
   setInterval(tickWaits, 1000);

@@ -6,6 +6,7 @@ import type { AgentAccount } from './accounts';
 import type { AgentResolve } from '../closing/close-info';
 import { readReference, type CustomerRelay } from './customer-relay';
 import type { AgentEventBus } from './events';
+import { mentionedAgents } from './mentions';
 import { PresenceNotices } from './presence-notices';
 import type { Presence, RelayLine, RelayStore } from './relay-store';
 
@@ -230,6 +231,7 @@ export class AgentService {
     agent: AgentAccount,
     conversationId: string,
     target: TransferTarget,
+    note?: string,
   ): Promise<Result<ConversationSummary>> {
     if (target.kind === 'agent' && target.agentId === agent.id)
       return fail(400, 'BadRequest', 'target.agentId: the conversation is already yours');
@@ -251,6 +253,8 @@ export class AgentService {
       at: clock().getTime(),
       agentId: agent.id,
     });
+    // Written once the transfer is done, so a refused transfer leaves no note behind.
+    if (note !== undefined) await this.writeNote(agent, conversationId, note);
     const colleague = this.deps.accounts.find((a) => target.kind === 'agent' && a.id === target.agentId);
     await this.presence.tell(
       moved,
@@ -267,6 +271,43 @@ export class AgentService {
       await bus.publish({ type: 'queued', conversationId, language: result.conversation.language });
     await bus.publish({ type: 'queue-changed', conversationId });
     return done(this.summary(result.conversation));
+  }
+
+  /**
+   * An internal note, for an agent who may read the conversation (same rule as its transcript):
+   * kept in the agent-side log only, never relayed to the customer. Each colleague it @mentions
+   * gets a `mention` event on their console.
+   */
+  async addNote(agent: AgentAccount, conversationId: string, text: string): Promise<Result<RelayLine>> {
+    const record = await this.deps.queue.get(conversationId);
+    if (!record) return fail(404, 'NotFound', `no conversation ${conversationId}`);
+    if (!this.readable(agent, record))
+      return fail(403, 'Forbidden', 'this conversation is not in your queue nor yours');
+    return done(await this.writeNote(agent, conversationId, text));
+  }
+
+  private async writeNote(agent: AgentAccount, conversationId: string, text: string): Promise<RelayLine> {
+    const mentioned = mentionedAgents(text, this.deps.accounts);
+    const line = await this.deps.store.append(conversationId, {
+      from: 'note',
+      text,
+      at: this.deps.clock().getTime(),
+      agentId: agent.id,
+      ...(mentioned.length > 0 ? { mentions: mentioned.map((a) => a.id) } : {}),
+    });
+    for (const colleague of mentioned) {
+      if (colleague.id === agent.id) continue;
+      await this.deps.bus.publish({
+        type: 'mention',
+        conversationId,
+        agentId: colleague.id,
+        fromAgentId: agent.id,
+        fromName: agent.name,
+        seq: line.seq,
+        excerpt: text.slice(0, 200),
+      });
+    }
+    return line;
   }
 
   /** Where the agent can transfer to: colleagues online now (not away), and the queues of the languages agents speak. */

@@ -13,6 +13,7 @@ export function concerns(agent: AgentAccount, event: AgentEvent): boolean {
     case 'customer-typing':
     case 'conversation-ended':
     case 'transferred':
+    case 'mention':
       return event.agentId === agent.id;
     case 'queued':
       return agent.languages.includes(event.language);

@@ -22,6 +22,16 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     fromAgentId: z.string(),
     agentId: z.string(),
   }),
+  /** A colleague @mentioned this agent in an internal note (agentId: the one mentioned). */
+  z.object({
+    type: z.literal('mention'),
+    conversationId: z.string(),
+    agentId: z.string(),
+    fromAgentId: z.string(),
+    fromName: z.string(),
+    seq: z.number().int().positive(),
+    excerpt: z.string(),
+  }),
   /** The conversation ended without the agent (the customer went silent and it was closed). */
   z.object({
     type: z.literal('conversation-ended'),

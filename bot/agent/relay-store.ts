@@ -2,10 +2,13 @@ import { z } from 'zod';
 
 export const relayLineSchema = z.object({
   seq: z.number().int().positive(),
-  from: z.enum(['customer', 'agent', 'system']),
+  /** `note`: an agent's internal note (agentId its author): agents only, never sent to the customer. */
+  from: z.enum(['customer', 'agent', 'system', 'note']),
   text: z.string(),
   at: z.number().int(),
   agentId: z.string().optional(),
+  /** Agents a note @mentions (account ids), notified on their console. */
+  mentions: z.array(z.string()).optional(),
   /** Files the customer sent with this line; agents open them at /api/agent/uploads/:uploadId. */
   attachments: z
     .array(

@@ -13,6 +13,7 @@ import {
   describeIssue,
   loginBodySchema,
   messageBodySchema,
+  noteBodySchema,
   presenceBodySchema,
   resolveBodySchema,
   ticketAnswerBodySchema,
@@ -164,7 +165,17 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     authed(
       onConversation(async (agent, id, req, res) => {
         const input = body(req, res, transferBodySchema);
-        if (input) reply(res, await service.transfer(agent, id, input.target));
+        if (input) reply(res, await service.transfer(agent, id, input.target, input.note));
+      }),
+    ),
+  );
+  // Internal notes: for agents who may read the conversation; never sent to the customer.
+  server.post(
+    '/api/agent/conversations/:id/notes',
+    authed(
+      onConversation(async (agent, id, req, res) => {
+        const input = body(req, res, noteBodySchema);
+        if (input) reply(res, await service.addNote(agent, id, input.text));
       }),
     ),
   );

@@ -24,8 +24,16 @@ export const conversationIdSchema = z
   .max(200)
   .regex(/^[^\s{}]+$/);
 
-/** `{ target: { kind: 'agent', agentId } | { kind: 'queue', language?, skill? } }`. */
-export const transferBodySchema = z.strictObject({ target: transferTargetSchema });
+/** An internal note: agents only, never sent to the customer. */
+export const NOTE_MAX_LENGTH = 2000;
+const noteTextSchema = z.string().trim().min(1).max(NOTE_MAX_LENGTH);
+export const noteBodySchema = z.strictObject({ text: noteTextSchema });
+
+/** `{ target: { kind: 'agent', agentId } | { kind: 'queue', language?, skill? }, note? }`. */
+export const transferBodySchema = z.strictObject({
+  target: transferTargetSchema,
+  note: noteTextSchema.optional(),
+});
 
 /** Upload ids are 16 random bytes in base64url. */
 export const uploadIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);

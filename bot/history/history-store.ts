@@ -37,6 +37,14 @@ export type NewHistoryLine =
       readonly reason?: string;
       readonly candidates?: readonly { readonly id: string; readonly score: number }[];
     }
+  /** An agent's internal note: agents only (the history is never shown to the customer). */
+  | {
+      readonly kind: 'note';
+      readonly at: number;
+      readonly agentId: string;
+      readonly text: string;
+      readonly mentions?: readonly string[];
+    }
   /** A step of the conversation's life (queued, ticket opened, transfer, resolved…). */
   | { readonly kind: 'event'; readonly at: number; readonly event: string; readonly text?: string };
 
@@ -126,6 +134,11 @@ export interface HistoryStore {
 
 export const TITLE_LENGTH = 120;
 
-/** Lines whose words are indexed: what people wrote (the bot's lines are the KB's own words). */
-export const indexed = (line: NewHistoryLine): line is Extract<NewHistoryLine, { kind: 'message' }> =>
-  line.kind === 'message' && line.from !== 'bot';
+/**
+ * Lines whose words are indexed: what people wrote, agents' notes included (the search is for
+ * agents); the bot's lines are the KB's own words.
+ */
+export const indexed = (
+  line: NewHistoryLine,
+): line is Extract<NewHistoryLine, { kind: 'message' | 'note' }> =>
+  (line.kind === 'message' && line.from !== 'bot') || line.kind === 'note';

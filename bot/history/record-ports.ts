@@ -161,7 +161,17 @@ export function recordRelay(store: RelayStore, recorder: HistoryRecorder): Relay
         ],
         line.agentId ? { agentId: line.agentId } : {},
       );
-    } else if (line.from === 'system')
+    } else if (line.from === 'note' && line.agentId)
+      await recorder.record(conversationId, [
+        {
+          kind: 'note',
+          at: line.at,
+          agentId: line.agentId,
+          text: line.text,
+          ...(line.mentions ? { mentions: line.mentions } : {}),
+        },
+      ]);
+    else if (line.from === 'system')
       await recorder.record(conversationId, [{ kind: 'event', at: line.at, event: 'note', text: line.text }]);
   };
   return withOverrides(store, {

@@ -108,6 +108,28 @@ export function historyStoreContract(
       expect(await ids(store, both({ text: 'facture' }))).toEqual(['c1']);
     });
 
+    test('internal notes are kept as notes (author, mentions) and searchable by agents', async () => {
+      await store.append('c1', [msg('customer', 'bonjour', 1)], { language: 'fr' });
+      await store.append('c1', [
+        { kind: 'note', at: 2, agentId: 'alice', text: 'Remboursement validé, @bruno', mentions: ['bruno'] },
+      ]);
+      const got = await store.get('c1');
+      expect(got?.lines[1]).toEqual({
+        kind: 'note',
+        at: 2,
+        agentId: 'alice',
+        text: 'Remboursement validé, @bruno',
+        mentions: ['bruno'],
+        seq: 2,
+      });
+      expect(got?.title).toBe('bonjour');
+      expect(await ids(store, both({ text: 'remboursement' }))).toEqual(['c1']);
+      expect(await ids(store, both({ text: 'rembourser' }))).toEqual(['c1']);
+      // Erased with the rest: nothing of the note stays findable.
+      await store.erase('c1');
+      expect(await ids(store, both({ text: 'remboursement' }))).toEqual([]);
+    });
+
     test('facets filter, move when they change, and combine with the text and the languages', async () => {
       await store.append('a', [msg('customer', 'facture erronée', 1_000)], { language: 'fr' });
       await store.append('b', [msg('customer', 'wrong invoice', 2_000)], { language: 'en' });
