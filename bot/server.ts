@@ -195,6 +195,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       storage: deps.storage,
       bot: deps.bot,
       log: deps.log,
+      relayLog: deps.agent.store,
     });
   const unsubscribe = deps.sweptClosings?.subscribe((swept) => closing.swept(swept));
   // Ticket e-mails link back to their conversation; without a configured secret the links die with the process.
