@@ -40,6 +40,7 @@ import type { RateLimitStore } from './security/token-bucket';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
 import { openConversationsFrom } from './reports/open-conversations';
+import { liveViewFrom } from './reports/live-view';
 import { kbInService } from './reports/kb-suggestion-sources';
 import { traceStoresOf } from './reports/trace-stores';
 import { ClosingService } from './closing/closing-service';
@@ -268,6 +269,8 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
             deps.agent.queue,
             deps.agent.accounts.map((a) => a.id),
           ),
+          agentNames: Object.fromEntries(deps.agent.accounts.map((a) => [a.id, a.name])),
+          live: liveViewFrom(deps.agent.queue, deps.agent.accounts, deps.bot.clock),
         }
       : {}),
     deflectionQuietMs: config.deflectionQuietMinutes * 60_000,
