@@ -112,7 +112,8 @@ export function registerReports(server: Server, deps: ReportsDeps): void {
   );
   server.get('/api/reports/live', async (req: Request, res: Response): Promise<void> => {
     if (!guardSupervisor(req, res, deps.supervisor)) return;
-    if (!deps.live) return sendError(res, 404, 'NoAgents', 'no agent accounts: there is nothing live to show');
+    if (!deps.live)
+      return sendError(res, 404, 'NoAgents', 'no agent accounts: there is nothing live to show');
     res.header('cache-control', 'no-store');
     try {
       res.send(200, await deps.live());
