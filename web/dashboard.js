@@ -560,7 +560,7 @@
         renderCharts(results[0].report);
         renderSuggestions(results[1].suggestions);
         renderAgents(results[0].report.agents, results[0].agentNames || {}, MIN_AGENT_CES_ANSWERS);
-        if (liveTimer === undefined) startLive();
+        if (results[0].live && liveTimer === undefined) startLive();
         var report = results[0].report;
         setText(
           'status',

@@ -98,7 +98,14 @@ export function registerReports(server: Server, deps: ReportsDeps): void {
     '/api/reports/summary',
     reportRoute(deps, async (_req, res, q, surveys) => {
       const report = await reportOf(q, surveys);
-      res.send(200, { ...range(q), timeZone: deps.timeZone, report, agentNames: deps.agentNames ?? {} });
+      res.send(200, {
+        ...range(q),
+        timeZone: deps.timeZone,
+        report,
+        agentNames: deps.agentNames ?? {},
+        // Whether GET /api/reports/live has agents to show (the dashboard polls it only then).
+        live: deps.live !== undefined,
+      });
     }),
   );
   server.get(
