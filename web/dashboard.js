@@ -361,6 +361,8 @@
       card.appendChild(list);
       cards.appendChild(card);
     });
+    // Nobody online or away: no empty grid, the offline line says it all.
+    cards.hidden = cards.children.length === 0;
     setText('live-offline', offline.length ? T.offline(offline.join(', ')) : '');
     document.body.setAttribute('data-live-at', view.at);
   }
