@@ -2,6 +2,9 @@ import type { ConversationRecord } from '../../../handoff/index';
 import type { RelayLine } from '../../../bot/agent/relay-store';
 import { agentTimesOf } from '../../../bot/closing/agent-times';
 import { agentTimesFields } from '../../../bot/closing/close-info';
+import { recordFromQueue } from '../../../bot/closing/record-from-queue';
+import { silentLog } from '../../../bot/log';
+import { MemorySurveyStore } from '../../../insights/index';
 
 const record = (claimedAt?: number): ConversationRecord => ({
   id: 'c1',
@@ -53,5 +56,29 @@ describe('the closing agent’s times', () => {
       agentClaimedAt: 1,
       agentResolvedAt: 3,
     });
+  });
+});
+
+test('a conversation recorded from the queue alone (its channel refused the closing turn) keeps the agent times and the wait', async () => {
+  const surveys = new MemorySurveyStore();
+  const closedAt = 2_000;
+  await recordFromQueue(
+    { surveys, clock: () => new Date(closedAt), log: silentLog },
+    'fr',
+    { ...record(800), language: 'fr', escalatedAt: 500 },
+    {
+      agentId: 'bruno',
+      waitMs: 300,
+      agentTimes: { claimedAt: 800, firstReplyAt: 900, resolvedAt: 1000, earlierAgentIds: ['alice'] },
+    },
+  );
+  expect((await surveys.get('c1'))?.context).toMatchObject({
+    path: 'escalated',
+    agentId: 'bruno',
+    waitMs: 300,
+    agentClaimedAt: 800,
+    agentFirstReplyAt: 900,
+    agentResolvedAt: 1000,
+    earlierAgentIds: ['alice'],
   });
 });
