@@ -40,6 +40,7 @@ import type { RateLimitStore } from './security/token-bucket';
 import { registerDashboard } from './reports/dashboard-route';
 import { registerReports } from './reports/routes';
 import { openConversationsFrom } from './reports/open-conversations';
+import { liveViewFrom } from './reports/live-view';
 import { kbInService } from './reports/kb-suggestion-sources';
 import { traceStoresOf } from './reports/trace-stores';
 import { ClosingService } from './closing/closing-service';
@@ -195,6 +196,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       storage: deps.storage,
       bot: deps.bot,
       log: deps.log,
+      relayLog: deps.agent.store,
     });
   const unsubscribe = deps.sweptClosings?.subscribe((swept) => closing.swept(swept));
   // Ticket e-mails link back to their conversation; without a configured secret the links die with the process.
@@ -267,6 +269,8 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
             deps.agent.queue,
             deps.agent.accounts.map((a) => a.id),
           ),
+          agentNames: Object.fromEntries(deps.agent.accounts.map((a) => [a.id, a.name])),
+          live: liveViewFrom(deps.agent.queue, deps.agent.accounts, deps.bot.clock),
         }
       : {}),
     deflectionQuietMs: config.deflectionQuietMinutes * 60_000,

@@ -44,6 +44,14 @@ export const conversationContextSchema = z
     agentId: idSchema.optional(),
     /** Time in the queue before an agent took it, ms (escalated paths). */
     waitMs: instant.optional(),
+    /** When the agent who closed it took it (claim, or a colleague's transfer to them). */
+    agentClaimedAt: instant.optional(),
+    /** That agent's first message to the customer after agentClaimedAt. */
+    agentFirstReplyAt: instant.optional(),
+    /** When that agent resolved it. */
+    agentResolvedAt: instant.optional(),
+    /** Other agents who held it before (transferred, released or requeued it), first holder first. */
+    earlierAgentIds: z.array(idSchema).max(20).optional(),
     /** Why the bot escalated: low-confidence, asked-for-person, entry-escalate, two-misses… */
     escalationReason: z.string().min(1).max(200).optional(),
     /**

@@ -64,6 +64,14 @@ export {
 } from './reports/insights-report';
 export { percentile, waitTimePercentiles, type WaitTimePercentiles } from './reports/percentiles';
 export { calendarDay } from './reports/calendar-day';
+export {
+  agentFigures,
+  MIN_AGENT_CES_ANSWERS,
+  type AgentFigures,
+  type AgentFigureOptions,
+} from './reports/agent-figures';
+export { median, medianDuration, type MedianDuration } from './reports/median';
+export { agentFiguresToCsv, AGENT_CSV_COLUMNS } from './reports/agent-csv';
 export { surveysToCsv, csvCell, SURVEY_CSV_COLUMNS, type CsvOptions } from './reports/csv';
 export { maskPersonalData } from './masking';
 export {

@@ -28,6 +28,16 @@ window.RelaisDashboardText = Object.freeze({
     topEntries: 'Most used entries',
     suggestions: 'Unanswered questions: suggestions for the knowledge base',
     switchLanguage: 'Français',
+    live: 'Right now',
+    agents: 'Per agent',
+    agentsNote: '(conversations closed in the period; median times)',
+    agentColumn: 'Agent',
+    handledColumn: 'Handled',
+    passedOnColumn: 'Passed to a colleague',
+    firstReplyColumn: 'First reply',
+    handlingColumn: 'Handling time',
+    cesColumn: 'CES',
+    exportAgentsCsv: 'Export per agent (CSV)',
   },
   aria: {
     cesByDay: 'CES per day',
@@ -130,4 +140,45 @@ window.RelaisDashboardText = Object.freeze({
   error: 'Error: ',
   tokenRefused: 'Token refused: check it and try again.',
   csvName: 'surveys',
+  agentsCsvName: 'agents',
+  duration: function (ms) {
+    var s = Math.round(ms / 1000);
+    if (s < 60) return s + ' s';
+    var m = Math.round(s / 60);
+    if (m < 60) return m + ' min';
+    return Math.floor(m / 60) + ' h ' + String(m % 60).padStart(2, '0');
+  },
+  sampleSize: function (n) {
+    return 'n = ' + n;
+  },
+  cesAnswers: function (n) {
+    return n + (n === 1 ? ' answer' : ' answers');
+  },
+  fewAnswers: function (n, min) {
+    return 'Few answers (' + n + ', fewer than ' + min + '): indicative only';
+  },
+  noAgents: 'No agent in the period.',
+  presence: { online: 'Online', away: 'Away', offline: 'Offline' },
+  load: function (load, capacity) {
+    return load + ' / ' + capacity + ' conversations';
+  },
+  queueLength: function (queue, waiting, head) {
+    return queue + ': ' + waiting + ' waiting' + (head ? ' (the next one has waited ' + head + ')' : '');
+  },
+  noQueue: 'Nobody waiting.',
+  tickets: function (open, answered) {
+    return 'Tickets: ' + open + ' open, ' + answered + ' answered awaiting the customer';
+  },
+  heldConversation: function (language, queue, waiting, held) {
+    return language + ' · ' + queue + ' · with agents for ' + waiting + ' · taken ' + held + ' ago';
+  },
+  awaitingFirstReply: 'no reply yet',
+  noConversation: 'No conversation in hand.',
+  offline: function (names) {
+    return 'Offline: ' + names;
+  },
+  updatedAt: function (time) {
+    return '(updated at ' + time + ')';
+  },
+  liveFailed: '(could not refresh: ',
 });

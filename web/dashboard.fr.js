@@ -28,6 +28,16 @@ window.RelaisDashboardText = Object.freeze({
     topEntries: 'Fiches les plus utilisées',
     suggestions: 'Questions sans réponse : suggestions pour la base',
     switchLanguage: 'English',
+    live: 'En ce moment',
+    agents: 'Par conseiller',
+    agentsNote: '(conversations closes sur la période ; temps médians)',
+    agentColumn: 'Conseiller',
+    handledColumn: 'Traitées',
+    passedOnColumn: 'Passées à un collègue',
+    firstReplyColumn: 'Première réponse',
+    handlingColumn: 'Durée de traitement',
+    cesColumn: 'CES',
+    exportAgentsCsv: 'Exporter par conseiller (CSV)',
   },
   aria: {
     cesByDay: 'CES par jour',
@@ -126,4 +136,57 @@ window.RelaisDashboardText = Object.freeze({
   error: 'Erreur : ',
   tokenRefused: 'Jeton refusé : vérifiez-le et réessayez.',
   csvName: 'avis',
+  agentsCsvName: 'conseillers',
+  duration: function (ms) {
+    var s = Math.round(ms / 1000);
+    if (s < 60) return s + ' s';
+    var m = Math.round(s / 60);
+    if (m < 60) return m + ' min';
+    return Math.floor(m / 60) + ' h ' + String(m % 60).padStart(2, '0');
+  },
+  sampleSize: function (n) {
+    return 'n = ' + n;
+  },
+  cesAnswers: function (n) {
+    return n + ' avis';
+  },
+  fewAnswers: function (n, min) {
+    return 'Peu d’avis (' + n + ', moins de ' + min + ') : chiffre indicatif';
+  },
+  noAgents: 'Aucun conseiller sur la période.',
+  presence: { online: 'En ligne', away: 'Absent', offline: 'Hors ligne' },
+  load: function (load, capacity) {
+    return load + ' / ' + capacity + ' conversations';
+  },
+  queueLength: function (queue, waiting, head) {
+    return (
+      queue + ' : ' + waiting + ' en attente' + (head ? ' (la prochaine attend depuis ' + head + ')' : '')
+    );
+  },
+  noQueue: 'Personne en attente.',
+  tickets: function (open, answered) {
+    return (
+      'Tickets : ' +
+      open +
+      ' ouvert' +
+      (open > 1 ? 's' : '') +
+      ', ' +
+      answered +
+      ' répondu' +
+      (answered > 1 ? 's' : '') +
+      ' en attente du client'
+    );
+  },
+  heldConversation: function (language, queue, waiting, held) {
+    return language + ' · ' + queue + ' · avec les conseillers depuis ' + waiting + ' · pris il y a ' + held;
+  },
+  awaitingFirstReply: 'pas encore de réponse',
+  noConversation: 'Aucune conversation en cours.',
+  offline: function (names) {
+    return 'Hors ligne : ' + names;
+  },
+  updatedAt: function (time) {
+    return '(mis à jour à ' + time + ')';
+  },
+  liveFailed: '(mise à jour impossible : ',
 });

@@ -7,6 +7,10 @@
   'use strict';
 
   var TOKEN_KEY = 'relais.supervisorToken';
+  /** How often the live view is read again. */
+  var LIVE_EVERY_MS = 5000;
+  /** Below this many CES answers an agent's CES is greyed (the report's MIN_AGENT_CES_ANSWERS). */
+  var MIN_AGENT_CES_ANSWERS = 5;
   var DAY_MS = 24 * 3600 * 1000;
   var BRAND = '#0b6e69';
   var ACCENT = '#f28c28';
@@ -242,6 +246,163 @@
     });
   }
 
+  /** A duration with its sample size, or a dash when the period has none. */
+  function durationCell(cell, figure) {
+    if (!figure || figure.median === undefined) {
+      cell.textContent = '–';
+      return;
+    }
+    cell.appendChild(document.createTextNode(T.duration(figure.median) + ' '));
+    cell.appendChild(element('small', {}, T.sampleSize(figure.count)));
+  }
+
+  /** One row per agent; a CES on few answers is greyed with its count, never hidden. */
+  function renderAgents(rows, names, minAnswers) {
+    var body = $('agents').querySelector('tbody');
+    body.replaceChildren();
+    if (!rows || rows.length === 0) {
+      var empty = element('tr');
+      var cell = element('td', { colspan: '6' }, T.noAgents);
+      empty.appendChild(cell);
+      body.appendChild(empty);
+      return;
+    }
+    var labels = [
+      'agentColumn',
+      'handledColumn',
+      'passedOnColumn',
+      'firstReplyColumn',
+      'handlingColumn',
+      'cesColumn',
+    ];
+    rows.forEach(function (a) {
+      var tr = element('tr', { 'data-agent': a.agentId });
+      var cells = labels.map(function (key) {
+        return element('td', { 'data-label': T.static[key] });
+      });
+      cells[0].textContent = names[a.agentId] || a.agentId;
+      cells[1].textContent = String(a.handled);
+      cells[2].textContent = String(a.passedOn);
+      durationCell(cells[3], a.firstReply);
+      durationCell(cells[4], a.handling);
+      var count = a.ces ? a.ces.count : 0;
+      cells[5].appendChild(document.createTextNode((a.ces ? oneDecimal.format(a.ces.value) : '–') + ' '));
+      cells[5].appendChild(element('small', {}, T.cesAnswers(count)));
+      if (a.fewCesAnswers) {
+        cells[5].classList.add('few');
+        cells[5].setAttribute('title', T.fewAnswers(count, minAnswers));
+      }
+      cells.forEach(function (c) {
+        tr.appendChild(c);
+      });
+      body.appendChild(tr);
+    });
+  }
+
+  var clockTime = new Intl.DateTimeFormat(T.locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  var liveTimer;
+
+  function renderLive(view) {
+    $('live').hidden = false;
+    setText('live-status', T.updatedAt(clockTime.format(new Date(view.at))));
+    var queues = $('live-queues');
+    queues.replaceChildren();
+    view.queues.forEach(function (q) {
+      queues.appendChild(
+        element(
+          'li',
+          { 'data-queue': q.queue },
+          T.queueLength(q.queue, q.waiting, q.headWaitMs === undefined ? '' : T.duration(q.headWaitMs)),
+        ),
+      );
+    });
+    if (view.queues.length === 0) queues.appendChild(element('li', {}, T.noQueue));
+    queues.appendChild(
+      element('li', { class: 'tickets' }, T.tickets(view.tickets.open, view.tickets.answered)),
+    );
+
+    var cards = $('live-agents');
+    cards.replaceChildren();
+    var offline = [];
+    view.agents.forEach(function (a) {
+      if (a.presence === 'offline') {
+        offline.push(a.name);
+        return;
+      }
+      var card = element('section', { class: 'live-agent ' + a.presence, 'data-agent': a.agentId });
+      var head = element('h3');
+      head.appendChild(document.createTextNode(a.name + ' '));
+      head.appendChild(element('span', { class: 'presence' }, T.presence[a.presence] || a.presence));
+      card.appendChild(head);
+      card.appendChild(element('p', { class: 'load' }, T.load(a.load, a.capacity)));
+      var list = element('ul');
+      a.conversations.forEach(function (c) {
+        var item = element('li', { 'data-conversation': c.conversationId, title: c.conversationId });
+        item.appendChild(element('code', {}, c.conversationId.slice(-8)));
+        item.appendChild(
+          document.createTextNode(
+            ' ' +
+              T.heldConversation(
+                c.language || '?',
+                c.queue || '?',
+                c.waitingMs === undefined ? '–' : T.duration(c.waitingMs),
+                c.heldMs === undefined ? '–' : T.duration(c.heldMs),
+              ),
+          ),
+        );
+        if (c.awaitingFirstReply) item.appendChild(element('span', { class: 'flag' }, T.awaitingFirstReply));
+        list.appendChild(item);
+      });
+      if (a.conversations.length === 0) list.appendChild(element('li', { class: 'none' }, T.noConversation));
+      card.appendChild(list);
+      cards.appendChild(card);
+    });
+    // Nobody online or away: no empty grid, the offline line says it all.
+    cards.hidden = cards.children.length === 0;
+    setText('live-offline', offline.length ? T.offline(offline.join(', ')) : '');
+    document.body.setAttribute('data-live-at', view.at);
+  }
+
+  /** The live view, now and every few seconds while the dashboard is open (skipped in a hidden tab). */
+  function refreshLive() {
+    if (!token() || $('dashboard').hidden || document.hidden) return Promise.resolve();
+    return fetch('/api/reports/live', { headers: { authorization: 'Bearer ' + token() } })
+      .then(function (res) {
+        if (res.status === 404) {
+          // No agent accounts: nothing live to show, and nothing to poll.
+          $('live').hidden = true;
+          stopLive();
+          return undefined;
+        }
+        if (res.status === 401) {
+          sessionStorage.removeItem(TOKEN_KEY);
+          stopLive();
+          showSignIn(T.tokenRefused);
+          return undefined;
+        }
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.json().then(renderLive);
+      })
+      .catch(function (error) {
+        setText('live-status', T.liveFailed + error.message + ')');
+      });
+  }
+
+  function startLive() {
+    stopLive();
+    refreshLive();
+    liveTimer = window.setInterval(refreshLive, LIVE_EVERY_MS);
+  }
+
+  function stopLive() {
+    if (liveTimer !== undefined) window.clearInterval(liveTimer);
+    liveTimer = undefined;
+  }
+
   /** POST with the token (the same supervisor credential the accept API asks for). */
   function post(path, body) {
     return fetch(path, {
@@ -400,6 +561,8 @@
         renderFigures(results[0].report);
         renderCharts(results[0].report);
         renderSuggestions(results[1].suggestions);
+        renderAgents(results[0].report.agents, results[0].agentNames || {}, MIN_AGENT_CES_ANSWERS);
+        if (results[0].live && liveTimer === undefined) startLive();
         var report = results[0].report;
         setText(
           'status',
@@ -418,14 +581,18 @@
   }
 
   function downloadCsv() {
-    get('/api/reports/surveys.csv')
+    download('/api/reports/surveys.csv', T.csvName);
+  }
+
+  function download(path, name) {
+    get(path)
       .then(function (res) {
         return res.blob();
       })
       .then(function (blob) {
         var link = document.createElement('a');
         link.href = URL.createObjectURL(blob);
-        link.download = T.csvName + '-' + $('from').value + '-' + $('to').value + '.csv';
+        link.download = name + '-' + $('from').value + '-' + $('to').value + '.csv';
         document.body.appendChild(link);
         link.click();
         link.remove();
@@ -456,8 +623,13 @@
     load();
   });
   $('csv').addEventListener('click', downloadCsv);
+  $('agents-csv').addEventListener('click', function () {
+    download('/api/reports/agents.csv', T.agentsCsvName);
+  });
+  document.addEventListener('visibilitychange', refreshLive);
   $('sign-out').addEventListener('click', function () {
     sessionStorage.removeItem(TOKEN_KEY);
+    stopLive();
     showSignIn('');
   });
 

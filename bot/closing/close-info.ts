@@ -6,6 +6,8 @@ export interface CloseInfo {
   readonly path?: ConversationPath;
   readonly agentId?: string;
   readonly waitMs?: number;
+  /** The closing agent's own times and who held it before them (per-agent figures). */
+  readonly agentTimes?: AgentTimes;
   /** The customer, when the closing side knows them (a proactive turn carries no identity). */
   readonly customerId?: string;
   /** Default resolved; closed-silent when the customer stopped answering. */
@@ -26,4 +28,28 @@ export interface TicketAnswerDelivery {
   readonly conversationId: string;
   readonly agent: CustomerFacingAgent;
   readonly text: string;
+}
+
+/** When the closing agent took the conversation, first answered and resolved it; who held it before. */
+export interface AgentTimes {
+  readonly claimedAt?: number;
+  readonly firstReplyAt?: number;
+  readonly resolvedAt?: number;
+  readonly earlierAgentIds?: readonly string[];
+}
+
+/** The context fields of the per-agent figures (insights' ConversationContext), only those known. */
+export function agentTimesFields(times: AgentTimes | undefined): {
+  agentClaimedAt?: number;
+  agentFirstReplyAt?: number;
+  agentResolvedAt?: number;
+  earlierAgentIds?: string[];
+} {
+  if (!times) return {};
+  return {
+    ...(times.claimedAt !== undefined ? { agentClaimedAt: times.claimedAt } : {}),
+    ...(times.firstReplyAt !== undefined ? { agentFirstReplyAt: times.firstReplyAt } : {}),
+    ...(times.resolvedAt !== undefined ? { agentResolvedAt: times.resolvedAt } : {}),
+    ...(times.earlierAgentIds?.length ? { earlierAgentIds: times.earlierAgentIds.slice(0, 20) } : {}),
+  };
 }

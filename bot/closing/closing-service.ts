@@ -6,7 +6,9 @@ import type { BotDeps } from '../conversation/deps';
 import type { Turn } from '../conversation/turn';
 import { sayConversationEnded } from '../directline/conversation-ended';
 import type { Log } from '../log';
+import type { RelayStore } from '../agent/relay-store';
 import { trailOf } from '../survey/trail';
+import { agentTimesOf } from './agent-times';
 import { textFor } from '../text';
 import type { AgentResolve, CloseInfo, TicketAnswerDelivery } from './close-info';
 import { ProactiveTurns } from './proactive-turn';
@@ -33,6 +35,8 @@ export interface ClosingServiceDeps {
   readonly storage: Storage;
   readonly bot: BotDeps;
   readonly log: Log;
+  /** The lines relayed with agents: when the closing agent first answered, who held it before. */
+  readonly relayLog?: Pick<RelayStore, 'lines'>;
 }
 
 /**
@@ -95,6 +99,12 @@ export class ClosingService implements ConversationClosing {
       ...(record.escalatedAt !== undefined && record.claimedAt !== undefined
         ? { waitMs: Math.max(0, record.claimedAt - record.escalatedAt) }
         : {}),
+      agentTimes: agentTimesOf(
+        record,
+        resolve.agent.id,
+        (await this.deps?.relayLog?.lines(record.id).catch(() => undefined)) ?? [],
+        this.deps?.bot.clock().getTime() ?? Date.now(),
+      ),
     };
     await this.sayAsAgent(record, resolve.agent, textFor(this.localeOf(record)).agentResolved);
     const done = await this.turns.run(record, (turn) => surveyAfterAgent(turn, close));

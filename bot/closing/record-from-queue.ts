@@ -2,7 +2,7 @@ import type { ConversationRecord } from '../../handoff/index';
 import type { ConversationPath, SurveyStore } from '../../insights/index';
 import { toLocale, type Locale } from '../../knowledge-base/index';
 import type { Log } from '../log';
-import type { CloseInfo } from './close-info';
+import { agentTimesFields, type CloseInfo } from './close-info';
 
 /** What the queue knows that a proactive turn does not: the customer the site vouched for. */
 export function knownCustomer(record: ConversationRecord): Pick<CloseInfo, 'customerId'> {
@@ -40,6 +40,8 @@ export async function recordFromQueue(
         language: toLocale(record.language) ?? defaultLocale,
         channel: channel.slice(0, 64),
         ...(close.agentId ? { agentId: close.agentId } : {}),
+        ...(close.waitMs !== undefined ? { waitMs: Math.max(0, Math.round(close.waitMs)) } : {}),
+        ...agentTimesFields(close.agentTimes),
         ...(record.reason ? { escalationReason: record.reason } : {}),
         missedQuestions: lastMessage ? [lastMessage.slice(0, 1000)] : [],
         startedAt: Math.min(firstLine, now),

@@ -9,7 +9,7 @@ import {
 import type { Turn } from '../conversation/turn';
 import { sayConversationEnded } from '../directline/conversation-ended';
 import { noteMissed, pathOf, trailOf } from '../survey/trail';
-import type { CloseInfo } from './close-info';
+import { agentTimesFields, type CloseInfo } from './close-info';
 
 /** The record of the conversation as it closes: the dimensions every report is cut by. */
 function contextOf(turn: Turn, close: CloseInfo, answers: SurveyAnswers): ConversationContextInput {
@@ -32,6 +32,7 @@ function contextOf(turn: Turn, close: CloseInfo, answers: SurveyAnswers): Conver
     kbEntryIds: [...trail.kbEntryIds],
     ...(close.agentId ? { agentId: close.agentId } : {}),
     ...(close.waitMs !== undefined ? { waitMs: Math.max(0, Math.round(close.waitMs)) } : {}),
+    ...agentTimesFields(close.agentTimes),
     ...(trail.escalation ? { escalationReason: trail.escalation.reason } : {}),
     missedQuestions: [...trail.missedQuestions],
     ...answerFactsOf(trail), // answered / missed / followed up / confirmed: insights' deflection rule

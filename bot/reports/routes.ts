@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import {
+  agentFiguresToCsv,
   buildInsightsReport,
   kbTermReadings,
   type KbVocabularySource,
@@ -13,6 +14,7 @@ import { sendError } from '../http/errors';
 import type { Log } from '../log';
 import type { ErasureStores } from './customer-erasure';
 import { nearestEntryIn } from './kb-suggestion-sources';
+import type { LiveViewSource } from './live-view';
 import type { OpenConversationSource } from './open-conversations';
 import { registerErasure } from './erase-route';
 import { parseReportQuery, type ReportQuery } from './report-query';
@@ -35,6 +37,10 @@ export interface ReportsDeps {
   readonly deflectionQuietMs?: number;
   /** The stores an erasure also reaches besides the surveys. */
   readonly erasure?: Omit<ErasureStores, 'surveys'>;
+  /** The deployment's agents (id → name): every one has a row in the per-agent figures. */
+  readonly agentNames?: Readonly<Record<string, string>>;
+  /** Who handles what now (handoff queue); without agents, GET /api/reports/live answers 404. */
+  readonly live?: LiveViewSource;
 }
 
 /** Matcher score a missed question's nearest entry needs to make a "new phrasing" suggestion. */
@@ -64,34 +70,70 @@ const range = (q: ReportQuery) => ({
   to: new Date(q.range.to).toISOString(),
 });
 
+function sendCsv(res: Response, csv: string, filename: string): void {
+  const body = Buffer.from(csv, 'utf8');
+  res.writeHead(200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'content-length': body.length,
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
 /**
- * GET /api/reports/summary, /api/reports/surveys.csv and /api/reports/kb-suggestions, and
+ * GET /api/reports/summary, /api/reports/agents.csv, /api/reports/live, /api/reports/surveys.csv and /api/reports/kb-suggestions, and
  * DELETE /api/privacy/customers/:customerId (supervisor only).
  */
 export function registerReports(server: Server, deps: ReportsDeps): void {
+  const agentIds = Object.keys(deps.agentNames ?? {});
+  const reportOf = async (q: ReportQuery, surveys: SurveyStore) =>
+    buildInsightsReport(await surveys.list(q.range), {
+      timeZone: deps.timeZone,
+      ...(deps.open ? { open: await deps.open(q.range) } : {}),
+      ...(deps.deflectionQuietMs !== undefined ? { quietMs: deps.deflectionQuietMs } : {}),
+      agentIds,
+    });
   server.get(
     '/api/reports/summary',
     reportRoute(deps, async (_req, res, q, surveys) => {
-      const report = buildInsightsReport(await surveys.list(q.range), {
+      const report = await reportOf(q, surveys);
+      res.send(200, {
+        ...range(q),
         timeZone: deps.timeZone,
-        ...(deps.open ? { open: await deps.open(q.range) } : {}),
-        ...(deps.deflectionQuietMs !== undefined ? { quietMs: deps.deflectionQuietMs } : {}),
+        report,
+        agentNames: deps.agentNames ?? {},
+        // Whether GET /api/reports/live has agents to show (the dashboard polls it only then).
+        live: deps.live !== undefined,
       });
-      res.send(200, { ...range(q), timeZone: deps.timeZone, report });
     }),
   );
+  server.get(
+    '/api/reports/agents.csv',
+    reportRoute(deps, async (_req, res, q, surveys) => {
+      const csv = agentFiguresToCsv((await reportOf(q, surveys)).agents, deps.agentNames, {
+        separator: q.separator,
+      });
+      sendCsv(res, csv, 'agents.csv');
+    }),
+  );
+  server.get('/api/reports/live', async (req: Request, res: Response): Promise<void> => {
+    if (!guardSupervisor(req, res, deps.supervisor)) return;
+    if (!deps.live)
+      return sendError(res, 404, 'NoAgents', 'no agent accounts: there is nothing live to show');
+    res.header('cache-control', 'no-store');
+    try {
+      res.send(200, await deps.live());
+    } catch (error) {
+      deps.log.error('GET /api/reports/live failed', error);
+      sendError(res, 500, 'InternalError', 'the live view could not be read');
+    }
+  });
   server.get(
     '/api/reports/surveys.csv',
     reportRoute(deps, async (_req, res, q, surveys) => {
       const csv = surveysToCsv(await surveys.list(q.range), { mask: q.mask, separator: q.separator });
-      const body = Buffer.from(csv, 'utf8');
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': 'attachment; filename="surveys.csv"',
-        'content-length': body.length,
-        'cache-control': 'no-store',
-      });
-      res.end(body);
+      sendCsv(res, csv, 'surveys.csv');
     }),
   );
   server.get(

@@ -3,6 +3,7 @@ import type { OpenConversation } from '../deflection/open-conversation';
 import { resolutionOf } from '../deflection/resolution';
 import { cesScore, csatScore, npsScore, type CesScore, type CsatScore, type NpsScore } from '../scores';
 import type { SurveyAnswer } from '../survey-answer';
+import { agentFigures, type AgentFigures } from './agent-figures';
 import { calendarDay } from './calendar-day';
 import { waitTimePercentiles, type WaitTimePercentiles } from './percentiles';
 
@@ -62,6 +63,8 @@ export interface InsightsReport {
   readonly notAnswered: Share;
   /** KB entries by the number of conversations that used them, most first, ties by id. */
   readonly topEntries: readonly CountedKey[];
+  /** One row per agent: handled, passed on, median first reply and handling time, CES. */
+  readonly agents: readonly AgentFigures[];
 }
 
 export interface ReportOptions {
@@ -78,6 +81,8 @@ export interface ReportOptions {
   readonly open?: readonly OpenConversation[];
   /** An answer left this long without a new question settled it; default 30 minutes. */
   readonly quietMs?: number;
+  /** Agents listed in `agents` even without a conversation in the period (the accounts). */
+  readonly agentIds?: readonly string[];
 }
 
 const share = (count: number, total: number): Share =>
@@ -180,5 +185,6 @@ export function buildInsightsReport(
       conversations.flatMap((c) => [...new Set(c.kbEntryIds)]),
       options.topEntries ?? 10,
     ),
+    agents: agentFigures(surveys, options.agentIds ? { agentIds: options.agentIds } : {}),
   };
 }

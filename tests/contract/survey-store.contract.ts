@@ -67,6 +67,43 @@ export function surveyStoreContract(name: string, makeStore: SurveyStoreFactory)
       expect(report.conversations).toBe(3);
     });
 
+    it('keeps the per-agent times and earlier holders, and the per-agent figures from the store are the same in every store', async () => {
+      const times = {
+        agentId: 'bruno',
+        agentClaimedAt: T0 - 30_000,
+        agentFirstReplyAt: T0 - 20_000,
+        agentResolvedAt: T0 - 1_000,
+        earlierAgentIds: ['alice'],
+      };
+      const base = survey('transferred', T0, { ces: 4 });
+      await store.record({ ...base, context: { ...base.context, path: 'escalated', ...times } });
+      const plain = survey('alice-own', T0 + 1, { ces: 2 });
+      await store.record({ ...plain, context: { ...plain.context, path: 'escalated', agentId: 'alice' } });
+      expect((await store.get('transferred'))?.context).toMatchObject(times);
+      expect((await store.get('alice-own'))?.context.earlierAgentIds).toBeUndefined();
+      const { agents } = buildInsightsReport(await store.list({ from: T0 - DAY, to: T0 + DAY }));
+      expect(agents).toEqual([
+        {
+          agentId: 'alice',
+          handled: 1,
+          passedOn: 1,
+          firstReply: { count: 0 },
+          handling: { count: 0 },
+          ces: expect.objectContaining({ count: 1, sum: 2 }),
+          fewCesAnswers: true,
+        },
+        {
+          agentId: 'bruno',
+          handled: 1,
+          passedOn: 0,
+          firstReply: { count: 1, median: 10_000 },
+          handling: { count: 1, median: 29_000 },
+          ces: expect.objectContaining({ count: 1, sum: 4 }),
+          fewCesAnswers: true,
+        },
+      ]);
+    });
+
     it('records a survey and reads it back with defaults applied', async () => {
       const input = survey('c1', T0, { comment: 'Très rapide, merci', csat: 5 }, 'cust-1');
       const result = await store.record(input);

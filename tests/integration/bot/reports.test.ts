@@ -107,7 +107,13 @@ describe('reports API', () => {
     ['a wrong token', { authorization: 'Bearer not-the-supervisor-token' }],
     ['another scheme', { authorization: `Basic ${SUPERVISOR_TOKEN}` }],
   ])('401 with %s', async (_name, headers: Record<string, string>) => {
-    for (const path of ['/api/reports/summary', '/api/reports/surveys.csv', '/api/reports/kb-suggestions']) {
+    for (const path of [
+      '/api/reports/summary',
+      '/api/reports/surveys.csv',
+      '/api/reports/agents.csv',
+      '/api/reports/kb-suggestions',
+      '/api/reports/live',
+    ]) {
       const { status, headers: h, json } = await getJson(path, headers);
       expect(status).toBe(401);
       expect(h.get('www-authenticate')).toContain('Bearer');
@@ -127,11 +133,28 @@ describe('reports API', () => {
   });
 
   test('without SUPERVISOR_TOKEN the reports answer 503 with what to set', async () => {
-    const res = await fetch(`${disabled.url}/api/reports/summary`, { headers: auth });
-    expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({
-      error: { code: 'ReportsDisabled', message: 'reports disabled: set SUPERVISOR_TOKEN' },
+    for (const path of ['/api/reports/summary', '/api/reports/live']) {
+      const res = await fetch(`${disabled.url}${path}`, { headers: auth });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({
+        error: { code: 'ReportsDisabled', message: 'reports disabled: set SUPERVISOR_TOKEN' },
+      });
+    }
+  });
+
+  test('a deployment without agent accounts: no live view (404, and the summary says so), agents from the surveys only', async () => {
+    const live = await getJson('/api/reports/live');
+    expect(live.status).toBe(404);
+    expect(live.json).toEqual({
+      error: { code: 'NoAgents', message: 'no agent accounts: there is nothing live to show' },
     });
+    const { json } = await getJson('/api/reports/summary?from=2026-03-01&to=2026-03-31');
+    expect(json.live).toBe(false);
+    expect(json.agentNames).toEqual({});
+    const report = json.report as { agents: { agentId: string; handled: number }[]; cesByAgent: object };
+    // The seeded conversations name their agent but carry no times (recorded before them): counted, no medians.
+    expect(report.agents.map((a) => a.agentId).sort()).toEqual(Object.keys(report.cesByAgent).sort());
+    expect(report.agents.every((a) => a.handled > 0)).toBe(true);
   });
 
   test("DELETE /api/privacy/customers/:id erases that customer's surveys only", async () => {

@@ -126,6 +126,7 @@ describe('buildInsightsReport', () => {
       npsResponses: { count: 0, total: 0 },
       notAnswered: { count: 0, total: 0 },
       topEntries: [],
+      agents: [],
     });
   });
 
