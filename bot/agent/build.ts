@@ -58,6 +58,7 @@ export async function buildAgentSide(
     keyPrefix: config.redisPrefix,
     businessHours: businessHoursFor(config.supportHours),
     ticketQuietMs: config.ticketQuietHours * 3_600_000,
+    answerTimeoutMs: config.agentAnswerTimeoutMinutes * 60_000,
   };
   const handoffClock = { now: () => clock().getTime() };
   let queue: HandoffQueue;
@@ -91,6 +92,9 @@ export async function buildAgentSide(
   const announce = async (report: SweepReport): Promise<void> => {
     for (const conversationId of [...report.requeued, ...report.quietTickets])
       await bus.publish({ type: 'queue-changed', conversationId });
+    // The agent who left the customer unanswered is told the conversation is no longer theirs.
+    for (const { conversationId, agentId } of report.unanswered)
+      await bus.publish({ type: 'answer-timeout', conversationId, agentId });
     // Their customers hear that the agent left (bot/agent/presence-notices.ts).
     await requeued.publish(report.requeued);
     for (const conversationId of report.closedSilent) {
