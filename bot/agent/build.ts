@@ -8,6 +8,8 @@ import {
   type SweepReport,
 } from '../../handoff/index';
 import { SweepFeed } from '../closing/sweep-feed';
+import { MemoryEmailLinks, type EmailLinks } from '../privacy/email-links';
+import { RedisEmailLinks } from '../privacy/redis-email-links';
 import type { Config } from '../config';
 import type { Log } from '../log';
 import { loadAgentAccounts } from './accounts';
@@ -82,6 +84,13 @@ export async function buildAgentSide(
     notices = new MemoryWaitNotices();
     uploads = new MemoryUploadStore();
   }
+  // As long as the data they point to may live (SURVEY_RETENTION_DAYS).
+  const emailLinks: EmailLinks = redis
+    ? new RedisEmailLinks(redis, {
+        prefix: config.redisPrefix,
+        ttlSeconds: config.surveyRetentionDays * 24 * 3600,
+      })
+    : new MemoryEmailLinks();
   const sweptClosings = new SweepFeed();
   const requeued = new RequeuedFeed();
   let published: Promise<void> = Promise.resolve();
@@ -134,9 +143,10 @@ export async function buildAgentSide(
       uploadMaxBytes: config.uploadMaxBytes,
       uploadQuota: config.uploadQuota,
       requeued,
+      emailLinks,
       ...(mailer ? { mailer } : {}),
     },
-    handoff: new QueueHandoffPort({ queue, store, bus, clock, waitNotices: { notices, gapMs } }),
+    handoff: new QueueHandoffPort({ queue, store, bus, clock, emailLinks, waitNotices: { notices, gapMs } }),
     sweptClosings,
     sweep: async () => {
       const report = await sweeper.sweep();
