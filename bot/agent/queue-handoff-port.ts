@@ -62,6 +62,7 @@ export class QueueHandoffPort implements HandoffPort {
       conversationId: request.conversationId,
       language: request.locale,
       priority,
+      ...(customer?.b2b && customer.accountManagerId ? { accountManagerId: customer.accountManagerId } : {}),
       reason: request.reason,
       contact: {
         ...(customer?.name ? { name: customer.name } : {}),
