@@ -1,6 +1,15 @@
 import type { Redis } from 'ioredis';
 import { emailHash, type EmailLinks } from './email-links';
 
+/** KEYS[1] conversation → hash, KEYS[2] the address's set; ARGV id, hash, ttl, set key base. */
+const LINK = `
+local previous = redis.call('GET', KEYS[1])
+if previous and previous ~= ARGV[2] then redis.call('SREM', ARGV[4] .. previous, ARGV[1]) end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+redis.call('SADD', KEYS[2], ARGV[1])
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+return 1`;
+
 /**
  * `{prefix}:email-conversations:<sha256>`: set of conversation ids; `{prefix}:conversation-email:<id>`:
  * the hash that conversation is linked under (so an erasure by conversation finds the set). Both
@@ -19,16 +28,17 @@ export class RedisEmailLinks implements EmailLinks {
   }
 
   async link(email: string, conversationId: string): Promise<void> {
-    const hash = emailHash(email);
-    const ttl = this.options.ttlSeconds;
-    const previous = await this.redis.getset(this.ofConversation + conversationId, hash);
-    const tx = this.redis.multi();
-    if (previous !== null && previous !== hash) tx.srem(this.byHash + previous, conversationId);
-    await tx
-      .expire(this.ofConversation + conversationId, ttl)
-      .sadd(this.byHash + hash, conversationId)
-      .expire(this.byHash + hash, ttl)
-      .exec();
+    // One script: a conversation linked to two addresses at once ends up in exactly one set.
+    await this.redis.eval(
+      LINK,
+      2,
+      this.ofConversation + conversationId,
+      this.byHash + emailHash(email),
+      conversationId,
+      emailHash(email),
+      String(this.options.ttlSeconds),
+      this.byHash,
+    );
   }
 
   async conversationsOf(email: string): Promise<readonly string[]> {
