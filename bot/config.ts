@@ -41,6 +41,8 @@ export interface Config {
   readonly queueUpdateIntervalMs: number;
   /** An answered ticket with no customer reply for this long is resolved and surveyed (TICKET_QUIET_HOURS). */
   readonly ticketQuietHours: number;
+  /** An online agent who leaves the customer unanswered this long loses the conversation to the queue; 0 = off (AGENT_ANSWER_TIMEOUT_MIN). */
+  readonly agentAnswerTimeoutMinutes: number;
   /** Where ticket answers are e-mailed from (SMTP_HOST, SMTP_PORT, SMTP_FROM…); unset = no e-mail. */
   readonly smtp?: SmtpConfig;
   /** Largest file a customer may send to an agent (UPLOAD_MAX_BYTES, default 5 MiB). */
@@ -268,6 +270,7 @@ const envSchema = z.object({
   AGENT_SESSION_TTL_SECONDS: integer(300, 7 * 86400).default(8 * 3600),
   QUEUE_UPDATE_INTERVAL_MS: integer(100, 3_600_000).default(30_000),
   TICKET_QUIET_HOURS: integer(1, 24 * 90).default(48),
+  AGENT_ANSWER_TIMEOUT_MIN: integer(0, 24 * 60).default(10),
   UPLOAD_MAX_BYTES: integer(1024, 50 * 1024 * 1024).default(5 * 1024 * 1024),
   UPLOAD_MAX_FILES_PER_CONVERSATION: integer(1, 1000).default(20),
   UPLOAD_MAX_BYTES_PER_CONVERSATION: integer(1024, 1024 * 1024 * 1024).default(25 * 1024 * 1024),
@@ -444,6 +447,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     agentSessionTtlSeconds: e.AGENT_SESSION_TTL_SECONDS,
     queueUpdateIntervalMs: e.QUEUE_UPDATE_INTERVAL_MS,
     ticketQuietHours: e.TICKET_QUIET_HOURS,
+    agentAnswerTimeoutMinutes: e.AGENT_ANSWER_TIMEOUT_MIN,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadQuota: { files: e.UPLOAD_MAX_FILES_PER_CONVERSATION, bytes: e.UPLOAD_MAX_BYTES_PER_CONVERSATION },
     ...(smtp ? { smtp } : {}),

@@ -115,7 +115,16 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   const history = plainDeps.history ?? new MemoryHistoryStore(plainDeps.bot.faq.defaultLocale);
   const recorder = new HistoryRecorder(history, plainDeps.log);
   const deps = observed(
-    withHistory({ ...plainDeps, customerConversations: customerIndex, history }, recorder),
+    withHistory(
+      {
+        ...plainDeps,
+        customerConversations: customerIndex,
+        history,
+        // The profile panel reads the same customer index the erasure goes by.
+        ...(plainDeps.agent ? { agent: { customers: customerIndex, ...plainDeps.agent } } : {}),
+      },
+      recorder,
+    ),
     metrics,
   );
   const serviceUrlAllowed = serviceUrlCheck({

@@ -18,6 +18,11 @@ export const handoffConfigSchema = z.object({
     .default('relais'),
   /** A claimed conversation with no agent reply within this goes back to the head of the queue. */
   claimTimeoutMs: ms.default(120_000),
+  /**
+   * An agent who owes the customer an answer this long (since the customer's oldest unanswered
+   * message) loses the conversation: it goes back to the queue at its kept place. 0 = off.
+   */
+  answerTimeoutMs: z.number().int().nonnegative().default(0),
   /** An agent console silent for this long is offline: its conversations are requeued. */
   heartbeatTimeoutMs: ms.default(30_000),
   /** A customer silent for this long (outside the queue) gets the conversation closed. */

@@ -40,6 +40,8 @@ export const FIELD = Object.freeze({
   agent: 'agent',
   claimedAt: 'claimedAt',
   repliedAt: 'repliedAt',
+  /** With an agent: when the customer's oldest message the agent has not answered yet was written. */
+  awaitingSince: 'awaitingSince',
   lastActivityAt: 'lastActivityAt',
   contact: 'contact',
   /** The address the customer typed in the chat (setContactEmail): overrides the card's. */
@@ -157,6 +159,7 @@ export function decodeConversation(id: string, f: ConversationFields): Conversat
   putDefined(out, 'agentId', str(f[FIELD.agent]));
   putDefined(out, 'claimedAt', num(f[FIELD.claimedAt]));
   putDefined(out, 'agentRepliedAt', num(f[FIELD.repliedAt]));
+  putDefined(out, 'awaitingAnswerSince', num(f[FIELD.awaitingSince]));
   putDefined(out, 'lastCustomerActivityAt', num(f[FIELD.lastActivityAt]));
   const cardText = f[FIELD.card];
   if (cardText) {

@@ -68,7 +68,7 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Obj
   requeueExpired: {
     from: ['with-agent'],
     to: 'queued',
-    why: 'no agent reply before the claim timeout, or the agent console stopped its heartbeats',
+    why: 'no agent reply before the claim timeout or the answer timeout, or the agent console stopped its heartbeats',
   },
   handBack: { from: ['with-agent'], to: 'bot', why: 'the agent handed the conversation back to the bot' },
   resolve: { from: ['with-agent'], to: 'resolved', why: 'the agent resolved it' },

@@ -82,6 +82,8 @@ export interface ConversationRecord {
   readonly agentId?: string;
   readonly claimedAt?: number;
   readonly agentRepliedAt?: number;
+  /** With an agent: when the customer's oldest message still waiting for the agent's answer was written. */
+  readonly awaitingAnswerSince?: number;
   readonly lastCustomerActivityAt?: number;
   readonly contact: Contact;
   /** Chronological. */

@@ -15,6 +15,7 @@ const SUFFIX = Object.freeze({
   reserved: 'reserved:',
   poolDue: 'pooldue',
   claims: 'claims',
+  unanswered: 'unanswered',
   activity: 'activity',
   tickets: 'tickets',
   answered: 'answered',
@@ -40,6 +41,8 @@ export interface HandoffKeys {
   readonly poolDue: string;
   /** Sorted set: claimed conversation → claim deadline (removed at the first agent reply). */
   readonly claims: string;
+  /** Sorted set: with-agent conversation → time of the customer's oldest unanswered message. */
+  readonly unanswered: string;
   /** Sorted set: conversation → start of its customer-silence timer (never holds queued ones). */
   readonly activity: string;
   /** Sorted set: open ticket → time opened (chronological handling). */
@@ -68,6 +71,7 @@ export function handoffKeys(prefix: string): HandoffKeys {
     reserved: (agentId: string) => base + SUFFIX.reserved + agentId,
     poolDue: base + SUFFIX.poolDue,
     claims: base + SUFFIX.claims,
+    unanswered: base + SUFFIX.unanswered,
     activity: base + SUFFIX.activity,
     tickets: base + SUFFIX.tickets,
     answered: base + SUFFIX.answered,
@@ -90,6 +94,7 @@ export const LUA_KEY_HELPERS: readonly (readonly [string, string])[] = Object.fr
   ['kReserved', `local function kReserved(a) return base .. '${SUFFIX.reserved}' .. a end`],
   ['kPoolDue', `local kPoolDue = base .. '${SUFFIX.poolDue}'`],
   ['kClaims', `local kClaims = base .. '${SUFFIX.claims}'`],
+  ['kUnanswered', `local kUnanswered = base .. '${SUFFIX.unanswered}'`],
   ['kActivity', `local kActivity = base .. '${SUFFIX.activity}'`],
   ['kTickets', `local kTickets = base .. '${SUFFIX.tickets}'`],
   ['kAnswered', `local kAnswered = base .. '${SUFFIX.answered}'`],

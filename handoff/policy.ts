@@ -74,6 +74,11 @@ export class HandoffPolicy {
     return now - this.config.customerPresentMs;
   }
 
+  /** A customer waiting for an answer since before this gets the conversation requeued; null when off. */
+  answerCutoff(now: number): number | null {
+    return this.config.answerTimeoutMs > 0 ? now - this.config.answerTimeoutMs : null;
+  }
+
   claimDeadline(now: number): number {
     return now + this.config.claimTimeoutMs;
   }

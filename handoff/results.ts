@@ -86,9 +86,16 @@ export type PresenceResult =
     }
   | { readonly ok: false; readonly reason: 'agent-offline' };
 
+export interface UnansweredRequeue {
+  readonly conversationId: string;
+  readonly agentId: string;
+}
+
 export interface SweepResult {
-  /** Conversations put back at the head of the queue (claim timeout or silent agent console). */
+  /** Conversations put back at the head of the queue (claim timeout, answer timeout, silent agent console). */
   readonly requeued: readonly string[];
+  /** Among them, those whose online agent left the customer unanswered too long, with that agent. */
+  readonly unanswered: readonly UnansweredRequeue[];
   /** B2B conversations moved from their account manager to the pool. */
   readonly toPool: readonly string[];
   /** Agents whose console stopped sending heartbeats: now offline. */

@@ -17,6 +17,8 @@ import type { WaitNotifier } from './wait-notifier';
 import { customerUploads, type UploadReceiver } from './customer-uploads';
 import type { UploadQuota, UploadStore } from './upload-store';
 import type { HistoryStore } from '../history/history-store';
+import type { CustomerConversations } from '../privacy/customer-conversations';
+import type { EmailLinks } from '../privacy/email-links';
 
 const DEFAULT_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_UPLOAD_QUOTA: UploadQuota = { files: 20, bytes: 25 * 1024 * 1024 };
@@ -41,6 +43,10 @@ export interface AgentDeps {
   readonly requeued?: RequeuedFeed;
   /** Every past conversation, searchable (bot/history/); absent, no /api/agent/history. */
   readonly history?: HistoryStore;
+  /** The signed customers' conversations (bot/privacy/): the profile's previous conversations. */
+  readonly customers?: CustomerConversations;
+  /** E-mail → conversations (bot/privacy/email-links.ts): anonymous visitors' previous conversations. */
+  readonly emailLinks?: EmailLinks;
 }
 
 export interface MountedAgentApi {
@@ -100,6 +106,15 @@ export function mountAgentApi(
     faq: runtime.faq,
     ...(deps.uploads ? { uploads: deps.uploads } : {}),
     ...(deps.history ? { history: deps.history } : {}),
+    ...(deps.history && deps.customers && deps.emailLinks
+      ? {
+          profile: {
+            queue: deps.queue,
+            service,
+            sources: { history: deps.history, customers: deps.customers, emailLinks: deps.emailLinks },
+          },
+        }
+      : {}),
     streams,
     log: runtime.log,
     tracked: runtime.tracked,

@@ -8,6 +8,8 @@ import {
   type SweepReport,
 } from '../../handoff/index';
 import { SweepFeed } from '../closing/sweep-feed';
+import { MemoryEmailLinks, type EmailLinks } from '../privacy/email-links';
+import { RedisEmailLinks } from '../privacy/redis-email-links';
 import type { Config } from '../config';
 import type { Log } from '../log';
 import { loadAgentAccounts } from './accounts';
@@ -58,6 +60,7 @@ export async function buildAgentSide(
     keyPrefix: config.redisPrefix,
     businessHours: businessHoursFor(config.supportHours),
     ticketQuietMs: config.ticketQuietHours * 3_600_000,
+    answerTimeoutMs: config.agentAnswerTimeoutMinutes * 60_000,
   };
   const handoffClock = { now: () => clock().getTime() };
   let queue: HandoffQueue;
@@ -81,6 +84,13 @@ export async function buildAgentSide(
     notices = new MemoryWaitNotices();
     uploads = new MemoryUploadStore();
   }
+  // As long as the data they point to may live (SURVEY_RETENTION_DAYS).
+  const emailLinks: EmailLinks = redis
+    ? new RedisEmailLinks(redis, {
+        prefix: config.redisPrefix,
+        ttlSeconds: config.surveyRetentionDays * 24 * 3600,
+      })
+    : new MemoryEmailLinks();
   const sweptClosings = new SweepFeed();
   const requeued = new RequeuedFeed();
   let published: Promise<void> = Promise.resolve();
@@ -91,6 +101,9 @@ export async function buildAgentSide(
   const announce = async (report: SweepReport): Promise<void> => {
     for (const conversationId of [...report.requeued, ...report.quietTickets])
       await bus.publish({ type: 'queue-changed', conversationId });
+    // The agent who left the customer unanswered is told the conversation is no longer theirs.
+    for (const { conversationId, agentId } of report.unanswered)
+      await bus.publish({ type: 'answer-timeout', conversationId, agentId });
     // Their customers hear that the agent left (bot/agent/presence-notices.ts).
     await requeued.publish(report.requeued);
     for (const conversationId of report.closedSilent) {
@@ -130,9 +143,10 @@ export async function buildAgentSide(
       uploadMaxBytes: config.uploadMaxBytes,
       uploadQuota: config.uploadQuota,
       requeued,
+      emailLinks,
       ...(mailer ? { mailer } : {}),
     },
-    handoff: new QueueHandoffPort({ queue, store, bus, clock, waitNotices: { notices, gapMs } }),
+    handoff: new QueueHandoffPort({ queue, store, bus, clock, emailLinks, waitNotices: { notices, gapMs } }),
     sweptClosings,
     sweep: async () => {
       const report = await sweeper.sweep();

@@ -12,6 +12,7 @@ export function concerns(agent: AgentAccount, event: AgentEvent): boolean {
     case 'customer-message':
     case 'customer-typing':
     case 'conversation-ended':
+    case 'answer-timeout':
     case 'transferred':
     case 'mention':
       return event.agentId === agent.id;

@@ -32,6 +32,15 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     seq: z.number().int().positive(),
     excerpt: z.string(),
   }),
+  /**
+   * The agent left the customer unanswered longer than AGENT_ANSWER_TIMEOUT_MIN: the conversation
+   * went back to the queue (its place kept) and is no longer theirs.
+   */
+  z.object({
+    type: z.literal('answer-timeout'),
+    conversationId: z.string(),
+    agentId: z.string(),
+  }),
   /** The conversation ended without the agent (the customer went silent and it was closed). */
   z.object({
     type: z.literal('conversation-ended'),

@@ -11,6 +11,7 @@ import type { AgentEventBus } from './events';
 import type { RelayLine, RelayStore } from './relay-store';
 import type { WaitNotices } from './wait-notices';
 import { waitSignature } from './wait-notifier';
+import type { EmailLinks } from '../privacy/email-links';
 
 /** At most one "customer is typing" event per conversation this often (channels repeat it every few s). */
 const TYPING_EVERY_MS = 2_000;
@@ -23,6 +24,8 @@ export interface QueueHandoffPortDeps {
   readonly store: RelayStore;
   readonly bus: AgentEventBus;
   readonly clock: () => Date;
+  /** Remembers where an e-mail address was left (the profile links anonymous visitors by it). */
+  readonly emailLinks?: Pick<EmailLinks, 'link'>;
   /** Remembers what the customer was told, so the wait notifier only sends changes, and not too soon. */
   readonly waitNotices?: { readonly notices: WaitNotices; readonly gapMs: number };
 }
@@ -59,6 +62,7 @@ export class QueueHandoffPort implements HandoffPort {
       conversationId: request.conversationId,
       language: request.locale,
       priority,
+      ...(customer?.b2b && customer.accountManagerId ? { accountManagerId: customer.accountManagerId } : {}),
       reason: request.reason,
       contact: {
         ...(customer?.name ? { name: customer.name } : {}),
@@ -83,6 +87,8 @@ export class QueueHandoffPort implements HandoffPort {
         reference: request.reference,
       },
     });
+    const email = customer?.email ?? request.contactEmail;
+    if (result.ok && email) await this.deps.emailLinks?.link(email, request.conversationId);
     if (!result.ok) {
       // Already waiting: say where. Any other state (e.g. a closed conversation) cannot be queued again.
       if (result.reason !== 'already-queued') return { status: 'recorded' };
@@ -101,6 +107,7 @@ export class QueueHandoffPort implements HandoffPort {
     if (!QUEUEABLE_ID.test(conversationId)) return 'not-found';
     const set = await this.deps.queue.setContactEmail(conversationId, email, options);
     if (!set.ok) return 'not-found';
+    await this.deps.emailLinks?.link(email, conversationId);
     // The ticket list shows the contact: consoles reload it.
     if (set.stored) await this.deps.bus.publish({ type: 'queue-changed', conversationId });
     return set.stored ? 'stored' : 'kept';

@@ -23,6 +23,7 @@ import {
 import type { AgentSessions } from './session';
 import type { UploadStore } from './upload-store';
 import { registerHistoryRoutes } from '../history/history-routes';
+import { registerProfileRoute, type ProfileRouteDeps } from './profile-route';
 import type { HistoryStore } from '../history/history-store';
 
 export interface AgentRoutesDeps {
@@ -34,6 +35,8 @@ export interface AgentRoutesDeps {
   readonly uploads?: UploadStore;
   /** Past conversations (GET /api/agent/history); absent, those routes do not exist. */
   readonly history?: HistoryStore;
+  /** The customer profile beside a conversation (GET …/:id/profile); absent, that route does not exist. */
+  readonly profile?: Omit<ProfileRouteDeps, 'authed'>;
   readonly streams: AgentEventStreams;
   readonly log: Log;
   readonly tracked: <A extends unknown[]>(
@@ -230,6 +233,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     }),
   );
   if (deps.history) registerHistoryRoutes(server, { history: deps.history, authed });
+  if (deps.profile) registerProfileRoute(server, { ...deps.profile, authed });
   server.get(
     '/api/agent/tickets',
     authed(async (agent, _req, res) => reply(res, await tickets.list(agent))),

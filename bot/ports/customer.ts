@@ -8,6 +8,12 @@ export const customerSchema = z.strictObject({
   vip: z.boolean().default(false),
   /** A business (B2B) account, which has an account manager. */
   b2b: z.boolean().default(false),
+  /** B2B: the agent id of the account's manager, who gets the conversation first while online. */
+  accountManagerId: z
+    .string()
+    .max(200)
+    .regex(/^[^\s{}]+$/, 'an agent id: no whitespace or braces')
+    .optional(),
 });
 
 export type Customer = z.output<typeof customerSchema>;

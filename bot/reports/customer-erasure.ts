@@ -5,6 +5,7 @@ import type { RelayStore } from '../agent/relay-store';
 import type { UploadStore } from '../agent/upload-store';
 import type { DirectLineStore } from '../directline/store';
 import type { HistoryStore } from '../history/history-store';
+import type { EmailLinks } from '../privacy/email-links';
 import {
   byConversationId,
   sameConversation,
@@ -28,6 +29,8 @@ export interface ErasureStores {
   readonly customers?: Pick<CustomerConversations, 'conversationsOf' | 'remove'>;
   /** The searchable history of past conversations and its indexes. */
   readonly history?: Pick<HistoryStore, 'erase'>;
+  /** E-mail address (hashed) → conversations: the profile's link for anonymous visitors. */
+  readonly emailLinks?: Pick<EmailLinks, 'forgetConversation'>;
 }
 
 export interface ErasureReport {
@@ -85,6 +88,7 @@ export async function eraseConversationTraces(
   const uploads = stores.uploads ? await stores.uploads.eraseConversation(conversationId) : 0;
   const forgot = stores.queue ? await stores.queue.forget(conversationId) : undefined;
   const history = stores.history ? await stores.history.erase(conversationId) : 0;
+  await stores.emailLinks?.forgetConversation(conversationId);
   return {
     state,
     activities,

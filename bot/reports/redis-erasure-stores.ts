@@ -1,3 +1,4 @@
+import { RedisEmailLinks } from '../privacy/redis-email-links';
 import type { Redis } from 'ioredis';
 import { RedisHandoffQueue } from '../../handoff/index';
 import { RedisSurveyStore } from '../../insights/index';
@@ -32,5 +33,6 @@ export function redisErasureStores(redis: Redis, prefix: string): ErasureStores 
       ttlSeconds: RELAY_LOG_TTL_SECONDS,
       defaultLocale: 'fr',
     }),
+    emailLinks: new RedisEmailLinks(redis, { prefix, ttlSeconds: RELAY_LOG_TTL_SECONDS }),
   };
 }

@@ -19,6 +19,7 @@ export function traceStoresOf(
           relay: agent.store,
           queue: agent.queue,
           ...(agent.uploads ? { uploads: agent.uploads } : {}),
+          ...(agent.emailLinks ? { emailLinks: agent.emailLinks } : {}),
         }
       : {}),
   };

@@ -18,6 +18,7 @@ import type {
   PresenceResult,
   SweepResult,
   TransitionResult,
+  UnansweredRequeue,
   WaitEstimateResult,
 } from '../results';
 import type { TransferTarget } from '../transfer';
@@ -50,6 +51,8 @@ export class MemoryHandoffQueue implements HandoffQueue {
   private readonly reserved = new Map<string, SortedIndex>();
   private readonly poolDue = new SortedIndex();
   private readonly claims = new SortedIndex();
+  /** With-agent conversation → when the customer's oldest unanswered message was written. */
+  private readonly unanswered = new SortedIndex();
   private readonly activity = new SortedIndex();
   private readonly openTickets = new SortedIndex();
   private readonly answeredIndex = new SortedIndex();
@@ -72,6 +75,11 @@ export class MemoryHandoffQueue implements HandoffQueue {
     c[FIELD.lastActivityAt] = String(now);
     c[FIELD.updatedAt] = String(now);
     if (SILENCE_STATES.includes(this.stateOf(c))) this.activity.add(id, now);
+    // The customer now waits for the agent's answer, since their oldest message not answered yet.
+    if (this.stateOf(c) === 'with-agent' && c[FIELD.awaitingSince] === undefined) {
+      c[FIELD.awaitingSince] = String(now);
+      this.unanswered.add(id, now);
+    }
   }
 
   async enqueue(input: Escalation): Promise<EnqueueResult> {
@@ -234,6 +242,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return this.withOwner(conversationId, agentId, (id, c, now) => {
       c[FIELD.repliedAt] = String(now);
       this.claims.remove(id);
+      this.stopAnswerTimer(id, c);
     });
   }
 
@@ -265,6 +274,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
         return { ok: false, reason: 'not-routable', detail: 'language' };
       this.agents.get(owner)?.conversations.delete(id);
       this.claims.remove(id);
+      this.stopAnswerTimer(id, c);
       this.activity.remove(id);
       const queue = `${language}:${skill}`;
       // Its class score from the first escalation: ahead of everyone who escalated later.
@@ -295,6 +305,8 @@ export class MemoryHandoffQueue implements HandoffQueue {
     c[FIELD.agent] = t.agentId;
     c[FIELD.claimedAt] = String(now);
     delete c[FIELD.repliedAt];
+    // The colleague's claim timeout now measures the wait; their own answer timer starts afresh.
+    this.stopAnswerTimer(id, c);
     c[FIELD.updatedAt] = String(now);
     // The target must answer within the claim timeout, like any claim.
     this.claims.add(id, this.policy.claimDeadline(now));
@@ -450,8 +462,21 @@ export class MemoryHandoffQueue implements HandoffQueue {
         requeued.push(due.id);
       }
     }
+    const unanswered: UnansweredRequeue[] = [];
+    const answerCutoff = this.policy.answerCutoff(now);
+    // Strictly before the cutoff: "more than" the timeout.
+    for (const due of answerCutoff === null ? [] : this.unanswered.upTo(answerCutoff - 1, limit)) {
+      const c = this.conversations.get(due.id);
+      if (!c || this.stateOf(c) !== 'with-agent') {
+        this.unanswered.remove(due.id);
+        continue;
+      }
+      unanswered.push({ conversationId: due.id, agentId: c[FIELD.agent] ?? '' });
+      this.requeueHead(due.id, c);
+      requeued.push(due.id);
+    }
     this.promoteDue(now, toPool);
-    return { requeued, toPool, agentsOffline };
+    return { requeued, toPool, agentsOffline, unanswered };
   }
 
   async closeSilent(): Promise<readonly string[]> {
@@ -464,6 +489,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
       if (this.stateOf(c) === 'with-agent') {
         this.agents.get(c[FIELD.agent] ?? '')?.conversations.delete(e.id);
         this.claims.remove(e.id);
+        this.stopAnswerTimer(e.id, c);
       }
       c[FIELD.state] = 'closed';
       c[FIELD.closedReason] = 'customer-silence';
@@ -673,6 +699,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const now = this.policy.now();
     this.agents.get(c[FIELD.agent] ?? '')?.conversations.delete(id);
     this.claims.remove(id);
+    this.stopAnswerTimer(id, c);
     this.activity.remove(id);
     const queue = c[FIELD.queue] ?? '';
     this.indexOf(this.queues, queue).add(id, headScore(Number(c[FIELD.escalatedAt] ?? now)));
@@ -683,9 +710,15 @@ export class MemoryHandoffQueue implements HandoffQueue {
     c[FIELD.updatedAt] = String(now);
   }
 
+  private stopAnswerTimer(id: string, c: ConversationFields): void {
+    this.unanswered.remove(id);
+    delete c[FIELD.awaitingSince];
+  }
+
   private leaveAgent(id: string, c: ConversationFields, now: number, to: 'bot' | 'resolved'): void {
     this.agents.get(c[FIELD.agent] ?? '')?.conversations.delete(id);
     this.claims.remove(id);
+    this.stopAnswerTimer(id, c);
     this.handling.unshift(now - Number(c[FIELD.claimedAt] ?? now));
     this.handling.length = Math.min(this.handling.length, this.policy.config.handlingSamples);
     this.activity.add(id, now);

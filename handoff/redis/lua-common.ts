@@ -42,6 +42,14 @@ end`,
 end`,
   ],
   [
+    'stopAnswerTimer',
+    `-- The agent owes the customer nothing (answered, or the conversation left them).
+local function stopAnswerTimer(id, ck)
+  redis.call('ZREM', kUnanswered, id)
+  redis.call('HDEL', ck, 'awaitingSince')
+end`,
+  ],
+  [
     'inList',
     `local function inList(word, spaced)
   for w in string.gmatch(spaced, '%S+') do if w == word then return true end end
@@ -109,6 +117,7 @@ end`,
   local f = redis.call('HMGET', ck, 'agent', 'escalatedAt', 'queue')
   if f[1] and f[1] ~= '' then redis.call('SREM', kAgentConvs(f[1]), id) end
   redis.call('ZREM', kClaims, id)
+  stopAnswerTimer(id, ck)
   redis.call('ZREM', kActivity, id)
   addToQueue(f[3] or '', n2s(headBand + tonumber(f[2] or now)), id)
   redis.call('HSET', ck, 'state', 'queued', 'updatedAt', now)
@@ -121,6 +130,7 @@ end`,
   local f = redis.call('HMGET', ck, 'agent', 'claimedAt')
   if f[1] and f[1] ~= '' then redis.call('SREM', kAgentConvs(f[1]), id) end
   redis.call('ZREM', kClaims, id)
+  stopAnswerTimer(id, ck)
   redis.call('LPUSH', kHandling, n2s(tonumber(now) - tonumber(f[2] or now)))
   redis.call('LTRIM', kHandling, 0, tonumber(samples) - 1)
   redis.call('ZADD', kActivity, now, id)

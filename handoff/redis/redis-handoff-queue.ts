@@ -22,6 +22,7 @@ import type {
   Refusal,
   SweepResult,
   TransitionResult,
+  UnansweredRequeue,
   WaitEstimateResult,
 } from '../results';
 import { asArray, asFields, asString, asStrings, splitClaimedView, toRefusal, type Reply } from './replies';
@@ -397,10 +398,25 @@ export class RedisHandoffQueue implements HandoffQueue {
     const now = this.policy.now();
     const reply = await this.run(
       'requeueExpired',
-      [this.keys.onlineAgents, this.keys.claims, this.keys.poolDue],
-      [now, this.policy.heartbeatCutoff(now), HEAD_BAND, this.policy.config.sweepLimit],
+      [this.keys.onlineAgents, this.keys.claims, this.keys.poolDue, this.keys.unanswered],
+      [
+        now,
+        this.policy.heartbeatCutoff(now),
+        HEAD_BAND,
+        this.policy.config.sweepLimit,
+        this.policy.answerCutoff(now) ?? '',
+      ],
     );
-    return { requeued: asStrings(reply[0]), toPool: asStrings(reply[1]), agentsOffline: asStrings(reply[2]) };
+    const pairs = asStrings(reply[3]);
+    const unanswered: UnansweredRequeue[] = [];
+    for (let i = 0; i + 1 < pairs.length; i += 2)
+      unanswered.push({ conversationId: pairs[i] ?? '', agentId: pairs[i + 1] ?? '' });
+    return {
+      requeued: asStrings(reply[0]),
+      toPool: asStrings(reply[1]),
+      agentsOffline: asStrings(reply[2]),
+      unanswered,
+    };
   }
 
   async closeSilent(): Promise<readonly string[]> {

@@ -22,6 +22,7 @@ for _, id in ipairs(redis.call('ZRANGE', KEYS[1], '-inf', ARGV[3], 'BYSCORE', 'L
       local agent = get(ck, 'agent')
       if agent then redis.call('SREM', kAgentConvs(agent), id) end
       redis.call('ZREM', KEYS[2], id)
+      stopAnswerTimer(id, ck)
     end
     redis.call('HSET', ck, 'state', 'closed', 'closedReason', 'customer-silence', 'updatedAt', now)
     closed[#closed + 1] = id

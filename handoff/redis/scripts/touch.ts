@@ -4,7 +4,8 @@ export const touchScript = script(
   'handoffTouch',
   2,
   `
---[[ touch: customer activity; creates the conversation (state bot) if new, restarts its silence timer
+--[[ touch: customer activity; creates the conversation (state bot) if new, restarts its silence timer;
+  with an agent, starts the answer timer unless it already runs (it keeps the oldest unanswered message)
   KEYS[1] conversation hash   KEYS[2] activity zset
   ARGV[1] key base  [2] id  [3] now  [4] states where the silence timer runs
   Returns {'ok', state}
@@ -18,5 +19,8 @@ if not state then
 end
 redis.call('HSET', ck, 'lastActivityAt', now, 'updatedAt', now)
 if inList(state, ARGV[4]) then redis.call('ZADD', KEYS[2], now, id) end
+if state == 'with-agent' and redis.call('HSETNX', ck, 'awaitingSince', now) == 1 then
+  redis.call('ZADD', kUnanswered, now, id)
+end
 return {'ok', state}`,
 );

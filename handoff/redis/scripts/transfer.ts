@@ -28,6 +28,7 @@ if ARGV[5] == 'queue' then
   if redis.call('ZCOUNT', kLangAgents(language), cutoff, '+inf') == 0 then return {'not-routable', 'language'} end
   redis.call('SREM', kAgentConvs(from), id)
   redis.call('ZREM', KEYS[2], id)
+  stopAnswerTimer(id, ck)
   redis.call('ZREM', KEYS[3], id)
   local queue = language .. ':' .. skill
   addToQueue(queue, f[3] or '0', id)
@@ -47,6 +48,8 @@ redis.call('SREM', kAgentConvs(from), id)
 redis.call('SADD', kAgentConvs(target), id)
 redis.call('HSET', ck, 'agent', target, 'claimedAt', now, 'updatedAt', now)
 redis.call('HDEL', ck, 'repliedAt')
+-- The colleague's claim timeout now measures the wait; their own answer timer starts afresh.
+stopAnswerTimer(id, ck)
 redis.call('ZADD', KEYS[2], ARGV[9], id)
 return {'ok', packedHash(ck)}`,
 );

@@ -229,4 +229,12 @@ describe('config', () => {
     for (const bad of ['0', '1.5', 'soon', '2161'])
       expect(problems({ TICKET_QUIET_HOURS: bad })).toEqual(['TICKET_QUIET_HOURS']);
   });
+
+  test('AGENT_ANSWER_TIMEOUT_MIN: 10 by default, 0 turns it off, whole minutes up to a day', () => {
+    expect(loadConfig({}).agentAnswerTimeoutMinutes).toBe(10);
+    expect(loadConfig({ AGENT_ANSWER_TIMEOUT_MIN: '0' }).agentAnswerTimeoutMinutes).toBe(0);
+    expect(loadConfig({ AGENT_ANSWER_TIMEOUT_MIN: '25' }).agentAnswerTimeoutMinutes).toBe(25);
+    for (const bad of ['-1', '2.5', 'never', '1441'])
+      expect(problems({ AGENT_ANSWER_TIMEOUT_MIN: bad })).toEqual(['AGENT_ANSWER_TIMEOUT_MIN']);
+  });
 });

@@ -20,6 +20,7 @@ describe('HandoffSweeper', () => {
       requeued: ['claimed'],
       toPool: [],
       agentsOffline: [],
+      unanswered: [],
       closedSilent: [],
       quietTickets: [],
     });
