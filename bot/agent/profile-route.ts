@@ -4,7 +4,7 @@ import { sendError } from '../http/errors';
 import type { AgentAccount } from './accounts';
 import type { AgentService } from './agent-service';
 import { customerProfile, type ProfileSources } from './customer-profile';
-import { conversationIdSchema } from './schemas';
+import { conversationIdParam } from './conversation-param';
 
 type Route = (req: Request, res: Response) => Promise<void>;
 
@@ -25,16 +25,10 @@ export function registerProfileRoute(server: Server, deps: ProfileRouteDeps): vo
   server.get(
     '/api/agent/conversations/:id/profile',
     deps.authed(async (agent, req, res) => {
-      const id = conversationIdSchema.safeParse((req.params as Record<string, unknown> | undefined)?.id);
-      if (!id.success)
-        return sendError(
-          res,
-          400,
-          'BadRequest',
-          'conversation id: missing, too long, or with whitespace or braces',
-        );
-      const record = await deps.queue.get(id.data);
-      if (!record) return sendError(res, 404, 'NotFound', `no conversation ${id.data}`);
+      const id = conversationIdParam(req, res);
+      if (id === undefined) return;
+      const record = await deps.queue.get(id);
+      if (!record) return sendError(res, 404, 'NotFound', `no conversation ${id}`);
       if (!deps.service.readable(agent, record))
         return sendError(res, 403, 'Forbidden', 'this conversation is not in your queue nor yours');
       res.send(200, await customerProfile(deps.sources, record));

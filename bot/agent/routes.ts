@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
+import { conversationIdParam } from './conversation-param';
 import { sendError } from '../http/errors';
 import type { Log } from '../log';
 import type { AgentAccount } from './accounts';
@@ -9,7 +10,6 @@ import { cannedAnswers, cannedQuerySchema, type CurrentFaq } from './canned-answ
 import { verifyPassword } from './credentials';
 import type { AgentEventStreams } from './event-stream';
 import {
-  conversationIdSchema,
   describeIssue,
   loginBodySchema,
   messageBodySchema,
@@ -90,12 +90,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     sendError(res, 400, 'BadRequest', describeIssue(parsed.error));
     return undefined;
   };
-  const conversationId = (req: Request, res: Response): string | undefined => {
-    const parsed = conversationIdSchema.safeParse((req.params as Record<string, unknown> | undefined)?.id);
-    if (parsed.success) return parsed.data;
-    sendError(res, 400, 'BadRequest', 'conversation id: missing, too long, or with whitespace or braces');
-    return undefined;
-  };
+  const conversationId = conversationIdParam;
   const reply = <T>(res: Response, result: Result<T>): void => {
     if (result.ok) res.send(200, result.value);
     else sendError(res, result.status, result.code, result.message);

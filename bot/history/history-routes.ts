@@ -1,7 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import { LOCALES, type Locale } from '../../knowledge-base/index';
 import type { AgentAccount } from '../agent/accounts';
-import { conversationIdSchema, describeIssue } from '../agent/schemas';
+import { conversationIdParam } from '../agent/conversation-param';
+import { describeIssue } from '../agent/schemas';
 import { sendError } from '../http/errors';
 import { historyQuerySchema } from './history-query';
 import type { HistoryStore } from './history-store';
@@ -73,15 +74,9 @@ export function registerScopedHistory(
   server.get(
     `${base}/:id`,
     guard(async (languages, req, res) => {
-      const id = conversationIdSchema.safeParse((req.params as Record<string, unknown> | undefined)?.id);
-      if (!id.success)
-        return sendError(
-          res,
-          400,
-          'BadRequest',
-          'conversation id: missing, too long, or with whitespace or braces',
-        );
-      const conversation = await history.get(id.data);
+      const id = conversationIdParam(req, res);
+      if (id === undefined) return;
+      const conversation = await history.get(id);
       if (!conversation) return sendError(res, 404, 'NotFound', 'no such conversation in the history');
       if (!languages.includes(conversation.language))
         return sendError(res, 403, 'Forbidden', 'this conversation is in a language you do not handle');
