@@ -6,6 +6,7 @@ import {
 } from './calibration';
 import type { DenseVectors } from './dense';
 import { decide, isVague } from './decision-rule';
+import type { LearnedStore } from './learned-cache';
 import { predict } from './logistic';
 import type { Locale } from './locale';
 import { Synonyms } from './synonyms';
@@ -47,6 +48,8 @@ export interface MatcherOptions {
    * Ignored when the phrasings, weights or synonyms differ.
    */
   readonly shareLexicalWith?: Matcher;
+  /** What earlier builds learned from the same KB (learned-scorer weights, calibration), reused when the input matches. */
+  readonly learned?: LearnedStore;
 }
 
 export interface MatcherInfo {
@@ -109,6 +112,7 @@ export class Matcher {
       synonyms,
       dense && { of: texts.map((t) => dense.vectorOf(t)), dims: dense.dims },
       options.shareLexicalWith?.ranker.lexical,
+      options.learned,
     );
     const indexOf = new Map(entries.map((e, i) => [e.id, i]));
     const calibrationOptions = options.calibrationOptions ?? DEFAULT_CALIBRATION_OPTIONS;

@@ -1,5 +1,6 @@
 import { classCentroids, DENSE_FEATURE_WEIGHT, dotDense } from './dense';
 import { DEFAULT_FEATURE_WEIGHTS, FeatureSpace, type AnalyzedText, type FeatureWeights } from './features';
+import type { LearnedStore } from './learned-cache';
 import { DEFAULT_LINEAR_OPTIONS, LinearModel, type LinearModelOptions } from './linear-model';
 import type { Locale } from './locale';
 import { PhrasingIndex } from './phrasing-index';
@@ -247,6 +248,8 @@ export class Ranker {
     vectors?: { readonly of: ReadonlyArray<Float32Array | undefined>; readonly dims: number },
     /** Another ranker's lexical index, reused when it was built from the same phrasings. */
     shared?: LexicalIndex,
+    /** Weights learned by an earlier build on the same input (loaded instead of trained, saved when new). */
+    learned?: LearnedStore,
   ): Ranker {
     const lexical =
       shared && builtFrom(shared, locale, phrasings, labels, classCount, options.features, synonyms)
@@ -258,7 +261,8 @@ export class Ranker {
         ? phrasings.length <= CHAR_NGRAM_LINEAR_MAX_PHRASINGS
         : options.linearOnCharNgrams;
     const dims = vectors?.dims ?? 0;
-    const model = LinearModel.train(
+    const model = LinearModel.trainOrLoad(
+      learned,
       analyzed.map((a, i) => withVector(withChars ? a.full : a.lexical, space.size, vectors?.of[i])),
       labels,
       space.size + dims,
