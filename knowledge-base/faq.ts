@@ -97,7 +97,7 @@ export class Faq {
       const messages = options.calibration?.[locale];
       const gate =
         vectors && messages ? { messages, vectorOf: (t: string) => vectors.vectorOf(t) } : undefined;
-      matchers.set(locale, vectors && full ? new Cascade(fast, full, gate) : fast);
+      matchers.set(locale, vectors && full ? new Cascade(fast, full, gate, options.learned) : fast);
     }
     return Faq.of(kb, options, matchers, problems);
   }

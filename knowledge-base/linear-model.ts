@@ -36,6 +36,8 @@ export class LinearModel {
   private constructor(
     private readonly compact: CompactWeights,
     readonly classCount: number,
+    /** The hash of the training input when trained through a store (what depends on these weights keys on it). */
+    readonly learnedKey?: string,
   ) {}
 
   static train(
@@ -99,11 +101,14 @@ export class LinearModel {
     const digest = key.digest();
     const stored = store.load('linear', digest);
     const loaded = stored && compactFrom(stored.arrays, featureCount, classCount);
-    if (loaded) return new LinearModel(loaded, classCount);
-    const model = LinearModel.train(examples, labels, featureCount, classCount, options);
-    const { offsets, classIds, weights } = model.compact;
-    store.save('linear', digest, { json: { featureCount, classCount }, arrays: [offsets, classIds, weights] });
-    return model;
+    if (loaded) return new LinearModel(loaded, classCount, digest);
+    const { compact } = LinearModel.train(examples, labels, featureCount, classCount, options);
+    const { offsets, classIds, weights } = compact;
+    store.save('linear', digest, {
+      json: { featureCount, classCount },
+      arrays: [offsets, classIds, weights],
+    });
+    return new LinearModel(compact, classCount, digest);
   }
 
   /** Linear score of every entry for one message, written into `out`. */
@@ -126,7 +131,11 @@ function compactFrom(
   classCount: number,
 ): CompactWeights | undefined {
   const [offsets, classIds, weights] = arrays;
-  if (!(offsets instanceof Int32Array) || !(classIds instanceof Int32Array) || !(weights instanceof Float32Array))
+  if (
+    !(offsets instanceof Int32Array) ||
+    !(classIds instanceof Int32Array) ||
+    !(weights instanceof Float32Array)
+  )
     return undefined;
   if (offsets.length !== featureCount + 1 || classIds.length !== weights.length) return undefined;
   if (offsets[0] !== 0 || offsets[featureCount] !== classIds.length) return undefined;
