@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { NORMALIZER_VERSION } from './normalize';
 
 /**
  * Version of the code that turns a KB into learned weights, calibration and cascade gate (the
  * learned scorer's training, the ranker's scorers, calibration, the gate search, and the text
- * preparation whose effects the key does not already hash). Part of every key: bump it whenever
+ * preparation whose effects the key does not already hash). Part of every key, with
+ * NORMALIZER_VERSION: bump it whenever
  * that code decides differently, or a build would load what an older version learned.
  */
 export const LEARNED_CODE_VERSION = 1;
@@ -35,7 +37,7 @@ export class LearnedKey {
   private readonly hash = createHash('sha256');
 
   constructor(kind: string) {
-    this.hash.update(`${kind}\0v${LEARNED_CODE_VERSION}\0`);
+    this.hash.update(`${kind}\0v${LEARNED_CODE_VERSION}\0n${NORMALIZER_VERSION}\0`);
   }
 
   text(s: string): this {
@@ -99,7 +101,11 @@ export class LearnedFileStore implements LearnedStore {
       renameSync(temp, file);
       this.prune();
     } catch (error) {
-      rmSync(temp, { force: true });
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // The folder itself is unusable: nothing was left in it.
+      }
       this.warnOnce(
         { file, error: error instanceof Error ? error.message : String(error) },
         'learned cache not written: the next build re-learns',
