@@ -7,7 +7,8 @@ import { loadClinc } from './clinc';
  * CLINC150 full + encoder built from a warm vector cache, `--runs N` times in a row (each with a
  * fresh encoder, as a restart would): the build seconds of each, and a digest of the decisions on
  * the test queries' lexical path (`--decisions`) so two builds can be compared exactly.
- * Usage: ENCODER_CACHE_DIR=<dir> node dist/bench/matcher/warm-build.js [--runs 2] [--decisions]
+ * `--no-learned`: the learned scorer, calibration and gate learned again (vectors still from the cache).
+ * Usage: ENCODER_CACHE_DIR=<dir> node dist/bench/matcher/warm-build.js [--runs 2] [--decisions] [--no-learned]
  */
 async function main(): Promise<void> {
   const cacheDir = process.env.ENCODER_CACHE_DIR;
@@ -19,10 +20,13 @@ async function main(): Promise<void> {
     const encoder = await openEncoderVectors({ mode: 'on', pass: 'cascade', cacheDir, buildWorkers: 1 });
     try {
       const kb = buildKnowledgeBase([{ file: 'warm.json', text: clinc.kbText(100) }]);
+      const relearn = process.argv.includes('--no-learned');
+      const vectors =
+        encoder.vectors && (relearn ? { ...encoder.vectors, learned: undefined } : encoder.vectors);
       const started = performance.now();
       const faq = await Faq.create(kb, {
         calibration: { en: clinc.calibration },
-        ...(encoder.vectors ? { vectors: encoder.vectors } : {}),
+        ...(vectors ? { vectors } : {}),
       });
       const seconds = (performance.now() - started) / 1000;
       let digest = '';
