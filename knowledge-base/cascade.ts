@@ -1,3 +1,5 @@
+import { LearnedKey, type LearnedStore } from './learned-cache';
+import { numberOrLoad } from './learned-calibration';
 import type { LabelledText, Matcher, MatcherInfo } from './matcher';
 import type { Decision } from './types';
 
@@ -26,8 +28,21 @@ export class Cascade implements LocaleMatcher {
     private readonly fast: Matcher,
     private readonly full: Matcher,
     calibration?: GateCalibration,
+    /** Where an earlier build of the same two matchers left its gate. */
+    learned?: LearnedStore,
   ) {
-    this.gate = calibration ? chooseGate(fast, full, calibration) : 0;
+    // Both matchers' keys cover the calibration messages and their vectors (the gate's input).
+    const key =
+      calibration && fast.learnedKey && full.learnedKey
+        ? new LearnedKey('gate')
+            .text(fast.learnedKey)
+            .text(full.learnedKey)
+            .json(MAX_FULL_PASS_SHARE)
+            .digest()
+        : undefined;
+    this.gate = calibration
+      ? numberOrLoad(learned, 'gate', key, () => chooseGate(fast, full, calibration))
+      : 0;
     this.info = {
       ...full.info,
       buildMs: fast.info.buildMs + full.info.buildMs,

@@ -8,6 +8,7 @@ import { Cascade, type LocaleMatcher } from './cascade';
 import { Matcher, type LabelledText, type MatcherInfo, type MatcherOptions } from './matcher';
 import type { Decision, Entry } from './types';
 import type { DenseVectors } from './dense';
+import type { LearnedStore } from './learned-cache';
 import type { TextsToEmbed, VectorSource } from './vector-source';
 
 export interface FaqOptions {
@@ -23,6 +24,8 @@ export interface FaqOptions {
   readonly dense?: Partial<Record<Locale, DenseVectors>>;
   /** Called with texts embedded / total while vectors are made. */
   readonly onProgress?: (locale: Locale, done: number, total: number) => void;
+  /** What earlier builds of the same KB learned (default: the vector source's store, if any). */
+  readonly learned?: LearnedStore;
 }
 
 export interface MatchOptions {
@@ -69,6 +72,7 @@ export class Faq {
   static async create(kb: LoadedKnowledgeBase, options: FaqOptions = {}): Promise<Faq> {
     const source = options.vectors;
     if (!source) return Faq.build(kb, options);
+    if (!options.learned && source.learned) options = { ...options, learned: source.learned };
     const dense: Partial<Record<Locale, DenseVectors>> = { ...options.dense };
     const problems: Partial<Record<Locale, string>> = {};
     for (const locale of new Set(kb.entries.map((e) => e.locale))) {
@@ -93,7 +97,7 @@ export class Faq {
       const messages = options.calibration?.[locale];
       const gate =
         vectors && messages ? { messages, vectorOf: (t: string) => vectors.vectorOf(t) } : undefined;
-      matchers.set(locale, vectors && full ? new Cascade(fast, full, gate) : fast);
+      matchers.set(locale, vectors && full ? new Cascade(fast, full, gate, options.learned) : fast);
     }
     return Faq.of(kb, options, matchers, problems);
   }
@@ -166,6 +170,7 @@ function buildMatchers(
         ...(calibration ? { calibration } : {}),
         ...(dense ? { dense } : {}),
         ...(shared ? { shareLexicalWith: shared } : {}),
+        ...(options.learned ? { learned: options.learned } : {}),
       }),
     );
   }

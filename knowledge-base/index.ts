@@ -13,6 +13,7 @@ export { readLabelledLines, type LabelledLine } from './labelled-queries';
 export { summarize, toPrediction, type EvalSummary, type Prediction } from './evaluation';
 export type { Candidate, Decision, DecisionKind, Entry, EscalationReason } from './types';
 export type { VectorSource } from './vector-source';
+export { LearnedFileStore, type LearnedStore } from './learned-cache';
 export {
   openEncoderVectors,
   type EncoderMode,

@@ -1,3 +1,4 @@
+import { LearnedKey, type LearnedStore } from './learned-cache';
 import { DenseWeights, SparseWeights, type CompactWeights, type TrainingWeights } from './linear-weights';
 import type { SparseVector } from './sparse';
 
@@ -35,6 +36,8 @@ export class LinearModel {
   private constructor(
     private readonly compact: CompactWeights,
     readonly classCount: number,
+    /** The hash of the training input when trained through a store (what depends on these weights keys on it). */
+    readonly learnedKey?: string,
   ) {}
 
   static train(
@@ -79,6 +82,35 @@ export class LinearModel {
     return new LinearModel(weights.averaged(t), classCount);
   }
 
+  /**
+   * `train`, or the weights a previous build trained on exactly the same input, from `store`
+   * (the key hashes the examples, labels, sizes and options themselves, so nothing that
+   * determines the weights can be left out of it). Newly trained weights are saved there.
+   */
+  static trainOrLoad(
+    store: LearnedStore | undefined,
+    examples: readonly SparseVector[],
+    labels: Int32Array,
+    featureCount: number,
+    classCount: number,
+    options: LinearModelOptions = DEFAULT_LINEAR_OPTIONS,
+  ): LinearModel {
+    if (!store) return LinearModel.train(examples, labels, featureCount, classCount, options);
+    const key = new LearnedKey('linear').json({ featureCount, classCount, options }).array(labels);
+    for (const x of examples) key.array(x.ids).array(x.values);
+    const digest = key.digest();
+    const stored = store.load('linear', digest);
+    const loaded = stored && compactFrom(stored.arrays, featureCount, classCount);
+    if (loaded) return new LinearModel(loaded, classCount, digest);
+    const { compact } = LinearModel.train(examples, labels, featureCount, classCount, options);
+    const { offsets, classIds, weights } = compact;
+    store.save('linear', digest, {
+      json: { featureCount, classCount },
+      arrays: [offsets, classIds, weights],
+    });
+    return new LinearModel(compact, classCount, digest);
+  }
+
   /** Linear score of every entry for one message, written into `out`. */
   score(x: SparseVector, out: Float32Array): void {
     out.fill(0);
@@ -90,6 +122,27 @@ export class LinearModel {
       for (let p = offsets[f]!; p < end; p++) out[classIds[p]!]! += weights[p]! * xv;
     }
   }
+}
+
+/** Stored weights, when they are well-formed for this many features and entries. */
+function compactFrom(
+  arrays: ReadonlyArray<Int32Array | Float32Array>,
+  featureCount: number,
+  classCount: number,
+): CompactWeights | undefined {
+  const [offsets, classIds, weights] = arrays;
+  if (
+    !(offsets instanceof Int32Array) ||
+    !(classIds instanceof Int32Array) ||
+    !(weights instanceof Float32Array)
+  )
+    return undefined;
+  if (offsets.length !== featureCount + 1 || classIds.length !== weights.length) return undefined;
+  if (offsets[0] !== 0 || offsets[featureCount] !== classIds.length) return undefined;
+  for (let f = 0; f < featureCount; f++) if (offsets[f]! > offsets[f + 1]!) return undefined;
+  for (const c of classIds) if (c < 0 || c >= classCount) return undefined;
+  for (const w of weights) if (!Number.isFinite(w)) return undefined;
+  return { offsets, classIds, weights };
 }
 
 function withoutCommonFeatures(

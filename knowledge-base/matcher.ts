@@ -6,6 +6,8 @@ import {
 } from './calibration';
 import type { DenseVectors } from './dense';
 import { decide, isVague } from './decision-rule';
+import { LearnedKey, type LearnedStore } from './learned-cache';
+import { calibrationOrLoad } from './learned-calibration';
 import { predict } from './logistic';
 import type { Locale } from './locale';
 import { Synonyms } from './synonyms';
@@ -47,6 +49,8 @@ export interface MatcherOptions {
    * Ignored when the phrasings, weights or synonyms differ.
    */
   readonly shareLexicalWith?: Matcher;
+  /** What earlier builds learned from the same KB (learned-scorer weights, calibration), reused when the input matches. */
+  readonly learned?: LearnedStore;
 }
 
 export interface MatcherInfo {
@@ -74,6 +78,8 @@ export class Matcher {
     private readonly noneClass: number,
     readonly info: MatcherInfo,
     private readonly dense: DenseVectors | undefined,
+    /** Hash of everything this matcher's decisions depend on (built through a learned store only). */
+    readonly learnedKey?: string,
   ) {}
 
   static build(locale: Locale, entries: readonly Entry[], options: MatcherOptions = {}): Matcher {
@@ -109,26 +115,31 @@ export class Matcher {
       synonyms,
       dense && { of: texts.map((t) => dense.vectorOf(t)), dims: dense.dims },
       options.shareLexicalWith?.ranker.lexical,
+      options.learned,
     );
     const indexOf = new Map(entries.map((e, i) => [e.id, i]));
     const calibrationOptions = options.calibrationOptions ?? DEFAULT_CALIBRATION_OPTIONS;
-    const calibration = options.calibration
-      ? calibrate(
-          locale,
-          options.calibration.map((q) => ({
-            scored: ranker.score(q.text, undefined, dense?.vectorOf(q.text)),
-            expected: q.expected === null ? -1 : (indexOf.get(q.expected) ?? -1),
-          })),
-          'calibration-set',
-          calibrationOptions,
-          noneClass,
-        )
-      : calibrate(
-          locale,
-          selfCalibrationSamples(locale, phrasingsOf, rankerOptions, synonyms, dense),
-          'self-calibration',
-          calibrationOptions,
-        );
+    const calibrationKey =
+      ranker.learnedKey && matcherKey(ranker.learnedKey, locale, entries, options, noneClass, phrasingsOf);
+    const calibration = calibrationOrLoad(options.learned, calibrationKey, () =>
+      options.calibration
+        ? calibrate(
+            locale,
+            options.calibration.map((q) => ({
+              scored: ranker.score(q.text, undefined, dense?.vectorOf(q.text)),
+              expected: q.expected === null ? -1 : (indexOf.get(q.expected) ?? -1),
+            })),
+            'calibration-set',
+            calibrationOptions,
+            noneClass,
+          )
+        : calibrate(
+            locale,
+            selfCalibrationSamples(locale, phrasingsOf, rankerOptions, synonyms, dense),
+            'self-calibration',
+            calibrationOptions,
+          ),
+    );
     const info: MatcherInfo = {
       locale,
       entries: entries.length,
@@ -144,7 +155,7 @@ export class Matcher {
         samples: calibration.samples,
       },
     };
-    return new Matcher(locale, entries, ranker, calibration, noneClass, info, dense);
+    return new Matcher(locale, entries, ranker, calibration, noneClass, info, dense, calibrationKey);
   }
 
   /** The lexical index this matcher scores with (shared with another matcher when built with `shareLexicalWith`). */
@@ -291,6 +302,34 @@ export class Matcher {
     parts.push(`closest phrasing similarity ${top.knn.toFixed(2)}`);
     return parts.join('; ');
   }
+}
+
+/**
+ * The ranker's key with what calibration reads besides it: the labelled messages, their vectors,
+ * the policy, the entries' ids and escalate flags, and for self-calibration the entries' phrasings and the ranker options.
+ */
+function matcherKey(
+  rankerKey: string,
+  locale: Locale,
+  entries: readonly Entry[],
+  options: MatcherOptions,
+  noneClass: number,
+  phrasingsOf: ReadonlyArray<{ phrasings: string[]; extra: string[] }>,
+): string {
+  const key = new LearnedKey('calibration')
+    .text(rankerKey)
+    .json({ locale, noneClass, policy: options.calibrationOptions ?? DEFAULT_CALIBRATION_OPTIONS })
+    // Ids name the expected entries; the escalate flags steer the cascade gate's decisions.
+    .json(entries.map((e) => [e.id, e.escalate]));
+  if (!options.calibration)
+    return key.json({ phrasingsOf, ranker: options.ranker ?? DEFAULT_RANKER_OPTIONS }).digest();
+  for (const q of options.calibration) {
+    key.text(q.text).json(q.expected);
+    const vector = options.dense?.vectorOf(q.text);
+    if (vector) key.array(vector);
+    else key.text('-');
+  }
+  return key.digest();
 }
 
 function clip(text: string): string {

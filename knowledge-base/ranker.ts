@@ -1,5 +1,6 @@
 import { classCentroids, DENSE_FEATURE_WEIGHT, dotDense } from './dense';
 import { DEFAULT_FEATURE_WEIGHTS, FeatureSpace, type AnalyzedText, type FeatureWeights } from './features';
+import { LearnedKey, type LearnedStore } from './learned-cache';
 import { DEFAULT_LINEAR_OPTIONS, LinearModel, type LinearModelOptions } from './linear-model';
 import type { Locale } from './locale';
 import { PhrasingIndex } from './phrasing-index';
@@ -178,6 +179,30 @@ function buildLexicalIndex(
   };
 }
 
+/**
+ * The learned scorer's key, and what the other scorers read: each phrasing's analysed features
+ * (so a change of normalisation, synonyms or feature weights shows), labels and entry centroids.
+ */
+function rankerKey(
+  linearKey: string,
+  lexical: LexicalIndex,
+  withChars: boolean,
+  centroids: Float32Array | undefined,
+): string {
+  const key = new LearnedKey('ranker')
+    .text(linearKey)
+    .json({
+      locale: lexical.space.locale,
+      classCount: lexical.classCount,
+      withChars,
+      size: lexical.space.size,
+    })
+    .array(lexical.labels);
+  for (const a of lexical.analyzed) key.array(a.full.ids).array(a.full.values).text(a.stems.join(' '));
+  if (centroids) key.array(centroids);
+  return key.digest();
+}
+
 /** Whether `index` was built from exactly these phrasings, labels, weights and synonyms. */
 function builtFrom(
   index: LexicalIndex,
@@ -220,6 +245,11 @@ export class Ranker {
     private readonly linearOnCharNgrams: boolean,
     /** Entry centroids of the phrasings' sentence vectors (classCount × dims); undefined: lexical only. */
     private readonly centroids?: { readonly rows: Float32Array; readonly dims: number },
+    /**
+     * Hash of everything that makes this ranker score as it does (built through a learned store
+     * only): what calibration on it is keyed by.
+     */
+    readonly learnedKey?: string,
   ) {
     this.space = lexical.space;
     this.phrasingIndex = lexical.phrasingIndex;
@@ -247,6 +277,8 @@ export class Ranker {
     vectors?: { readonly of: ReadonlyArray<Float32Array | undefined>; readonly dims: number },
     /** Another ranker's lexical index, reused when it was built from the same phrasings. */
     shared?: LexicalIndex,
+    /** Weights learned by an earlier build on the same input (loaded instead of trained, saved when new). */
+    learned?: LearnedStore,
   ): Ranker {
     const lexical =
       shared && builtFrom(shared, locale, phrasings, labels, classCount, options.features, synonyms)
@@ -258,7 +290,8 @@ export class Ranker {
         ? phrasings.length <= CHAR_NGRAM_LINEAR_MAX_PHRASINGS
         : options.linearOnCharNgrams;
     const dims = vectors?.dims ?? 0;
-    const model = LinearModel.train(
+    const model = LinearModel.trainOrLoad(
+      learned,
       analyzed.map((a, i) => withVector(withChars ? a.full : a.lexical, space.size, vectors?.of[i])),
       labels,
       space.size + dims,
@@ -266,7 +299,8 @@ export class Ranker {
       options.linear,
     );
     const centroids = vectors && { rows: classCentroids(vectors.of, labels, classCount, dims), dims };
-    return new Ranker(lexical, model, withChars, centroids);
+    const key = model.learnedKey && rankerKey(model.learnedKey, lexical, withChars, centroids?.rows);
+    return new Ranker(lexical, model, withChars, centroids, key);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { DenseVectors } from './dense';
+import type { LearnedStore } from './learned-cache';
 import type { Locale } from './locale';
 
 /**
@@ -13,6 +14,8 @@ export interface VectorSource {
   readonly cascade?: boolean;
   /** Languages the vectors are for (default: every language); the others stay lexical only. */
   readonly locales?: readonly Locale[];
+  /** Where builds keep what they learned from the KB (beside the vector cache), reused by the next build of the same KB. */
+  readonly learned?: LearnedStore;
   /**
    * Vectors of a language's texts and the way to embed new messages. `onProgress` is called with
    * texts done / total during long builds.

@@ -1,4 +1,5 @@
 import type { DenseVectors } from '../dense';
+import type { LearnedStore } from '../learned-cache';
 import type { Locale } from '../locale';
 import type { TextsToEmbed, VectorSource } from '../vector-source';
 import { embedPhrasings } from './embed-phrasings';
@@ -24,6 +25,8 @@ export interface EncoderVectorsOptions {
   readonly locales?: readonly Locale[];
   /** Starts a second model copy that shares a large (cold-cache) KB build; closed when it ends. */
   readonly buildHelper?: () => Promise<SentenceEncoder>;
+  /** What builds learned from the KB (weights, calibration), kept beside the vector cache. */
+  readonly learned?: LearnedStore;
 }
 
 /**
@@ -61,6 +64,7 @@ export function encoderVectors(
     label,
     cascade: pass === 'cascade',
     locales: options.locales ?? DEFAULT_ENCODER_LOCALES,
+    ...(options.learned ? { learned: options.learned } : {}),
     async vectorsFor(_locale: Locale, texts: TextsToEmbed, onProgress): Promise<DenseVectors> {
       const total = texts.phrasings.length + texts.messages.length;
       const known = new Map<string, Float32Array>();

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { LearnedFileStore } from '../learned-cache';
 import type { Locale } from '../locale';
 import type { VectorSource } from '../vector-source';
 import { encoderVectors, type EncoderPass } from './encoder-vectors';
@@ -58,6 +59,7 @@ export async function openEncoderVectors(options: OpenEncoderVectorsOptions): Pr
       cache,
       ...(loaded.startHelper && (options.buildWorkers ?? 2) > 1 ? { buildHelper: loaded.startHelper } : {}),
       ...(options.locales ? { locales: options.locales } : {}),
+      learned: new LearnedFileStore(cacheDir, options.log),
     }),
     get status() {
       return encoder.status;
