@@ -141,16 +141,6 @@ window.RelaisDashboardText = Object.freeze({
   tokenRefused: 'Token refused: check it and try again.',
   csvName: 'surveys',
   agentsCsvName: 'agents',
-  duration: function (ms) {
-    var s = Math.round(ms / 1000);
-    if (s < 60) return s + ' s';
-    var m = Math.round(s / 60);
-    if (m < 60) return m + ' min';
-    return Math.floor(m / 60) + ' h ' + String(m % 60).padStart(2, '0');
-  },
-  sampleSize: function (n) {
-    return 'n = ' + n;
-  },
   cesAnswers: function (n) {
     return n + (n === 1 ? ' answer' : ' answers');
   },

@@ -92,6 +92,15 @@
     return value && value.rate !== undefined ? percent.format(value.rate) : '–';
   }
 
+  /** A short duration, the same in both languages ("45 s", "12 min", "1 h 05"). */
+  function duration(ms) {
+    var s = Math.round(ms / 1000);
+    if (s < 60) return s + ' s';
+    var m = Math.round(s / 60);
+    if (m < 60) return m + ' min';
+    return Math.floor(m / 60) + ' h ' + String(m % 60).padStart(2, '0');
+  }
+
   function minutes(ms) {
     if (ms === undefined || ms === null) return '–';
     var m = Math.round(ms / 60000);
@@ -252,8 +261,8 @@
       cell.textContent = '–';
       return;
     }
-    cell.appendChild(document.createTextNode(T.duration(figure.median) + ' '));
-    cell.appendChild(element('small', {}, T.sampleSize(figure.count)));
+    cell.appendChild(document.createTextNode(duration(figure.median) + ' '));
+    cell.appendChild(element('small', {}, 'n = ' + figure.count));
   }
 
   /** One row per agent; a CES on few answers is greyed with its count, never hidden. */
@@ -316,7 +325,7 @@
         element(
           'li',
           { 'data-queue': q.queue },
-          T.queueLength(q.queue, q.waiting, q.headWaitMs === undefined ? '' : T.duration(q.headWaitMs)),
+          T.queueLength(q.queue, q.waiting, q.headWaitMs === undefined ? '' : duration(q.headWaitMs)),
         ),
       );
     });
@@ -349,8 +358,8 @@
               T.heldConversation(
                 c.language || '?',
                 c.queue || '?',
-                c.waitingMs === undefined ? '–' : T.duration(c.waitingMs),
-                c.heldMs === undefined ? '–' : T.duration(c.heldMs),
+                c.waitingMs === undefined ? '–' : duration(c.waitingMs),
+                c.heldMs === undefined ? '–' : duration(c.heldMs),
               ),
           ),
         );
