@@ -194,7 +194,7 @@ export class AgentService {
           line.text,
           owned.value.language,
           `${conversationId}:${line.seq}`,
-          agent,
+          { agent, logged: true },
         );
       await store.markDelivered(conversationId, line.seq);
       return line;

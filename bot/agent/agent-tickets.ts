@@ -144,7 +144,8 @@ export class AgentTickets {
     if (!record || !reference || !connected) return false;
     if (this.deps.closing) return this.deps.closing.ticketAnswered({ conversationId, agent, text });
     // The ticket is answered whatever the chat does: a refused send means "not delivered in the chat".
-    return this.deps.relay.say(reference, text, record.language, undefined, agent).then(
+    // The answer is appended to the relay log once the desk is done (answer below).
+    return this.deps.relay.say(reference, text, record.language, undefined, { agent, logged: true }).then(
       () => true,
       () => false,
     );

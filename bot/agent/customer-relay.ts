@@ -4,6 +4,7 @@ import { DELIVERY_ID_FIELD, DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } fr
 import { isDirectLineKey, parseBotFrameworkKey } from '../channels/conversation-key';
 import { AGENT_SENDER_FIELD, NOTICE_FIELD, type NoticeKind } from '../directline/sender';
 import type { RelaisBot } from '../relais-bot';
+import { markAgentSend } from './agent-send';
 import { textFor } from '../text';
 import { toLocale } from '../../knowledge-base/index';
 
@@ -18,6 +19,12 @@ const referenceSchema = z.looseObject({
 export interface CustomerFacingAgent {
   readonly id: string;
   readonly displayName: string;
+}
+
+/** A person's message: who, and whether the relay log holds it already (closing words do not). */
+export interface AgentVoice {
+  readonly agent: CustomerFacingAgent;
+  readonly logged: boolean;
 }
 
 export function readReference(value: unknown): Partial<ConversationReference> | undefined {
@@ -40,17 +47,19 @@ export class CustomerRelay {
 
   /**
    * `deliveryId`: the same message sent again (a retry) carries the same id; the local Direct Line
-   * keeps it once (its log deduplicates on it). `agent`: a person wrote it. The local Direct Line
+   * keeps it once (its log deduplicates on it). `voice`: a person wrote it. The local Direct Line
    * shows them as its sender (Web Chat draws their name and avatar); on a Bot Framework channel
-   * every message comes from the bot's account, so the text starts with their name.
+   * every message comes from the bot's account, so the text starts with their name. The turn is
+   * marked as theirs (agent-send.ts) for the history, which never matches texts.
    */
   async say(
     reference: Partial<ConversationReference>,
     text: string,
     locale: string | undefined,
     deliveryId?: string,
-    agent?: CustomerFacingAgent,
+    voice?: AgentVoice,
   ): Promise<void> {
+    const agent = voice?.agent;
     const local = this.isDirectLine(reference);
     const channelData = {
       ...(deliveryId ? { [DELIVERY_ID_FIELD]: deliveryId } : {}),
@@ -61,6 +70,7 @@ export class CustomerRelay {
     const shown =
       agent && !local ? textFor(toLocale(locale) ?? 'fr').agentSays(agent.displayName, text) : text;
     await this.proactive(reference, async (context) => {
+      if (voice) markAgentSend(context, { agentId: voice.agent.id, text, logged: voice.logged });
       await context.sendActivity({
         type: ActivityTypes.Message,
         text: shown,

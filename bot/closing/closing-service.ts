@@ -106,7 +106,8 @@ export class ClosingService implements ConversationClosing {
         this.deps?.bot.clock().getTime() ?? Date.now(),
       ),
     };
-    await this.sayAsAgent(record, resolve.agent, textFor(this.localeOf(record)).agentResolved);
+    // Said, not in the relay log: the history records these words from the send itself.
+    await this.sayAsAgent(record, resolve.agent, textFor(this.localeOf(record)).agentResolved, false);
     const done = await this.turns.run(record, (turn) => surveyAfterAgent(turn, close));
     if (!done) await this.recordOnly(record, close);
   }
@@ -119,7 +120,8 @@ export class ClosingService implements ConversationClosing {
   async ticketAnswered(answer: TicketAnswerDelivery): Promise<boolean> {
     const record = await this.recordOf(answer.conversationId);
     if (!record) return false;
-    return this.sayAsAgent(record, answer.agent, answer.text);
+    // The ticket desk's caller appends the answer to the relay log.
+    return this.sayAsAgent(record, answer.agent, answer.text, true);
   }
 
   /** A waiting ticket became a live conversation (an agent came online): the customer is told. */
@@ -191,10 +193,11 @@ export class ClosingService implements ConversationClosing {
     record: ConversationRecord,
     agent: CustomerFacingAgent,
     text: string,
+    logged: boolean,
   ): Promise<boolean> {
     const reference = readReference(record.context.reference);
     if (!reference || !this.deps) return false;
-    return this.deps.relay.say(reference, text, record.language, undefined, agent).then(
+    return this.deps.relay.say(reference, text, record.language, undefined, { agent, logged }).then(
       () => true,
       (error: unknown) => {
         this.deps?.log.error(`conversation ${record.id}: the agent's message was refused`, error);

@@ -2,9 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { withContext, type Log } from '../log';
 import type { HistoryFacts, HistoryStore, NewHistoryLine } from './history-store';
 
-/** Agent messages waiting to go out: the turn that sends one must not log it again as the bot's. */
-const PENDING_LIMIT = 1_000;
-
 /**
  * The one writer of the history: the adapters' middleware and the port decorators call it. A
  * history write that fails is logged and never fails the customer's turn or the agent's send
@@ -12,7 +9,6 @@ const PENDING_LIMIT = 1_000;
  */
 export class HistoryRecorder {
   private readonly turn = new AsyncLocalStorage<{ readonly conversationId: string }>();
-  private readonly pendingAgentSends = new Set<string>();
 
   constructor(
     readonly store: HistoryStore,
@@ -41,19 +37,5 @@ export class HistoryRecorder {
   /** The conversation of the turn running now, if any. */
   currentConversation(): string | undefined {
     return this.turn.getStore()?.conversationId;
-  }
-
-  /** An agent's message was logged as theirs: its send is not the bot's line. */
-  expectAgentSend(conversationId: string, text: string): void {
-    if (this.pendingAgentSends.size >= PENDING_LIMIT) {
-      const oldest = this.pendingAgentSends.values().next().value;
-      if (oldest !== undefined) this.pendingAgentSends.delete(oldest);
-    }
-    this.pendingAgentSends.add(`${conversationId}\n${text}`);
-  }
-
-  /** True (once) when this outgoing text is an agent's message logged already. */
-  takeAgentSend(conversationId: string, text: string): boolean {
-    return this.pendingAgentSends.delete(`${conversationId}\n${text}`);
   }
 }

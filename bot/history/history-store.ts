@@ -15,6 +15,26 @@ export type HistoryPath = (typeof HISTORY_PATHS)[number];
 export const HISTORY_QUEUES = ['standard', 'b2b', 'vip'] as const;
 export type HistoryQueue = (typeof HISTORY_QUEUES)[number];
 
+/**
+ * The steps of a conversation's life the history shows. `system` is a system line of the relay
+ * log ("transferred by alice to bruno", "resolved: …"); it was stored as `note` before, which
+ * read like an agent's internal note (`kind: note`): see `storedLine`.
+ */
+export const HISTORY_EVENTS = [
+  'queued',
+  'ticket',
+  'recorded',
+  'claimed',
+  'transferred',
+  'released',
+  'handed-back',
+  'resolved',
+  'ticket-answered',
+  'cancelled',
+  'system',
+] as const;
+export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
+
 export const CES_POINTS = [1, 2, 3, 4, 5] as const;
 export type CesPoint = (typeof CES_POINTS)[number];
 
@@ -46,9 +66,16 @@ export type NewHistoryLine =
       readonly mentions?: readonly string[];
     }
   /** A step of the conversation's life (queued, ticket opened, transfer, resolved…). */
-  | { readonly kind: 'event'; readonly at: number; readonly event: string; readonly text?: string };
+  | { readonly kind: 'event'; readonly at: number; readonly event: HistoryEvent; readonly text?: string };
 
 export type HistoryLine = NewHistoryLine & { readonly seq: number };
+
+/** A line as read back from a store: the system lines stored as `event: note` read as `system`. */
+export function storedLine(line: NewHistoryLine, seq: number): HistoryLine {
+  if (line.kind !== 'event') return { ...line, seq };
+  const event: string = line.event;
+  return { ...line, event: event === 'note' ? 'system' : line.event, seq };
+}
 
 /** What is known about a conversation besides its lines; each given field replaces the stored one. */
 export interface HistoryFacts {

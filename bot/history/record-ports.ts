@@ -6,7 +6,7 @@ import type { FaqPort } from '../conversation/deps';
 import { withOverrides } from '../metrics/observe';
 import type { HandoffPort, HandoffRequest } from '../ports/handoff';
 import type { HistoryRecorder } from './history-recorder';
-import type { HistoryFacts, HistoryQueue, HistoryState, NewHistoryLine } from './history-store';
+import type { HistoryEvent, HistoryFacts, HistoryQueue, HistoryState, NewHistoryLine } from './history-store';
 
 /*
  * Decorators that copy what passes through the bot's ports into the history: the FAQ's decisions,
@@ -103,7 +103,7 @@ type Transition = (conversationId: string, agentId: string, ...rest: never[]) =>
 
 /** Claims, transfers, releases, hand-backs and resolves: the state and the agents who held it. */
 export function recordQueue(queue: HandoffQueue, recorder: HistoryRecorder, now: () => number): HandoffQueue {
-  const after = async (result: unknown, event: string): Promise<void> => {
+  const after = async (result: unknown, event: HistoryEvent): Promise<void> => {
     const outcome = result as { ok: boolean; conversation?: ConversationRecord };
     const record = outcome.ok ? outcome.conversation : undefined;
     if (!record) return;
@@ -118,7 +118,7 @@ export function recordQueue(queue: HandoffQueue, recorder: HistoryRecorder, now:
   };
   const wrap = <K extends 'claim' | 'release' | 'transfer' | 'handBack' | 'resolve' | 'answerTicket'>(
     name: K,
-    event: string,
+    event: HistoryEvent,
   ): Partial<HandoffQueue> => {
     const original = queue[name].bind(queue) as unknown as Transition;
     const wrapped = async (...args: Parameters<Transition>) => {
@@ -146,8 +146,7 @@ export function recordQueue(queue: HandoffQueue, recorder: HistoryRecorder, now:
 /** Agent and system lines of the relay log (the customer's are logged by the turn middleware). */
 export function recordRelay(store: RelayStore, recorder: HistoryRecorder): RelayStore {
   const copy = async (conversationId: string, line: NewRelayLine): Promise<void> => {
-    if (line.from === 'agent') {
-      recorder.expectAgentSend(conversationId, line.text);
+    if (line.from === 'agent')
       await recorder.record(
         conversationId,
         [
@@ -161,7 +160,7 @@ export function recordRelay(store: RelayStore, recorder: HistoryRecorder): Relay
         ],
         line.agentId ? { agentId: line.agentId } : {},
       );
-    } else if (line.from === 'note' && line.agentId)
+    else if (line.from === 'note' && line.agentId)
       await recorder.record(conversationId, [
         {
           kind: 'note',
@@ -172,7 +171,9 @@ export function recordRelay(store: RelayStore, recorder: HistoryRecorder): Relay
         },
       ]);
     else if (line.from === 'system')
-      await recorder.record(conversationId, [{ kind: 'event', at: line.at, event: 'note', text: line.text }]);
+      await recorder.record(conversationId, [
+        { kind: 'event', at: line.at, event: 'system', text: line.text },
+      ]);
   };
   return withOverrides(store, {
     append: async (conversationId, line) => {
@@ -183,7 +184,6 @@ export function recordRelay(store: RelayStore, recorder: HistoryRecorder): Relay
     appendOnce: async (conversationId, key, line) => {
       const result = await store.appendOnce(conversationId, key, line);
       if (result.created) await copy(conversationId, line);
-      else if (line.from === 'agent') recorder.expectAgentSend(conversationId, line.text);
       return result;
     },
   });

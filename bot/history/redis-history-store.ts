@@ -8,6 +8,7 @@ import {
   HISTORY_QUEUES,
   HISTORY_STATES,
   indexed,
+  storedLine,
   TITLE_LENGTH,
   type HistoryConversation,
   type HistoryFacts,
@@ -180,8 +181,8 @@ export class RedisHistoryStore implements HistoryStore {
         .exec()) ?? [];
     const summary = toSummary(fields);
     if (!summary) return undefined;
-    const lines = (Array.isArray(raw) ? raw : []).map(
-      (json, i) => ({ ...(JSON.parse(String(json)) as NewHistoryLine), seq: i + 1 }) as HistoryLine,
+    const lines = (Array.isArray(raw) ? raw : []).map((json, i): HistoryLine =>
+      storedLine(JSON.parse(String(json)) as NewHistoryLine, i + 1),
     );
     return { ...summary, lines };
   }
