@@ -20,14 +20,17 @@ describe('framing: default (no WIDGET_ORIGINS)', () => {
     await app?.close();
   });
 
-  test.each(['/agent', '/dashboard'])(
-    '%s is never framed: frame-ancestors none and X-Frame-Options DENY',
-    async (path) => {
-      const headers = await headersOf(app, path);
-      expect(frameAncestors(headers)).toBe("'none'");
-      expect(headers.get('x-frame-options')).toBe('DENY');
-    },
-  );
+  test.each([
+    '/agent',
+    '/dashboard',
+    '/agent/history',
+    '/agent/history/main.js',
+    '/agent/history/texts/en.js',
+  ])('%s is never framed: frame-ancestors none and X-Frame-Options DENY', async (path) => {
+    const headers = await headersOf(app, path);
+    expect(frameAncestors(headers)).toBe("'none'");
+    expect(headers.get('x-frame-options')).toBe('DENY');
+  });
 
   test('the chat page may be framed by Relais itself only; its images come from Relais only', async () => {
     const headers = await headersOf(app, '/');
