@@ -28,7 +28,7 @@ const page = {
   logout: byId('logout', HTMLButtonElement),
   lang: byId('lang', HTMLSelectElement),
   filters: byId('filters', HTMLFormElement),
-  reset: byId('reset', HTMLButtonElement),
+  clear: byId('clear-filters', HTMLButtonElement),
   status: byId('status', HTMLElement),
   results: byId('results', HTMLOListElement),
   previous: byId('previous', HTMLButtonElement),
@@ -187,7 +187,7 @@ page.filters.addEventListener('change', (event) => {
   )
     search();
 });
-page.reset.addEventListener('click', () => {
+page.clear.addEventListener('click', () => {
   page.filters.reset();
   search();
 });
