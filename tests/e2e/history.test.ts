@@ -92,7 +92,7 @@ afterAll(async () => {
 });
 
 async function page(errors: string[], viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   contexts.push(context);
   const opened = await context.newPage();
   opened.setDefaultTimeout(10_000);
@@ -151,6 +151,15 @@ test('an agent lists, filters, searches and opens past conversations; the bot’
   await expectListed(history, [ids.escalated]);
   await history.locator('select[name="language"]').selectOption({ label: 'Anglais' });
   await expectListed(history, []);
+  await history.getByRole('button', { name: 'Effacer les filtres' }).click();
+  // Dates: "to" includes its day (the browser's time zone is Paris).
+  const day = OPEN_TIME.toISOString().slice(0, 10);
+  const nextDay = new Date(OPEN_TIME.getTime() + 86_400_000).toISOString().slice(0, 10);
+  await history.getByLabel('Du').fill(nextDay);
+  await expectListed(history, []);
+  await history.getByLabel('Du').fill(day);
+  await history.getByLabel('Au (inclus)').fill(day);
+  await expectListed(history, [ids.erased, ids.ticket, ids.escalated, ids.botOnly]);
   await history.getByRole('button', { name: 'Effacer les filtres' }).click();
   await history.getByLabel('Conseiller (identifiant)').fill('alice');
   await history.getByRole('button', { name: 'Rechercher', exact: true }).click();

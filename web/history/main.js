@@ -53,6 +53,8 @@ const state = {
   query: new URLSearchParams(),
   /** @type {string | undefined} */
   openId: undefined,
+  /** Numbers the list requests: an answer to an older one (filters changed since) is dropped. */
+  listRequest: 0,
 };
 
 /** The static texts of the page, by their data-t key. */
@@ -85,8 +87,10 @@ async function loadPage() {
   const cursor = state.cursors[state.cursors.length - 1];
   if (cursor) query.set('cursor', cursor);
   page.status.textContent = state.t.loading;
+  const request = ++state.listRequest;
   try {
     const result = await searchHistory(query);
+    if (request !== state.listRequest) return;
     state.nextCursor = result.nextCursor;
     renderList(page.results, result.items, state.t, (id) => void open(id));
     const first = (Number(cursor ?? '0') || 0) + 1;
