@@ -198,6 +198,7 @@ test('an agent lists, filters, searches and opens past conversations; the bot’
   );
   expect(await note.locator('.text').textContent()).toBe('NOTE-INTERNE client à rappeler jeudi');
   expect(await note.evaluate((li) => getComputedStyle(li).borderStyle)).toBe('dashed');
+  if (process.env.RELAIS_SCREENSHOT) await history.screenshot({ path: 'docs/history.png', fullPage: true });
   // No raw codes where words are expected.
   expect(lines.join('\n')).not.toMatch(/answer-refused|low-confidence|"note"/);
 
@@ -242,6 +243,7 @@ test('English when the agent chose it; usable at 375 px: no sideways scroll, the
     /^Internal note by alice — never shown to the customer/,
   );
   expect(await phone.locator('#results').isVisible()).toBe(false);
+  if (process.env.RELAIS_SCREENSHOT) await phone.screenshot({ path: 'docs/history-375.png', fullPage: true });
   expect(await fits()).toBe(true);
   const box = await phone.locator('#transcript').boundingBox();
   expect(box?.width).toBeGreaterThan(300);
