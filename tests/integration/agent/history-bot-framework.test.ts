@@ -85,3 +85,33 @@ test('system lines stored before the rename (event "note") read back as "system"
     await redis.quit();
   }
 });
+
+test('a ticket answered while the customer is in the chat: the answer is in the history once, as the agent’s', async () => {
+  const emma = await Agent.login(running.url, 'emma', PASSWORDS.emma);
+  const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
+  await alice.post('/presence', { presence: 'offline' });
+  const send = (text: string) =>
+    postJson(`${running.url}/api/messages`, {
+      type: 'message',
+      id: `ticket-act-${text.length}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      conversation: { id: 'teams-history-ticket' },
+      from: { id: 'user-2', name: 'Customer' },
+      recipient: { id: 'relais', name: 'Relais' },
+      locale: 'en-US',
+      text,
+    });
+  const id = 'bf:msteams:teams-history-ticket';
+  // Nobody speaks English online: a ticket.
+  expect((await send('I want to talk to a person about my order')).status).toBe(200);
+  const answer = 'Your order ships tomorrow morning.';
+  const res = await emma.post(`/tickets/${id}/answer`, { text: answer });
+  expect(res.status).toBe(200);
+  expect((res.json as { deliveredInChat: boolean }).deliveredInChat).toBe(true);
+  expect(connector.replies.map((r) => r.activity.text)).toContainEqual(`Emma: ${answer}`);
+  const lines = ((await emma.get(`/history/${id}`)).json as HistoryConversation).lines;
+  expect(lines.filter((l) => l.kind === 'message' && l.text.includes(answer))).toEqual([
+    expect.objectContaining({ from: 'agent', agentId: 'emma', text: answer }),
+  ]);
+});
