@@ -20,8 +20,9 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The history page's ES modules: tsc (tsconfig.history.json, lib DOM) checks every name they use.
-    files: ['web/history/**/*.js'],
+    // The browser ES modules (history page, agent console): tsc (tsconfig.web.json, lib DOM)
+    // checks every name they use.
+    files: ['web/history/**/*.js', 'web/agent/**/*.js'],
     languageOptions: { sourceType: 'module' },
     rules: { 'no-undef': 'off' },
   },

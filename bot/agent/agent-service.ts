@@ -36,6 +36,8 @@ export interface ConversationSummary {
   readonly reason?: string;
   readonly agentId?: string;
   readonly waitMs?: number;
+  /** The name the customer is known by (signed identity or contact left): the console's title. */
+  readonly customerName?: string;
   readonly firstLines: readonly string[];
 }
 
@@ -275,15 +277,19 @@ export class AgentService {
 
   /**
    * An internal note, for an agent who may read the conversation (same rule as its transcript):
-   * kept in the agent-side log only, never relayed to the customer. Each colleague it @mentions
-   * gets a `mention` event on their console.
+   * kept in the agent-side log only, never relayed to the customer. Every agent who may read the
+   * conversation gets it live (`note`), and each colleague it @mentions a `mention` event.
    */
   async addNote(agent: AgentAccount, conversationId: string, text: string): Promise<Result<RelayLine>> {
     const record = await this.deps.queue.get(conversationId);
     if (!record) return fail(404, 'NotFound', `no conversation ${conversationId}`);
     if (!this.readable(agent, record))
       return fail(403, 'Forbidden', 'this conversation is not in your queue nor yours');
-    return done(await this.writeNote(agent, conversationId, text));
+    const line = await this.writeNote(agent, conversationId, text);
+    // The readers are decided here, with the record in hand: the stream only filters by id.
+    const readers = this.deps.accounts.filter((a) => this.readable(a, record)).map((a) => a.id);
+    await this.deps.bus.publish({ type: 'note', conversationId, readers, line });
+    return done(line);
   }
 
   private async writeNote(agent: AgentAccount, conversationId: string, text: string): Promise<RelayLine> {
@@ -477,6 +483,7 @@ export class AgentService {
       ...(record.reason ? { reason: record.reason } : {}),
       ...(record.agentId ? { agentId: record.agentId } : {}),
       ...(record.escalatedAt !== undefined ? { waitMs: Math.max(0, now - record.escalatedAt) } : {}),
+      ...(record.contact.name ? { customerName: record.contact.name } : {}),
       firstLines: record.transcript
         .filter((l) => l.from === 'customer')
         .slice(0, 3)

@@ -33,7 +33,9 @@ export interface TicketAnswer {
   readonly deliveredInChat: boolean;
   /** sent: the SMTP message id; not sent: why (no address, no SMTP, the server refused). */
   readonly email:
-    { readonly sent: true; readonly messageId: string } | { readonly sent: false; readonly why: string };
+    | { readonly sent: true; readonly messageId: string }
+    /** `reason` for the console's own words (either language); `why` the server's detail. */
+    | { readonly sent: false; readonly reason: 'no-address' | 'failed'; readonly why: string };
 }
 
 /** Used when SMTP_HOST is unset: the answer is stored and shown in the chat, the e-mail is reported unsent. */
@@ -122,7 +124,9 @@ export class AgentTickets {
     const email: TicketAnswer['email'] =
       outcome.messageId !== null
         ? { sent: true, messageId: outcome.messageId }
-        : { sent: false, why: mailError ?? 'the customer left no e-mail address' };
+        : mailError !== undefined
+          ? { sent: false, reason: 'failed', why: mailError }
+          : { sent: false, reason: 'no-address', why: 'the customer left no e-mail address' };
     return {
       ok: true,
       value: {

@@ -16,6 +16,8 @@ export function concerns(agent: AgentAccount, event: AgentEvent): boolean {
     case 'transferred':
     case 'mention':
       return event.agentId === agent.id;
+    case 'note':
+      return event.readers.includes(agent.id);
     case 'queued':
       return agent.languages.includes(event.language);
     case 'queue-changed':

@@ -33,6 +33,16 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     excerpt: z.string(),
   }),
   /**
+   * An internal note was added: agents who may read the conversation (`readers`, decided when it
+   * was written) see it at once if they have it open.
+   */
+  z.object({
+    type: z.literal('note'),
+    conversationId: z.string(),
+    readers: z.array(z.string()),
+    line: relayLineSchema,
+  }),
+  /**
    * The agent left the customer unanswered longer than AGENT_ANSWER_TIMEOUT_MIN: the conversation
    * went back to the queue (its place kept) and is no longer theirs.
    */

@@ -26,7 +26,8 @@ function watchErrors(page: Page, into: string[]): void {
 
 test('chat page and agent console side by side: escalate, claim, talk both ways, hand back', async () => {
   const errors: string[] = [];
-  const console = await browser.newPage();
+  // The console speaks the browser's language: French here.
+  const console = await browser.newPage({ locale: 'fr-FR' });
   const chat = await browser.newPage();
   watchErrors(console, errors);
   watchErrors(chat, errors);
@@ -55,7 +56,9 @@ test('chat page and agent console side by side: escalate, claim, talk both ways,
   expect(await console.locator('#waiting img').count()).toBe(0);
 
   await waiting.click();
-  await console.locator('#context').getByText('customer-request').waitFor();
+  // The escalation reason in words, not its code.
+  await console.locator('#context').getByText('Le client a demandé un conseiller').waitFor();
+  expect(await console.locator('#context').textContent()).not.toContain('customer-request');
   await console.getByRole('button', { name: 'Prendre', exact: true }).click();
   await console.locator('#reply-form').waitFor({ state: 'visible' });
 
@@ -126,7 +129,7 @@ test('console tickets: the oldest ticket is read and answered; the answer reache
   await customer.say(running.url, '<b>ma facture</b> je veux parler à un conseiller');
   expect((await customer.texts(running.url)).at(-1)).toMatch(/Nos conseillers sont absents/);
 
-  const console = await browser.newPage();
+  const console = await browser.newPage({ locale: 'fr-FR' });
   watchErrors(console, errors);
   await console.goto(`${running.url}/agent`);
   await console.getByLabel('Identifiant').fill('alice');
@@ -154,7 +157,7 @@ test('console tickets: the oldest ticket is read and answered; the answer reache
 test('console transfer: Alice hands the conversation to Bruno, whose console is alerted', async () => {
   const errors: string[] = [];
   const login = async (agentId: 'alice' | 'bruno') => {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ locale: 'fr-FR' });
     watchErrors(page, errors);
     await page.goto(`${running.url}/agent`);
     await page.getByLabel('Identifiant').fill(agentId);

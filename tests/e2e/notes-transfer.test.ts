@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 async function page(errors: string[], viewport?: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext(viewport ? { viewport } : {});
+  const context = await browser.newContext({ locale: 'fr-FR', ...(viewport ? { viewport } : {}) });
   contexts.push(context);
   const opened = await context.newPage();
   opened.setDefaultTimeout(10_000);
@@ -111,7 +111,7 @@ test('A notes and mentions B, B is told; A transfers with a note; B has the hist
   expect(await bruno.locator('#mention-badge').isHidden()).toBe(true);
   const transcript = bruno.locator('#transcript');
   await transcript.locator('li.customer').filter({ hasText: 'mon remboursement' }).first().waitFor();
-  await transcript.locator('li.system').filter({ hasText: 'transferred by alice to bruno' }).waitFor();
+  await transcript.locator('li.system').filter({ hasText: 'Transférée par alice à bruno' }).waitFor();
   expect(await transcript.locator('li.bot').count()).toBeGreaterThan(0);
   expect(await transcript.locator('li.note').allTextContents()).toEqual([
     expect.stringContaining(firstNote),

@@ -42,7 +42,8 @@ test('the customer sees a person join, write under their own name and avatar, an
   const errors: string[] = [];
   // Two browser contexts: the customer's chat page and the agent's console.
   const chat = await browser.newPage({ viewport: { width: 520, height: 760 } });
-  const console = await browser.newPage();
+  // The console speaks the browser's language: French here.
+  const console = await browser.newPage({ locale: 'fr-FR' });
   watchErrors(chat, errors);
   watchErrors(console, errors);
 

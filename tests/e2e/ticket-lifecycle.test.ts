@@ -26,7 +26,7 @@ afterAll(async () => {
 async function sideBySide(
   errors: string[],
 ): Promise<{ contexts: BrowserContext[]; chat: Page; console: Page }> {
-  const contexts = [await browser.newContext(), await browser.newContext()];
+  const contexts = [await browser.newContext(), await browser.newContext({ locale: 'fr-FR' })];
   const [chat, console] = await Promise.all(contexts.map((c) => c.newPage()));
   if (!chat || !console) throw new Error('two pages');
   for (const page of [chat, console]) {

@@ -1,0 +1,136 @@
+// @ts-check
+/** The console's French texts. en.js has the same keys: tsc fails on a missing or extra one. */
+export const fr = {
+  pageTitle: 'Relais — console conseiller',
+  loginTitle: 'Console conseiller',
+  agentId: 'Identifiant',
+  password: 'Mot de passe',
+  logIn: 'Se connecter',
+  logOut: 'Déconnexion',
+  loginFailed: 'connexion impossible',
+  sessionExpired: 'session expirée',
+  language: 'Langue',
+  presence: 'Présence',
+  online: 'En ligne',
+  away: 'Absent',
+  offline: 'Hors ligne',
+  newConversation: 'Nouvelle conversation',
+  history: 'Historique',
+  queue: 'File d’attente',
+  claimNext: 'Prendre la suivante',
+  mine: 'Mes conversations',
+  tickets: 'Tickets (les plus anciens d’abord)',
+  choose: 'Choisissez une conversation.',
+  back: '← Conversations',
+  claim: 'Prendre',
+  release: 'Remettre en file',
+  handBack: 'Rendre à l’assistant',
+  transferTo: 'Transférer à',
+  transferNote: 'Note de transfert (interne, invisible pour le client)',
+  transfer: 'Transférer',
+  resolveReason: 'Motif de résolution',
+  resolve: 'Résoudre',
+  resolvedDefault: 'résolu',
+  typing: 'Le client écrit…',
+  canned: 'Réponses types (base de connaissances)',
+  cannedSearch: 'Chercher dans les questions',
+  reply: 'Votre réponse au client',
+  send: 'Envoyer',
+  noteLabel: 'Note interne — invisible pour le client',
+  notePlaceholder: 'Note pour vos collègues (@identifiant ou @prénom pour mentionner)',
+  addNote: 'Ajouter la note',
+  noteAdded: 'Note interne ajoutée.',
+  ticketAnswer: 'Réponse au ticket (envoyée par e-mail, et dans le chat si le client y est encore)',
+  answerTicket: 'Répondre au ticket',
+  profile: 'Client',
+  anonymous: 'Client anonyme',
+  noProfile: 'Aucun profil : ce client ne s’est pas identifié et n’a pas laissé d’e-mail.',
+  name: 'Nom',
+  email: 'E-mail',
+  segment: 'Segment',
+  standard: 'Standard',
+  accountManager: 'Chargé de compte',
+  previous: 'Conversations précédentes',
+  noPrevious: 'Aucune conversation précédente.',
+  ces: 'CES',
+  customer: 'Client',
+  bot: 'Assistant',
+  agent: 'Conseiller',
+  contextState: 'État',
+  contextLanguage: 'Langue',
+  contextReason: 'Pourquoi un conseiller',
+  contextLast: 'Dernier message',
+  contextDecision: 'Décision de l’assistant',
+  contextCandidates: 'Questions proches',
+  chooseTarget: 'choisissez à qui transférer',
+  fileUnavailable: 'fichier indisponible',
+  kb: 'Ko',
+  /** @param {string} name */
+  file: (name) => `Fichier : ${name}`,
+  /** @param {string} who */
+  noteBy: (who) => `Note interne de ${who} — invisible pour le client`,
+  /** @param {string} text */
+  waitingFor: (text) => `attend depuis ${text}`,
+  /** @param {number} m @param {number} s */
+  duration: (m, s) => `${m} min ${String(s).padStart(2, '0')} s`,
+  /** @param {string} queueLanguage */
+  queueOf: (queueLanguage) => `File ${queueLanguage.toUpperCase()}`,
+  /** @param {string} label */
+  transferred: (label) => `Conversation transférée : ${label}.`,
+  /** @param {string} from @param {string} to */
+  systemTransferred: (from, to) => `Transférée par ${from} à ${to}`,
+  /** @param {string} reason */
+  systemResolved: (reason) => `Résolue : ${reason}`,
+  /** @param {string} from @param {string} title */
+  mentioned: (from, title) => `@ ${from} vous a mentionné (${title}) :`,
+  /** @param {number} n */
+  mentions: (n) => (n > 1 ? `${n} mentions` : `${n} mention`),
+  /** @param {string} reason */
+  ended: (reason) => `Conversation terminée : ${reason}.`,
+  answerTimeout:
+    'Le client attendait votre réponse depuis trop longtemps : la conversation est retournée dans la file.',
+  ticketAnswered: 'Ticket répondu.',
+  emailSent: 'E-mail : envoyé.',
+  emailNoAddress: 'E-mail : non envoyé (le client n’a pas laissé d’adresse).',
+  emailFailed: 'E-mail : non envoyé (le serveur de messagerie ne l’a pas pris).',
+  chatDelivered: 'Chat : message remis.',
+  chatAbsent: 'Chat : client absent.',
+  /** @param {number} score */
+  confidence: (score) => `confiance ${Math.round(score * 100)} %`,
+  /** Escalation reasons, by code (the server's `reason` / `trigger`). */
+  reasons: {
+    'low-confidence': 'L’assistant n’était pas sûr de sa réponse',
+    'customer-request': 'Le client a demandé un conseiller',
+    'answer-refused': 'La réponse de l’assistant n’a pas aidé',
+    'repeated-misses': 'L’assistant n’a pas compris plusieurs fois',
+    frustration: 'Le client semble mécontent',
+    'entry-escalate': 'Cette question est toujours confiée à un conseiller',
+    'needs-login': 'Il faut consulter le compte du client',
+    'no-content': 'Le message ne contenait pas de question',
+    'customer-silence': 'le client ne répond plus',
+  },
+  /** Conversation states, by code. */
+  states: {
+    bot: 'Avec l’assistant',
+    queued: 'En attente',
+    'with-agent': 'Avec un conseiller',
+    ticket: 'Ticket',
+    answered: 'Ticket répondu',
+    resolved: 'Résolue',
+    closed: 'Terminée',
+    cancelled: 'Annulée',
+    survey: 'Questionnaire',
+  },
+  /** The bot's decisions, by code. */
+  decisions: { answer: 'A répondu', clarify: 'A proposé des choix', escalate: 'A passé la main' },
+  /** Outcomes of previous conversations (history path). */
+  paths: {
+    'bot-only': 'Réglée par l’assistant',
+    clarified: 'Réglée après précision',
+    escalated: 'Passée à un conseiller',
+    ticket: 'Ticket',
+  },
+  priorities: { standard: 'Standard', vip: 'VIP', b2b: 'B2B' },
+};
+
+/** @typedef {typeof fr} Texts */
