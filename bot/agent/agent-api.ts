@@ -111,7 +111,12 @@ export function mountAgentApi(
           profile: {
             queue: deps.queue,
             service,
-            sources: { history: deps.history, customers: deps.customers, emailLinks: deps.emailLinks },
+            sources: {
+              history: deps.history,
+              customers: deps.customers,
+              emailLinks: deps.emailLinks,
+              agentName: (id) => deps.accounts.find((a) => a.id === id)?.name,
+            },
           },
         }
       : {}),

@@ -11,6 +11,8 @@ export interface ProfileSources {
   readonly history: Pick<HistoryStore, 'get'>;
   readonly customers: Pick<CustomerConversations, 'conversationsOf'>;
   readonly emailLinks: Pick<EmailLinks, 'conversationsOf'>;
+  /** An agent's full name by id (the account manager is shown by name, not by login). */
+  readonly agentName: (agentId: string) => string | undefined;
 }
 
 /** One earlier conversation of the customer, as the history facets tell it. */
@@ -29,6 +31,8 @@ export interface CustomerProfile {
     readonly b2b: boolean;
     /** B2B: the account's own manager, when the escalation named one. */
     readonly accountManagerId?: string;
+    /** That manager's name when they are an agent of this deployment. */
+    readonly accountManagerName?: string;
   };
   /** How the previous conversations were found: the signed identity, the e-mail, or not at all. */
   readonly linkedBy: 'identity' | 'email' | 'none';
@@ -59,6 +63,7 @@ export async function customerProfile(
     .sort((a, b) => b.startedAt - a.startedAt || (a.conversationId < b.conversationId ? 1 : -1))
     .slice(0, PROFILE_PREVIOUS_LIMIT);
   const accountManagerId = record.accountManagerId;
+  const accountManagerName = accountManagerId ? sources.agentName(accountManagerId) : undefined;
   return {
     conversationId: record.id,
     identified: customer !== undefined,
@@ -69,6 +74,7 @@ export async function customerProfile(
       vip: customer?.vip ?? record.priority === 'vip',
       b2b: customer?.b2b ?? record.priority === 'b2b',
       ...(accountManagerId ? { accountManagerId } : {}),
+      ...(accountManagerName ? { accountManagerName } : {}),
     },
     linkedBy: customer ? 'identity' : email ? 'email' : 'none',
     previous,

@@ -190,6 +190,11 @@ test('an agent lists, filters, searches and opens past conversations; the bot’
     ),
   );
   expect(lines).toContainEqual(expect.stringContaining('Mise en file d’attente'));
+  // The matcher's own explanation is English: folded away under a French label, marked lang="en".
+  const engine = transcript.locator('li.decision details.engine').first();
+  expect(await engine.locator('summary').textContent()).toBe('Détail du moteur de recherche (en anglais)');
+  expect(await engine.locator('p[lang="en"]').isVisible()).toBe(false);
+  expect(await engine.locator('p[lang="en"]').textContent()).not.toBe('');
   expect(lines).toContainEqual(expect.stringMatching(/Conseiller alice.*Je vérifie votre Échéancier/u));
   const note = transcript.locator('li.note');
   expect(await note.count()).toBe(1);

@@ -107,7 +107,7 @@ test('profile: the B2B customer’s account manager and previous conversation wi
   await profile.locator('[data-field="name"]').getByText('Société Lumière').waitFor();
   expect(await profile.locator('[data-field="email"]').textContent()).toBe('achats@lumiere.example');
   expect(await profile.locator('[data-field="segment"]').textContent()).toBe('B2B');
-  expect(await profile.locator('[data-field="account-manager"]').textContent()).toBe('bruno');
+  expect(await profile.locator('[data-field="account-manager"]').textContent()).toBe('Bruno');
   const previous = profile.locator('ul.previous li');
   expect(await previous.count()).toBe(1);
   expect(await previous.locator('.title').textContent()).toBe(

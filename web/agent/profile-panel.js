@@ -48,7 +48,11 @@ export function renderProfile() {
     .filter(Boolean)
     .join(' · ');
   add(texts.segment, segment || texts.standard, 'segment');
-  add(texts.accountManager, profile.segment.accountManagerId, 'account-manager');
+  add(
+    texts.accountManager,
+    profile.segment.accountManagerName ?? profile.segment.accountManagerId,
+    'account-manager',
+  );
   panel.append(dl, el('h4', '', texts.previous));
   if (profile.previous.length === 0) {
     panel.append(el('p', 'empty', texts.noPrevious));

@@ -18,7 +18,7 @@
  * @typedef {{ conversationId: string, startedAt: number, state: string, language: string,
  *   path?: string, ces?: number, title: string }} PreviousConversation
  * @typedef {{ conversationId: string, identified: boolean, customerId?: string, name?: string,
- *   email?: string, segment: { vip: boolean, b2b: boolean, accountManagerId?: string },
+ *   email?: string, segment: { vip: boolean, b2b: boolean, accountManagerId?: string, accountManagerName?: string },
  *   linkedBy: 'identity' | 'email' | 'none', previous: PreviousConversation[] }} Profile
  * @typedef {{ id: string, name: string, languages: string[] }} Colleague
  * @typedef {{ agents: Colleague[], queues: string[] }} Colleagues

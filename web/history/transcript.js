@@ -10,17 +10,32 @@ import { dateTime, percent, time } from './format.js';
 /** @typedef {import('./types.js').DecisionLine} DecisionLine */
 
 /**
- * A reason code the page knows in words ("low-confidence: …" keeps the matcher's explanation).
+ * A decision's reason split in two: the code the page knows, in words, and the matcher's own
+ * explanation, which is English text from the engine ("low-confidence: best score 0.31 …").
  * @param {string} reason
  * @param {Texts} t
- * @returns {string}
+ * @returns {{ words?: string, explanation?: string }}
  */
 export function readableReason(reason, t) {
   const [code = '', ...rest] = reason.split(': ');
   const known = /** @type {Record<string, string>} */ (t.reasons)[code];
-  if (!known) return reason;
+  if (!known) return { explanation: reason };
   const explanation = rest.join(': ');
-  return explanation ? `${known} (${explanation})` : known;
+  return explanation ? { words: known, explanation } : { words: known };
+}
+
+/**
+ * The engine's explanation, folded away and marked as English on a page in another language.
+ * @param {string} explanation
+ * @param {Texts} t
+ * @returns {HTMLDetailsElement}
+ */
+function engineDetail(explanation, t) {
+  const details = el('details', 'engine');
+  const text = el('p', '', explanation);
+  text.lang = 'en';
+  details.append(el('summary', '', t.engineDetail), text);
+  return details;
 }
 
 /**
@@ -36,7 +51,9 @@ function decision(line, t) {
     what.push(line.entryId ? t.entry(line.entryId) : t.noEntry);
   if (line.confidence !== undefined) what.push(`— ${t.confidence(percent(line.confidence))}`);
   li.append(el('p', 'what', what.join(' ')));
-  if (line.reason) li.append(el('p', 'why', `${t.reasonLabel} ${readableReason(line.reason, t)}`));
+  const reason = line.reason ? readableReason(line.reason, t) : {};
+  if (reason.words) li.append(el('p', 'why', `${t.reasonLabel} ${reason.words}`));
+  if (reason.explanation) li.append(engineDetail(reason.explanation, t));
   const others = (line.candidates ?? []).filter((c) => c.id !== line.entryId);
   if (others.length > 0)
     li.append(

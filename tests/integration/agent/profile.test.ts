@@ -146,7 +146,7 @@ describe.each(['memory', 'Redis'] as const)('customer profile API (%s)', (mode) 
       identified: true,
       customerId: 'cust-b2b',
       name: 'Brasserie Lenoir',
-      segment: { vip: false, b2b: true, accountManagerId: 'bruno' },
+      segment: { vip: false, b2b: true, accountManagerId: 'bruno', accountManagerName: 'Bruno' },
       previous: [],
     });
     expect(seen.email).toBeUndefined();

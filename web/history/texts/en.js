@@ -75,6 +75,7 @@ export const en = {
   entry: (id) => `“${id}”`,
   noEntry: 'no entry',
   confidence: (percent) => `confidence ${percent}%`,
+  engineDetail: 'Matcher detail',
   reasonLabel: 'Why:',
   reasons: {
     'low-confidence': 'confidence too low',

@@ -84,6 +84,7 @@ export const fr = {
   noEntry: 'aucune fiche',
   /** @param {number} percent */
   confidence: (percent) => `confiance ${percent} %`,
+  engineDetail: 'Détail du moteur de recherche (en anglais)',
   reasonLabel: 'Pourquoi\u00a0:',
   reasons: {
     'low-confidence': 'confiance trop faible',
