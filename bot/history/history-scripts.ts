@@ -13,6 +13,7 @@
  * string values: state language queue path ces agentId closedAt channel lastAt title startedAt),
  * ARGV[4] F, ARGV[5..4+F] the facet names of KEYS[8..] ("state:bot"), then the line count L and
  * L lines (JSON), then the terms (aligned with the term keys).
+ * A new conversation starts in state bot, path bot-only (until an escalation or its closing).
  * Returns 1 when the conversation was created, 0 otherwise, -1 when it is unknown and no line came.
  */
 export const APPEND_SCRIPT = `
@@ -33,8 +34,9 @@ if not n then
   redis.call('HSET', KEYS[2], n, id)
   redis.call('ZADD', KEYS[4], facts.startedAt, n)
   redis.call('HSET', KEYS[5], 'n', n, 'id', id, 'startedAt', facts.startedAt, 'lastAt', facts.startedAt,
-    'state', 'bot', 'language', facts.defaultLanguage, 'agents', '', 'title', '')
+    'state', 'bot', 'path', 'bot-only', 'language', facts.defaultLanguage, 'agents', '', 'title', '')
   redis.call('ZADD', facet['state:bot'], facts.startedAt, n)
+  redis.call('ZADD', facet['path:bot-only'], facts.startedAt, n)
   redis.call('ZADD', facet['language:' .. facts.defaultLanguage], facts.startedAt, n)
   created = 1
 end

@@ -44,6 +44,9 @@ export class MemoryHistoryStore implements HistoryStore {
           startedAt: first.at,
           lastAt: first.at,
           state: 'bot',
+          // Bot-only until an escalation or the closing says otherwise: a customer who just leaves
+          // never closes the conversation, and the filter must still find it.
+          path: 'bot-only',
           language,
           agents: [],
           title: '',
@@ -54,6 +57,7 @@ export class MemoryHistoryStore implements HistoryStore {
       };
       this.conversations.set(conversationId, stored);
       this.post(`state:bot`, conversationId);
+      this.post(`path:bot-only`, conversationId);
       this.post(`language:${language}`, conversationId);
     }
     this.apply(stored, facts);

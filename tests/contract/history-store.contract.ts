@@ -142,6 +142,9 @@ export function historyStoreContract(
       expect(await ids(store, both({ state: 'resolved' }))).toEqual(['a']);
       expect(await ids(store, both({ state: 'queued' }))).toEqual([]);
       expect(await ids(store, both({ state: 'bot' }))).toEqual(['b']);
+      // Nobody closed b (the customer just left): it still counts as handled by the bot alone.
+      expect(await ids(store, both({ path: 'bot-only' }))).toEqual(['b']);
+      expect(await ids(store, both({ path: 'escalated' }))).toEqual(['a']);
       expect(await ids(store, both({ agentId: 'alice' }))).toEqual(['a']);
       expect(await ids(store, both({ agentId: 'bob', ces: 2 }))).toEqual(['a']);
       expect(await ids(store, both({ ces: 3 }))).toEqual([]);
@@ -201,7 +204,12 @@ export function historyStoreContract(
       expect(await store.erase('gone')).toBe(0);
       // A new conversation under the same id starts afresh.
       await store.append('gone', [msg('customer', 'de retour', 10)], { language: 'fr' });
-      expect(await store.get('gone')).toMatchObject({ lineCount: 1, agents: [], state: 'bot' });
+      expect(await store.get('gone')).toMatchObject({
+        lineCount: 1,
+        agents: [],
+        state: 'bot',
+        path: 'bot-only',
+      });
     });
   });
 }
