@@ -74,7 +74,8 @@ test('at night: the customer gives an e-mail, the agent answers the ticket, the 
   await bubbles(chat, 'la réponse vous sera envoyée par e-mail à jean.dupont@example.com').waitFor();
 
   // The agent, in a browser of their own, answers the ticket from the console.
-  const agentContext = await browser.newContext();
+  // The console speaks the browser's language: French here.
+  const agentContext = await browser.newContext({ locale: 'fr-FR' });
   const console = watched(await agentContext.newPage(), errors);
   await console.goto(`${running.url}/agent`);
   await console.getByLabel('Identifiant').fill('alice');
