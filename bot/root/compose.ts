@@ -80,7 +80,8 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
       ? undefined
       : await buildAgentSide(config, log, clock, redis, { sweep: options.agent !== 'no-sweep' });
   const handoff = options.bot?.handoff ?? agentSide?.handoff;
-  if (!handoff) throw new Error('compose: with the agent side off, pass a handoff port (options.bot.handoff)');
+  if (!handoff)
+    throw new Error('compose: with the agent side off, pass a handoff port (options.bot.handoff)');
   const surveys = options.surveys === false ? undefined : (options.surveys ?? stores.surveys);
   const bot: BotDeps = {
     faq: options.faq ?? kb!.reloader.holder,
@@ -102,7 +103,9 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     tokenSecret,
     log,
     durable: redis !== undefined,
-    ...(redis ? { redis, readiness: [redisReachable(redis)], storeReady: () => redis.status === 'ready' } : {}),
+    ...(redis
+      ? { redis, readiness: [redisReachable(redis)], storeReady: () => redis.status === 'ready' }
+      : {}),
     ...(agentSide ? { agentSide, agent: agentSide.agent, sweptClosings: agentSide.sweptClosings } : {}),
     ...(kb ? { kbReloader: kb.reloader } : {}),
     ...(options.turnHandler ? { turnHandler: options.turnHandler } : {}),
