@@ -1,6 +1,6 @@
 import { KbError, formatIssue } from '../knowledge-base/index';
 import { ConfigError, loadConfig } from './config';
-import { buildDeps } from './deps';
+import { compose } from './root/compose';
 import { createLog } from './log';
 import { withDemoAgent } from './agent/demo-agent';
 import { withDemoSupervisor } from './reports/demo-supervisor';
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const { config, demoAgent } = await withDemoAgent(supervised.config, process.env);
   const demoToken = supervised.demoToken;
   const log = createLog(config.log);
-  const deps = await buildDeps(config, log);
+  const deps = await compose(config, { log });
   const app = createServer(config, deps);
   const retention =
     deps.bot.surveys &&

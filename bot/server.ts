@@ -60,7 +60,7 @@ import { recordTurns } from './history/record-turns';
 import { withHistory } from './history/wire-history';
 import { registerSupervisorHistory } from './history/supervisor-history';
 
-/** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
+/** Everything the server is built from; `bot/root/compose.ts` builds it for `npm start`, tests and benchmarks. */
 export interface AppDeps {
   readonly bot: BotDeps;
   readonly storage: Storage;

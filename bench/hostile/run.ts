@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../../bot/agent/credentials';
 import { loadConfig } from '../../bot/config';
-import { buildDeps } from '../../bot/deps';
+import { compose } from '../../bot/root/compose';
 import type { Log } from '../../bot/log';
 import { createServer } from '../../bot/server';
 import { startBenchRedis, type BenchRedis } from '../support/redis-server';
@@ -11,7 +11,7 @@ import { fuzzRoutes, routesOf, type FuzzResult } from './route-fuzzer';
 
 /**
  * `npm run bench:hostile [-- --requests N --seed S --seconds T --timeout T --mode memory|redis|both]`: the
- * production server (buildDeps, as `npm start` builds it) on 127.0.0.1, fuzzed on every route it
+ * production server (compose, as `npm start` builds it) on 127.0.0.1, fuzzed on every route it
  * registered; a readable table, then one JSON line with the figures.
  */
 const { values } = parseArgs({
@@ -80,7 +80,7 @@ async function runMode(mode: string): Promise<ModeRun> {
     ...(redis ? { REDIS_URL: redis.url, REDIS_PREFIX: 'bench-hostile' } : {}),
   });
   const log = countingLog();
-  const deps = await buildDeps(config, log);
+  const deps = await compose(config, { log });
   const app = createServer(config, deps);
   const url = await app.listen(0, '127.0.0.1');
   try {

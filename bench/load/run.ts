@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadConfig } from '../../bot/config';
-import { buildDeps, type BuiltDeps } from '../../bot/deps';
+import { compose, type Composition } from '../../bot/root/compose';
 import { silentLog } from '../../bot/log';
 import { createServer, type RelaisServer } from '../../bot/server';
 import { startBenchRedis } from '../support/redis-server';
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_IP_PER_MINUTE: '0',
     RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '0',
   });
-  const deps: BuiltDeps = await buildDeps(config, silentLog);
+  const deps: Composition = await compose(config, { log: silentLog });
   const relais: RelaisServer = createServer(config, deps);
   const echo: RelaisServer = createServer(config, { ...deps, turnHandler: new EchoBot() });
   const targets: Target[] = [

@@ -23,7 +23,7 @@ import type { EmailLinks } from '../privacy/email-links';
 const DEFAULT_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_UPLOAD_QUOTA: UploadQuota = { files: 20, bytes: 25 * 1024 * 1024 };
 
-/** What the agent side is built from (bot/deps.ts makes the production set). */
+/** What the agent side is built from (bot/root/compose.ts builds it). */
 export interface AgentDeps {
   readonly accounts: readonly AgentAccount[];
   readonly queue: HandoffQueue;

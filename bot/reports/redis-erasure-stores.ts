@@ -16,8 +16,8 @@ import { RedisHistoryStore } from '../history/redis-history-store';
 const RELAY_LOG_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
- * The stores of a deployment on Redis, keyed exactly as the server keys them (bot/deps.ts,
- * bot/agent/build.ts) under REDIS_PREFIX: what `relais privacy erase` works on.
+ * The stores of a deployment on Redis, keyed exactly as the server keys them (bot/root/stores.ts,
+ * bot/root/agent-side.ts) under REDIS_PREFIX: what `relais privacy erase` works on.
  */
 export function redisErasureStores(redis: Redis, prefix: string): ErasureStores {
   return {

@@ -1,27 +1,16 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
-import { Redis } from 'ioredis';
+import type { Storage } from 'botbuilder';
 import type { Faq } from '../../../knowledge-base/index';
 import type { SurveyStore } from '../../../insights/index';
-import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
+import type { BuiltAgentSide } from '../../../bot/root/agent-side';
+import { compose } from '../../../bot/root/compose';
 import { hashPassword } from '../../../bot/agent/credentials';
 import { loadConfig } from '../../../bot/config';
-import { RedisDirectLineStore } from '../../../bot/directline/redis-store';
-import { InMemoryDirectLineStore, type DirectLineStore } from '../../../bot/directline/store';
+import type { DirectLineStore } from '../../../bot/directline/store';
 import { silentLog, type Log } from '../../../bot/log';
-import { ClosingService } from '../../../bot/closing/closing-service';
-import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
-import { identifyWith } from '../../../bot/security/identity';
 import { createServer, type RelaisServer } from '../../../bot/server';
-import { RedisStorage } from '../../../bot/storage/redis-storage';
-import {
-  MemoryCustomerConversations,
-  type CustomerConversations,
-} from '../../../bot/privacy/customer-conversations';
-import { RedisCustomerConversations } from '../../../bot/privacy/redis-customer-conversations';
+import type { CustomerConversations } from '../../../bot/privacy/customer-conversations';
 import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
 import type { HistoryStore } from '../../../bot/history/history-store';
-import { historyKeys } from '../../../bot/history/keys';
-import { RedisHistoryStore } from '../../../bot/history/redis-history-store';
 
 export const PASSWORDS = { alice: 'alice-password-1', bruno: 'bruno-password-2', emma: 'emma-password-3' };
 
@@ -76,50 +65,23 @@ export async function startAgentApp(
   const now = options.now ?? (() => OPEN_TIME);
   const config = loadConfig({
     AGENTS: agents,
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...(options.prefix ? { REDIS_PREFIX: options.prefix } : {}),
     ...options.env,
   });
-  const redis = options.redisUrl ? new Redis(options.redisUrl) : undefined;
-  const stores: AgentApp['stores'] = redis
-    ? {
-        storage: new RedisStorage(redis, { prefix: config.redisPrefix }),
-        directLineStore: new RedisDirectLineStore(redis, { prefix: config.redisPrefix }),
-        customerConversations: new RedisCustomerConversations(redis, {
-          prefix: config.redisPrefix,
-          ttlSeconds: config.surveyRetentionDays * 24 * 3600,
-        }),
-        history: new RedisHistoryStore(redis, {
-          keys: historyKeys(config.redisPrefix),
-          ttlSeconds: 3600,
-          defaultLocale: config.defaultLocale,
-        }),
-      }
-    : {
-        storage: new MemoryStorage(),
-        directLineStore: new InMemoryDirectLineStore(),
-        customerConversations: new MemoryCustomerConversations(),
-      };
-  const log = options.log ?? silentLog;
-  const side = await buildAgentSide({ ...config, supportHours: PARIS_HOURS }, log, now, redis, {
-    sweep: false,
-  });
-  const app = createServer(config, {
-    bot: {
-      faq,
-      handoff: side.handoff,
-      backOffice: new DemoBackOffice(now),
-      closing: new ClosingService(),
-      supportHours: PARIS_HOURS,
-      clock: now,
-      identify: identifyWith(SECRET),
-      ...(options.surveys ? { surveys: options.surveys } : {}),
-    },
-    ...stores,
-    agent: side.agent,
-    sweptClosings: side.sweptClosings,
+  const composed = await compose(config, {
+    faq,
+    clock: now,
+    log: options.log ?? silentLog,
     tokenSecret: SECRET,
-    log,
+    surveys: options.surveys ?? false,
+    rateLimited: false,
+    agent: 'no-sweep',
+    bot: { supportHours: PARIS_HOURS },
   });
+  const side = composed.agentSide!;
+  const stores: AgentApp['stores'] = composed;
+  const app = createServer(config, composed);
   const url = await app.listen(0);
   return {
     app,
@@ -128,8 +90,7 @@ export async function startAgentApp(
     stores,
     close: async () => {
       await app.close();
-      await side.dispose();
-      await redis?.quit();
+      await composed.dispose();
     },
   };
 }

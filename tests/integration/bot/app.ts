@@ -1,12 +1,10 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Faq } from '../../../knowledge-base/index';
 import { loadConfig } from '../../../bot/config';
-import { ClosingService } from '../../../bot/closing/closing-service';
-import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
 import { InMemoryDirectLineStore, type DirectLineStore } from '../../../bot/directline/store';
 import { silentLog } from '../../../bot/log';
-import { identifyWith } from '../../../bot/security/identity';
+import { compose } from '../../../bot/root/compose';
 import { createServer, type RelaisServer } from '../../../bot/server';
 import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
 
@@ -27,20 +25,19 @@ export async function startApp(
   },
 ): Promise<RunningApp> {
   const handoff = new InMemoryHandoffRecorder();
-  const app = createServer(loadConfig(env), {
-    bot: {
-      faq,
-      handoff,
-      backOffice: new DemoBackOffice(now),
-      closing: new ClosingService(),
-      supportHours: PARIS_HOURS,
-      clock: now,
-      identify: identifyWith(SECRET),
-    },
-    ...stores,
-    tokenSecret: SECRET,
+  const config = loadConfig(env);
+  const composed = await compose(config, {
+    faq,
+    clock: now,
     log: silentLog,
+    tokenSecret: SECRET,
+    stores,
+    surveys: false,
+    rateLimited: false,
+    agent: 'off',
+    bot: { handoff, supportHours: PARIS_HOURS },
   });
+  const app = createServer(config, composed);
   const url = await app.listen(0);
   return { app, url, handoff };
 }

@@ -1,7 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import { join } from 'node:path';
 import { loadConfig } from '../../../bot/config';
-import { buildDeps } from '../../../bot/deps';
+import { compose } from '../../../bot/root/compose';
 import { silentLog } from '../../../bot/log';
 import { RedisStorage } from '../../../bot/storage/redis-storage';
 import { freePort } from '../../support/redis-server';
@@ -9,18 +9,18 @@ import { testRedisUrl } from '../../support/prefix';
 
 const KB = join(__dirname, '..', '..', '..', 'knowledge-base', 'demo', 'fr.yaml');
 
-describe('buildDeps', () => {
+describe('compose', () => {
   test('without REDIS_URL: memory stores, marked as not durable', async () => {
-    const deps = await buildDeps(loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB }), silentLog);
+    const deps = await compose(loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB }), { log: silentLog });
     expect(deps.durable).toBe(false);
     expect(deps.storage).toBeInstanceOf(MemoryStorage);
     await deps.dispose();
   });
 
   test('with REDIS_URL: Redis stores, closed by dispose', async () => {
-    const deps = await buildDeps(
+    const deps = await compose(
       loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB, REDIS_URL: testRedisUrl() }),
-      silentLog,
+      { log: silentLog },
     );
     expect(deps.durable).toBe(true);
     expect(deps.storage).toBeInstanceOf(RedisStorage);
@@ -33,10 +33,9 @@ describe('buildDeps', () => {
   test('an unreachable Redis stops startup naming REDIS_URL', async () => {
     const port = await freePort();
     await expect(
-      buildDeps(
-        loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB, REDIS_URL: `redis://127.0.0.1:${port}` }),
-        silentLog,
-      ),
+      compose(loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB, REDIS_URL: `redis://127.0.0.1:${port}` }), {
+        log: silentLog,
+      }),
     ).rejects.toThrow(/^REDIS_URL: cannot connect/);
   });
 });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { MemorySurveyStore } from '../../../insights/index';
-import { type BuiltAgentSide } from '../../../bot/agent/build';
+import { type BuiltAgentSide } from '../../../bot/root/agent-side';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';
 import { buildTestFaq } from '../../unit/bot/harness';

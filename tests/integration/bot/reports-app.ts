@@ -1,12 +1,8 @@
-import { MemoryStorage } from 'botbuilder';
 import { MemorySurveyStore } from '../../../insights/index';
 import { loadConfig } from '../../../bot/config';
-import { InMemoryDirectLineStore } from '../../../bot/directline/store';
 import { silentLog } from '../../../bot/log';
-import { ClosingService } from '../../../bot/closing/closing-service';
-import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
-import { identifyWith } from '../../../bot/security/identity';
+import { compose } from '../../../bot/root/compose';
 import { createServer, type RelaisServer } from '../../../bot/server';
 import { seedSurveys } from '../../fixtures/seeded-surveys';
 import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
@@ -20,21 +16,17 @@ export async function startReportsApp(
   const surveys = new MemorySurveyStore();
   await seedSurveys(surveys);
   const now = () => OPEN_TIME;
-  const app = createServer(loadConfig(env), {
-    bot: {
-      faq: buildTestFaq(),
-      handoff: new InMemoryHandoffRecorder(),
-      backOffice: new DemoBackOffice(now),
-      closing: new ClosingService(),
-      supportHours: PARIS_HOURS,
-      clock: now,
-      identify: identifyWith(SECRET),
-      surveys,
-    },
-    storage: new MemoryStorage(),
-    directLineStore: new InMemoryDirectLineStore(),
-    tokenSecret: SECRET,
+  const config = loadConfig(env);
+  const composed = await compose(config, {
+    faq: buildTestFaq(),
+    clock: now,
     log: silentLog,
+    tokenSecret: SECRET,
+    surveys,
+    rateLimited: false,
+    agent: 'off',
+    bot: { handoff: new InMemoryHandoffRecorder(), supportHours: PARIS_HOURS },
   });
+  const app = createServer(config, composed);
   return { app, url: await app.listen(0), surveys };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../../bot/config';
-import { buildDeps } from '../../../bot/deps';
+import { compose } from '../../../bot/root/compose';
 import { silentLog } from '../../../bot/log';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 
@@ -11,7 +11,7 @@ const DAY = 24 * 3600;
 /** The idle TTLs (seconds) Redis gives a new conversation's state, Direct Line log and relayed lines. */
 async function transcriptTtls(retentionDays?: string): Promise<number[]> {
   const prefix = uniquePrefix('ttl').replace(/:$/, '');
-  const deps = await buildDeps(
+  const deps = await compose(
     loadConfig({
       MATCHER_ENCODER: 'off',
       KB_FILES: KB,
@@ -19,7 +19,7 @@ async function transcriptTtls(retentionDays?: string): Promise<number[]> {
       REDIS_PREFIX: prefix,
       ...(retentionDays ? { SURVEY_RETENTION_DAYS: retentionDays } : {}),
     }),
-    silentLog,
+    { log: silentLog },
   );
   const redis = new Redis(testRedisUrl());
   try {

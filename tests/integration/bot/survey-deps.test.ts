@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { MemorySurveyStore, RedisSurveyStore } from '../../../insights/index';
 import { loadConfig } from '../../../bot/config';
-import { buildDeps } from '../../../bot/deps';
+import { compose } from '../../../bot/root/compose';
 import { silentLog } from '../../../bot/log';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 
@@ -23,16 +23,16 @@ const closed = (conversationId: string) => ({
 
 describe('survey store of the production dependencies', () => {
   test('without REDIS_URL: in memory', async () => {
-    const deps = await buildDeps(loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB }), silentLog);
+    const deps = await compose(loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB }), { log: silentLog });
     expect(deps.bot.surveys).toBeInstanceOf(MemorySurveyStore);
     await deps.dispose();
   });
 
   test('with REDIS_URL: in Redis under {REDIS_PREFIX:insights}, on the bot connection', async () => {
     const prefix = uniquePrefix('survey-deps').replace(/:+$/, '');
-    const deps = await buildDeps(
+    const deps = await compose(
       loadConfig({ MATCHER_ENCODER: 'off', KB_FILES: KB, REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix }),
-      silentLog,
+      { log: silentLog },
     );
     const surveys = deps.bot.surveys;
     expect(surveys).toBeInstanceOf(RedisSurveyStore);

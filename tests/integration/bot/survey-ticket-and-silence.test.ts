@@ -1,6 +1,6 @@
 import { TicketDesk, type Mailer, type MailMessage } from '../../../handoff/index';
 import { MemorySurveyStore } from '../../../insights/index';
-import { type BuiltAgentSide } from '../../../bot/agent/build';
+import { type BuiltAgentSide } from '../../../bot/root/agent-side';
 import { type RelaisServer } from '../../../bot/server';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';

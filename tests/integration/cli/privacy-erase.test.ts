@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { RedisSurveyStore } from '../../../insights/index';
-import { type BuiltAgentSide } from '../../../bot/agent/build';
+import { type BuiltAgentSide } from '../../../bot/root/agent-side';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';
 import { buildTestFaq } from '../../unit/bot/harness';

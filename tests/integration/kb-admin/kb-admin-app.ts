@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../bot/config';
-import { buildDeps, type BuiltDeps } from '../../../bot/deps';
+import { compose, type Composition } from '../../../bot/root/compose';
 import { silentLog } from '../../../bot/log';
 import { createServer, type RelaisServer } from '../../../bot/server';
 
@@ -35,13 +35,13 @@ entries:
 export interface KbAdminApp {
   readonly app: RelaisServer;
   readonly url: string;
-  readonly deps: BuiltDeps;
+  readonly deps: Composition;
   readonly dir: string;
   readonly kbFile: string;
   close(): Promise<void>;
 }
 
-/** Relais as `npm start` builds it (buildDeps), on a free port, reading a KB copied to a temp dir. */
+/** Relais as `npm start` builds it (compose), on a free port, reading a KB copied to a temp dir. */
 export async function startKbAdminApp(
   options: { env?: Record<string, string>; kb?: string; fileName?: string } = {},
 ): Promise<KbAdminApp> {
@@ -49,7 +49,7 @@ export async function startKbAdminApp(
   const kbFile = join(dir, options.fileName ?? 'fr.yaml');
   writeFileSync(kbFile, options.kb ?? KB_FR);
   const config = loadConfig({ KB_FILES: kbFile, SUPERVISOR_TOKEN, MATCHER_ENCODER: 'off', ...options.env });
-  const deps = await buildDeps(config, silentLog);
+  const deps = await compose(config, { log: silentLog });
   const app = createServer(config, deps);
   const url = await app.listen(0);
   return {

@@ -1,14 +1,14 @@
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../../bot/config';
-import { buildDeps, type BuiltDeps } from '../../../bot/deps';
+import { compose, type Composition } from '../../../bot/root/compose';
 import { silentLog } from '../../../bot/log';
 import { createServer, type RelaisServer } from '../../../bot/server';
 import { uniquePrefix } from '../../support/prefix';
 import { startTestRedis, type TestRedis } from '../../support/redis-server';
 
-/** The production dependencies (bot/deps.ts) on a redis-server of this suite's own, so it can stop it. */
+/** The production dependencies (bot/root/compose.ts) on a redis-server of this suite's own, so it can stop it. */
 let redis: TestRedis;
-let deps: BuiltDeps;
+let deps: Composition;
 let app: RelaisServer;
 let url: string;
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
     REDIS_PREFIX: uniquePrefix('health'),
     MATCHER_ENCODER: 'off',
   });
-  deps = await buildDeps(config, silentLog);
+  deps = await compose(config, { log: silentLog });
   app = createServer(config, deps);
   url = await app.listen(0);
 });

@@ -1,13 +1,8 @@
-import { MemoryStorage } from 'botbuilder';
 import { MemorySurveyStore } from '../../../insights/index';
-import { buildAgentSide, type BuiltAgentSide } from '../../../bot/agent/build';
+import { compose } from '../../../bot/root/compose';
 import type { OutboundCredentials } from '../../../bot/adapter';
 import { loadConfig } from '../../../bot/config';
-import { InMemoryDirectLineStore } from '../../../bot/directline/store';
 import { silentLog, type Log } from '../../../bot/log';
-import { ClosingService } from '../../../bot/closing/closing-service';
-import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
-import { identifyWith } from '../../../bot/security/identity';
 import { createServer, type RelaisServer } from '../../../bot/server';
 import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
 import { agentsJson, PASSWORDS } from '../agent/agent-app';
@@ -49,32 +44,18 @@ export async function startHostileApp(
     TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
     ...options.env,
   });
-  const side: BuiltAgentSide = await buildAgentSide(
-    { ...config, supportHours: PARIS_HOURS },
-    log,
+  const composed = await compose(config, {
+    faq: buildTestFaq(),
     clock,
-    undefined,
-    { sweep: false },
-  );
-  const app = createServer(config, {
-    bot: {
-      faq: buildTestFaq(),
-      handoff: side.handoff,
-      backOffice: new DemoBackOffice(clock),
-      closing: new ClosingService(),
-      supportHours: PARIS_HOURS,
-      clock,
-      identify: identifyWith(SECRET),
-      surveys: new MemorySurveyStore(),
-      log,
-    },
-    storage: new MemoryStorage(),
-    directLineStore: new InMemoryDirectLineStore(),
-    agent: side.agent,
-    tokenSecret: SECRET,
     log,
+    tokenSecret: SECRET,
+    surveys: new MemorySurveyStore(),
+    rateLimited: false,
+    agent: 'no-sweep',
+    bot: { supportHours: PARIS_HOURS },
     ...(options.botOutboundCredentials ? { botOutboundCredentials: options.botOutboundCredentials } : {}),
   });
+  const app = createServer(config, composed);
   const url = await app.listen(0);
   return {
     app,
@@ -83,7 +64,7 @@ export async function startHostileApp(
     advance: (seconds) => void (now += seconds * 1000),
     close: async () => {
       await app.close();
-      await side.dispose();
+      await composed.dispose();
     },
   };
 }

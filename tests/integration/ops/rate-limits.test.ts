@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../../bot/config';
-import { buildDeps, type BuiltDeps } from '../../../bot/deps';
+import { compose, type Composition } from '../../../bot/root/compose';
 import { silentLog } from '../../../bot/log';
 import { createServer, type RelaisServer } from '../../../bot/server';
 import { agentsJson, PASSWORDS } from '../agent/agent-app';
@@ -48,12 +48,12 @@ class Instance {
   private constructor(
     readonly url: string,
     private readonly app: RelaisServer,
-    private readonly deps: BuiltDeps,
+    private readonly deps: Composition,
   ) {}
 
   static async start(env: Record<string, string>): Promise<Instance> {
     const config = loadConfig({ KB_FILES: KB, AGENTS: await agentsJson(), MATCHER_ENCODER: 'off', ...env });
-    const deps = await buildDeps(config, silentLog);
+    const deps = await compose(config, { log: silentLog });
     const app = createServer(config, deps);
     return new Instance(await app.listen(0), app, deps);
   }

@@ -1,0 +1,68 @@
+import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Redis } from 'ioredis';
+import { MemorySurveyStore, RedisSurveyStore, type SurveyStore } from '../../insights/index';
+import type { Config } from '../config';
+import { RedisDirectLineStore } from '../directline/redis-store';
+import { InMemoryDirectLineStore, type DirectLineStore } from '../directline/store';
+import { historyKeys } from '../history/keys';
+import type { HistoryStore } from '../history/history-store';
+import { MemoryHistoryStore } from '../history/memory-history-store';
+import { RedisHistoryStore } from '../history/redis-history-store';
+import { MemoryCustomerConversations, type CustomerConversations } from '../privacy/customer-conversations';
+import { RedisCustomerConversations } from '../privacy/redis-customer-conversations';
+import { RedisRateLimitStore } from '../security/redis-rate-limit-store';
+import { MemoryRateLimitStore, type RateLimitStore } from '../security/token-bucket';
+import { RedisStorage } from '../storage/redis-storage';
+
+/** Every store a deployment keeps its data in: all in memory, or all on one Redis. */
+export interface Stores {
+  /** The bot's conversation state. */
+  readonly storage: Storage;
+  /** Conversations and activity logs of the local Direct Line channel. */
+  readonly directLineStore: DirectLineStore;
+  /** Every conversation of each signed customer (erasure, the profile panel). */
+  readonly customerConversations: CustomerConversations;
+  readonly surveys: SurveyStore;
+  readonly rateLimitStore: RateLimitStore;
+  readonly history: HistoryStore;
+}
+
+/**
+ * Idle conversations are forgotten after 30 days (state) and 7 days (Direct Line logs), or sooner
+ * when the retention period (SURVEY_RETENTION_DAYS) is shorter: no transcript outlives it.
+ */
+const STATE_TTL_SECONDS = 30 * 24 * 3600;
+const DIRECT_LINE_TTL_SECONDS = 7 * 24 * 3600;
+
+export function memoryStores(config: Config): Stores {
+  return {
+    storage: new MemoryStorage(),
+    directLineStore: new InMemoryDirectLineStore(),
+    customerConversations: new MemoryCustomerConversations(),
+    surveys: new MemorySurveyStore(),
+    rateLimitStore: new MemoryRateLimitStore(),
+    history: new MemoryHistoryStore(config.defaultLocale),
+  };
+}
+
+export function redisStores(config: Config, redis: Redis): Stores {
+  const retention = config.surveyRetentionDays * 24 * 3600;
+  const prefix = config.redisPrefix;
+  return {
+    storage: new RedisStorage(redis, { prefix, ttlSeconds: Math.min(STATE_TTL_SECONDS, retention) }),
+    directLineStore: new RedisDirectLineStore(redis, {
+      prefix,
+      ttlSeconds: Math.min(DIRECT_LINE_TTL_SECONDS, retention),
+    }),
+    // As long as the longest-lived data it points to: surveys and handoff records (the retention).
+    customerConversations: new RedisCustomerConversations(redis, { prefix, ttlSeconds: retention }),
+    surveys: new RedisSurveyStore({ redis, keyPrefix: `${prefix}:insights` }),
+    rateLimitStore: new RedisRateLimitStore(redis, prefix),
+    // A conversation's history lives as long as its survey may (the retention period).
+    history: new RedisHistoryStore(redis, {
+      keys: historyKeys(prefix),
+      ttlSeconds: retention,
+      defaultLocale: config.defaultLocale,
+    }),
+  };
+}
