@@ -85,11 +85,6 @@ export interface HandoffQueue {
   /** Answered tickets awaiting the customer's reply, oldest answer first (still open cases: reports). */
   answeredTickets(limit?: number): Promise<readonly ConversationRecord[]>;
 
-  /** resolved → survey. */
-  startSurvey(conversationId: string): Promise<TransitionResult>;
-  /** survey|resolved → closed. */
-  close(conversationId: string, reason?: string): Promise<TransitionResult>;
-
   /** Claim timeouts and silent agent consoles → head of the queue; due B2B reservations → pool. */
   requeueExpired(): Promise<SweepResult>;
   /** Conversations whose customer is silent too long (never queued ones) → closed. Returns their ids. */

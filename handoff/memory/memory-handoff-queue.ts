@@ -3,7 +3,17 @@ import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
 import { GENERAL_SKILL, type ConversationRecord, type Escalation } from '../conversation';
 import { decodeConversation, encodeCard, FIELD, type ConversationFields } from '../conversation-fields';
-import { LIVE_STATES, SILENCE_STATES, TRANSITIONS, type ConversationState } from '../conversation-state';
+import {
+  canTransition,
+  HELD_STATES,
+  INITIAL_STATE,
+  LIVE_STATES,
+  SILENCE_STATES,
+  TRANSITIONS,
+  WAITING_STATES,
+  type ConversationState,
+  type TransitionName,
+} from '../conversation-state';
 import { estimateWaitMs, averageHandlingMs } from '../estimated-wait';
 import type { HandoffQueue, QueuedEntry } from '../handoff-queue';
 import { HandoffPolicy } from '../policy';
@@ -69,14 +79,14 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const now = this.policy.now();
     let c = this.conversations.get(id);
     if (!c) {
-      c = { [FIELD.state]: 'bot' };
+      c = { [FIELD.state]: INITIAL_STATE };
       this.conversations.set(id, c);
     }
     c[FIELD.lastActivityAt] = String(now);
     c[FIELD.updatedAt] = String(now);
     if (SILENCE_STATES.includes(this.stateOf(c))) this.activity.add(id, now);
     // The customer now waits for the agent's answer, since their oldest message not answered yet.
-    if (this.stateOf(c) === 'with-agent' && c[FIELD.awaitingSince] === undefined) {
+    if (HELD_STATES.includes(this.stateOf(c)) && c[FIELD.awaitingSince] === undefined) {
       c[FIELD.awaitingSince] = String(now);
       this.unanswered.add(id, now);
     }
@@ -87,12 +97,14 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const e = p.escalation;
     const id = e.conversationId;
     const existing = this.conversations.get(id);
-    const state = existing ? this.stateOf(existing) : 'bot';
-    if (state === 'queued') return { ok: false, reason: 'already-queued' };
-    if (!TRANSITIONS.enqueue.from.includes(state)) return { ok: false, reason: 'wrong-state', state };
-
+    const state = existing ? this.stateOf(existing) : INITIAL_STATE;
+    if (WAITING_STATES.includes(state)) return { ok: false, reason: 'already-queued' };
     const cutoff = this.policy.heartbeatCutoff(p.now);
-    const speakers = this.onlineAgentsFor(e.language, cutoff);
+    const ticket = !p.open || this.onlineAgentsFor(e.language, cutoff).length === 0;
+    // Each outcome checks its own row of the table, before anything is written.
+    if (!this.allows(existing, ticket ? 'openTicket' : 'enqueue'))
+      return { ok: false, reason: 'wrong-state', state };
+
     const c: ConversationFields = {
       [FIELD.card]: encodeCard(e),
       [FIELD.language]: e.language,
@@ -107,8 +119,8 @@ export class MemoryHandoffQueue implements HandoffQueue {
     this.conversations.set(id, c);
     this.activity.remove(id);
 
-    if (!p.open || speakers.length === 0) {
-      c[FIELD.state] = 'ticket';
+    if (ticket) {
+      this.move(c, 'openTicket');
       c[FIELD.ticketAt] = String(p.now);
       c[FIELD.promisedAt] = String(p.promisedReplyAt);
       this.openTickets.add(id, p.now);
@@ -119,7 +131,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
         promisedReplyAt: p.promisedReplyAt,
       };
     }
-    c[FIELD.state] = 'queued';
+    this.move(c, 'enqueue');
     const manager = e.accountManagerId;
     if (manager && this.isAvailable(manager, cutoff)) {
       c[FIELD.reservedFor] = manager;
@@ -136,7 +148,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const c = this.conversations.get(id);
     if (!c) return { ok: false, reason: 'not-found' };
     const state = this.stateOf(c);
-    if (state !== 'queued') return { ok: false, reason: 'wrong-state', state };
+    if (!WAITING_STATES.includes(state)) return { ok: false, reason: 'wrong-state', state };
     return { ok: true, position: this.rankIn(id, c), queueLength: this.waitingIndex(c).size };
   }
 
@@ -169,13 +181,12 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const id = this.policy.id(conversationId);
     const c = this.conversations.get(id);
     if (!c) return { ok: false, reason: 'not-found' };
-    const state = this.stateOf(c);
-    if (!TRANSITIONS.cancel.from.includes(state)) return { ok: false, reason: 'wrong-state', state };
+    if (!this.allows(c, 'cancel')) return this.wrongState(c);
     const now = this.policy.now();
     this.unqueue(id, c);
     this.openTickets.remove(id);
     this.answeredIndex.remove(id);
-    c[FIELD.state] = 'cancelled';
+    this.move(c, 'cancel');
     c[FIELD.updatedAt] = String(now);
     this.activity.add(id, now);
     return this.done(id, c);
@@ -204,7 +215,12 @@ export class MemoryHandoffQueue implements HandoffQueue {
     }
     if (!best) return { ok: false, reason: 'queue-empty' };
     const c = this.conversations.get(best.id);
-    if (!c) return { ok: false, reason: 'queue-empty' };
+    // The queues only hold waiting conversations; a stale entry is dropped, never claimed.
+    if (!c || !this.allows(c, 'claim')) {
+      this.poolDue.remove(best.id);
+      for (const index of [...this.queues.values(), ...this.reserved.values()]) index.remove(best.id);
+      return { ok: false, reason: 'queue-empty' };
+    }
     return this.take(best.id, c, aid, agent, now);
   }
 
@@ -214,10 +230,9 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const now = this.policy.now();
     const c = this.conversations.get(id);
     if (!c) return { ok: false, reason: 'not-found' };
-    const state = this.stateOf(c);
-    if (state === 'with-agent')
+    if (HELD_STATES.includes(this.stateOf(c)))
       return { ok: false, reason: 'already-claimed', agentId: c[FIELD.agent] ?? '' };
-    if (state !== 'queued') return { ok: false, reason: 'wrong-state', state };
+    if (!this.allows(c, 'claim')) return this.wrongState(c);
     const agent = this.agents.get(aid);
     if (!agent || !this.isOnline(aid, this.policy.heartbeatCutoff(now)))
       return { ok: false, reason: 'agent-offline' };
@@ -239,7 +254,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
   }
 
   async agentReplied(conversationId: string, agentId: string): Promise<TransitionResult> {
-    return this.withOwner(conversationId, agentId, (id, c, now) => {
+    return this.withOwner(conversationId, agentId, null, (id, c, now) => {
       c[FIELD.repliedAt] = String(now);
       this.claims.remove(id);
       this.stopAnswerTimer(id, c);
@@ -247,7 +262,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
   }
 
   async release(conversationId: string, agentId: string): Promise<TransitionResult> {
-    return this.withOwner(conversationId, agentId, (id, c) => this.requeueHead(id, c));
+    return this.withOwner(conversationId, agentId, 'release', (id, c) => this.requeueHead(id, c, 'release'));
   }
 
   async transfer(
@@ -260,8 +275,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const from = this.policy.id(fromAgentId, 'agentId');
     const c = this.conversations.get(id);
     if (!c) return { ok: false, reason: 'not-found' };
-    const state = this.stateOf(c);
-    if (state !== 'with-agent') return { ok: false, reason: 'wrong-state', state };
+    if (!this.allows(c, t.kind === 'queue' ? 'transferToQueue' : 'transfer')) return this.wrongState(c);
     const owner = c[FIELD.agent] ?? '';
     if (owner !== from) return { ok: false, reason: 'not-owner', agentId: owner };
     const now = this.policy.now();
@@ -279,8 +293,8 @@ export class MemoryHandoffQueue implements HandoffQueue {
       const queue = `${language}:${skill}`;
       // Its class score from the first escalation: ahead of everyone who escalated later.
       this.indexOf(this.queues, queue).add(id, Number(c[FIELD.score] ?? 0));
+      this.move(c, 'transferToQueue');
       Object.assign(c, {
-        [FIELD.state]: 'queued',
         [FIELD.language]: language,
         [FIELD.skill]: skill,
         [FIELD.queue]: queue,
@@ -302,6 +316,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
       return { ok: false, reason: 'at-capacity', capacity: agent.capacity };
     this.agents.get(from)?.conversations.delete(id);
     agent.conversations.add(id);
+    this.move(c, 'transfer');
     c[FIELD.agent] = t.agentId;
     c[FIELD.claimedAt] = String(now);
     delete c[FIELD.repliedAt];
@@ -314,14 +329,16 @@ export class MemoryHandoffQueue implements HandoffQueue {
   }
 
   async handBack(conversationId: string, agentId: string): Promise<TransitionResult> {
-    return this.withOwner(conversationId, agentId, (id, c, now) => {
-      this.leaveAgent(id, c, now, 'bot');
+    return this.withOwner(conversationId, agentId, 'handBack', (id, c, now) => {
+      this.leaveAgent(id, c, now, 'handBack');
       delete c[FIELD.agent];
     });
   }
 
   async resolve(conversationId: string, agentId: string): Promise<TransitionResult> {
-    return this.withOwner(conversationId, agentId, (id, c, now) => this.leaveAgent(id, c, now, 'resolved'));
+    return this.withOwner(conversationId, agentId, 'resolve', (id, c, now) =>
+      this.leaveAgent(id, c, now, 'resolve'),
+    );
   }
 
   async answerTicket(conversationId: string, agentId: string, answer: string): Promise<TransitionResult> {
@@ -329,12 +346,11 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const aid = this.policy.id(agentId, 'agentId');
     const c = this.conversations.get(id);
     if (!c) return { ok: false, reason: 'not-found' };
-    const state = this.stateOf(c);
-    if (!TRANSITIONS.answerTicket.from.includes(state)) return { ok: false, reason: 'wrong-state', state };
+    if (!this.allows(c, 'answerTicket')) return this.wrongState(c);
     const now = this.policy.now();
     this.openTickets.remove(id);
+    this.move(c, 'answerTicket');
     Object.assign(c, {
-      [FIELD.state]: 'answered',
       [FIELD.agent]: aid,
       [FIELD.answer]: answer,
       [FIELD.answeredBy]: aid,
@@ -350,26 +366,26 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const id = this.policy.id(conversationId);
     const c = this.conversations.get(id);
     if (!c) return { ok: false, reason: 'not-found' };
-    const state = this.stateOf(c);
-    if (!TRANSITIONS.replyToAnswer.from.includes(state)) return { ok: false, reason: 'wrong-state', state };
     const now = this.policy.now();
     const agentId = c[FIELD.answeredBy] ?? '';
     const agent = this.agents.get(agentId);
+    const room =
+      agent !== undefined &&
+      this.isAvailable(agentId, this.policy.heartbeatCutoff(now)) &&
+      agent.conversations.size < agent.capacity;
+    // Each of the two moves checks its own row of the table.
+    if (!this.allows(c, room ? 'replyToAnswer' : 'reopenTicket')) return this.wrongState(c);
     this.answeredIndex.remove(id);
     delete c[FIELD.agent];
     c[FIELD.updatedAt] = String(now);
-    if (
-      agent &&
-      this.isAvailable(agentId, this.policy.heartbeatCutoff(now)) &&
-      agent.conversations.size < agent.capacity
-    ) {
-      c[FIELD.state] = 'queued';
+    if (room) {
+      this.move(c, 'replyToAnswer');
       c[FIELD.reservedFor] = agentId;
       this.indexOf(this.reserved, agentId).add(id, Number(c[FIELD.score] ?? 0));
       this.poolDue.add(id, now + this.policy.config.accountManagerWaitMs);
       return this.done(id, c);
     }
-    c[FIELD.state] = 'ticket';
+    this.move(c, 'reopenTicket');
     this.openTickets.add(id, Number(c[FIELD.ticketAt] ?? now));
     return this.done(id, c);
   }
@@ -378,9 +394,8 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const id = this.policy.id(conversationId);
     const c = this.conversations.get(id);
     if (!c) return { ok: false, reason: 'not-found' };
-    const state = this.stateOf(c);
-    if (!TRANSITIONS.resolveTicket.from.includes(state)) return { ok: false, reason: 'wrong-state', state };
-    this.resolveAnswered(id, c, this.policy.now());
+    if (!this.allows(c, 'resolveTicket')) return this.wrongState(c);
+    this.resolveAnswered(id, c, this.policy.now(), 'resolveTicket');
     return this.done(id, c);
   }
 
@@ -391,8 +406,8 @@ export class MemoryHandoffQueue implements HandoffQueue {
     for (const e of this.answeredIndex.upTo(cutoff, this.policy.config.sweepLimit)) {
       const c = this.conversations.get(e.id);
       this.answeredIndex.remove(e.id);
-      if (!c || !TRANSITIONS.resolveQuietTicket.from.includes(this.stateOf(c))) continue;
-      this.resolveAnswered(e.id, c, now);
+      if (!c || !this.allows(c, 'resolveQuietTicket')) continue;
+      this.resolveAnswered(e.id, c, now, 'resolveQuietTicket');
       resolved.push(e.id);
     }
     return resolved;
@@ -408,13 +423,13 @@ export class MemoryHandoffQueue implements HandoffQueue {
     const offered: string[] = [];
     for (const e of this.openTickets.head(this.policy.config.sweepLimit)) {
       const c = this.conversations.get(e.id);
-      if (!c || !TRANSITIONS.offerTicket.from.includes(this.stateOf(c))) continue;
+      if (!c || !this.allows(c, 'offerTicket')) continue;
       if (!agent.languages.includes(c[FIELD.language] ?? '')) continue;
       const lastSeen = Math.max(Number(c[FIELD.lastActivityAt] ?? 0), Number(c[FIELD.ticketAt] ?? 0));
       if (lastSeen < present) continue;
       this.openTickets.remove(e.id);
       this.indexOf(this.queues, c[FIELD.queue] ?? '').add(e.id, Number(c[FIELD.score] ?? 0));
-      c[FIELD.state] = 'queued';
+      this.move(c, 'offerTicket');
       c[FIELD.updatedAt] = String(now);
       offered.push(e.id);
     }
@@ -435,14 +450,6 @@ export class MemoryHandoffQueue implements HandoffQueue {
     });
   }
 
-  async startSurvey(conversationId: string): Promise<TransitionResult> {
-    return this.simple(conversationId, TRANSITIONS.startSurvey.from, 'survey');
-  }
-
-  async close(conversationId: string, reason = 'survey-done'): Promise<TransitionResult> {
-    return this.simple(conversationId, TRANSITIONS.close.from, 'closed', reason);
-  }
-
   async requeueExpired(): Promise<SweepResult> {
     const now = this.policy.now();
     const limit = this.policy.config.sweepLimit;
@@ -457,22 +464,22 @@ export class MemoryHandoffQueue implements HandoffQueue {
     }
     for (const due of this.claims.upTo(now, limit)) {
       const c = this.conversations.get(due.id);
-      if (c) {
-        this.requeueHead(due.id, c);
+      if (c && this.allows(c, 'requeueExpired')) {
+        this.requeueHead(due.id, c, 'requeueExpired');
         requeued.push(due.id);
-      }
+      } else this.claims.remove(due.id);
     }
     const unanswered: UnansweredRequeue[] = [];
     const answerCutoff = this.policy.answerCutoff(now);
     // Strictly before the cutoff: "more than" the timeout.
     for (const due of answerCutoff === null ? [] : this.unanswered.upTo(answerCutoff - 1, limit)) {
       const c = this.conversations.get(due.id);
-      if (!c || this.stateOf(c) !== 'with-agent') {
+      if (!c || !this.allows(c, 'requeueExpired')) {
         this.unanswered.remove(due.id);
         continue;
       }
       unanswered.push({ conversationId: due.id, agentId: c[FIELD.agent] ?? '' });
-      this.requeueHead(due.id, c);
+      this.requeueHead(due.id, c, 'requeueExpired');
       requeued.push(due.id);
     }
     this.promoteDue(now, toPool);
@@ -485,13 +492,13 @@ export class MemoryHandoffQueue implements HandoffQueue {
     for (const e of this.activity.upTo(this.policy.silenceCutoff(now), this.policy.config.sweepLimit)) {
       const c = this.conversations.get(e.id);
       this.activity.remove(e.id);
-      if (!c || !SILENCE_STATES.includes(this.stateOf(c))) continue;
-      if (this.stateOf(c) === 'with-agent') {
+      if (!c || !this.allows(c, 'closeSilent')) continue;
+      if (HELD_STATES.includes(this.stateOf(c))) {
         this.agents.get(c[FIELD.agent] ?? '')?.conversations.delete(e.id);
         this.claims.remove(e.id);
         this.stopAnswerTimer(e.id, c);
       }
-      c[FIELD.state] = 'closed';
+      this.move(c, 'closeSilent');
       c[FIELD.closedReason] = 'customer-silence';
       c[FIELD.updatedAt] = String(now);
       closed.push(e.id);
@@ -623,7 +630,21 @@ export class MemoryHandoffQueue implements HandoffQueue {
   // ---- internals -------------------------------------------------------------------------
 
   private stateOf(c: ConversationFields): ConversationState {
-    return (c[FIELD.state] ?? 'bot') as ConversationState;
+    return (c[FIELD.state] ?? INITIAL_STATE) as ConversationState;
+  }
+
+  /** The one look-up of the conversation rules: may this conversation take `name` (TRANSITIONS)? */
+  private allows(c: ConversationFields | undefined, name: TransitionName): boolean {
+    return canTransition(c ? this.stateOf(c) : null, name);
+  }
+
+  /** Makes the move: its target state comes from the table too. */
+  private move(c: ConversationFields, name: TransitionName): void {
+    c[FIELD.state] = TRANSITIONS[name].to;
+  }
+
+  private wrongState(c: ConversationFields): { ok: false; reason: 'wrong-state'; state: ConversationState } {
+    return { ok: false, reason: 'wrong-state', state: this.stateOf(c) };
   }
 
   private done(id: string, c: ConversationFields): { ok: true; conversation: ConversationRecord } {
@@ -684,7 +705,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     now: number,
   ): ClaimResult {
     this.unqueue(id, c);
-    c[FIELD.state] = 'with-agent';
+    this.move(c, 'claim');
     c[FIELD.agent] = agentId;
     c[FIELD.claimedAt] = String(now);
     delete c[FIELD.repliedAt];
@@ -695,7 +716,8 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return this.done(id, c);
   }
 
-  private requeueHead(id: string, c: ConversationFields): void {
+  /** with-agent → the head band of its queue, for `name` (release, requeueExpired). */
+  private requeueHead(id: string, c: ConversationFields, name: 'release' | 'requeueExpired'): void {
     const now = this.policy.now();
     this.agents.get(c[FIELD.agent] ?? '')?.conversations.delete(id);
     this.claims.remove(id);
@@ -703,7 +725,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     this.activity.remove(id);
     const queue = c[FIELD.queue] ?? '';
     this.indexOf(this.queues, queue).add(id, headScore(Number(c[FIELD.escalatedAt] ?? now)));
-    c[FIELD.state] = 'queued';
+    this.move(c, name);
     delete c[FIELD.agent];
     delete c[FIELD.claimedAt];
     delete c[FIELD.repliedAt];
@@ -715,20 +737,25 @@ export class MemoryHandoffQueue implements HandoffQueue {
     delete c[FIELD.awaitingSince];
   }
 
-  private leaveAgent(id: string, c: ConversationFields, now: number, to: 'bot' | 'resolved'): void {
+  private leaveAgent(id: string, c: ConversationFields, now: number, name: 'handBack' | 'resolve'): void {
     this.agents.get(c[FIELD.agent] ?? '')?.conversations.delete(id);
     this.claims.remove(id);
     this.stopAnswerTimer(id, c);
     this.handling.unshift(now - Number(c[FIELD.claimedAt] ?? now));
     this.handling.length = Math.min(this.handling.length, this.policy.config.handlingSamples);
     this.activity.add(id, now);
-    c[FIELD.state] = to;
+    this.move(c, name);
     c[FIELD.updatedAt] = String(now);
   }
 
-  private resolveAnswered(id: string, c: ConversationFields, now: number): void {
+  private resolveAnswered(
+    id: string,
+    c: ConversationFields,
+    now: number,
+    name: 'resolveTicket' | 'resolveQuietTicket',
+  ): void {
     this.answeredIndex.remove(id);
-    c[FIELD.state] = 'resolved';
+    this.move(c, name);
     c[FIELD.updatedAt] = String(now);
     this.activity.add(id, now);
   }
@@ -736,7 +763,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
   private moveToPool(id: string): void {
     const c = this.conversations.get(id);
     this.poolDue.remove(id);
-    if (!c || this.stateOf(c) !== 'queued') return;
+    if (!c || !WAITING_STATES.includes(this.stateOf(c))) return;
     const manager = c[FIELD.reservedFor];
     if (manager) this.reserved.get(manager)?.remove(id);
     delete c[FIELD.reservedFor];
@@ -758,7 +785,7 @@ export class MemoryHandoffQueue implements HandoffQueue {
     if (!agent) return { requeued, toPool };
     for (const id of [...agent.conversations].sort()) {
       const c = this.conversations.get(id);
-      if (c) this.requeueHead(id, c);
+      if (c) this.requeueHead(id, c, 'requeueExpired');
       requeued.push(id);
     }
     agent.conversations.clear();
@@ -769,45 +796,26 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return { requeued, toPool };
   }
 
+  /**
+   * An owner's move: `name` is checked against the table; null for a move that keeps the state
+   * (the agent's reply), allowed wherever an agent holds the conversation.
+   */
   private withOwner(
     conversationId: string,
     agentId: string,
+    name: TransitionName | null,
     apply: (id: string, c: ConversationFields, now: number) => void,
   ): TransitionResult {
     const id = this.policy.id(conversationId);
     const aid = this.policy.id(agentId, 'agentId');
     const c = this.conversations.get(id);
     if (!c) return { ok: false, reason: 'not-found' };
-    const state = this.stateOf(c);
-    if (state !== 'with-agent') return { ok: false, reason: 'wrong-state', state };
+    if (name ? !this.allows(c, name) : !HELD_STATES.includes(this.stateOf(c))) return this.wrongState(c);
     const owner = c[FIELD.agent] ?? '';
     if (owner !== aid) return { ok: false, reason: 'not-owner', agentId: owner };
     const now = this.policy.now();
     apply(id, c, now);
     c[FIELD.updatedAt] = String(now);
-    return this.done(id, c);
-  }
-
-  private simple(
-    conversationId: string,
-    from: readonly ConversationState[],
-    to: ConversationState,
-    closedReason?: string,
-  ): TransitionResult {
-    const id = this.policy.id(conversationId);
-    const c = this.conversations.get(id);
-    if (!c) return { ok: false, reason: 'not-found' };
-    const state = this.stateOf(c);
-    if (!from.includes(state)) return { ok: false, reason: 'wrong-state', state };
-    const now = this.policy.now();
-    c[FIELD.state] = to;
-    c[FIELD.updatedAt] = String(now);
-    if (closedReason !== undefined) {
-      c[FIELD.closedReason] = closedReason;
-      this.activity.remove(id);
-    } else {
-      this.activity.add(id, now);
-    }
     return this.done(id, c);
   }
 }

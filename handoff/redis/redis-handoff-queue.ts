@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
 import type { ConversationRecord, Escalation } from '../conversation';
 import { decodeConversation, encodeCard, type ConversationFields, type FIELD } from '../conversation-fields';
-import { isConversationState, LIVE_STATES, SILENCE_STATES, TRANSITIONS } from '../conversation-state';
+import { isConversationState } from '../conversation-state';
 import { HandoffError } from '../errors';
 import { averageHandlingMs, estimateWaitMs } from '../estimated-wait';
 import type { HandoffQueue, QueuedEntry } from '../handoff-queue';
@@ -86,11 +86,7 @@ export class RedisHandoffQueue implements HandoffQueue {
 
   async touch(conversationId: string): Promise<void> {
     const id = this.policy.id(conversationId);
-    await this.run(
-      'touch',
-      [this.keys.conversation(id), this.keys.activity],
-      [id, this.policy.now(), spaced(SILENCE_STATES)],
-    );
+    await this.run('touch', [this.keys.conversation(id), this.keys.activity], [id, this.policy.now()]);
   }
 
   async enqueue(input: Escalation): Promise<EnqueueResult> {
@@ -179,7 +175,7 @@ export class RedisHandoffQueue implements HandoffQueue {
       'cancel',
       id,
       [this.keys.conversation(id), this.keys.activity, this.keys.poolDue],
-      [id, this.policy.now(), spaced(TRANSITIONS.cancel.from)],
+      [id, this.policy.now()],
     );
   }
 
@@ -291,7 +287,7 @@ export class RedisHandoffQueue implements HandoffQueue {
       'answerTicket',
       id,
       [this.keys.conversation(id), this.keys.tickets, this.keys.answered],
-      [id, aid, this.policy.now(), answer, spaced(TRANSITIONS.answerTicket.from)],
+      [id, aid, this.policy.now(), answer],
     );
   }
 
@@ -302,13 +298,7 @@ export class RedisHandoffQueue implements HandoffQueue {
       'customerReplied',
       id,
       [this.keys.conversation(id), this.keys.tickets, this.keys.answered],
-      [
-        id,
-        now,
-        this.policy.heartbeatCutoff(now),
-        now + this.policy.config.accountManagerWaitMs,
-        spaced(TRANSITIONS.replyToAnswer.from),
-      ],
+      [id, now, this.policy.heartbeatCutoff(now), now + this.policy.config.accountManagerWaitMs],
     );
   }
 
@@ -318,7 +308,7 @@ export class RedisHandoffQueue implements HandoffQueue {
       'resolveTicket',
       id,
       [this.keys.conversation(id), this.keys.answered, this.keys.activity],
-      [id, this.policy.now(), spaced(TRANSITIONS.resolveTicket.from)],
+      [id, this.policy.now()],
     );
   }
 
@@ -327,12 +317,7 @@ export class RedisHandoffQueue implements HandoffQueue {
     const reply = await this.run(
       'resolveQuietTickets',
       [this.keys.answered, this.keys.activity],
-      [
-        now,
-        this.policy.ticketQuietCutoff(now),
-        this.policy.config.sweepLimit,
-        spaced(TRANSITIONS.resolveQuietTicket.from),
-      ],
+      [now, this.policy.ticketQuietCutoff(now), this.policy.config.sweepLimit],
     );
     return reply.map(asString);
   }
@@ -351,7 +336,6 @@ export class RedisHandoffQueue implements HandoffQueue {
         this.policy.heartbeatCutoff(now),
         this.policy.presentCutoff(now),
         this.policy.config.sweepLimit,
-        spaced(TRANSITIONS.offerTicket.from),
       ],
     );
     return reply.map(asString);
@@ -372,26 +356,6 @@ export class RedisHandoffQueue implements HandoffQueue {
     for (let i = 0; i + 1 < reply.length; i += 2)
       out.push(decodeConversation(asString(reply[i]), asFields(reply[i + 1])));
     return out;
-  }
-
-  async startSurvey(conversationId: string): Promise<TransitionResult> {
-    const id = this.policy.id(conversationId);
-    return this.transition(
-      'setState',
-      id,
-      [this.keys.conversation(id), this.keys.activity],
-      [id, this.policy.now(), spaced(TRANSITIONS.startSurvey.from), TRANSITIONS.startSurvey.to, ''],
-    );
-  }
-
-  async close(conversationId: string, reason = 'survey-done'): Promise<TransitionResult> {
-    const id = this.policy.id(conversationId);
-    return this.transition(
-      'setState',
-      id,
-      [this.keys.conversation(id), this.keys.activity],
-      [id, this.policy.now(), spaced(TRANSITIONS.close.from), TRANSITIONS.close.to, reason || 'closed'],
-    );
   }
 
   async requeueExpired(): Promise<SweepResult> {
@@ -424,7 +388,7 @@ export class RedisHandoffQueue implements HandoffQueue {
     const reply = await this.run(
       'closeSilent',
       [this.keys.activity, this.keys.claims],
-      [now, this.policy.silenceCutoff(now), this.policy.config.sweepLimit, spaced(SILENCE_STATES)],
+      [now, this.policy.silenceCutoff(now), this.policy.config.sweepLimit],
     );
     return reply.map(asString);
   }
@@ -504,9 +468,9 @@ export class RedisHandoffQueue implements HandoffQueue {
 
   async forget(conversationId: string): Promise<ForgetResult> {
     const id = this.policy.id(conversationId);
-    const reply = (
-      await this.run('forget', [this.keys.conversation(id), this.keys.activity], [id, spaced(LIVE_STATES)])
-    ).map(asString);
+    const reply = (await this.run('forget', [this.keys.conversation(id), this.keys.activity], [id])).map(
+      asString,
+    );
     if (reply[0] === 'ok') return { ok: true, forgotten: reply[1] === '1' };
     const state = reply[2] ?? '';
     if (!isConversationState(state))

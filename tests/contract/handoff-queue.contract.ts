@@ -742,24 +742,20 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         await q.agentOnline({ agentId: 'anna', languages: ['fr'] });
       });
 
-      it('goes with-agent → resolved → survey → closed, refusing illegal steps without change', async () => {
+      it('goes with-agent → resolved, refusing illegal steps without change', async () => {
         await escalate('c1');
-        expect(await q.startSurvey('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'queued' });
         expect(await q.resolve('c1', 'anna')).toEqual({ ok: false, reason: 'wrong-state', state: 'queued' });
         await q.claimNext('anna');
-        expect(await q.close('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'with-agent' });
         expect(await q.cancel('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'with-agent' });
         expect((await q.get('c1'))?.state).toBe('with-agent');
         const resolved = await q.resolve('c1', 'anna');
         expect(resolved.ok && resolved.conversation).toMatchObject({ state: 'resolved', agentId: 'anna' });
         expect((await q.agent('anna'))?.conversations).toEqual([]);
-        expect((await q.startSurvey('c1')).ok).toBe(true);
-        const closed = await q.close('c1');
-        expect(closed.ok && closed.conversation).toMatchObject({
-          state: 'closed',
-          closedReason: 'survey-done',
+        expect(await q.resolve('c1', 'anna')).toEqual({
+          ok: false,
+          reason: 'wrong-state',
+          state: 'resolved',
         });
-        expect(await q.close('c1')).toEqual({ ok: false, reason: 'wrong-state', state: 'closed' });
         expect(await q.resolve('missing', 'anna')).toEqual({ ok: false, reason: 'not-found' });
       });
 
@@ -796,8 +792,11 @@ export function handoffQueueContract(name: string, makeQueue: QueueFactory): voi
         expect((await q.requeueExpired()).requeued).toEqual(['c1']);
         await q.claimNext('anna');
         await q.resolve('c1', 'anna');
-        await q.startSurvey('c1');
-        await q.close('c1');
+        // The customer goes silent after the resolve: closed, then escalates once more.
+        clock.advance(601 * SECOND);
+        await q.heartbeat('anna');
+        expect(await q.closeSilent()).toEqual(['c1']);
+        expect((await q.get('c1'))?.state).toBe('closed');
         expect((await escalate('c1')).ok).toBe(true);
         expect(await q.get('c1')).toMatchObject({ state: 'queued' });
         expect((await q.get('c1'))?.closedReason).toBeUndefined();
