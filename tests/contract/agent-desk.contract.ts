@@ -2,9 +2,8 @@ import { ManualClock, type HandoffQueue } from '../../handoff';
 import { CONFIG, MONDAY_10H_PARIS, SECOND, type QueueFactory } from './handoff-queue-setup';
 
 /**
- * The AgentDesk role's contract (claims, capacity, routing (language, skill, account manager)
- * and transfers): both stores pass it,
- * through the public interface only.
+ * The AgentDesk role's contract (claims, capacity, routing by language, skill and account manager,
+ * and transfers): both stores pass it, through the public interface only.
  */
 export function agentDeskContract(name: string, makeQueue: QueueFactory): void {
   describe(`AgentDesk contract: ${name}`, () => {

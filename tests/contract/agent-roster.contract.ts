@@ -2,8 +2,8 @@ import { ManualClock, type HandoffQueue } from '../../handoff';
 import { CONFIG, MONDAY_10H_PARIS, SECOND, type QueueFactory } from './handoff-queue-setup';
 
 /**
- * The AgentRoster role's contract (presence: online, away, heartbeats, logout): both stores pass it,
- * through the public interface only.
+ * The AgentRoster role's contract (presence: online, away, heartbeats, logout): both stores pass
+ * it, through the public interface only.
  */
 export function agentRosterContract(name: string, makeQueue: QueueFactory): void {
   describe(`AgentRoster contract: ${name}`, () => {

@@ -2,9 +2,9 @@ import { ManualClock, type HandoffQueue } from '../../handoff';
 import { CONFIG, MONDAY_10H_PARIS, SECOND, type QueueFactory } from './handoff-queue-setup';
 
 /**
- * The Sweeps role's contract (the timers and the ways back to the queue: release, claim
- * timeout, dead consoles, logout, answer timeout, customer silence): both stores pass it,
- * through the public interface only.
+ * The Sweeps role's contract (the timers and the ways back to the queue: release, claim timeout,
+ * dead consoles, logout, answer timeout, customer silence): both stores pass it, through the
+ * public interface only.
  */
 export function sweepsContract(name: string, makeQueue: QueueFactory): void {
   describe(`Sweeps contract: ${name}`, () => {

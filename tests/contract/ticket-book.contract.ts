@@ -2,8 +2,8 @@ import { ManualClock, type HandoffQueue } from '../../handoff';
 import { CONFIG, MONDAY_10H_PARIS, MONDAY_22H_PARIS, SECOND, type QueueFactory } from './handoff-queue-setup';
 
 /**
- * The TicketBook role's contract (opening, answering, the customer's reply, confirmation, offers): both stores pass it,
- * through the public interface only.
+ * The TicketBook role's contract (opening, answering, the customer's reply, confirmation, offers):
+ * both stores pass it, through the public interface only.
  */
 export function ticketBookContract(name: string, makeQueue: QueueFactory): void {
   describe(`TicketBook contract: ${name}`, () => {

@@ -3,8 +3,8 @@ import { CONFIG, MONDAY_10H_PARIS, SECOND, type QueueFactory } from './handoff-q
 
 /**
  * The WaitingLine role's contract (escalating, positions and FIFO, a conversation's cycles,
- * cancelling, estimated waits, the supervisors' peek): both stores pass it,
- * through the public interface only.
+ * cancelling, estimated waits, the supervisors' peek): both stores pass it, through the public
+ * interface only.
  */
 export function waitingLineContract(name: string, makeQueue: QueueFactory): void {
   describe(`WaitingLine contract: ${name}`, () => {
