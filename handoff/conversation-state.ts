@@ -10,7 +10,6 @@ export const CONVERSATION_STATES = [
   /** A ticket answered by an agent: the case stays open for the customer's reply. */
   'answered',
   'resolved',
-  'survey',
   'closed',
   'cancelled',
 ] as const;
@@ -34,8 +33,6 @@ export type TransitionName =
   | 'resolveTicket'
   | 'resolveQuietTicket'
   | 'offerTicket'
-  | 'startSurvey'
-  | 'close'
   | 'closeSilent';
 
 interface TransitionRule {
@@ -44,7 +41,11 @@ interface TransitionRule {
   readonly why: string;
 }
 
-/** The single table both stores follow (the Redis scripts receive their `from` lists from here). */
+/**
+ * The single table both stores follow: the memory store looks every move up here
+ * (memory/ `transition`), and the Redis scripts get their guards and target states generated from
+ * it (redis/lua-transitions.ts). A move that is not in this table is refused by both.
+ */
 export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Object.freeze({
   // resolved / closed: the same customer asks again later; a new handoff cycle (new escalation time).
   enqueue: {
@@ -103,14 +104,21 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Obj
     to: 'queued',
     why: 'an agent for its language came online while the customer was still connected',
   },
-  startSurvey: { from: ['resolved'], to: 'survey', why: 'the closing CES survey started' },
-  close: { from: ['survey', 'resolved'], to: 'closed', why: 'survey finished (or skipped)' },
   closeSilent: {
-    from: ['bot', 'with-agent', 'resolved', 'survey', 'cancelled'],
+    from: ['bot', 'with-agent', 'resolved', 'cancelled'],
     to: 'closed',
     why: 'customer silence; the timer does not run while queued, nor for offline tickets',
   },
 });
+
+/** A conversation the store has never seen is with the bot. */
+export const INITIAL_STATE: ConversationState = 'bot';
+
+/** States in which a conversation waits in a queue (position, estimate): what a claim takes. */
+export const WAITING_STATES: readonly ConversationState[] = TRANSITIONS.claim.from;
+
+/** States in which an agent holds the conversation: where every owner's move starts. */
+export const HELD_STATES: readonly ConversationState[] = TRANSITIONS.release.from;
 
 /** States in which a person is asked for or holds the conversation: its record cannot be erased. */
 export const LIVE_STATES: readonly ConversationState[] = ['queued', 'with-agent', 'ticket', 'answered'];
@@ -119,8 +127,7 @@ export const LIVE_STATES: readonly ConversationState[] = ['queued', 'with-agent'
 export const SILENCE_STATES: readonly ConversationState[] = TRANSITIONS.closeSilent.from;
 
 export function canTransition(from: ConversationState | null, name: TransitionName): boolean {
-  // A conversation the store has never seen is with the bot.
-  return TRANSITIONS[name].from.includes(from ?? 'bot');
+  return TRANSITIONS[name].from.includes(from ?? INITIAL_STATE);
 }
 
 export function isConversationState(value: string): value is ConversationState {

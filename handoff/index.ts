@@ -42,7 +42,17 @@ export {
 } from './conversation-state';
 export { HandoffError, type HandoffErrorCode } from './errors';
 export { estimateWaitMs, type WaitInputs } from './estimated-wait';
-export type { HandoffQueue, QueuedEntry } from './handoff-queue';
+export type {
+  AgentDesk,
+  AgentRoster,
+  ConversationRecords,
+  Disposable,
+  HandoffQueue,
+  QueuedEntry,
+  Sweeps,
+  TicketBook,
+  WaitingLine,
+} from './handoff-queue';
 export { MemoryHandoffQueue, type MemoryHandoffQueueOptions } from './memory/memory-handoff-queue';
 export type * from './results';
 export { RedisHandoffQueue, type RedisHandoffQueueOptions } from './redis/redis-handoff-queue';

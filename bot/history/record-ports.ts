@@ -94,7 +94,6 @@ const STATE_OF: Readonly<Record<ConversationRecord['state'], HistoryState>> = {
   // Answered and awaiting the customer's reply: still a ticket case for whoever searches.
   answered: 'ticket',
   resolved: 'resolved',
-  survey: 'resolved',
   closed: 'closed',
   cancelled: 'bot',
 };

@@ -1,14 +1,17 @@
 import { LUA_KEY_HELPERS } from '../keys';
+import { LUA_TRANSITION_GUARDS, luaTarget } from './lua-transitions';
 
 /**
- * Fragments shared by the scripts (like BullMQ's includes/): key helpers from keys.ts, then the
- * moves every transition is made of. Field names match conversation-fields.ts.
+ * Fragments shared by the scripts (like BullMQ's includes/): key helpers from keys.ts, transition
+ * guards from TRANSITIONS (lua-transitions.ts), then the moves every transition is made of. Field
+ * names match conversation-fields.ts; every state a fragment writes comes from the table.
  *
  * Redis runs a script's whole text on every call, so each script gets only the fragments its body
  * uses (and what those use): a full prelude cost about 2 µs per call, a tenth of a claim.
  */
 const FRAGMENTS: readonly (readonly [string, string])[] = [
   ...LUA_KEY_HELPERS,
+  ...LUA_TRANSITION_GUARDS,
   ['n2s', `local function n2s(x) return string.format('%.0f', x) end`],
   [
     'packedHash',
@@ -105,7 +108,7 @@ local function take(id, ck, agentId, now, deadline, waitingIn, reserved)
     redis.call('ZREM', kPoolDue, id) -- only reserved conversations have a pool-due time
     redis.call('HDEL', ck, 'reservedFor')
   end
-  redis.call('HSET', ck, 'state', 'with-agent', 'agent', agentId, 'claimedAt', now, 'updatedAt', now)
+  redis.call('HSET', ck, 'state', ${luaTarget('claim')}, 'agent', agentId, 'claimedAt', now, 'updatedAt', now)
   redis.call('SADD', kAgentConvs(agentId), id)
   redis.call('ZADD', kClaims, deadline, id)
   redis.call('ZADD', kActivity, now, id)
@@ -113,14 +116,15 @@ end`,
   ],
   [
     'requeueHead',
-    `local function requeueHead(id, ck, now, headBand)
+    `-- with-agent → the head band of its queue; to: the target of the transition that calls it.
+local function requeueHead(id, ck, now, headBand, to)
   local f = redis.call('HMGET', ck, 'agent', 'escalatedAt', 'queue')
   if f[1] and f[1] ~= '' then redis.call('SREM', kAgentConvs(f[1]), id) end
   redis.call('ZREM', kClaims, id)
   stopAnswerTimer(id, ck)
   redis.call('ZREM', kActivity, id)
   addToQueue(f[3] or '', n2s(headBand + tonumber(f[2] or now)), id)
-  redis.call('HSET', ck, 'state', 'queued', 'updatedAt', now)
+  redis.call('HSET', ck, 'state', to, 'updatedAt', now)
   redis.call('HDEL', ck, 'agent', 'claimedAt', 'repliedAt')
 end`,
   ],
@@ -143,7 +147,7 @@ end`,
   redis.call('ZREM', kPoolDue, id)
   local ck = kConv(id)
   local f = redis.call('HMGET', ck, 'state', 'reservedFor', 'queue', 'score')
-  if f[1] ~= 'queued' then return end
+  if not isWaiting(f[1]) then return end
   if f[2] and f[2] ~= '' then redis.call('ZREM', kReserved(f[2]), id) end
   redis.call('HDEL', ck, 'reservedFor')
   addToQueue(f[3] or '', f[4] or '0', id)
@@ -172,7 +176,7 @@ end`,
   local convs = redis.call('SMEMBERS', kAgentConvs(agentId))
   table.sort(convs)
   for _, id in ipairs(convs) do
-    requeueHead(id, kConv(id), now, headBand)
+    requeueHead(id, kConv(id), now, headBand, ${luaTarget('requeueExpired')})
     requeued[#requeued + 1] = id
   end
   redis.call('DEL', kAgentConvs(agentId))
@@ -185,11 +189,12 @@ end`,
   [
     'refuseUnlessOwner',
     `-- The owner check of every with-agent transition: nil when allowed, else the refusal reply.
-local function refuseUnlessOwner(ck, agentId)
+-- allowed: the transition's guard (canRelease…), or isHeld for the owner's moves that keep the state.
+local function refuseUnlessOwner(ck, agentId, allowed)
   local f = redis.call('HMGET', ck, 'state', 'agent')
   local state = f[1]
   if not state then return {'not-found'} end
-  if state ~= 'with-agent' then return {'wrong-state', state} end
+  if not allowed(state) then return {'wrong-state', state} end
   local owner = f[2] or ''
   if owner ~= agentId then return {'not-owner', owner} end
   return nil
@@ -211,11 +216,6 @@ export function preludeFor(body: string): string {
     scope += `\n${code}`;
   }
   return ['local base = ARGV[1]', ...needed].join('\n');
-}
-
-/** A Lua condition true when `variable` equals one of `words`: no table built per call. */
-export function luaAnyOf(variable: string, words: readonly string[]): string {
-  return words.map((w) => `${variable} == '${w}'`).join(' or ');
 }
 
 /** A script = its header (KEYS/ARGV/returns, kept in the Lua text) + the fragments it uses + body. */

@@ -1,4 +1,4 @@
 import { MemoryHandoffQueue } from '../../handoff';
-import { handoffQueueContract } from './handoff-queue.contract';
+import { handoffRoleContracts } from './handoff-role-contracts';
 
-handoffQueueContract('memory', async ({ clock, config }) => new MemoryHandoffQueue({ clock, config }));
+handoffRoleContracts('memory', async ({ clock, config }) => new MemoryHandoffQueue({ clock, config }));

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { ManualClock, RedisHandoffQueue } from '../../handoff';
 import { testRedisUrl, uniquePrefix } from '../support/prefix';
-import { handoffQueueContract } from './handoff-queue.contract';
+import { handoffRoleContracts } from './handoff-role-contracts';
 
 // One connection for the suite, a fresh key prefix per test.
 let redis: Redis;
@@ -12,7 +12,7 @@ afterAll(async () => {
   await redis.quit();
 });
 
-handoffQueueContract(
+handoffRoleContracts(
   'redis',
   async ({ clock, config }) =>
     new RedisHandoffQueue({ redis, clock, config: { ...config, keyPrefix: uniquePrefix('handoff') } }),

@@ -10,7 +10,7 @@ export const agentRepliedScript = script(
   Returns {'ok', fields...} | {'not-found'} | {'wrong-state', state} | {'not-owner', owner}
 ]]`,
   `
-local refusal = refuseUnlessOwner(KEYS[1], ARGV[3])
+local refusal = refuseUnlessOwner(KEYS[1], ARGV[3], isHeld)
 if refusal then return refusal end
 redis.call('HSET', KEYS[1], 'repliedAt', ARGV[4], 'updatedAt', ARGV[4])
 redis.call('ZREM', KEYS[2], ARGV[2])

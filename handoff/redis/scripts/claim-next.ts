@@ -56,7 +56,12 @@ else
   waitingIn = bestKey
 end
 local ck = kConv(bestId)
-local view = redis.call('HMGET', ck, 'card', 'language', 'skill', 'escalatedAt', 'lastActivityAt')
+local view = redis.call('HMGET', ck, 'card', 'language', 'skill', 'escalatedAt', 'lastActivityAt', 'state')
+-- The queues only hold waiting conversations; a stale entry is dropped, never claimed.
+if not canClaim(view[6]) then
+  redis.call('ZREM', bestKey, bestId)
+  return {'queue-empty'}
+end
 take(bestId, ck, agentId, now, ARGV[4], waitingIn, bestKey == KEYS[3])
 return claimedView(bestId, ck, view)`,
 );

@@ -19,8 +19,8 @@ local c = redis.call('HMGET', ck, 'card', 'language', 'skill', 'escalatedAt', 'l
   'reservedFor', 'queue')
 local state = c[6]
 if not state then return {'not-found'} end
-if state == 'with-agent' then return {'already-claimed', c[7] or ''} end
-if state ~= 'queued' then return {'wrong-state', state} end
+if isHeld(state) then return {'already-claimed', c[7] or ''} end
+if not canClaim(state) then return {'wrong-state', state} end
 local a = redis.call('HMGET', KEYS[2], 'languages', 'skills', 'capacity', 'away', 'online', 'heartbeatAt')
 if not a[1] or not liveAgent(a[5], a[6], tonumber(ARGV[6])) then return {'agent-offline'} end
 if a[4] == '1' then return {'agent-unavailable'} end

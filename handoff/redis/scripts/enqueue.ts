@@ -1,5 +1,5 @@
-import { TRANSITIONS } from '../../conversation-state';
-import { luaAnyOf, script } from '../lua-common';
+import { script } from '../lua-common';
+import { LUA_INITIAL_STATE, luaTarget } from '../lua-transitions';
 
 export const enqueueScript = script(
   'handoffEnqueue',
@@ -20,9 +20,8 @@ export const enqueueScript = script(
   `
 local ck, id, now, manager = KEYS[1], ARGV[2], ARGV[3], ARGV[5]
 local old = redis.call('HMGET', ck, 'state', 'lastActivityAt')
-local state = old[1] or 'bot'
-if state == 'queued' then return {'already-queued'} end
-if not (${luaAnyOf('state', TRANSITIONS.enqueue.from)}) then return {'wrong-state', state} end
+local state = old[1] or ${LUA_INITIAL_STATE}
+if isWaiting(state) then return {'already-queued'} end
 local a, s, from = {}, ARGV[6], 1
 while true do
   local sep = string.find(s, '\\031', from, true)
@@ -34,24 +33,27 @@ local language, skill, score, cutoff = a[1], a[2], a[3], a[5]
 local queue = language .. ':' .. skill
 local f = {'card', ARGV[4], 'language', language, 'skill', skill, 'escalatedAt', now, 'queue', queue,
   'score', score, 'updatedAt', now}
+local open = a[6] == '1'
+-- Anyone whose last heartbeat is at or after the cutoff? Read from the newest end: ZCOUNT walks the
+-- whole set while it is small (listpack), this stops at the first entry. Numbers are passed to
+-- redis.call as strings: Redis formats a Lua number with printf("%.17g") on every call.
+local ticket = not open or #redis.call('ZRANGE', KEYS[4], '+inf', cutoff, 'BYSCORE', 'REV', 'LIMIT', '0', '1') == 0
+-- Each outcome checks its own row of the table, before anything is written.
+if ticket and not canOpenTicket(state) or not ticket and not canEnqueue(state) then return {'wrong-state', state} end
 local function put(k, v) f[#f + 1] = k; f[#f + 1] = v end
 if old[2] then put('lastActivityAt', old[2]) end
 if old[1] then
   redis.call('DEL', ck)
   redis.call('ZREM', KEYS[2], id)
 end
-local open = a[6] == '1'
--- Anyone whose last heartbeat is at or after the cutoff? Read from the newest end: ZCOUNT walks the
--- whole set while it is small (listpack), this stops at the first entry. Numbers are passed to
--- redis.call as strings: Redis formats a Lua number with printf("%.17g") on every call.
-if not open or #redis.call('ZRANGE', KEYS[4], '+inf', cutoff, 'BYSCORE', 'REV', 'LIMIT', '0', '1') == 0 then
-  put('state', 'ticket'); put('ticketAt', now); put('promisedAt', a[7])
+if ticket then
+  put('state', ${luaTarget('openTicket')}); put('ticketAt', now); put('promisedAt', a[7])
   redis.call('HSET', ck, unpack(f))
   redis.call('ZADD', KEYS[3], now, id)
   if not open then return {'ticket', 'outside-hours'} end
   return {'ticket', 'no-agent-online'}
 end
-put('state', 'queued')
+put('state', ${luaTarget('enqueue')})
 if manager ~= '' and isAvailable(manager, tonumber(cutoff)) then
   put('reservedFor', manager)
   redis.call('HSET', ck, unpack(f))

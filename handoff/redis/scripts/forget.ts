@@ -9,14 +9,14 @@ export const forgetScript = script(
   end first. Conversations in those states are the only ones in the queue, claim and ticket
   indexes, so only the silence timer index needs cleaning.
   KEYS[1] conversation hash   KEYS[2] activity zset
-  ARGV[1] key base  [2] id  [3] states that refuse
+  ARGV[1] key base  [2] id
   Returns {'ok', 1 deleted | 0 unknown} or {'err', 'active', state}
 ]]`,
   `
 local ck, id = KEYS[1], ARGV[2]
 local state = get(ck, 'state')
 if not state then return {'ok', 0} end
-if inList(state, ARGV[3]) then return {'err', 'active', state} end
+if isLive(state) then return {'err', 'active', state} end
 redis.call('DEL', ck)
 redis.call('ZREM', KEYS[2], id)
 return {'ok', 1}`,

@@ -1,4 +1,5 @@
 import { script } from '../lua-common';
+import { luaTarget } from '../lua-transitions';
 
 export const handBackScript = script(
   'handoffHandBack',
@@ -10,9 +11,9 @@ export const handBackScript = script(
   Returns {'ok', fields...} | {'not-found'} | {'wrong-state', state} | {'not-owner', owner}
 ]]`,
   `
-local refusal = refuseUnlessOwner(KEYS[1], ARGV[3])
+local refusal = refuseUnlessOwner(KEYS[1], ARGV[3], canHandBack)
 if refusal then return refusal end
-leaveAgent(ARGV[2], KEYS[1], ARGV[4], 'bot', ARGV[5])
+leaveAgent(ARGV[2], KEYS[1], ARGV[4], ${luaTarget('handBack')}, ARGV[5])
 redis.call('HDEL', KEYS[1], 'agent')
 return {'ok', packedHash(KEYS[1])}`,
 );

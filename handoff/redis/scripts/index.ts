@@ -22,7 +22,6 @@ import { resolveQuietTicketsScript } from './resolve-quiet-tickets';
 import { resolveTicketScript } from './resolve-ticket';
 import { setPresenceScript } from './set-presence';
 import { setContactEmailScript } from './set-contact-email';
-import { setStateScript } from './set-state';
 import { touchScript } from './touch';
 import { transferScript } from './transfer';
 import { waitInputsScript } from './wait-inputs';
@@ -43,7 +42,6 @@ export const HANDOFF_SCRIPTS = Object.freeze({
   resolveTicket: resolveTicketScript,
   resolveQuietTickets: resolveQuietTicketsScript,
   offerTickets: offerTicketsScript,
-  setState: setStateScript,
   touch: touchScript,
   closeSilent: closeSilentScript,
   requeueExpired: requeueExpiredScript,

@@ -1,4 +1,5 @@
 import { script } from '../lua-common';
+import { luaTarget } from '../lua-transitions';
 
 export const releaseScript = script(
   'handoffRelease',
@@ -10,8 +11,8 @@ export const releaseScript = script(
   Returns {'ok', fields...} | {'not-found'} | {'wrong-state', state} | {'not-owner', owner}
 ]]`,
   `
-local refusal = refuseUnlessOwner(KEYS[1], ARGV[3])
+local refusal = refuseUnlessOwner(KEYS[1], ARGV[3], canRelease)
 if refusal then return refusal end
-requeueHead(ARGV[2], KEYS[1], ARGV[4], tonumber(ARGV[5]))
+requeueHead(ARGV[2], KEYS[1], ARGV[4], tonumber(ARGV[5]), ${luaTarget('release')})
 return {'ok', packedHash(KEYS[1])}`,
 );

@@ -1,4 +1,5 @@
 import { script } from '../lua-common';
+import { luaTarget } from '../lua-transitions';
 
 export const requeueExpiredScript = script(
   'handoffRequeueExpired',
@@ -25,8 +26,8 @@ for _, agentId in ipairs(redis.call('ZRANGE', KEYS[1], '-inf', '(' .. ARGV[3], '
 end
 for _, id in ipairs(redis.call('ZRANGE', KEYS[2], '-inf', now, 'BYSCORE', 'LIMIT', 0, limit)) do
   local ck = kConv(id)
-  if get(ck, 'state') == 'with-agent' then
-    requeueHead(id, ck, now, headBand)
+  if canRequeueExpired(get(ck, 'state')) then
+    requeueHead(id, ck, now, headBand, ${luaTarget('requeueExpired')})
     requeued[#requeued + 1] = id
   else
     redis.call('ZREM', KEYS[2], id)
@@ -38,10 +39,10 @@ if ARGV[6] ~= '' then
   for _, id in ipairs(redis.call('ZRANGE', KEYS[4], '-inf', '(' .. ARGV[6], 'BYSCORE', 'LIMIT', 0, limit)) do
     local ck = kConv(id)
     local f = redis.call('HMGET', ck, 'state', 'agent')
-    if f[1] == 'with-agent' then
+    if canRequeueExpired(f[1]) then
       unanswered[#unanswered + 1] = id
       unanswered[#unanswered + 1] = f[2] or ''
-      requeueHead(id, ck, now, headBand)
+      requeueHead(id, ck, now, headBand, ${luaTarget('requeueExpired')})
       requeued[#requeued + 1] = id
     else
       redis.call('ZREM', KEYS[4], id)

@@ -1,4 +1,5 @@
 import { script } from '../lua-common';
+import { luaTarget } from '../lua-transitions';
 
 export const resolveQuietTicketsScript = script(
   'handoffResolveQuietTickets',
@@ -7,7 +8,7 @@ export const resolveQuietTicketsScript = script(
 --[[ resolveQuietTickets: every ticket answered before the cutoff and still answered → resolved
   (no reply within ticketQuietMs); the silence timer starts.
   KEYS[1] answered zset   KEYS[2] activity zset
-  ARGV[1] key base  [2] now  [3] quiet cutoff  [4] limit  [5] states allowed from
+  ARGV[1] key base  [2] now  [3] quiet cutoff  [4] limit
   Returns {resolved ids...}
 ]]`,
   `
@@ -17,8 +18,8 @@ for _, id in ipairs(redis.call('ZRANGE', KEYS[1], '-inf', ARGV[3], 'BYSCORE', 'L
   redis.call('ZREM', KEYS[1], id)
   local ck = kConv(id)
   local state = get(ck, 'state')
-  if state and inList(state, ARGV[5]) then
-    redis.call('HSET', ck, 'state', 'resolved', 'updatedAt', now)
+  if state and canResolveQuietTicket(state) then
+    redis.call('HSET', ck, 'state', ${luaTarget('resolveQuietTicket')}, 'updatedAt', now)
     redis.call('ZADD', KEYS[2], now, id)
     resolved[#resolved + 1] = id
   end

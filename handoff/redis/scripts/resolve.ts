@@ -1,4 +1,5 @@
 import { script } from '../lua-common';
+import { luaTarget } from '../lua-transitions';
 
 export const resolveScript = script(
   'handoffResolve',
@@ -10,8 +11,8 @@ export const resolveScript = script(
   Returns {'ok', fields...} | {'not-found'} | {'wrong-state', state} | {'not-owner', owner}
 ]]`,
   `
-local refusal = refuseUnlessOwner(KEYS[1], ARGV[3])
+local refusal = refuseUnlessOwner(KEYS[1], ARGV[3], canResolve)
 if refusal then return refusal end
-leaveAgent(ARGV[2], KEYS[1], ARGV[4], 'resolved', ARGV[5])
+leaveAgent(ARGV[2], KEYS[1], ARGV[4], ${luaTarget('resolve')}, ARGV[5])
 return {'ok', packedHash(KEYS[1])}`,
 );

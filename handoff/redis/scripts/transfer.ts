@@ -1,4 +1,5 @@
 import { script } from '../lua-common';
+import { luaTarget } from '../lua-transitions';
 
 export const transferScript = script(
   'handoffTransfer',
@@ -19,7 +20,7 @@ export const transferScript = script(
   `
 local ck, id, from, now = KEYS[1], ARGV[2], ARGV[3], ARGV[4]
 local cutoff = tonumber(ARGV[10])
-local refusal = refuseUnlessOwner(ck, from)
+local refusal = refuseUnlessOwner(ck, from, ARGV[5] == 'queue' and canTransferToQueue or canTransfer)
 if refusal then return refusal end
 local f = redis.call('HMGET', ck, 'language', 'skill', 'score')
 if ARGV[5] == 'queue' then
@@ -32,7 +33,7 @@ if ARGV[5] == 'queue' then
   redis.call('ZREM', KEYS[3], id)
   local queue = language .. ':' .. skill
   addToQueue(queue, f[3] or '0', id)
-  redis.call('HSET', ck, 'state', 'queued', 'language', language, 'skill', skill, 'queue', queue, 'updatedAt', now)
+  redis.call('HSET', ck, 'state', ${luaTarget('transferToQueue')}, 'language', language, 'skill', skill, 'queue', queue, 'updatedAt', now)
   redis.call('HDEL', ck, 'agent', 'claimedAt', 'repliedAt')
   return {'ok', packedHash(ck)}
 end
@@ -46,7 +47,7 @@ local capacity = tonumber(profile[2] or '1')
 if redis.call('SCARD', kAgentConvs(target)) >= capacity then return {'at-capacity', capacity} end
 redis.call('SREM', kAgentConvs(from), id)
 redis.call('SADD', kAgentConvs(target), id)
-redis.call('HSET', ck, 'agent', target, 'claimedAt', now, 'updatedAt', now)
+redis.call('HSET', ck, 'state', ${luaTarget('transfer')}, 'agent', target, 'claimedAt', now, 'updatedAt', now)
 redis.call('HDEL', ck, 'repliedAt')
 -- The colleague's claim timeout now measures the wait; their own answer timer starts afresh.
 stopAnswerTimer(id, ck)

@@ -14,7 +14,7 @@ export const waitInputsScript = script(
 local ck, id = KEYS[1], ARGV[2]
 local state = get(ck, 'state')
 if not state then return {'not-found'} end
-if state ~= 'queued' then return {'wrong-state', state} end
+if not isWaiting(state) then return {'wrong-state', state} end
 local key = waitingKey(ck)
 local rank = redis.call('ZRANK', key, id)
 local slots = 0
