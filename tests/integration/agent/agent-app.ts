@@ -18,7 +18,7 @@ import {
   type CustomerConversations,
 } from '../../../bot/privacy/customer-conversations';
 import { RedisCustomerConversations } from '../../../bot/privacy/redis-customer-conversations';
-import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../support/test-settings';
 import type { HistoryStore } from '../../../bot/history/history-store';
 import { historyKeys } from '../../../bot/history/keys';
 import { RedisHistoryStore } from '../../../bot/history/redis-history-store';

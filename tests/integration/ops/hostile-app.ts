@@ -9,7 +9,8 @@ import { ClosingService } from '../../../bot/closing/closing-service';
 import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { identifyWith } from '../../../bot/security/identity';
 import { createServer, type RelaisServer } from '../../../bot/server';
-import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../support/test-settings';
 import { agentsJson, PASSWORDS } from '../agent/agent-app';
 
 export const SUPERVISOR_TOKEN = 'supervisor-token-for-hostile-tests-01';
