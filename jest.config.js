@@ -5,7 +5,6 @@ const shared = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
-  testTimeout: 30000,
 };
 
 /**
@@ -16,6 +15,8 @@ const shared = {
 module.exports = {
   // Both cores of the CI machine (jest's default leaves one idle).
   maxWorkers: 2,
+  // A global option: jest ignores it inside a project.
+  testTimeout: 30000,
   projects: [
     { ...shared, displayName: 'unit', roots: ['<rootDir>/tests/unit'] },
     {
