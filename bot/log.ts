@@ -1,5 +1,5 @@
 import pino, { stdSerializers, type DestinationStream, type Logger } from 'pino';
-import { maskPersonalData } from '../insights/masking';
+import { maskPersonalData } from '../insights/index';
 
 /** Extra fields of one log line (JSON-serialisable). */
 export type LogFields = Readonly<Record<string, unknown>>;

@@ -1,20 +1,22 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import {
   answerPolicyFromText,
+  checkExpectedIds,
   detectLanguage,
+  discoverCalibration,
   Faq,
   loadKnowledgeBase,
+  openEncoderVectors,
+  readLabelledLines,
   summarize,
   toPrediction,
   type EvalSummary,
+  type LabelledLine,
   type LabelledText,
   type Locale,
   type Prediction,
 } from '../knowledge-base';
-import { openEncoderVectors } from '../knowledge-base';
 import { CliError } from './cli-error';
-import { checkExpectedIds, readLabelledLines, type LabelledLine } from '../knowledge-base/labelled-queries';
-import { discoverCalibration } from '../knowledge-base/faq';
 
 export interface EvalArgs {
   readonly kb: readonly string[];

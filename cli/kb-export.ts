@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { buildKnowledgeBase, KbError, parseKbText } from '../knowledge-base';
-import { kbFileText } from '../knowledge-base/kb-file-text';
-import { writeFileAtomic } from '../knowledge-base/kb-file-write';
-import { kbToQnaTsv } from '../knowledge-base/qna-tsv-export';
+import {
+  buildKnowledgeBase,
+  KbError,
+  kbFileText,
+  kbToQnaTsv,
+  parseKbText,
+  writeFileAtomic,
+} from '../knowledge-base';
 import { CliError } from './cli-error';
 import { refused } from './kb-import';
 

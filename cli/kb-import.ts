@@ -1,8 +1,14 @@
 import { basename } from 'node:path';
-import { buildKnowledgeBase, formatIssue, KbError, toLocale } from '../knowledge-base';
-import { kbFileText, kbFormatOf } from '../knowledge-base/kb-file-text';
-import { writeFileAtomic } from '../knowledge-base/kb-file-write';
-import { readQnaTsv } from '../knowledge-base/qna-tsv-import';
+import {
+  buildKnowledgeBase,
+  formatIssue,
+  KbError,
+  kbFileText,
+  kbFormatOf,
+  readQnaTsv,
+  toLocale,
+  writeFileAtomic,
+} from '../knowledge-base';
 import { CliError } from './cli-error';
 
 export interface KbImportArgs {

@@ -1,5 +1,5 @@
 // Public surface of the knowledge base: what bot/, cli/ and bench/ import.
-export { Faq, type FaqOptions, type MatchOptions } from './faq';
+export { Faq, discoverCalibration, type FaqOptions, type MatchOptions } from './faq';
 export { answerPolicyFromText, DEFAULT_ANSWER_POLICY, type AnswerPolicy } from './answer-policy';
 export { Matcher, type LabelledText, type MatcherInfo, type MatcherOptions } from './matcher';
 export { loadKnowledgeBase, buildKnowledgeBase, parseKbText, type LoadedKnowledgeBase } from './loader';
@@ -9,7 +9,15 @@ export { toLocale, LOCALES, type Locale } from './locale';
 export { normalize, foldText, foldWords, stripAccents, NORMALIZER_VERSION } from './normalize';
 export { Synonyms } from './synonyms';
 export { FUNCTION_WORDS } from './stopwords';
-export { readLabelledLines, type LabelledLine } from './labelled-queries';
+export { checkExpectedIds, readLabelledLines, type LabelledLine } from './labelled-queries';
+// The KB files as data: edits from the admin API, atomic writes, QnA TSV import and export (bot/, cli/).
+export { applyKbEdit, type KbEdit } from './kb-edit';
+export { notWritableReason, writeFileAtomic } from './kb-file-write';
+export { readKbText } from './read-kb-text';
+export { entrySchema } from './schema';
+export { kbFileText, kbFormatOf } from './kb-file-text';
+export { kbToQnaTsv } from './qna-tsv-export';
+export { readQnaTsv } from './qna-tsv-import';
 export { summarize, toPrediction, type EvalSummary, type Prediction } from './evaluation';
 export type { Candidate, Decision, DecisionKind, Entry, EscalationReason } from './types';
 export type { VectorSource } from './vector-source';

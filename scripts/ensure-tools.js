@@ -6,6 +6,8 @@ const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 
 const INSTALL = 'apt-get update && apt-get install -y redis-server chromium';
+// The same candidate list tests/support/chromium.ts launches from.
+const { candidates: CHROMIUM_CANDIDATES } = require('../tests/support/chromium-paths.json');
 
 function onPath(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
@@ -14,7 +16,7 @@ function onPath(cmd) {
 function missingTools() {
   const missing = [];
   if (!onPath('redis-server')) missing.push('redis-server');
-  if (!fs.existsSync('/usr/bin/chromium') && !onPath('chromium')) missing.push('chromium');
+  if (!CHROMIUM_CANDIDATES.some((candidate) => fs.existsSync(candidate))) missing.push('chromium');
   return missing;
 }
 

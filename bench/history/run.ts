@@ -6,7 +6,7 @@ import { historyKeys } from '../../bot/history/keys';
 import { MemoryHistoryStore } from '../../bot/history/memory-history-store';
 import { RedisHistoryStore } from '../../bot/history/redis-history-store';
 import { STOP_WORDS } from '../../knowledge-base/stopwords';
-import { startBenchRedis } from '../support/redis-server';
+import { startRedisServer } from '../../tests/support/redis-server';
 import { table } from '../support/table';
 import { generateConversation, loadMaterial, seeded, type GeneratedConversation } from './generate';
 
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   console.log(`memory store: loaded in ${memoryLoadS.toFixed(1)} s`);
   const memoryFigures = await timeSearches(memory, all);
 
-  const server = await startBenchRedis();
+  const server = await startRedisServer({ durable: false });
   const redis = new Redis(server.url);
   let redisFigures: Record<Kind, KindFigures>;
   let redisLoadS: number;

@@ -4,7 +4,7 @@ import { loadConfig } from '../../bot/config';
 import { compose } from '../../bot/root/compose';
 import type { Log } from '../../bot/log';
 import { createServer } from '../../bot/server';
-import { startBenchRedis, type BenchRedis } from '../support/redis-server';
+import { startRedisServer, type RedisServer } from '../../tests/support/redis-server';
 import { table } from '../support/table';
 import { fuzzSession, stillServing } from './fuzz-session';
 import { fuzzRoutes, routesOf, type FuzzResult } from './route-fuzzer';
@@ -58,8 +58,8 @@ function countingLog(): Log & { readonly errors: string[] } {
 }
 
 async function runMode(mode: string): Promise<ModeRun> {
-  let redis: BenchRedis | undefined;
-  if (mode === 'redis') redis = await startBenchRedis();
+  let redis: RedisServer | undefined;
+  if (mode === 'redis') redis = await startRedisServer({ durable: false });
   else if (mode !== 'memory') throw new Error(`--mode: must be memory, redis or both (got "${mode}")`);
   const config = loadConfig({
     PORT: '0',

@@ -4,7 +4,7 @@ import { loadConfig } from '../../bot/config';
 import { compose, type Composition } from '../../bot/root/compose';
 import { silentLog } from '../../bot/log';
 import { createServer, type RelaisServer } from '../../bot/server';
-import { startBenchRedis } from '../support/redis-server';
+import { startRedisServer } from '../../tests/support/redis-server';
 import { table } from '../support/table';
 import { drive, type DriveResult } from './drive';
 import { EchoBot } from './echo-bot';
@@ -61,7 +61,7 @@ function memory(): { rss_mb: number; heap_mb: number } {
 
 async function main(): Promise<void> {
   setFlagsFromString('--expose-gc');
-  const redis = await startBenchRedis();
+  const redis = await startRedisServer({ durable: false });
   // Every simulated customer comes from 127.0.0.1: the per-IP limits are off, or it would be what
   // the bench measures. The per-conversation limit stays at its default (a customer posts 4 times).
   const config = loadConfig({

@@ -5,7 +5,7 @@ import {
   type BusinessHoursConfig,
   type HandoffQueue,
 } from '../../handoff';
-import { startBenchRedis } from '../support/redis-server';
+import { startRedisServer } from '../../tests/support/redis-server';
 import { table } from '../support/table';
 import { measure, type Measurement } from './measure';
 import { median, medianOf, roundsFromArgs } from './rounds';
@@ -174,7 +174,7 @@ function medianPhase(rounds: readonly Round[], pick: (r: Round) => Timed): Timed
 
 async function main(): Promise<void> {
   const rounds = roundsFromArgs(process.argv, DEFAULT_ROUNDS);
-  const server = await startBenchRedis();
+  const server = await startRedisServer({ durable: false });
   const bareConnection = new Redis(server.url);
   const queueConnection = new Redis(server.url);
   try {

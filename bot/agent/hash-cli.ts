@@ -18,4 +18,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${await hashPassword(password)}\n`);
 }
 
-void main();
+// A failed hash (scrypt) is a message and exit code 1, not an unhandled rejection.
+main().catch((error: unknown) => {
+  process.stderr.write(`agent:hash: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,5 +1,5 @@
 import { ActivityTypes, EventFactory, TurnContext, type Activity } from 'botbuilder';
-import { formatPromisedReply } from '../../handoff/tickets/ticket-texts';
+import { formatPromisedReply } from '../../handoff/index';
 import type { Decision } from '../../knowledge-base/index';
 import type { HandoffContext, HandoffReason } from '../ports/handoff';
 import { noteMissed, trailOf } from '../survey/trail';

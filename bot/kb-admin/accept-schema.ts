@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { toLocale } from '../../knowledge-base/index';
-import type { KbEdit } from '../../knowledge-base/kb-edit';
-import { entrySchema } from '../../knowledge-base/schema';
+import { entrySchema, toLocale, type KbEdit } from '../../knowledge-base/index';
 
 const locale = z
   .string()

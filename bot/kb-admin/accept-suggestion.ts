@@ -1,7 +1,14 @@
-import { buildKnowledgeBase, KbError, type KbIssue, type Locale } from '../../knowledge-base/index';
-import { applyKbEdit, type KbEdit } from '../../knowledge-base/kb-edit';
-import { notWritableReason, writeFileAtomic } from '../../knowledge-base/kb-file-write';
-import { readKbText } from '../../knowledge-base/read-kb-text';
+import {
+  applyKbEdit,
+  buildKnowledgeBase,
+  KbError,
+  notWritableReason,
+  readKbText,
+  writeFileAtomic,
+  type KbEdit,
+  type KbIssue,
+  type Locale,
+} from '../../knowledge-base/index';
 import type { KbLoadReport, KbReloader } from './kb-reloader';
 
 /** What accepting a suggestion did; every refusal leaves the file and the KB in service untouched. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
 import { Customer } from '../integration/agent/clients';
-import { buildTestFaq } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
 import { launchChromium } from '../support/chromium';
 
 /** The console for everyone (issue 16 item 7): both languages, words not codes, 375 px, the profile, live notes. */

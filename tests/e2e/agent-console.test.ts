@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
-import { buildTestFaq, OPEN_TIME, SUNDAY_NOON } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
+import { OPEN_TIME, SUNDAY_NOON } from '../support/test-settings';
 import { launchChromium } from '../support/chromium';
 import { Agent, Customer } from '../integration/agent/clients';
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../integration/bot/app';
-import { buildTestFaq } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
 import { launchChromium } from '../support/chromium';
 
 let running: RunningApp;

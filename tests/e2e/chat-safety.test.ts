@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { BOT_ACCOUNT, DIRECT_LINE_CHANNEL, DIRECT_LINE_SERVICE_URL } from '../../bot/directline/adapter';
 import { InMemoryDirectLineStore } from '../../bot/directline/store';
 import { startApp, type RunningApp } from '../integration/bot/app';
-import { buildTestFaq } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
 import { launchChromium } from '../support/chromium';
 
 /** Another origin (another port): every request reaching it is one that left the chat page. */

@@ -2,7 +2,8 @@ import { MemoryStorage } from 'botbuilder';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { InMemoryDirectLineStore, type DirectLineConversation } from '../../bot/directline/store';
 import { startApp, type RunningApp } from '../integration/bot/app';
-import { buildTestFaq, OPEN_TIME } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
+import { OPEN_TIME } from '../support/test-settings';
 import { launchChromium } from '../support/chromium';
 
 /** The Direct Line store, counting the conversations the server started. */

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { MemorySurveyStore } from '../../insights/index';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
 import { Agent, Customer } from '../integration/agent/clients';
-import { buildTestFaq } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
 import { launchChromium } from '../support/chromium';
 
 const SUPERVISOR_TOKEN = 'supervisor-token-for-agents-e2e-0123';

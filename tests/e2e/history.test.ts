@@ -4,7 +4,8 @@ import { MemorySurveyStore } from '../../insights/index';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
 import { Agent, Customer, eventually } from '../integration/agent/clients';
 import { launchChromium } from '../support/chromium';
-import { buildTestFaq, OPEN_TIME } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
+import { OPEN_TIME } from '../support/test-settings';
 
 /**
  * The agents' history page in Chromium, over conversations made through the real endpoints: a

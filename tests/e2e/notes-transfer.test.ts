@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../bot/agent/credentials';
 import { PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
-import { buildTestFaq } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
 import { launchChromium } from '../support/chromium';
 
 /** Two agents in two browser contexts and the customer in a third: notes, a mention, a transfer with a note. */

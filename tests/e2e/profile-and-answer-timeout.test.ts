@@ -4,7 +4,8 @@ import { MemorySurveyStore } from '../../insights/index';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
 import { Agent, Customer, eventually } from '../integration/agent/clients';
 import { launchChromium } from '../support/chromium';
-import { buildTestFaq, OPEN_TIME } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
+import { OPEN_TIME } from '../support/test-settings';
 
 /**
  * Issue 16 items 2 and 5 in a real browser: the profile lists a B2B customer's previous conversation

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../bot/agent/credentials';
 import { PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
-import { buildTestFaq } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
 import { launchChromium } from '../support/chromium';
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
 import { eventually } from '../integration/agent/clients';
-import { buildTestFaq } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
 import { launchChromium } from '../support/chromium';
 import { SmtpInbox, type ReceivedMail } from '../support/smtp-inbox';
 

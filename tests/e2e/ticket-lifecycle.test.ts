@@ -2,7 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MemorySurveyStore } from '../../insights/index';
 import { fr } from '../../bot/text/fr';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
-import { buildTestFaq, SUNDAY_NOON } from '../unit/bot/harness';
+import { buildTestFaq } from '../support/test-faq';
+import { SUNDAY_NOON } from '../support/test-settings';
 import { launchChromium } from '../support/chromium';
 
 /** The CES question, without its apostrophe (Web Chat's markdown may curl it). */

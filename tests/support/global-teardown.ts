@@ -1,6 +1,6 @@
-import type { TestRedis } from './redis-server';
+import type { RedisServer } from './redis-server';
 
 export default async function globalTeardown(): Promise<void> {
-  const redis = (globalThis as { __relaisRedis?: TestRedis }).__relaisRedis;
+  const redis = (globalThis as { __relaisRedis?: RedisServer }).__relaisRedis;
   await redis?.stop();
 }

@@ -9,7 +9,8 @@ export function testRedisUrl(): string {
   const url = process.env.RELAIS_TEST_REDIS_URL;
   if (!url)
     throw new Error(
-      'RELAIS_TEST_REDIS_URL is not set: run the tests with `npm test` (jest globalSetup starts redis-server)',
+      'RELAIS_TEST_REDIS_URL is not set: the "redis" jest project starts redis-server in its globalSetup; ' +
+        'a suite under tests/unit has no Redis (move it to tests/contract or tests/integration)',
     );
   return url;
 }

@@ -9,7 +9,7 @@ import type { DirectLineStore } from '../../../bot/directline/store';
 import { silentLog, type Log } from '../../../bot/log';
 import { createServer, type RelaisServer } from '../../../bot/server';
 import type { CustomerConversations } from '../../../bot/privacy/customer-conversations';
-import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../support/test-settings';
 import type { HistoryStore } from '../../../bot/history/history-store';
 
 export const PASSWORDS = { alice: 'alice-password-1', bruno: 'bruno-password-2', emma: 'emma-password-3' };

@@ -1,5 +1,5 @@
 import { postJson } from '../bot/app';
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent, Customer } from './clients';
 

@@ -1,4 +1,5 @@
-import { buildTestFaq, OPEN_TIME, SUNDAY_NOON } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { OPEN_TIME, SUNDAY_NOON } from '../../support/test-settings';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent, Customer } from './clients';
 

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { HistoryConversation } from '../../../bot/history/history-store';
 import { historyKeys } from '../../../bot/history/keys';
 import { RedisHistoryStore } from '../../../bot/history/redis-history-store';
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 import { postJson } from '../bot/app';
 import { FakeConnector } from '../bot/fake-connector';

@@ -1,5 +1,6 @@
 import { hashPassword } from '../../../bot/agent/credentials';
-import { buildTestFaq, OPEN_TIME } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { OPEN_TIME } from '../../support/test-settings';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 import { PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent, Customer } from './clients';

@@ -1,15 +1,15 @@
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { uniquePrefix } from '../../support/prefix';
-import { startTestRedis, type TestRedis } from '../../support/redis-server';
+import { startRedisServer, type RedisServer } from '../../support/redis-server';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent, Customer, eventually, type EventStream } from './clients';
 
-let redis: TestRedis;
+let redis: RedisServer;
 let running: AgentApp;
 let stream: EventStream | undefined;
 
 beforeAll(async () => {
-  redis = await startTestRedis();
+  redis = await startRedisServer();
   running = await startAgentApp(buildTestFaq(), await agentsJson(), {
     redisUrl: redis.url,
     prefix: uniquePrefix('restart').replace(/:$/, ''),

@@ -1,6 +1,7 @@
 import { fr } from '../../../bot/text/fr';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
-import { buildTestFaq, OPEN_TIME } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { OPEN_TIME } from '../../support/test-settings';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent, Customer } from './clients';
 

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { buildTestFaq, OPEN_TIME } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { OPEN_TIME } from '../../support/test-settings';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { SmtpInbox } from '../../support/smtp-inbox';
 import { Agent, Customer } from './clients';

@@ -1,7 +1,7 @@
 import { MemorySurveyStore, RedisSurveyStore, type SurveyStore } from '../../../insights/index';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer, eventually } from '../agent/clients';
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 
 const SUPERVISOR_TOKEN = 'supervisor-token-for-agent-figures-0123';

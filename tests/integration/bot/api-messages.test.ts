@@ -1,5 +1,5 @@
 import type { Faq } from '../../../knowledge-base/index';
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { startApp, postJson, type RunningApp } from './app';
 import { FakeConnector } from './fake-connector';
 

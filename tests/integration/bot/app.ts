@@ -6,7 +6,7 @@ import { InMemoryDirectLineStore, type DirectLineStore } from '../../../bot/dire
 import { silentLog } from '../../../bot/log';
 import { compose } from '../../../bot/root/compose';
 import { createServer, type RelaisServer } from '../../../bot/server';
-import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../support/test-settings';
 
 export interface RunningApp {
   readonly app: RelaisServer;

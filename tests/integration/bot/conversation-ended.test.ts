@@ -1,4 +1,4 @@
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { postJson, startApp } from './app';
 import { startReportsApp } from './reports-app';
 

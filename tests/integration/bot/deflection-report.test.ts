@@ -1,7 +1,8 @@
 import { MemorySurveyStore, RedisSurveyStore, type SurveyStore } from '../../../insights/index';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';
-import { buildTestFaq, SUNDAY_NOON } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { SUNDAY_NOON } from '../../support/test-settings';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 
 const SUPERVISOR_TOKEN = 'supervisor-token-for-deflection-0123';

@@ -4,7 +4,7 @@ import { loadConfig } from '../../../bot/config';
 import { compose } from '../../../bot/root/compose';
 import { silentLog } from '../../../bot/log';
 import { RedisStorage } from '../../../bot/storage/redis-storage';
-import { freePort } from '../../support/redis-server';
+import { freePort } from '../../support/free-port';
 import { testRedisUrl } from '../../support/prefix';
 
 const KB = join(__dirname, '..', '..', '..', 'knowledge-base', 'demo', 'fr.yaml');

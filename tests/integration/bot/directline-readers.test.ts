@@ -1,4 +1,4 @@
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { postJson, startApp, type RunningApp } from './app';
 
 // Two tabs of one visitor read one conversation: each polls with its own watermark and its own

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Faq } from '../../../knowledge-base/index';
-import { buildTestFaq, OPEN_TIME } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { OPEN_TIME } from '../../support/test-settings';
 import { postJson, startApp, type RunningApp } from './app';
 
 const IDENTITY_SECRET = 'site-backend-secret-site-backend-secret-42';

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { MemorySurveyStore, RedisSurveyStore, type SurveyStore } from '../../../insights/index';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { reachableStrings } from '../../support/deep-strings';
 import { redisContents } from '../../support/redis-contents';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';

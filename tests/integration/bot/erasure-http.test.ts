@@ -3,7 +3,7 @@ import { MemorySurveyStore } from '../../../insights/index';
 import { type BuiltAgentSide } from '../../../bot/root/agent-side';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 
 const SUPERVISOR_TOKEN = 'supervisor-token-for-tests-0123';
 const IDENTITY_SECRET = 'identity-secret-for-the-erasure-test-0123456789';

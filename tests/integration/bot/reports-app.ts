@@ -5,7 +5,8 @@ import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
 import { compose } from '../../../bot/root/compose';
 import { createServer, type RelaisServer } from '../../../bot/server';
 import { seedSurveys } from '../../fixtures/seeded-surveys';
-import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../support/test-settings';
 
 export const SUPERVISOR_TOKEN = 'supervisor-token-for-tests-0123';
 

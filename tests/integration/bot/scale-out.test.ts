@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { RedisDirectLineStore } from '../../../bot/directline/redis-store';
 import { RedisStorage } from '../../../bot/storage/redis-storage';
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 import { postJson, startApp, type RunningApp } from './app';
 

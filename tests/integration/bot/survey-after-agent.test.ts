@@ -1,7 +1,8 @@
 import { MemorySurveyStore } from '../../../insights/index';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';
-import { buildTestFaq, OPEN_TIME } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { OPEN_TIME } from '../../support/test-settings';
 
 let running: AgentApp;
 let url: string;

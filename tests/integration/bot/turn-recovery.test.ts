@@ -1,7 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import type { Faq } from '../../../knowledge-base/index';
 import { InMemoryDirectLineStore } from '../../../bot/directline/store';
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { DirectLineCustomer } from '../ops/direct-line-client';
 import { startApp, type RunningApp } from './app';
 

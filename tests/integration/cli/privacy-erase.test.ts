@@ -6,7 +6,7 @@ import { RedisSurveyStore } from '../../../insights/index';
 import { type BuiltAgentSide } from '../../../bot/root/agent-side';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../agent/agent-app';
 import { Agent, Customer } from '../agent/clients';
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 import { redisContents } from '../../support/redis-contents';
 

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { RedisHandoffQueue, type ConversationState } from '../../../handoff';
 import { uniquePrefix } from '../../support/prefix';
-import { startTestRedis, type TestRedis } from '../../support/redis-server';
+import { startRedisServer, type RedisServer } from '../../support/redis-server';
 
 const CONVERSATIONS = 300;
 const AGENTS = 10;
@@ -10,11 +10,11 @@ const AGENTS = 10;
 const PROGRESS: Record<string, number> = { queued: 1, 'with-agent': 2, resolved: 3 };
 
 describe('Redis handoff queue across kill -9 of redis-server', () => {
-  let server: TestRedis;
+  let server: RedisServer;
   let redis: Redis;
 
   beforeAll(async () => {
-    server = await startTestRedis(); // own instance: appendonly yes, appendfsync always
+    server = await startRedisServer(); // own instance: appendonly yes, appendfsync always
     redis = new Redis(server.url, {
       maxRetriesPerRequest: 3,
       retryStrategy: (times) => Math.min(times * 50, 500),

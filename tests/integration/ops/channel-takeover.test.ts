@@ -1,4 +1,4 @@
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 import { postJson } from '../bot/app';
 import { FakeConnector } from '../bot/fake-connector';

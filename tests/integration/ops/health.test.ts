@@ -4,16 +4,16 @@ import { compose, type Composition } from '../../../bot/root/compose';
 import { silentLog } from '../../../bot/log';
 import { createServer, type RelaisServer } from '../../../bot/server';
 import { uniquePrefix } from '../../support/prefix';
-import { startTestRedis, type TestRedis } from '../../support/redis-server';
+import { startRedisServer, type RedisServer } from '../../support/redis-server';
 
 /** The production dependencies (bot/root/compose.ts) on a redis-server of this suite's own, so it can stop it. */
-let redis: TestRedis;
+let redis: RedisServer;
 let deps: Composition;
 let app: RelaisServer;
 let url: string;
 
 beforeAll(async () => {
-  redis = await startTestRedis();
+  redis = await startRedisServer();
   const config = loadConfig({
     REDIS_URL: redis.url,
     REDIS_PREFIX: uniquePrefix('health'),

@@ -4,7 +4,8 @@ import type { OutboundCredentials } from '../../../bot/adapter';
 import { loadConfig } from '../../../bot/config';
 import { silentLog, type Log } from '../../../bot/log';
 import { createServer, type RelaisServer } from '../../../bot/server';
-import { buildTestFaq, OPEN_TIME, PARIS_HOURS, SECRET } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../support/test-settings';
 import { agentsJson, PASSWORDS } from '../agent/agent-app';
 
 export const SUPERVISOR_TOKEN = 'supervisor-token-for-hostile-tests-01';

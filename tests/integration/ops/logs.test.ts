@@ -4,7 +4,7 @@ import { postJson } from '../bot/app';
 import { Agent, Customer } from '../agent/clients';
 import { captureLog } from './log-capture';
 import { PASSWORDS, startHostileApp, SUPERVISOR_TOKEN } from './hostile-app';
-import { SECRET } from '../../unit/bot/harness';
+import { SECRET } from '../../support/test-settings';
 
 describe('log lines', () => {
   test('are one JSON object per line with level, time, message and fields; LOG_LEVEL filters', () => {

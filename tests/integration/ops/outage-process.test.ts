@@ -3,7 +3,7 @@ import { RedisSurveyStore } from '../../../insights/index';
 import { agentsJson, PASSWORDS } from '../agent/agent-app';
 import { Agent, type EventStream } from '../agent/clients';
 import { DirectLineCustomer } from './direct-line-client';
-import { RedisProcess } from './redis-process';
+import { startRedisServer, type RedisServer } from '../../support/redis-server';
 import { RelaisProcess } from './relais-process';
 
 /** Longer than the sweeper's 5 s period, so a sweep runs while Redis is down. */
@@ -11,12 +11,12 @@ const OUTAGE_MS = 6_500;
 const PREFIX = 'outage';
 const SURVEY = ['Comment annuler une réservation ?', 'Oui', '2', 'Merci, c’était clair'];
 
-let redis: RedisProcess;
+let redis: RedisServer;
 let relais: RelaisProcess;
 let stream: EventStream | undefined;
 
 beforeAll(async () => {
-  redis = await RedisProcess.start();
+  redis = await startRedisServer();
   relais = await RelaisProcess.start({
     REDIS_URL: redis.url,
     REDIS_PREFIX: PREFIX,
@@ -94,7 +94,7 @@ test('Redis killed -9 for 6.5 s under load: 503 with Retry-After meanwhile, noth
     expect(await readyz(url)).toBe(503);
     await sleep(500);
   }
-  await redis.launch();
+  await redis.restart();
   for (let i = 0; i < 100 && (await readyz(url)) !== 200; i++) await sleep(100);
   expect(await readyz(url)).toBe(200);
   await sleep(1_000);

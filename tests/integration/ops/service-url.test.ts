@@ -2,7 +2,7 @@ import { MemoryStorage, type TurnContext } from 'botbuilder';
 import type { Faq } from '../../../knowledge-base/index';
 import { OutboundRefusedError } from '../../../bot/channels/channel-cloud-adapter';
 import { InMemoryDirectLineStore } from '../../../bot/directline/store';
-import { buildTestFaq } from '../../unit/bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { postJson, startApp, type RunningApp } from '../bot/app';
 import { FakeConnector } from '../bot/fake-connector';
 

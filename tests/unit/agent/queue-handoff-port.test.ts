@@ -3,7 +3,7 @@ import { MemoryAgentEventBus, type AgentEvent } from '../../../bot/agent/events'
 import { QueueHandoffPort } from '../../../bot/agent/queue-handoff-port';
 import { MemoryRelayStore } from '../../../bot/agent/relay-store';
 import type { HandoffRequest } from '../../../bot/ports/handoff';
-import { OPEN_TIME } from '../../unit/bot/harness';
+import { OPEN_TIME } from '../../support/test-settings';
 
 function setup() {
   const queue = new MemoryHandoffQueue({ clock: { now: () => OPEN_TIME.getTime() } });

@@ -2,7 +2,9 @@ import type { Activity } from 'botbuilder';
 import type { Faq } from '../../../knowledge-base/index';
 import { signIdentity } from '../../../bot/security/identity';
 import { en } from '../../../bot/text/en';
-import { actionsOf, buildTestFaq, SECRET, startBot, SUNDAY_NOON } from './harness';
+import { actionsOf, startBot } from './harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { SECRET, SUNDAY_NOON } from '../../support/test-settings';
 
 let faq: Faq;
 beforeAll(() => {

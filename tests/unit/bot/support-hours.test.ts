@@ -1,5 +1,5 @@
 import { supportStatus, wallClock } from '../../../bot/requests/support-hours';
-import { PARIS_HOURS } from './harness';
+import { PARIS_HOURS } from '../../support/test-settings';
 
 describe('support hours (Europe/Paris, Mon–Sat 8–21)', () => {
   test('wall clock follows daylight saving time', () => {

@@ -2,7 +2,9 @@ import type { Activity } from 'botbuilder';
 import type { Faq } from '../../../knowledge-base/index';
 import { surveyText } from '../../../insights/index';
 import { en } from '../../../bot/text/en';
-import { actionsOf, buildTestFaq, SUNDAY_NOON } from './harness';
+import { actionsOf } from './harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { SUNDAY_NOON } from '../../support/test-settings';
 import { startSurveyBot } from './survey-harness';
 
 let faq: Faq;

@@ -2,7 +2,9 @@ import type { Activity } from 'botbuilder';
 import type { Faq } from '../../../knowledge-base/index';
 import { resolutionOf, surveyText } from '../../../insights/index';
 import { fr } from '../../../bot/text/fr';
-import { actionsOf, buildTestFaq, OPEN_TIME } from './harness';
+import { actionsOf } from './harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { OPEN_TIME } from '../../support/test-settings';
 import { startSurveyBot } from './survey-harness';
 
 let faq: Faq;

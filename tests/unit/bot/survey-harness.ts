@@ -9,7 +9,8 @@ import { DemoBackOffice } from '../../../bot/ports/demo-back-office';
 import { InMemoryHandoffRecorder } from '../../../bot/ports/handoff';
 import { RelaisBot } from '../../../bot/relais-bot';
 import { identifyWith } from '../../../bot/security/identity';
-import { OPEN_TIME, PARIS_HOURS, SECRET, scriptedFaq } from './harness';
+import { scriptedFaq } from './harness';
+import { OPEN_TIME, PARIS_HOURS, SECRET } from '../../support/test-settings';
 
 export interface SurveyBot {
   readonly adapter: TestAdapter;

@@ -4,7 +4,8 @@ import { surveyText } from '../../../insights/index';
 import { loadConfig } from '../../../bot/config';
 import { en } from '../../../bot/text/en';
 import { fr } from '../../../bot/text/fr';
-import { actionsOf, buildTestFaq } from './harness';
+import { actionsOf } from './harness';
+import { buildTestFaq } from '../../support/test-faq';
 import { startSurveyBot } from './survey-harness';
 
 let faq: Faq;

@@ -2,7 +2,9 @@ import type { Activity } from 'botbuilder';
 import type { Faq } from '../../../knowledge-base/index';
 import type { HandoffRequest } from '../../../bot/ports/handoff';
 import { signIdentity } from '../../../bot/security/identity';
-import { actionsOf, buildTestFaq, SECRET, startBot } from '../bot/harness';
+import { actionsOf, startBot } from '../bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { SECRET } from '../../support/test-settings';
 
 /** Tuesday 7 January 2025, 12:00 in Paris. */
 const PROMISED = Date.UTC(2025, 0, 7, 11, 0);

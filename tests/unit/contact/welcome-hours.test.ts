@@ -2,7 +2,9 @@ import type { Activity } from 'botbuilder';
 import type { SupportHours } from '../../../bot/config';
 import { closedNow } from '../../../bot/requests/closed-now';
 import { closedNowSentence } from '../../../bot/text/opening';
-import { buildTestFaq, PARIS_HOURS, startBot } from '../bot/harness';
+import { startBot } from '../bot/harness';
+import { buildTestFaq } from '../../support/test-faq';
+import { PARIS_HOURS } from '../../support/test-settings';
 
 const paris = (iso: string) => new Date(iso);
 

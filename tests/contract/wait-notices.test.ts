@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
-import { agentKeys } from '../../../bot/agent/keys';
-import { RedisWaitNotices } from '../../../bot/agent/redis-wait-notices';
-import { MemoryWaitNotices, type WaitNotices } from '../../../bot/agent/wait-notices';
-import { testRedisUrl, uniquePrefix } from '../../support/prefix';
+import { agentKeys } from '../../bot/agent/keys';
+import { RedisWaitNotices } from '../../bot/agent/redis-wait-notices';
+import { MemoryWaitNotices, type WaitNotices } from '../../bot/agent/wait-notices';
+import { testRedisUrl, uniquePrefix } from '../support/prefix';
 
 const GAP_MS = 150;
 let redis: Redis;
