@@ -23,6 +23,9 @@ import type { AppDeps } from './server';
 import { historyKeys } from './history/keys';
 import { MemoryHistoryStore } from './history/memory-history-store';
 import { RedisHistoryStore } from './history/redis-history-store';
+import { MemoryInvitationCounts } from './widget/invitation-counts';
+import { widgetKeys } from './widget/keys';
+import { RedisInvitationCounts } from './widget/redis-invitation-counts';
 
 /**
  * Idle conversations are forgotten after 30 days (state) and 7 days (Direct Line logs), or sooner
@@ -111,6 +114,7 @@ async function buildStores(
     | 'rateLimitStore'
     | 'storeReady'
     | 'history'
+    | 'invitationCounts'
   > & {
     surveys: SurveyStore;
     redis?: Redis;
@@ -124,6 +128,7 @@ async function buildStores(
       surveys: new MemorySurveyStore(),
       rateLimitStore: new MemoryRateLimitStore(),
       history: new MemoryHistoryStore(config.defaultLocale),
+      invitationCounts: new MemoryInvitationCounts(),
       durable: false,
       dispose: async () => undefined,
     };
@@ -172,6 +177,7 @@ async function buildStores(
       ttlSeconds: config.surveyRetentionDays * 24 * 3600,
       defaultLocale: config.defaultLocale,
     }),
+    invitationCounts: new RedisInvitationCounts(redis, widgetKeys(config.redisPrefix)),
     durable: true,
     readiness: [redisReachable(redis)],
     storeReady: () => redis.status === 'ready',

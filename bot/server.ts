@@ -59,6 +59,8 @@ import { MemoryHistoryStore } from './history/memory-history-store';
 import { recordTurns } from './history/record-turns';
 import { withHistory } from './history/wire-history';
 import { registerSupervisorHistory } from './history/supervisor-history';
+import type { InvitationCounts } from './widget/invitation-counts';
+import { registerWidget } from './widget/register';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -89,6 +91,8 @@ export interface AppDeps {
   readonly customerConversations?: CustomerConversations;
   /** Every past conversation, searchable by agents (bot/history/); absent, an in-memory one. */
   readonly history?: HistoryStore;
+  /** The widget's proactive invitations per rule (bot/widget/); absent, counted in memory. */
+  readonly invitationCounts?: InvitationCounts;
 }
 
 export interface RelaisServer {
@@ -298,6 +302,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       log: deps.log,
     });
   registerDashboard(server, findWebRoot());
+  registerWidget(server, config, deps);
   const pages = staticRoute(findWebRoot(), config.widgetOrigins);
   for (const path of STATIC_PATHS) server.get(path, pages);
   registerHealth(server, [kbLoaded(deps.bot.faq), ...(deps.readiness ?? [])]);
