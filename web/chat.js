@@ -14,6 +14,9 @@
 
   var STORAGE_KEY = 'relais.conversation';
   var params = new URLSearchParams(window.location.search);
+  // ?embed=1: inside the "?" widget's panel (web/widget.js) — the chat alone, no page around it, open.
+  var embed = params.get('embed') === '1';
+  if (embed) document.documentElement.classList.add('embed');
   // The site is French; ?lang=en (or <html lang="en">) gives the English page and conversation.
   var lang =
     (params.get('lang') || document.documentElement.lang || 'fr').toLowerCase().indexOf('en') === 0
@@ -134,7 +137,10 @@
     return Boolean(value && !value.ended && value.expiresAt > Date.now() + 5000);
   }
 
-  var locks = navigator.locks && typeof navigator.locks.request === 'function' ? navigator.locks : null;
+  // In another site's frame Web Locks may throw SecurityError, and that frame's storage is partitioned
+  // per site anyway: the embedded chat goes without them.
+  var locks =
+    !embed && navigator.locks && typeof navigator.locks.request === 'function' ? navigator.locks : null;
 
   /** Runs `task` while no other tab of this site runs one (Web Locks; without them, at once). */
   function exclusively(task) {
@@ -464,5 +470,5 @@
   // reopens the window.
   var stored = saved();
   if (stored && !resumable(stored)) localStorage.removeItem(STORAGE_KEY);
-  if ((stored && resumable(stored)) || reopenToken) open(false);
+  if ((stored && resumable(stored)) || reopenToken || embed) open(false);
 })();
