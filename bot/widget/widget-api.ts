@@ -31,7 +31,7 @@ export function registerWidgetApi(server: Server, deps: WidgetApiDeps): void {
     origin !== undefined && (deps.origins.allows(origin) || deps.selfOrigins(req).includes(origin));
 
   // GET /api/widget/config?origin=<location.origin>: may the widget show itself here, and which rules fire now.
-  server.get('/api/widget/config', (req: Request, res: Response) => {
+  server.get('/api/widget/config', async (req: Request, res: Response) => {
     const sent = req.header('origin') || undefined;
     res.set(deps.origins.corsHeaders(sent));
     res.set('cache-control', 'no-store');
@@ -51,7 +51,7 @@ export function registerWidgetApi(server: Server, deps: WidgetApiDeps): void {
   });
 
   // Preflight of the JSON POST: allowed origins only.
-  server.opts('/api/widget/events', (req: Request, res: Response) => {
+  server.opts('/api/widget/events', async (req: Request, res: Response) => {
     const sent = req.header('origin') || undefined;
     res.set(deps.origins.corsHeaders(sent));
     if (sent !== undefined && deps.origins.allows(sent)) {

@@ -67,7 +67,8 @@ export function registerWidgetFiles(server: Server, webRoot: string | undefined,
   server.get('/dashboard-invitations.js', serve(DASHBOARD_PART));
   if (production) return;
   for (const [path, served] of Object.entries(DEMO_FILES)) server.get(path, serve(served));
-  server.get('/demo', (_req: Request, res: Response) => {
-    res.redirect(302, '/demo/', () => undefined);
+  server.get('/demo', async (_req: Request, res: Response) => {
+    res.writeHead(302, { location: '/demo/' });
+    res.end();
   });
 }
