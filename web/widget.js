@@ -112,7 +112,7 @@
     '.panel{display:flex;flex-direction:column;width:360px;height:520px;max-width:calc(100vw - 40px);max-height:calc(100vh - 110px);background:#fff;border-radius:12px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3);}',
     '.panel[hidden],.bubble[hidden],iframe[hidden]{display:none;}',
     '.head{display:flex;align-items:center;gap:4px;padding:6px 8px;background:var(--accent);color:var(--on-accent);}',
-    '.title{flex:1;font-weight:600;padding:0 6px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;}',
+    '.tablist{flex:1;display:flex;gap:4px;}',
     '.tab{border:0;border-radius:6px;padding:6px 10px;background:transparent;color:var(--on-accent);cursor:pointer;}',
     '.tab[aria-selected="true"]{background:rgba(255,255,255,.22);font-weight:600;}',
     '.close{border:0;background:transparent;color:var(--on-accent);font-size:22px;line-height:1;padding:4px 8px;cursor:pointer;}',
@@ -169,8 +169,7 @@
 
     var panel = el('div', { class: 'panel', role: 'dialog', 'aria-label': TEXTS.title, hidden: '' });
     var head = el('div', { class: 'head' });
-    var title = el('span', { class: 'title' }, TEXTS.title);
-    var tabs = el('div', { role: 'tablist' });
+    var tabs = el('div', { role: 'tablist', class: 'tablist' });
     var searchTab = el(
       'button',
       { type: 'button', role: 'tab', class: 'tab', 'data-part': 'search-tab' },
@@ -187,7 +186,7 @@
       { type: 'button', class: 'close', 'aria-label': TEXTS.close, 'data-part': 'close' },
       '×',
     );
-    head.append(title, tabs, close);
+    head.append(tabs, close);
     var body = el('div', { class: 'body' });
     panel.append(head, body);
 
