@@ -176,7 +176,6 @@ describe('the widget on a customer page with hostile CSS', () => {
     await chat.locator('[data-id="webchat-sendbox-input"]').press('Enter');
     await chat.locator('#webchat p').filter({ hasText: 'Carte bancaire, virement et CESU.' }).waitFor();
 
-    if (process.env.WIDGET_DEBUG_SHOT) await page.screenshot({ path: '/tmp/hostile.png' });
     // Close and reopen: the chat is still there.
     await part(page, 'close').click();
     expect(await page.locator('relais-widget .panel').isHidden()).toBe(true);
@@ -366,6 +365,30 @@ describe('proactive invitations', () => {
     await page.locator('relais-widget .bubble').waitFor();
     expect(await part(page, 'invitation-text').textContent()).toBe('Vous partez déjà ?');
     await counted('booking-leave', { shown: 1 });
+    await context.close();
+  });
+});
+
+describe('the dashboard', () => {
+  test('shows one row per rule with the counts the widget sent and the acceptance rate', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await open(context, `${relais.url}/dashboard?lang=fr`);
+    await page.locator('#token').fill(SUPERVISOR);
+    await page.locator('#token').press('Enter');
+    const row = page.locator('#invitations tr[data-rule="prices-wait"]');
+    await row.waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual([
+      'prices-wait',
+      'temps sur une page',
+      '2',
+      '1',
+      '1',
+      '50\u202f%', // fr-FR puts a narrow no-break space before %
+    ]);
+    expect(await page.locator('#invitations tbody tr').count()).toBe(6);
+    expect(await page.locator('#invitations tr[data-rule="night-bot"] td').nth(1).textContent()).toBe(
+      'temps sur une page (aussi hors horaires)',
+    );
     await context.close();
   });
 });

@@ -1,4 +1,5 @@
 import { MemoryStorage } from 'botbuilder';
+import { MemorySurveyStore } from '../../../insights/index';
 import { loadConfig } from '../../../bot/config';
 import { ClosingService } from '../../../bot/closing/closing-service';
 import { InMemoryDirectLineStore } from '../../../bot/directline/store';
@@ -42,6 +43,8 @@ export async function startWidgetApp(
       supportHours: PARIS_HOURS,
       clock: now,
       identify: identifyWith(SECRET),
+      // The dashboard opens on the survey figures: a real (empty) store.
+      surveys: new MemorySurveyStore(),
     },
     storage: new MemoryStorage(),
     directLineStore: new InMemoryDirectLineStore(),
