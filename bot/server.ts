@@ -59,6 +59,7 @@ import { MemoryHistoryStore } from './history/memory-history-store';
 import { recordTurns } from './history/record-turns';
 import { withHistory } from './history/wire-history';
 import { registerSupervisorHistory } from './history/supervisor-history';
+import { registerHelpCenter } from './help/routes';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -298,6 +299,14 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       log: deps.log,
     });
   registerDashboard(server, findWebRoot());
+  registerHelpCenter(server, {
+    faq: plainDeps.bot.faq,
+    surveys: deps.bot.surveys,
+    clock: deps.bot.clock,
+    log: deps.log,
+    webRoot: findWebRoot(),
+    widgetOrigins: config.widgetOrigins,
+  });
   const pages = staticRoute(findWebRoot(), config.widgetOrigins);
   for (const path of STATIC_PATHS) server.get(path, pages);
   registerHealth(server, [kbLoaded(deps.bot.faq), ...(deps.readiness ?? [])]);
