@@ -61,6 +61,7 @@ import { withHistory } from './history/wire-history';
 import { registerSupervisorHistory } from './history/supervisor-history';
 import type { InvitationCounts } from './widget/invitation-counts';
 import { registerWidget } from './widget/register';
+import { registerHelpCenter } from './help/routes';
 
 /** Everything the server is built from; `bot/deps.ts` makes the production set, tests their own. */
 export interface AppDeps {
@@ -303,6 +304,14 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     });
   registerDashboard(server, findWebRoot());
   registerWidget(server, config, deps);
+  registerHelpCenter(server, {
+    faq: plainDeps.bot.faq,
+    surveys: deps.bot.surveys,
+    clock: deps.bot.clock,
+    log: deps.log,
+    webRoot: findWebRoot(),
+    widgetOrigins: config.widgetOrigins,
+  });
   const pages = staticRoute(findWebRoot(), config.widgetOrigins);
   for (const path of STATIC_PATHS) server.get(path, pages);
   registerHealth(server, [kbLoaded(deps.bot.faq), ...(deps.readiness ?? [])]);

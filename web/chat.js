@@ -23,6 +23,37 @@
       ? 'en'
       : 'fr';
   var locale = lang === 'en' ? 'en-GB' : 'fr-FR';
+  // ?ask=<text> (the help center's "ask the chat"): sent once, as the customer's message, as soon
+  // as the chat is connected; taken out of the address so a reload does not send it again.
+  var ASK_MAX = 300;
+  var ask = (params.get('ask') || '').trim().slice(0, ASK_MAX);
+  if (params.has('ask')) {
+    params.delete('ask');
+    var rest = params.toString();
+    window.history.replaceState(
+      null,
+      '',
+      window.location.pathname + (rest ? '?' + rest : '') + window.location.hash,
+    );
+  }
+  /** Web Chat's store, sending `ask` once the connection is up (the bot then decides as usual). */
+  function askingStore() {
+    if (!ask) return undefined;
+    var store = window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          var result = next(action);
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && ask) {
+            var text = ask;
+            ask = '';
+            store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+          }
+          return result;
+        };
+      };
+    });
+    return store;
+  }
   var texts = {
     fr: {
       error: 'Le chat est indisponible pour le moment. Réessayez dans un instant.',
@@ -387,6 +418,7 @@
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
+        store: askingStore(),
         // A person of the service Client shows as a person; notices as event lines (chat-people.js).
         groupActivitiesMiddleware: window.RelaisPeople.middleware.groupActivitiesMiddleware,
         avatarMiddleware: window.RelaisPeople.middleware.avatarMiddleware,
@@ -470,5 +502,5 @@
   // reopens the window.
   var stored = saved();
   if (stored && !resumable(stored)) localStorage.removeItem(STORAGE_KEY);
-  if ((stored && resumable(stored)) || reopenToken || embed) open(false);
+  if ((stored && resumable(stored)) || reopenToken || ask || embed) open(false);
 })();

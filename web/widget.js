@@ -109,7 +109,7 @@
     '.root.left .corner{right:auto;left:20px;align-items:flex-start;}',
     '.launcher{display:flex;align-items:center;justify-content:center;width:56px;height:56px;border:0;border-radius:50%;background:var(--accent);color:var(--on-accent);font-size:28px;font-weight:700;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);padding:0;margin:0;}',
     '.launcher:focus-visible,.tab:focus-visible,.close:focus-visible,.bubble button:focus-visible{outline:3px solid #f2b705;outline-offset:2px;}',
-    '.panel{display:flex;flex-direction:column;width:360px;height:520px;max-width:calc(100vw - 40px);max-height:calc(100vh - 110px);background:#fff;border-radius:12px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3);}',
+    '.panel{position:relative;z-index:1;display:flex;flex-direction:column;width:360px;height:520px;max-width:calc(100vw - 40px);max-height:calc(100vh - 110px);background:#fff;border-radius:12px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3);}',
     '.panel[hidden],.bubble[hidden],iframe[hidden]{display:none;}',
     '.head{display:flex;align-items:center;gap:4px;padding:6px 8px;background:var(--accent);color:var(--on-accent);}',
     '.tablist{flex:1;display:flex;gap:4px;}',
@@ -120,6 +120,8 @@
     'iframe{flex:1;width:100%;height:100%;border:0;display:block;}',
     '.bubble{max-width:300px;padding:12px 14px;background:#fff;color:#1d2a2a;border-radius:12px;box-shadow:0 4px 18px rgba(0,0,0,.25);}',
     '.bubble p{margin:0 0 10px;}',
+    '.root.open .bubble{position:absolute;z-index:2;right:0;bottom:76px;margin:0 10px;}',
+    '.root.left.open .bubble{right:auto;left:0;}',
     '.actions{display:flex;gap:8px;justify-content:flex-end;}',
     '.bubble button{border-radius:6px;padding:6px 12px;cursor:pointer;border:1px solid var(--accent);}',
     '.accept{background:var(--accent);color:var(--on-accent);}',
@@ -241,17 +243,19 @@
       if (!chatFrame) chatFrame = frame(path, TEXTS.chatFrame);
       else if (ask) chatFrame.src = relais + path;
       showPanel();
+      hideBubble();
       showTab('chat');
     }
 
     function showPanel() {
       panel.hidden = false;
+      root.classList.add('open');
       launcher.setAttribute('aria-expanded', 'true');
-      hideBubble();
     }
 
     function hidePanel() {
       panel.hidden = true;
+      root.classList.remove('open');
       launcher.setAttribute('aria-expanded', 'false');
       launcher.focus();
     }
@@ -281,7 +285,10 @@
         openChat(typeof data.text === 'string' ? data.text.slice(0, 500) : '');
       else if (data.type === 'relais:search' && typeof data.text === 'string' && data.text.trim() !== '') {
         var count = Array.isArray(data.results) ? data.results.length : data.results;
-        if (count === 0) fire('failed-search', data.text.trim().slice(0, 500));
+        var typed = data.text.trim().slice(0, 500);
+        // The visitor goes on typing while the bubble shows: accepting sends the latest words.
+        if (count === 0 && bubbleRule && bubbleRule.trigger.kind === 'failed-search') bubbleAsk = typed;
+        else if (count === 0 && typed.length >= 3) fire('failed-search', typed);
       } else if (data.type === 'relais:entry' && typeof data.id === 'string') {
         entryViews[data.id] = (entryViews[data.id] || 0) + 1;
         fire('entry-revisit', '', entryViews[data.id]);
@@ -337,7 +344,8 @@
     }
 
     function invite(rule, ask) {
-      if (invitedToday() || !panel.hidden) return;
+      // Not over a conversation already under way; over the search, yes (a failed one).
+      if (invitedToday() || (!panel.hidden && chatFrame && !chatFrame.hidden)) return;
       rememberInvitation();
       bubbleRule = rule;
       bubbleAsk = ask || (rule.ask && rule.ask[lang]) || '';
