@@ -407,23 +407,26 @@ describe('the dashboard', () => {
 
 describe('the demo site', () => {
   test('its pages load the widget with one script tag (same origin as Relais)', async () => {
-    const context = await newContext();
+    const context = await newContext(false);
     for (const path of ['/demo/', '/demo/reservation', '/demo/tarifs']) {
       const page = await open(context, `${relais.url}${path}`);
       await part(page, 'launcher').waitFor();
       expect(await page.locator('script[src*="widget.js"]').count()).toBe(1);
       await page.close();
     }
-    const page = await open(context, `${relais.url}/demo/`);
+    const page = await open(context, `${relais.url}/demo/reservation`);
     await part(page, 'launcher').click();
-    await waitForFrame(page, '/aide?');
-    await part(page, 'chat-tab').click();
-    const chat = await waitForFrame(page, '/?embed=1');
-    await chat.locator('#webchat p').filter({ hasText: 'un robot, pas une personne' }).waitFor();
+    const search = await waitForFrame(page, '/aide?');
+    await search.locator('html[data-help-ready="true"]').waitFor();
+    await search.getByLabel('Rechercher dans l’aide').pressSequentially('reserver une heure');
+    await search.locator('.help-result').first().waitFor();
     if (SCREENSHOTS) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: join(SCREENSHOTS, 'widget.png') });
     }
+    await part(page, 'chat-tab').click();
+    const chat = await waitForFrame(page, '/?embed=1');
+    await chat.locator('#webchat p').filter({ hasText: 'un robot, pas une personne' }).waitFor();
     await context.close();
   });
 });
