@@ -301,7 +301,7 @@ describe('PROACTIVE_RULES_FILE: a bad file stops the start, naming the failing p
   const dir = mkdtempSync(join(tmpdir(), 'relais-rules-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test.each([
+  const cases: [string, string][] = [
     [
       'rules:\n  - id: a\n    trigger: { kind: time-on-page, page: /x, seconds: 5 }\n    message: { fr: Bonjour }\n',
       'rules[0].message.en',
@@ -323,16 +323,20 @@ describe('PROACTIVE_RULES_FILE: a bad file stops the start, naming the failing p
       'rules[1].id: duplicate id a',
     ],
     ['rules: [', 'not YAML'],
-  ])('%#: %s', async (text, expected) => {
-    const file = join(dir, `rules-${Math.random().toString(36).slice(2)}.yaml`);
-    writeFileSync(file, text);
-    await expect(startWidgetApp(buildTestFaq(), { env: { PROACTIVE_RULES_FILE: file } })).rejects.toThrow(
-      expected,
-    );
-    await expect(startWidgetApp(buildTestFaq(), { env: { PROACTIVE_RULES_FILE: file } })).rejects.toThrow(
-      file,
-    );
-  });
+  ];
+  test.each(cases.map(([text, expected]) => [expected, text] as const))(
+    'a file failing at %s is refused, naming it and the file',
+    async (expected, text) => {
+      const file = join(dir, `rules-${Math.random().toString(36).slice(2)}.yaml`);
+      writeFileSync(file, text);
+      await expect(startWidgetApp(buildTestFaq(), { env: { PROACTIVE_RULES_FILE: file } })).rejects.toThrow(
+        expected,
+      );
+      await expect(startWidgetApp(buildTestFaq(), { env: { PROACTIVE_RULES_FILE: file } })).rejects.toThrow(
+        file,
+      );
+    },
+  );
 
   test('a missing file is named too', async () => {
     await expect(
@@ -342,5 +346,42 @@ describe('PROACTIVE_RULES_FILE: a bad file stops the start, naming the failing p
 
   test('the default is the demo file', () => {
     expect(loadConfig({}).proactiveRulesFile).toBe('knowledge-base/demo/proactive-rules.yaml');
+  });
+});
+
+describe('the demo site exists outside production only', () => {
+  const PRODUCTION = {
+    NODE_ENV: 'production',
+    REOPEN_LINK_SECRET: 'reopen-link-secret-for-production-tests',
+    METRICS_TOKEN: 'metrics-token-for-production-test',
+    BOT_ALLOW_ANONYMOUS_CHANNEL: 'true',
+  };
+
+  test.each([
+    ['development', 200, {}],
+    ['production', 404, PRODUCTION],
+  ] as const)('%s: /demo/ pages answer %d; /widget.js is always served', async (_label, status, env) => {
+    const app = await startWidgetApp(buildTestFaq(), { env });
+    try {
+      for (const path of ['/demo/', '/demo/reservation', '/demo/tarifs']) {
+        const res = await fetch(`${app.url}${path}`);
+        const body = await res.text();
+        expect({ path, status: res.status }).toEqual({ path, status });
+        if (status === 200) {
+          // One script tag, and the page may frame Relais' own help and chat, nothing else.
+          expect(body.match(/<script /g)).toHaveLength(1);
+          expect(body).toContain('<script src="/widget.js" defer></script>');
+          expect(res.headers.get('content-security-policy')).toContain("frame-src 'self'");
+        }
+      }
+      const redirect = await fetch(`${app.url}/demo`, { redirect: 'manual' });
+      expect(redirect.status).toBe(status === 200 ? 302 : 404);
+      const script = await fetch(`${app.url}/widget.js`);
+      expect(script.status).toBe(200);
+      expect(script.headers.get('content-type')).toContain('javascript');
+      expect(await script.text()).toContain('/api/widget/config');
+    } finally {
+      await app.close();
+    }
   });
 });
