@@ -385,6 +385,46 @@ describe('proactive invitations', () => {
   });
 });
 
+describe('the widget by keyboard, and the tab put aside', () => {
+  test('Enter on the launcher opens, Escape closes and gives the focus back to it', async () => {
+    const context = await newContext();
+    const page = await open(context, `${site.origin}/accueil`);
+    const launcher = part(page, 'launcher');
+    await launcher.focus();
+    await page.keyboard.press('Enter');
+    await waitForFrame(page, '/aide?');
+    expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+    await part(page, 'close').focus();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('relais-widget .panel').isHidden()).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('relais-widget')?.shadowRoot?.activeElement?.getAttribute('data-part'),
+      ),
+    ).toBe('launcher');
+    await context.close();
+  });
+
+  test('leaving the booking page for another tab, then coming back, invites', async () => {
+    const context = await newContext();
+    const page = await open(context, `${site.origin}/reservation/etape-2`);
+    await part(page, 'launcher').waitFor();
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility('hidden');
+    await page.waitForTimeout(200);
+    expect(await page.locator('relais-widget .bubble').isHidden()).toBe(true);
+    await setVisibility('visible');
+    await page.locator('relais-widget .bubble').waitFor();
+    expect(await part(page, 'invitation-text').textContent()).toBe('Vous partez déjà ?');
+    await counted('booking-leave', { shown: 2 });
+    await context.close();
+  });
+});
+
 describe('the dashboard', () => {
   test('shows one row per rule with the counts the widget sent and the acceptance rate', async () => {
     const context = await browser.newContext({ locale: 'fr-FR' });
