@@ -85,6 +85,16 @@ describe('widget handshake and CORS: one list of origins', () => {
       frameAncestors(chat)
         ?.split(' ')
         .filter((a) => a !== "'self'") ?? [];
+    // The help center's embeddable pages name the same ancestors.
+    for (const path of ['/aide?embed=1', '/help?embed=1']) {
+      const page = await fetch(`${app.url}${path}`);
+      await page.arrayBuffer();
+      expect({ path, status: page.status, ancestors: frameAncestors(page) }).toEqual({
+        path,
+        status: 200,
+        ancestors: frameAncestors(chat),
+      });
+    }
     for (const origin of [
       ...ancestors,
       OTHER,
