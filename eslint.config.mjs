@@ -38,9 +38,9 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The browser ES modules (history page, agent console): tsc (tsconfig.web.json, lib DOM)
-    // checks every name they use.
-    files: ['web/history/**/*.js', 'web/agent/**/*.js'],
+    // The browser ES modules (history page, agent console, help center): tsc (tsconfig.web.json,
+    // lib DOM) checks every name they use.
+    files: ['web/history/**/*.js', 'web/agent/**/*.js', 'web/help/**/*.js'],
     languageOptions: { sourceType: 'module' },
     rules: { 'no-undef': 'off' },
   },

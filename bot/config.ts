@@ -70,6 +70,8 @@ export interface Config {
   readonly metricsToken?: string;
   /** Origins whose pages may frame the chat page (WIDGET_ORIGINS); empty = only Relais itself. */
   readonly widgetOrigins: readonly string[];
+  /** The proactive chat rules of the widget (PROACTIVE_RULES_FILE; docs/widget.md). */
+  readonly proactiveRulesFile: string;
   /**
    * How long a stored customer message stays leased to the instance running its turn
    * (TURN_LEASE_MS): after a crash, another instance (or the restarted one) answers it this late.
@@ -123,6 +125,7 @@ export interface SupportHours {
 }
 
 export const DEFAULT_KB_FILES = ['knowledge-base/demo/fr.yaml', 'knowledge-base/demo/en.yaml'] as const;
+export const DEFAULT_PROACTIVE_RULES_FILE = 'knowledge-base/demo/proactive-rules.yaml';
 
 export class ConfigError extends Error {
   readonly code = 'RELAIS_CONFIG';
@@ -302,6 +305,7 @@ const envSchema = z.object({
       (origins) => origins.every(isOrigin),
       'must be comma-separated origins such as https://www.example.fr (scheme, host, optional port; no path)',
     ),
+  PROACTIVE_RULES_FILE: optionalText,
   TURN_LEASE_MS: integer(200, 600_000).default(15_000),
   RELAIS_FAULT_HOOK: z
     .enum(FAULT_HOOKS, { error: `must be one of ${FAULT_HOOKS.join(', ')} (tests only)` })
@@ -455,6 +459,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     production,
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     widgetOrigins: e.WIDGET_ORIGINS.map((o) => o.replace(/\/$/, '')),
+    proactiveRulesFile: e.PROACTIVE_RULES_FILE ?? DEFAULT_PROACTIVE_RULES_FILE,
     turnLeaseMs: e.TURN_LEASE_MS,
     ...(e.RELAIS_FAULT_HOOK ? { faultHook: e.RELAIS_FAULT_HOOK } : {}),
     rateLimits: {

@@ -59,6 +59,9 @@ import { MemoryHistoryStore } from './history/memory-history-store';
 import { recordTurns } from './history/record-turns';
 import { withHistory } from './history/wire-history';
 import { registerSupervisorHistory } from './history/supervisor-history';
+import type { InvitationCounts } from './widget/invitation-counts';
+import { registerWidget } from './widget/register';
+import { registerHelpCenter } from './help/routes';
 
 /** Everything the server is built from; `bot/root/compose.ts` builds it for `npm start`, tests and benchmarks. */
 export interface AppDeps {
@@ -89,6 +92,8 @@ export interface AppDeps {
   readonly customerConversations?: CustomerConversations;
   /** Every past conversation, searchable by agents (bot/history/); absent, an in-memory one. */
   readonly history?: HistoryStore;
+  /** The widget's proactive invitations per rule (bot/widget/); absent, counted in memory. */
+  readonly invitationCounts?: InvitationCounts;
 }
 
 export interface RelaisServer {
@@ -298,6 +303,15 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
       log: deps.log,
     });
   registerDashboard(server, findWebRoot());
+  registerWidget(server, config, deps);
+  registerHelpCenter(server, {
+    faq: plainDeps.bot.faq,
+    surveys: deps.bot.surveys,
+    clock: deps.bot.clock,
+    log: deps.log,
+    webRoot: findWebRoot(),
+    widgetOrigins: config.widgetOrigins,
+  });
   const pages = staticRoute(findWebRoot(), config.widgetOrigins);
   for (const path of STATIC_PATHS) server.get(path, pages);
   registerHealth(server, [kbLoaded(deps.bot.faq), ...(deps.readiness ?? [])]);

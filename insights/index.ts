@@ -65,6 +65,12 @@ export {
 export { percentile, waitTimePercentiles, type WaitTimePercentiles } from './reports/percentiles';
 export { calendarDay } from './reports/calendar-day';
 export {
+  HELP_CENTER_CHANNEL,
+  helpCenterFigures,
+  isHelpCenterRecord,
+  type HelpCenterFigures,
+} from './reports/help-center-figures';
+export {
   agentFigures,
   MIN_AGENT_CES_ANSWERS,
   type AgentFigures,

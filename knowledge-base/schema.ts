@@ -22,6 +22,8 @@ export const entrySchema = z.strictObject({
   answer: nonBlank('answer'),
   tags: z.array(nonBlank('tag')).default([]),
   escalate: z.boolean().default(false),
+  /** Listed in the help center (/aide, /help); false keeps an entry for the chat only. */
+  public: z.boolean().default(true),
   followUps: z.array(entryId).default([]),
   locale: localeField.optional(),
 });

@@ -10,6 +10,8 @@ export interface Entry {
   readonly tags: readonly string[];
   /** Always hand the conversation to a person (e.g. a complaint about a provider's work). */
   readonly escalate: boolean;
+  /** Shown in the help center; false (the KB file's `public: false`) keeps it for the chat only. */
+  readonly public?: boolean;
   readonly followUps: readonly string[];
   /** The answer's words count as evidence for this entry (the file's `matchAnswers`). */
   readonly matchAnswer?: boolean;

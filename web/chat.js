@@ -14,12 +14,46 @@
 
   var STORAGE_KEY = 'relais.conversation';
   var params = new URLSearchParams(window.location.search);
+  // ?embed=1: inside the "?" widget's panel (web/widget.js) — the chat alone, no page around it, open.
+  var embed = params.get('embed') === '1';
+  if (embed) document.documentElement.classList.add('embed');
   // The site is French; ?lang=en (or <html lang="en">) gives the English page and conversation.
   var lang =
     (params.get('lang') || document.documentElement.lang || 'fr').toLowerCase().indexOf('en') === 0
       ? 'en'
       : 'fr';
   var locale = lang === 'en' ? 'en-GB' : 'fr-FR';
+  // ?ask=<text> (the help center's "ask the chat"): sent once, as the customer's message, as soon
+  // as the chat is connected; taken out of the address so a reload does not send it again.
+  var ASK_MAX = 300;
+  var ask = (params.get('ask') || '').trim().slice(0, ASK_MAX);
+  if (params.has('ask')) {
+    params.delete('ask');
+    var rest = params.toString();
+    window.history.replaceState(
+      null,
+      '',
+      window.location.pathname + (rest ? '?' + rest : '') + window.location.hash,
+    );
+  }
+  /** Web Chat's store, sending `ask` once the connection is up (the bot then decides as usual). */
+  function askingStore() {
+    if (!ask) return undefined;
+    var store = window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          var result = next(action);
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && ask) {
+            var text = ask;
+            ask = '';
+            store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+          }
+          return result;
+        };
+      };
+    });
+    return store;
+  }
   var texts = {
     fr: {
       error: 'Le chat est indisponible pour le moment. Réessayez dans un instant.',
@@ -134,7 +168,10 @@
     return Boolean(value && !value.ended && value.expiresAt > Date.now() + 5000);
   }
 
-  var locks = navigator.locks && typeof navigator.locks.request === 'function' ? navigator.locks : null;
+  // In another site's frame Web Locks may throw SecurityError, and that frame's storage is partitioned
+  // per site anyway: the embedded chat goes without them.
+  var locks =
+    !embed && navigator.locks && typeof navigator.locks.request === 'function' ? navigator.locks : null;
 
   /** Runs `task` while no other tab of this site runs one (Web Locks; without them, at once). */
   function exclusively(task) {
@@ -381,6 +418,7 @@
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
+        store: askingStore(),
         // A person of the service Client shows as a person; notices as event lines (chat-people.js).
         groupActivitiesMiddleware: window.RelaisPeople.middleware.groupActivitiesMiddleware,
         avatarMiddleware: window.RelaisPeople.middleware.avatarMiddleware,
@@ -464,5 +502,5 @@
   // reopens the window.
   var stored = saved();
   if (stored && !resumable(stored)) localStorage.removeItem(STORAGE_KEY);
-  if ((stored && resumable(stored)) || reopenToken) open(false);
+  if ((stored && resumable(stored)) || reopenToken || ask || embed) open(false);
 })();

@@ -1,3 +1,5 @@
+import { WidgetOrigins } from '../widget/widget-origins';
+
 /**
  * The security headers of the pages Relais serves. The agent console and the dashboard are never
  * framed (clickjacking an agent or a supervisor); the chat page only by Relais itself and the
@@ -19,7 +21,8 @@ export function unframedPage(policy: string): Record<string, string> {
  * another host. Web Chat injects its styles at run time, hence 'unsafe-inline' for styles only.
  */
 export function chatPage(widgetOrigins: readonly string[]): Record<string, string> {
-  const ancestors = ["'self'", ...widgetOrigins].join(' ');
+  // One source with the widget's CORS answers (bot/widget/widget-origins.ts).
+  const embedders = new WidgetOrigins(widgetOrigins);
   return {
     'content-security-policy': [
       "default-src 'self'",
@@ -33,10 +36,10 @@ export function chatPage(widgetOrigins: readonly string[]): Record<string, strin
       "object-src 'none'",
       "base-uri 'none'",
       "form-action 'self'",
-      `frame-ancestors ${ancestors}`,
+      `frame-ancestors ${embedders.frameAncestors()}`,
     ].join('; '),
     // X-Frame-Options cannot name other sites: only when no widget site is allowed.
-    ...(widgetOrigins.length === 0 ? { 'x-frame-options': 'SAMEORIGIN' } : {}),
+    ...(embedders.onlySelf ? { 'x-frame-options': 'SAMEORIGIN' } : {}),
     'x-content-type-options': 'nosniff',
   };
 }

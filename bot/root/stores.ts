@@ -13,6 +13,9 @@ import { RedisCustomerConversations } from '../privacy/redis-customer-conversati
 import { RedisRateLimitStore } from '../security/redis-rate-limit-store';
 import { MemoryRateLimitStore, type RateLimitStore } from '../security/token-bucket';
 import { RedisStorage } from '../storage/redis-storage';
+import { MemoryInvitationCounts, type InvitationCounts } from '../widget/invitation-counts';
+import { widgetKeys } from '../widget/keys';
+import { RedisInvitationCounts } from '../widget/redis-invitation-counts';
 
 /** Every store a deployment keeps its data in: all in memory, or all on one Redis. */
 export interface Stores {
@@ -25,6 +28,8 @@ export interface Stores {
   readonly surveys: SurveyStore;
   readonly rateLimitStore: RateLimitStore;
   readonly history: HistoryStore;
+  /** The widget's proactive invitations shown / accepted / dismissed per rule. */
+  readonly invitationCounts: InvitationCounts;
 }
 
 /**
@@ -42,6 +47,7 @@ export function memoryStores(config: Config): Stores {
     surveys: new MemorySurveyStore(),
     rateLimitStore: new MemoryRateLimitStore(),
     history: new MemoryHistoryStore(config.defaultLocale),
+    invitationCounts: new MemoryInvitationCounts(),
   };
 }
 
@@ -64,5 +70,6 @@ export function redisStores(config: Config, redis: Redis): Stores {
       ttlSeconds: retention,
       defaultLocale: config.defaultLocale,
     }),
+    invitationCounts: new RedisInvitationCounts(redis, widgetKeys(prefix)),
   };
 }

@@ -20,6 +20,10 @@ const LIMITED: readonly { method: string; path: string; scopes: readonly Scope[]
   { method: 'POST', path: '/v3/directline/conversations', scopes: ['start'] },
   // Reopen links: an IP trying tokens is limited like one starting conversations.
   { method: 'POST', path: '/api/directline/reprise', scopes: ['ip', 'start'] },
+  { method: 'POST', path: '/api/widget/events', scopes: ['ip'] },
+  // The help center's votes and unanswered searches (bot/help/): anyone may post them.
+  { method: 'POST', path: '/api/help/feedback', scopes: ['ip'] },
+  { method: 'POST', path: '/api/help/unanswered', scopes: ['ip'] },
 ];
 
 /** Routes behind the supervisor token: refused tokens are counted per IP (guesses). */

@@ -5,6 +5,12 @@ import { cesScore, csatScore, npsScore, type CesScore, type CsatScore, type NpsS
 import type { SurveyAnswer } from '../survey-answer';
 import { agentFigures, type AgentFigures } from './agent-figures';
 import { calendarDay } from './calendar-day';
+import {
+  HELP_CENTER_CHANNEL,
+  helpCenterFigures,
+  isHelpCenterRecord,
+  type HelpCenterFigures,
+} from './help-center-figures';
 import { waitTimePercentiles, type WaitTimePercentiles } from './percentiles';
 
 /** A share: count out of total, rate = count / total (0 … 1; undefined when total is 0). */
@@ -65,6 +71,8 @@ export interface InsightsReport {
   readonly topEntries: readonly CountedKey[];
   /** One row per agent: handled, passed on, median first reply and handling time, CES. */
   readonly agents: readonly AgentFigures[];
+  /** The help center's votes and unanswered searches (not conversations: left out of the rest). */
+  readonly helpCenter: HelpCenterFigures;
 }
 
 export interface ReportOptions {
@@ -136,14 +144,15 @@ function uniqueOpen(open: readonly OpenConversation[]): Map<string, OpenConversa
 
 /** Every figure of the support manager's dashboard, from stored surveys; pure and deterministic. */
 export function buildInsightsReport(
-  surveys: readonly SurveyAnswer[],
+  records: readonly SurveyAnswer[],
   options: ReportOptions = {},
 ): InsightsReport {
+  const surveys = records.filter((s) => !isHelpCenterRecord(s));
   const timeZone = options.timeZone ?? 'Europe/Paris';
   const open = uniqueOpen(options.open ?? []);
   // Still with people now: its earlier close (if any) is not how it ends; counted once, as open.
   const conversations = (options.conversations ?? uniqueConversations(surveys)).filter(
-    (c) => !open.has(c.conversationId),
+    (c) => !open.has(c.conversationId) && c.channel !== HELP_CENTER_CHANNEL,
   );
   const total = conversations.length + open.size;
   const escalated = conversations.filter((c) => !BOT_PATHS.has(c.path));
@@ -186,5 +195,6 @@ export function buildInsightsReport(
       options.topEntries ?? 10,
     ),
     agents: agentFigures(surveys, options.agentIds ? { agentIds: options.agentIds } : {}),
+    helpCenter: helpCenterFigures(records.filter(isHelpCenterRecord)),
   };
 }
