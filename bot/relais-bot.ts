@@ -73,7 +73,7 @@ export class RelaisBot extends ActivityHandler {
       if (text === '') {
         await turn.say(turn.text.notUnderstood);
       } else {
-        remember(data, { from: 'customer', text, at: deps.clock().toISOString() });
+        remember(data, { from: 'customer', text, at: deps.clock().getTime() });
         await routeMessage(turn);
       }
       await next();
@@ -116,7 +116,7 @@ export class RelaisBot extends ActivityHandler {
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const a of activities) {
         if (a.type === ActivityTypes.Message && a.text)
-          remember(data, { from: 'bot', text: a.text, at: this.deps.clock().toISOString() });
+          remember(data, { from: 'bot', text: a.text, at: this.deps.clock().getTime() });
       }
       return next();
     });

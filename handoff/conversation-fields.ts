@@ -9,7 +9,7 @@ import {
   type Priority,
   type TranscriptLine,
 } from './conversation';
-import { isConversationState } from './conversation-state';
+import { isHandoffState } from './handoff-state';
 import { HandoffError } from './errors';
 
 /**
@@ -149,7 +149,7 @@ function putDefined(out: Record<string, unknown>, key: keyof ConversationRecord,
  */
 export function decodeConversation(id: string, f: ConversationFields): ConversationRecord {
   const state = f[FIELD.state] ?? '';
-  if (!isConversationState(state)) {
+  if (!isHandoffState(state)) {
     throw new HandoffError('UNEXPECTED_REPLY', `conversation ${id} has unknown state "${state}"`);
   }
   const out: Record<string, unknown> = { id, state };

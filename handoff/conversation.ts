@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConversationState } from './conversation-state';
+import type { HandoffState } from './handoff-state';
 
 /** Ids are stored space-separated in Redis and used inside key names: no spaces, no braces. */
 export const idSchema = z
@@ -71,7 +71,7 @@ export interface TicketInfo {
 /** A conversation as the handoff stores see it. */
 export interface ConversationRecord {
   readonly id: string;
-  readonly state: ConversationState;
+  readonly state: HandoffState;
   readonly language?: string;
   readonly skill?: string;
   readonly priority?: Priority;

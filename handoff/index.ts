@@ -32,14 +32,14 @@ export {
   type TranscriptLine,
 } from './conversation';
 export {
-  CONVERSATION_STATES,
+  HANDOFF_STATES,
   LIVE_STATES,
   SILENCE_STATES,
   TRANSITIONS,
   canTransition,
-  type ConversationState,
+  type HandoffState,
   type TransitionName,
-} from './conversation-state';
+} from './handoff-state';
 export { HandoffError, type HandoffErrorCode } from './errors';
 export { estimateWaitMs, type WaitInputs } from './estimated-wait';
 export type {

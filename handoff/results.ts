@@ -1,10 +1,10 @@
 import type { ConversationRecord } from './conversation';
-import type { ConversationState } from './conversation-state';
+import type { HandoffState } from './handoff-state';
 
 /** Why a transition was refused. Expected outcomes, never thrown. */
 export type Refusal =
   | { readonly ok: false; readonly reason: 'not-found' }
-  | { readonly ok: false; readonly reason: 'wrong-state'; readonly state: ConversationState }
+  | { readonly ok: false; readonly reason: 'wrong-state'; readonly state: HandoffState }
   | { readonly ok: false; readonly reason: 'already-claimed'; readonly agentId: string }
   | { readonly ok: false; readonly reason: 'already-queued' }
   | { readonly ok: false; readonly reason: 'not-owner'; readonly agentId: string }
@@ -105,7 +105,7 @@ export interface SweepResult {
 /** What forget did: deleted the record (or there was none), or refused a live conversation. */
 export type ForgetResult =
   | { readonly ok: true; readonly forgotten: boolean }
-  | { readonly ok: false; readonly reason: 'active'; readonly state: ConversationState };
+  | { readonly ok: false; readonly reason: 'active'; readonly state: HandoffState };
 
 /** setContactEmail: `stored: false` when an address was already on file and only-if-empty was asked. */
 export type ContactResult =

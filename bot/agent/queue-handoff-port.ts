@@ -72,11 +72,7 @@ export class QueueHandoffPort implements HandoffPort {
             ? { email: request.contactEmail }
             : {}),
       },
-      transcript: request.transcript.map((line) => ({
-        at: Date.parse(line.at),
-        from: line.from,
-        text: line.text,
-      })),
+      transcript: request.transcript.map((line) => ({ at: line.at, from: line.from, text: line.text })),
       context: {
         trigger: request.reason,
         language: request.locale,

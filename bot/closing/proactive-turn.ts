@@ -48,7 +48,7 @@ export class ProactiveTurns {
           context.onSendActivities(async (_ctx, activities, next) => {
             for (const a of activities)
               if (a.type === ActivityTypes.Message && a.text)
-                remember(data, { from: 'bot', text: a.text, at: this.deps.bot.clock().toISOString() });
+                remember(data, { from: 'bot', text: a.text, at: this.deps.bot.clock().getTime() });
             return next();
           });
           await work(new Turn(context, data, this.deps.bot, locale, undefined));

@@ -84,6 +84,9 @@ export function newConversation(): ConversationData {
 }
 
 export function remember(data: ConversationData, line: TranscriptLine): void {
+  // Conversations stored before the transcript had one type kept `at` as an ISO string.
+  for (const old of data.transcript)
+    if (typeof old.at === 'string') (old as { at: number }).at = Date.parse(old.at) || 0;
   data.transcript.push(line);
   if (data.transcript.length > TRANSCRIPT_LIMIT)
     data.transcript.splice(0, data.transcript.length - TRANSCRIPT_LIMIT);

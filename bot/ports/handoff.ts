@@ -1,4 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
+import type { TranscriptLine as QueueTranscriptLine } from '../../handoff/index';
 import type { Candidate, Locale } from '../../knowledge-base/index';
 import type { Customer } from './customer';
 
@@ -13,11 +14,8 @@ export const HANDOFF_REASONS = [
 ] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 
-export interface TranscriptLine {
-  readonly from: 'customer' | 'bot';
-  readonly text: string;
-  readonly at: string;
-}
+/** The queue's transcript line (at: epoch ms) as the bot writes it: before any agent joined. */
+export type TranscriptLine = Omit<QueueTranscriptLine, 'from'> & { readonly from: 'customer' | 'bot' };
 
 /** What an agent needs to pick the conversation up without asking again. */
 export interface HandoffContext {

@@ -1,6 +1,6 @@
 import { GENERAL_SKILL } from '../conversation';
 import { FIELD } from '../conversation-fields';
-import { HELD_STATES } from '../conversation-state';
+import { HELD_STATES } from '../handoff-state';
 import type { ClaimResult, TransitionResult } from '../results';
 import type { AgentDesk } from '../roles/agent-desk';
 import type { TransferTarget } from '../transfer';

@@ -1,6 +1,6 @@
 import type { ConversationRecord } from '../conversation';
 import { FIELD, decodeConversation } from '../conversation-fields';
-import { LIVE_STATES } from '../conversation-state';
+import { LIVE_STATES } from '../handoff-state';
 import type { ContactResult, ForgetResult } from '../results';
 import type { ConversationRecords } from '../roles/conversation-records';
 import type { MemoryCore } from './core';

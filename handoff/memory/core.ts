@@ -4,9 +4,9 @@ import {
   canTransition,
   INITIAL_STATE,
   TRANSITIONS,
-  type ConversationState,
+  type HandoffState,
   type TransitionName,
-} from '../conversation-state';
+} from '../handoff-state';
 import type { HandoffPolicy } from '../policy';
 import { SortedIndex } from './sorted-index';
 
@@ -43,8 +43,8 @@ export class MemoryCore {
 
   constructor(readonly policy: HandoffPolicy) {}
 
-  stateOf(c: ConversationFields): ConversationState {
-    return (c[FIELD.state] ?? INITIAL_STATE) as ConversationState;
+  stateOf(c: ConversationFields): HandoffState {
+    return (c[FIELD.state] ?? INITIAL_STATE) as HandoffState;
   }
 
   /** The one look-up of the conversation rules: may this conversation take `name` (TRANSITIONS)? */
@@ -57,7 +57,7 @@ export class MemoryCore {
     c[FIELD.state] = TRANSITIONS[name].to;
   }
 
-  wrongState(c: ConversationFields): { ok: false; reason: 'wrong-state'; state: ConversationState } {
+  wrongState(c: ConversationFields): { ok: false; reason: 'wrong-state'; state: HandoffState } {
     return { ok: false, reason: 'wrong-state', state: this.stateOf(c) };
   }
 

@@ -1,6 +1,6 @@
 import type { ClaimResult, TransitionResult } from '../results';
 import { FIELD, type ConversationFields } from '../conversation-fields';
-import { HELD_STATES, WAITING_STATES, type TransitionName } from '../conversation-state';
+import { HELD_STATES, WAITING_STATES, type TransitionName } from '../handoff-state';
 import { headScore } from '../priority';
 import type { AgentEntry, MemoryCore } from './core';
 

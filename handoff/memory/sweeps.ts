@@ -1,5 +1,5 @@
 import { FIELD } from '../conversation-fields';
-import { HELD_STATES } from '../conversation-state';
+import { HELD_STATES } from '../handoff-state';
 import type { SweepResult, UnansweredRequeue } from '../results';
 import type { Sweeps } from '../roles/sweeps';
 import type { MemoryCore } from './core';

@@ -1,6 +1,6 @@
 import type { Escalation } from '../conversation';
 import { FIELD, encodeCard, type ConversationFields } from '../conversation-fields';
-import { HELD_STATES, INITIAL_STATE, SILENCE_STATES, WAITING_STATES } from '../conversation-state';
+import { HELD_STATES, INITIAL_STATE, SILENCE_STATES, WAITING_STATES } from '../handoff-state';
 import { averageHandlingMs, estimateWaitMs } from '../estimated-wait';
 import type { EnqueueResult, PositionResult, TransitionResult, WaitEstimateResult } from '../results';
 import type { QueuedEntry, WaitingLine } from '../roles/waiting-line';

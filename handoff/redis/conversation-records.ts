@@ -1,6 +1,6 @@
 import type { ConversationRecord } from '../conversation';
 import { decodeConversation } from '../conversation-fields';
-import { isConversationState } from '../conversation-state';
+import { isHandoffState } from '../handoff-state';
 import { HandoffError } from '../errors';
 import type { ContactResult, ForgetResult } from '../results';
 import type { ConversationRecords } from '../roles/conversation-records';
@@ -26,7 +26,7 @@ export class RedisConversationRecords implements ConversationRecords {
     ).map(asString);
     if (reply[0] === 'ok') return { ok: true, forgotten: reply[1] === '1' };
     const state = reply[2] ?? '';
-    if (!isConversationState(state))
+    if (!isHandoffState(state))
       throw new HandoffError('STORE_FAILED', `forget: unexpected reply ${reply.join(' ')}`);
     return { ok: false, reason: 'active', state };
   }

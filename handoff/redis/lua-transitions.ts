@@ -5,9 +5,9 @@ import {
   SILENCE_STATES,
   TRANSITIONS,
   WAITING_STATES,
-  type ConversationState,
+  type HandoffState,
   type TransitionName,
-} from '../conversation-state';
+} from '../handoff-state';
 
 /**
  * The conversation rules for Lua, generated from TRANSITIONS when the module loads (as keys.ts
@@ -33,11 +33,11 @@ export function luaTarget(name: TransitionName): string {
 }
 
 /** A quoted Lua string of one state, for reads that are not moves (a new record, a default). */
-export function luaState(state: ConversationState): string {
+export function luaState(state: HandoffState): string {
   return `'${state}'`;
 }
 
-const guard = (name: string, states: readonly ConversationState[]): readonly [string, string] => [
+const guard = (name: string, states: readonly HandoffState[]): readonly [string, string] => [
   name,
   `local function ${name}(state) return ${luaAnyOf('state', states)} end`,
 ];

@@ -1,5 +1,5 @@
 import type { ConversationFields } from '../conversation-fields';
-import { isConversationState } from '../conversation-state';
+import { isHandoffState } from '../handoff-state';
 import { HandoffError } from '../errors';
 import type { Refusal } from '../results';
 
@@ -69,7 +69,7 @@ export function toRefusal(reply: Reply[], what: string): Refusal {
     case 'not-found':
       return { ok: false, reason: 'not-found' };
     case 'wrong-state':
-      if (!isConversationState(arg)) break;
+      if (!isHandoffState(arg)) break;
       return { ok: false, reason: 'wrong-state', state: arg };
     case 'already-claimed':
       return { ok: false, reason: 'already-claimed', agentId: arg };

@@ -1,9 +1,9 @@
 import {
-  CONVERSATION_STATES,
+  HANDOFF_STATES,
   ManualClock,
   TRANSITIONS,
   canTransition,
-  type ConversationState,
+  type HandoffState,
   type HandoffConfigInput,
   type HandoffQueue,
   type TransitionName,
@@ -96,7 +96,7 @@ export function handoffTransitionsContract(name: string, makeQueue: TransitionsQ
     };
 
     /** Brings a new conversation into `state` through the public interface only. */
-    const into = async (state: ConversationState, id: string): Promise<void> => {
+    const into = async (state: HandoffState, id: string): Promise<void> => {
       if (state === 'bot') await q.touch(id);
       if (state === 'queued' || state === 'with-agent' || state === 'resolved' || state === 'cancelled')
         await q.enqueue({ conversationId: id, language: 'fr' });
@@ -118,7 +118,7 @@ export function handoffTransitionsContract(name: string, makeQueue: TransitionsQ
       expect(covered).toEqual(Object.keys(TRANSITIONS).sort());
     });
 
-    it.each([...CONVERSATION_STATES])('from %s, makes exactly the moves the table allows', async (state) => {
+    it.each([...HANDOFF_STATES])('from %s, makes exactly the moves the table allows', async (state) => {
       for (const move of MOVES) {
         const id = `${state}-${move.name}`;
         await into(state, id);
@@ -138,16 +138,16 @@ export function handoffTransitionsContract(name: string, makeQueue: TransitionsQ
     });
 
     /** One conversation in every state; returns the ids by state. */
-    const everyState = async (): Promise<Map<ConversationState, string>> => {
-      const ids = new Map<ConversationState, string>();
+    const everyState = async (): Promise<Map<HandoffState, string>> => {
+      const ids = new Map<HandoffState, string>();
       // closed first: reaching it runs the silence sweep, which would close the others.
-      for (const state of ['closed', ...CONVERSATION_STATES.filter((s) => s !== 'closed')] as const) {
+      for (const state of ['closed', ...HANDOFF_STATES.filter((s) => s !== 'closed')] as const) {
         ids.set(state, `swept-${state}`);
         await into(state, `swept-${state}`);
       }
       return ids;
     };
-    const expectedFrom = (ids: Map<ConversationState, string>, name: TransitionName): string[] =>
+    const expectedFrom = (ids: Map<HandoffState, string>, name: TransitionName): string[] =>
       [...ids].filter(([state]) => canTransition(state, name)).map(([, id]) => id);
 
     it('sweeps silent conversations exactly from the states closeSilent starts from', async () => {

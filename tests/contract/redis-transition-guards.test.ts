@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { CONVERSATION_STATES, TRANSITIONS, canTransition, type TransitionName } from '../../handoff';
+import { HANDOFF_STATES, TRANSITIONS, canTransition, type TransitionName } from '../../handoff';
 import { HANDOFF_SCRIPTS } from '../../handoff/redis/scripts';
 import { LUA_TRANSITION_GUARDS, luaGuardName } from '../../handoff/redis/lua-transitions';
 import { testRedisUrl } from '../support/prefix';
@@ -23,10 +23,10 @@ describe('generated Lua transition guards', () => {
     const answers = (await redis.eval(
       `${code(guard)}\nlocal out = {}\nfor i, s in ipairs(ARGV) do out[i] = ${guard}(s) and 1 or 0 end\nreturn out`,
       0,
-      ...CONVERSATION_STATES,
+      ...HANDOFF_STATES,
       'no-such-state',
     )) as number[];
-    const expected = [...CONVERSATION_STATES.map((s) => (canTransition(s, name) ? 1 : 0)), 0];
+    const expected = [...HANDOFF_STATES.map((s) => (canTransition(s, name) ? 1 : 0)), 0];
     expect(answers).toEqual(expected);
   });
 

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { RedisHandoffQueue, type ConversationState } from '../../../handoff';
+import { RedisHandoffQueue, type HandoffState } from '../../../handoff';
 import { uniquePrefix } from '../../support/prefix';
 import { startRedisServer, type RedisServer } from '../../support/redis-server';
 
@@ -33,8 +33,8 @@ describe('Redis handoff queue across kill -9 of redis-server', () => {
     });
     const agentIds = Array.from({ length: AGENTS }, (_, i) => `agent-${i}`);
     for (const agentId of agentIds) await queue.agentOnline({ agentId, languages: ['fr'], capacity: 100 });
-    const acked = new Map<string, ConversationState>();
-    const ack = (id: string, state: ConversationState): void => {
+    const acked = new Map<string, HandoffState>();
+    const ack = (id: string, state: HandoffState): void => {
       if ((PROGRESS[state] ?? 0) > (PROGRESS[acked.get(id) ?? ''] ?? 0)) acked.set(id, state);
     };
     let failures = 0;

@@ -21,7 +21,7 @@ const request = (conversationId: string, vip = false): HandoffRequest => ({
   channelId: 'webchat',
   locale: 'fr',
   reason: 'customer-request',
-  transcript: [{ from: 'customer', text: 'un conseiller', at: OPEN_TIME.toISOString() }],
+  transcript: [{ from: 'customer', text: 'un conseiller', at: OPEN_TIME.getTime() }],
   context: {
     reason: 'customer-request',
     lastMessage: 'un conseiller',

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import {
-  CONVERSATION_STATES,
+  HANDOFF_STATES,
   ManualClock,
   MemoryHandoffQueue,
   TRANSITIONS,
   canTransition,
   estimateWaitMs,
   parseHandoffConfig,
-  type ConversationState,
+  type HandoffState,
 } from '../../../handoff';
 
 describe('conversation states', () => {
@@ -50,7 +50,7 @@ describe('conversation states', () => {
       'cancel',
       'silence',
     ];
-    const allowed: Record<Op, { from: readonly ConversationState[]; to: readonly ConversationState[] }> = {
+    const allowed: Record<Op, { from: readonly HandoffState[]; to: readonly HandoffState[] }> = {
       enqueue: { from: TRANSITIONS.enqueue.from, to: ['queued'] },
       claim: { from: ['queued'], to: ['with-agent'] },
       release: { from: ['with-agent'], to: ['queued'] },
@@ -68,7 +68,7 @@ describe('conversation states', () => {
         await q.agentOnline({ agentId: 'a', languages: ['fr'] });
         await q.agentOnline({ agentId: 'b', languages: ['fr'] });
         await q.touch('c');
-        let state: ConversationState = 'bot';
+        let state: HandoffState = 'bot';
         for (const op of sequence) {
           clock.advance(10);
           await q.heartbeat('a');
@@ -95,7 +95,7 @@ describe('conversation states', () => {
           expect(ok).toBe(allowed[op].from.includes(state));
           if (ok) expect(allowed[op].to).toContain(now);
           else expect(now).toBe(state); // refused: nothing changed
-          expect(CONVERSATION_STATES).toContain(now);
+          expect(HANDOFF_STATES).toContain(now);
           state = now;
         }
       }),

@@ -2,7 +2,7 @@
  * The life of a conversation, as far as the handoff is concerned. Every transition below is one
  * atomic store operation that checks the current state first; anything else is refused.
  */
-export const CONVERSATION_STATES = [
+export const HANDOFF_STATES = [
   'bot',
   'queued',
   'with-agent',
@@ -14,7 +14,7 @@ export const CONVERSATION_STATES = [
   'cancelled',
 ] as const;
 
-export type ConversationState = (typeof CONVERSATION_STATES)[number];
+export type HandoffState = (typeof HANDOFF_STATES)[number];
 
 export type TransitionName =
   | 'enqueue'
@@ -36,8 +36,8 @@ export type TransitionName =
   | 'closeSilent';
 
 interface TransitionRule {
-  readonly from: readonly ConversationState[];
-  readonly to: ConversationState;
+  readonly from: readonly HandoffState[];
+  readonly to: HandoffState;
   readonly why: string;
 }
 
@@ -112,24 +112,24 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = Obj
 });
 
 /** A conversation the store has never seen is with the bot. */
-export const INITIAL_STATE: ConversationState = 'bot';
+export const INITIAL_STATE: HandoffState = 'bot';
 
 /** States in which a conversation waits in a queue (position, estimate): what a claim takes. */
-export const WAITING_STATES: readonly ConversationState[] = TRANSITIONS.claim.from;
+export const WAITING_STATES: readonly HandoffState[] = TRANSITIONS.claim.from;
 
 /** States in which an agent holds the conversation: where every owner's move starts. */
-export const HELD_STATES: readonly ConversationState[] = TRANSITIONS.release.from;
+export const HELD_STATES: readonly HandoffState[] = TRANSITIONS.release.from;
 
 /** States in which a person is asked for or holds the conversation: its record cannot be erased. */
-export const LIVE_STATES: readonly ConversationState[] = ['queued', 'with-agent', 'ticket', 'answered'];
+export const LIVE_STATES: readonly HandoffState[] = ['queued', 'with-agent', 'ticket', 'answered'];
 
 /** States in which the customer-silence timer runs. */
-export const SILENCE_STATES: readonly ConversationState[] = TRANSITIONS.closeSilent.from;
+export const SILENCE_STATES: readonly HandoffState[] = TRANSITIONS.closeSilent.from;
 
-export function canTransition(from: ConversationState | null, name: TransitionName): boolean {
+export function canTransition(from: HandoffState | null, name: TransitionName): boolean {
   return TRANSITIONS[name].from.includes(from ?? INITIAL_STATE);
 }
 
-export function isConversationState(value: string): value is ConversationState {
-  return (CONVERSATION_STATES as readonly string[]).includes(value);
+export function isHandoffState(value: string): value is HandoffState {
+  return (HANDOFF_STATES as readonly string[]).includes(value);
 }
