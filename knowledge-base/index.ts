@@ -1,5 +1,5 @@
 // Public surface of the knowledge base: what bot/, cli/ and bench/ import.
-export { Faq, type FaqOptions, type MatchOptions } from './faq';
+export { Faq, type FaqOptions, type FaqSnapshot, type MatchOptions } from './faq';
 export { answerPolicyFromText, DEFAULT_ANSWER_POLICY, type AnswerPolicy } from './answer-policy';
 export { Matcher, type LabelledText, type MatcherInfo, type MatcherOptions } from './matcher';
 export { loadKnowledgeBase, buildKnowledgeBase, parseKbText, type LoadedKnowledgeBase } from './loader';
