@@ -3,6 +3,8 @@
  * large KB), so the bot's thread keeps answering with the KB in service meanwhile. One thread per
  * build; it posts the result and exits. Loaded from dist/ (compiled JS), see kb-build-path.ts.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { Faq, KbError } from '../../knowledge-base/index';
@@ -32,8 +34,22 @@ function send(reply: KbBuildReply, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(reply, transfer);
 }
 
+/**
+ * Lowest CPU priority for this thread only (on Linux a thread is a task with its own id, which
+ * setpriority accepts): on a busy machine the bot's turns get the cores first, the build waits.
+ */
+function yieldCpuToTurns(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 19);
+  } catch {
+    // Not Linux: the build runs at normal priority.
+  }
+}
+
 async function build(): Promise<void> {
   if (request.crash) process.exit(3);
+  yieldCpuToTurns();
   const started = performance.now();
   let faq: Faq;
   try {
