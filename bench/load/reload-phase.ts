@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { loadConfig } from '../../bot/config';
 import { buildDeps } from '../../bot/deps';
 import { silentLog } from '../../bot/log';
@@ -14,6 +14,8 @@ export interface ReloadFigures {
   readonly baseline: LatencySummary;
   readonly reload: LatencySummary;
   readonly reloadMs: number;
+  /** The longest the event loop was held during the reload (restoring the index is on it). */
+  readonly loopMaxMs: number;
   readonly entries: number;
   readonly failures: number;
 }
@@ -62,6 +64,8 @@ export async function reloadPhase(
     // The big KB replaces the demo files in place (JSON is YAML), as an operator's edit would.
     const big = writeBigKb(path.join(dir, 'big'), entries);
     big.forEach((f, i) => writeFileSync(files[i]!, readFileSync(f)));
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     const started = performance.now();
     let done = false;
     const reloaded = deps.kbReloader!.reload().finally(() => {
@@ -75,11 +79,13 @@ export async function reloadPhase(
       failures += r.failures + r.unanswered;
     }
     const outcome = await reloaded;
+    loop.disable();
     if (!outcome.ok) throw new Error(`bench reload refused: ${JSON.stringify(outcome.issues[0])}`);
     return {
       baseline: summarize(baseline.latencies),
       reload: summarize(latencies),
       reloadMs: Math.round(performance.now() - started),
+      loopMaxMs: Math.round(loop.max / 1e6),
       entries,
       failures: failures + baseline.failures + baseline.unanswered,
     };

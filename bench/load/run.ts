@@ -88,12 +88,13 @@ async function reloadRun(redisUrl: string): Promise<{ text: string; json: Record
       r.reload.p95_ms,
       r.reload.p99_ms,
     ],
-  ])}\nreload p99 ${r.reload.p99_ms} ms (target <= 100): ${r.reload.p99_ms <= 100 ? 'met' : 'NOT met'}; ${r.failures} failed turns\n`;
+  ])}\nreload p99 ${r.reload.p99_ms} ms (target <= 100): ${r.reload.p99_ms <= 100 ? 'met' : 'NOT met'}; event loop held at most ${r.loopMaxMs} ms; ${r.failures} failed turns\n`;
   return {
     text,
     json: {
       reload_entries: r.entries,
       reload_ms: r.reloadMs,
+      reload_loop_max_ms: r.loopMaxMs,
       reload_p99_ms: r.reload.p99_ms,
       reload_p50_ms: r.reload.p50_ms,
       reload_turns: r.reload.turns,
