@@ -1,10 +1,34 @@
 import { LearnedKey, type LearnedStore } from './learned-cache';
 import { numberOrLoad } from './learned-calibration';
-import type { LabelledText, Matcher, MatcherInfo } from './matcher';
-import type { Decision } from './types';
+import type { DenseVectors } from './dense';
+import { Matcher, type LabelledText, type MatcherInfo, type MatcherSnapshot } from './matcher';
+import type { Decision, Entry } from './types';
 
 /** What a Faq asks of one language's matcher. */
-export type LocaleMatcher = Pick<Matcher, 'match' | 'info'>;
+export interface LocaleMatcher extends Pick<Matcher, 'match' | 'info'> {
+  snapshot(): LocaleMatcherSnapshot;
+}
+
+export type LocaleMatcherSnapshot = MatcherSnapshot | CascadeSnapshot;
+
+/** The matcher or cascade a snapshot describes (see Matcher.restore). */
+export function restoreLocaleMatcher(
+  s: LocaleMatcherSnapshot,
+  entries: readonly Entry[],
+  dense: DenseVectors | undefined,
+): LocaleMatcher {
+  return s.kind === 'cascade' ? Cascade.restore(s, entries, dense) : Matcher.restore(s, entries, dense);
+}
+
+/** A cascade as structured-clone-able data (a KB built in a worker thread). */
+export interface CascadeSnapshot {
+  readonly kind: 'cascade';
+  readonly fast: MatcherSnapshot;
+  readonly full: MatcherSnapshot;
+  readonly gate: number;
+  /** The full pass scores with the fast one's lexical index (restored once). */
+  readonly sharesLexical: boolean;
+}
 
 /** Calibration messages with the vectors made for them before the build. */
 export interface GateCalibration {
@@ -27,10 +51,15 @@ export class Cascade implements LocaleMatcher {
   constructor(
     private readonly fast: Matcher,
     private readonly full: Matcher,
-    calibration?: GateCalibration,
+    calibration?: GateCalibration | { readonly restoredGate: number },
     /** Where an earlier build of the same two matchers left its gate. */
     learned?: LearnedStore,
   ) {
+    if (calibration && 'restoredGate' in calibration) {
+      this.gate = calibration.restoredGate;
+      this.info = cascadeInfo(fast, full, this.gate);
+      return;
+    }
     // Both matchers' keys cover the calibration messages and their vectors (the gate's input).
     const key =
       calibration && fast.learnedKey && full.learnedKey
@@ -43,12 +72,24 @@ export class Cascade implements LocaleMatcher {
     this.gate = calibration
       ? numberOrLoad(learned, 'gate', key, () => chooseGate(fast, full, calibration))
       : 0;
-    this.info = {
-      ...full.info,
-      buildMs: fast.info.buildMs + full.info.buildMs,
-      vectors: `${full.info.vectors}, only when the lexical matcher is unsure`,
-      cascadeGate: this.gate,
+    this.info = cascadeInfo(fast, full, this.gate);
+  }
+
+  snapshot(): CascadeSnapshot {
+    return {
+      kind: 'cascade',
+      fast: this.fast.snapshot(),
+      full: this.full.snapshot(),
+      gate: this.gate,
+      sharesLexical: this.fast.lexicalIndex === this.full.lexicalIndex,
     };
+  }
+
+  /** The cascade `snapshot` described; `dense`: the encoder's vectors for the full pass. */
+  static restore(s: CascadeSnapshot, entries: readonly Entry[], dense: DenseVectors | undefined): Cascade {
+    const fast = Matcher.restore(s.fast, entries, undefined);
+    const full = Matcher.restore(s.full, entries, dense, s.sharesLexical ? fast : undefined);
+    return new Cascade(fast, full, { restoredGate: s.gate });
   }
 
   async match(text: string): Promise<Decision> {
@@ -56,6 +97,15 @@ export class Cascade implements LocaleMatcher {
     if (sure(first, this.gate)) return first;
     return this.full.matchWithVector(text).then((d) => d ?? first);
   }
+}
+
+function cascadeInfo(fast: Matcher, full: Matcher, gate: number): MatcherInfo {
+  return {
+    ...full.info,
+    buildMs: fast.info.buildMs + full.info.buildMs,
+    vectors: `${full.info.vectors}, only when the lexical matcher is unsure`,
+    cascadeGate: gate,
+  };
 }
 
 function sure(d: Decision, gate: number): boolean {

@@ -4,7 +4,7 @@ import type { Locale } from './locale';
 import { detectLanguage } from './language';
 import { calibrationFileFor, checkExpectedIds, readLabelledLines } from './labelled-queries';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from './loader';
-import { Cascade, type LocaleMatcher } from './cascade';
+import { Cascade, restoreLocaleMatcher, type LocaleMatcher, type LocaleMatcherSnapshot } from './cascade';
 import { Matcher, type LabelledText, type MatcherInfo, type MatcherOptions } from './matcher';
 import type { Decision, Entry } from './types';
 import type { DenseVectors } from './dense';
@@ -26,6 +26,17 @@ export interface FaqOptions {
   readonly onProgress?: (locale: Locale, done: number, total: number) => void;
   /** What earlier builds of the same KB learned (default: the vector source's store, if any). */
   readonly learned?: LearnedStore;
+}
+
+/**
+ * A Faq as structured-clone-able data, in parts: a KB built in a worker thread crosses to the bot's
+ * one language at a time (each part is one message, so no single copy holds the bot's thread long).
+ */
+export interface FaqSnapshot {
+  readonly source: LoadedKnowledgeBase;
+  readonly defaultLocale: Locale;
+  readonly vectorProblems: Partial<Record<Locale, string>>;
+  readonly matchers: ReadonlyArray<readonly [Locale, LocaleMatcherSnapshot]>;
 }
 
 export interface MatchOptions {
@@ -110,6 +121,26 @@ export class Faq {
     const kb = await loadKnowledgeBase(files);
     if (options.calibration) return Faq.create(kb, options);
     return Faq.create(kb, { ...options, calibration: await discoverCalibration(kb) });
+  }
+
+  snapshot(): FaqSnapshot {
+    return {
+      source: this.source,
+      defaultLocale: this.defaultLocale,
+      vectorProblems: this.vectorProblems,
+      matchers: [...this.matchers].map(([locale, m]) => [locale, m.snapshot()] as const),
+    };
+  }
+
+  /** The Faq `snapshot` described; `dense`: the encoder's vectors of each language whose matcher reads them. */
+  static restore(s: FaqSnapshot, dense: Partial<Record<Locale, DenseVectors>> = {}): Faq {
+    const matchers = new Map<Locale, LocaleMatcher>();
+    for (const [locale, m] of s.matchers) {
+      const entries = s.source.entries.filter((e) => e.locale === locale);
+      matchers.set(locale, restoreLocaleMatcher(m, entries, dense[locale]));
+    }
+    const entriesById = new Map(s.source.entries.map((e) => [`${e.locale}:${e.id}`, e]));
+    return new Faq(matchers, entriesById, s.defaultLocale, s.source, s.vectorProblems);
   }
 
   get locales(): Locale[] {

@@ -2,8 +2,8 @@ import type { Locale } from './locale';
 import { knownBaseOf } from './inflections';
 import { foldWords, normalizeFolded, prepareLemmas, stem, type NormalizedText } from './normalize';
 import type { SparseVector } from './sparse';
-import { NO_SYNONYMS, type Synonyms } from './synonyms';
-import { TypoIndex } from './typos';
+import { NO_SYNONYMS, Synonyms, type SynonymsSnapshot } from './synonyms';
+import { TypoIndex, type TypoIndexSnapshot } from './typos';
 
 /** How much each kind of evidence weighs in the full vector (each block is L2-normalised first). */
 export interface FeatureWeights {
@@ -48,11 +48,24 @@ function charNgrams(word: string): string[] {
   return keys;
 }
 
+export interface FeatureSpaceSnapshot {
+  readonly locale: Locale;
+  readonly weights: FeatureWeights;
+  readonly synonyms: SynonymsSnapshot;
+  readonly ids: ReadonlyMap<string, number>;
+  readonly blocks: Int8Array;
+  readonly idf: Float32Array;
+  readonly wordFrequency: ReadonlyMap<string, number>;
+  readonly stemOfWord: ReadonlyMap<string, string>;
+  readonly charIdsOfWord: ReadonlyMap<string, Int32Array>;
+  readonly typos: TypoIndexSnapshot;
+}
+
 /** Vocabulary, IDF and typo index of one KB language, built from its phrasings. */
 export class FeatureSpace {
   private readonly ids = new Map<string, number>();
   private readonly blocks: number[] = [];
-  private idf = new Float32Array(0);
+  private idf: Float32Array = new Float32Array(0);
   private readonly wordFrequency = new Map<string, number>();
   private readonly stemOfWord = new Map<string, string>();
   /** Character n-gram feature ids of each KB word, made once: most of a text's features, and its words repeat. */
@@ -64,6 +77,40 @@ export class FeatureSpace {
     readonly weights: FeatureWeights,
     private readonly synonyms: Synonyms,
   ) {}
+
+  /** Its state as structured-clone-able data (Maps, typed arrays: a KB built in a worker thread crosses to the bot's). */
+  snapshot(): FeatureSpaceSnapshot {
+    return {
+      locale: this.locale,
+      weights: this.weights,
+      synonyms: this.synonyms.snapshot(),
+      ids: this.ids,
+      blocks: Int8Array.from(this.blocks),
+      idf: this.idf,
+      wordFrequency: this.wordFrequency,
+      stemOfWord: this.stemOfWord,
+      charIdsOfWord: this.charIdsOfWord,
+      typos: this.typos.snapshot(),
+    };
+  }
+
+  /** The space `snapshot` described, and the synonyms it reads with (shared with its lexical index). */
+  static restore(s: FeatureSpaceSnapshot, synonyms = Synonyms.restore(s.synonyms)): FeatureSpace {
+    const space = new FeatureSpace(s.locale, s.weights, synonyms);
+    for (const [key, id] of s.ids) space.ids.set(key, id);
+    for (const block of s.blocks) space.blocks.push(block);
+    space.idf = s.idf;
+    for (const [word, n] of s.wordFrequency) space.wordFrequency.set(word, n);
+    for (const [word, stem] of s.stemOfWord) space.stemOfWord.set(word, stem);
+    for (const [word, ids] of s.charIdsOfWord) space.charIdsOfWord.set(word, ids);
+    space.typos = TypoIndex.restore(s.typos);
+    return space;
+  }
+
+  /** The synonyms this space reads messages with. */
+  get synonymsInUse(): Synonyms {
+    return this.synonyms;
+  }
 
   /** The KB's normalisation of a text (its synonyms included). */
   normalize(text: string): NormalizedText {

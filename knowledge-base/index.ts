@@ -1,11 +1,12 @@
 // Public surface of the knowledge base: what bot/, cli/ and bench/ import.
-export { Faq, discoverCalibration, type FaqOptions, type MatchOptions } from './faq';
+export { Faq, discoverCalibration, type FaqOptions, type FaqSnapshot, type MatchOptions } from './faq';
 export { answerPolicyFromText, DEFAULT_ANSWER_POLICY, type AnswerPolicy } from './answer-policy';
 export { Matcher, type LabelledText, type MatcherInfo, type MatcherOptions } from './matcher';
 export { loadKnowledgeBase, buildKnowledgeBase, parseKbText, type LoadedKnowledgeBase } from './loader';
 export { KbError, formatIssue, type KbIssue } from './errors';
 export { detectLanguage, type LanguageGuess } from './language';
 export { toLocale, LOCALES, type Locale } from './locale';
+export type { DenseVectors } from './dense';
 export { normalize, foldText, foldWords, stripAccents, NORMALIZER_VERSION } from './normalize';
 export { Synonyms } from './synonyms';
 export { FUNCTION_WORDS } from './stopwords';

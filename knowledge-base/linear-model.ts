@@ -27,6 +27,12 @@ const SPARSE_MAX_FEATURE_SHARE = 0.01;
 /** Sparse rows are for very large KBs, where each pass is costly and many phrasings already teach each entry. */
 const SPARSE_MAX_EPOCHS = 2;
 
+export interface LinearModelSnapshot {
+  readonly compact: CompactWeights;
+  readonly classCount: number;
+  readonly learnedKey: string | undefined;
+}
+
 /**
  * The scorer learned from the phrasings: a multi-class passive-aggressive linear model (PA-I,
  * averaged). Each mistake moves the right entry towards the phrasing and the strongest wrong entry
@@ -109,6 +115,15 @@ export class LinearModel {
       arrays: [offsets, classIds, weights],
     });
     return new LinearModel(compact, classCount, digest);
+  }
+
+  /** Its weights as typed arrays (a KB built in a worker thread crosses to the bot's). */
+  snapshot(): LinearModelSnapshot {
+    return { compact: this.compact, classCount: this.classCount, learnedKey: this.learnedKey };
+  }
+
+  static restore(s: LinearModelSnapshot): LinearModel {
+    return new LinearModel(s.compact, s.classCount, s.learnedKey);
   }
 
   /** Linear score of every entry for one message, written into `out`. */

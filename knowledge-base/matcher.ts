@@ -18,6 +18,7 @@ import {
   rankEntries,
   type RankedEntry,
   type RankerOptions,
+  type RankerSnapshot,
 } from './ranker';
 import { selfCalibrationSamples } from './self-calibration';
 import { contentWords, signals } from './signals';
@@ -65,6 +66,19 @@ export interface MatcherInfo {
   readonly calibration: Pick<Calibration, 'blend' | 'thresholds' | 'source' | 'samples'>;
   /** A cascade's gate: lexical answers at or above this confidence skip the full pass. */
   readonly cascadeGate?: number;
+}
+
+/** A matcher as structured-clone-able data (a KB built in a worker thread); its entries and encoder are the receiver's. */
+export interface MatcherSnapshot {
+  readonly kind: 'matcher';
+  readonly locale: Locale;
+  readonly ranker: RankerSnapshot;
+  readonly calibration: Calibration;
+  readonly noneClass: number;
+  readonly info: MatcherInfo;
+  /** Whether the matcher reads sentence vectors (then the receiver gives it its encoder's). */
+  readonly readsVectors: boolean;
+  readonly learnedKey: string | undefined;
 }
 
 /** Matches messages in one language against that language's entries and decides what to do. */
@@ -156,6 +170,45 @@ export class Matcher {
       },
     };
     return new Matcher(locale, entries, ranker, calibration, noneClass, info, dense, calibrationKey);
+  }
+
+  snapshot(): MatcherSnapshot {
+    return {
+      kind: 'matcher',
+      locale: this.locale,
+      ranker: this.ranker.snapshot(),
+      calibration: this.calibration,
+      noneClass: this.noneClass,
+      info: this.info,
+      readsVectors: this.dense !== undefined,
+      learnedKey: this.learnedKey,
+    };
+  }
+
+  /**
+   * The matcher `snapshot` described, on `entries` (the same, in the same order, as it was built on).
+   * `dense`: the vectors for new messages, required when the snapshot reads vectors; `shared`: a
+   * matcher on the same entries whose lexical index to reuse (a cascade's other half).
+   */
+  static restore(
+    s: MatcherSnapshot,
+    entries: readonly Entry[],
+    dense: DenseVectors | undefined,
+    shared?: Matcher,
+  ): Matcher {
+    if (s.readsVectors && !dense)
+      throw new Error(`the ${s.locale} matcher reads sentence vectors: give them`);
+    const ranker = Ranker.restore(s.ranker, shared?.ranker.lexical);
+    return new Matcher(
+      s.locale,
+      entries,
+      ranker,
+      s.calibration,
+      s.noneClass,
+      s.info,
+      s.readsVectors ? dense : undefined,
+      s.learnedKey,
+    );
   }
 
   /** The lexical index this matcher scores with (shared with another matcher when built with `shareLexicalWith`). */

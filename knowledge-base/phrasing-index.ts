@@ -9,6 +9,14 @@ import type { SparseVector } from './sparse';
 // Measured on CLINC150 val (full): 0.05 keeps blended top-1 accuracy and cuts look-up time by two thirds.
 export const DEFAULT_MAX_POSTING_SHARE = 0.05;
 
+export interface PhrasingIndexSnapshot {
+  readonly offsets: Int32Array;
+  readonly docs: Int32Array;
+  readonly weights: Float32Array;
+  readonly labels: Int32Array;
+  readonly phrasings: number;
+}
+
 export class PhrasingIndex {
   /** Postings in compressed rows: feature f's phrasings are docs[offsets[f] .. offsets[f + 1]). */
   private readonly offsets: Int32Array;
@@ -23,7 +31,14 @@ export class PhrasingIndex {
     private readonly labels: Int32Array,
     featureCount: number,
     maxPostingShare = DEFAULT_MAX_POSTING_SHARE,
+    restored?: PhrasingIndexSnapshot,
   ) {
+    if (restored) {
+      ({ offsets: this.offsets, docs: this.docs, weights: this.weights } = restored);
+      this.scratch = new Float32Array(restored.phrasings);
+      this.touched = new Int32Array(restored.phrasings);
+      return;
+    }
     const lengths = new Int32Array(featureCount);
     for (const v of vectors) for (const id of v.ids) lengths[id]!++;
     // Small KBs keep every feature: pruning only pays off when postings run into the hundreds.
@@ -48,6 +63,16 @@ export class PhrasingIndex {
     });
     this.scratch = new Float32Array(vectors.length);
     this.touched = new Int32Array(vectors.length);
+  }
+
+  /** Its state as structured-clone-able data (typed arrays: a KB built in a worker thread crosses to the bot's). */
+  snapshot(): PhrasingIndexSnapshot {
+    const { offsets, docs, weights, labels } = this;
+    return { offsets, docs, weights, labels, phrasings: this.scratch.length };
+  }
+
+  static restore(s: PhrasingIndexSnapshot): PhrasingIndex {
+    return new PhrasingIndex([], s.labels, 0, undefined, s);
   }
 
   /** Best cosine per entry (0 for entries sharing nothing), written into `out` (length = entry count). */

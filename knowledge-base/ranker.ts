@@ -1,9 +1,20 @@
 import { classCentroids, DENSE_FEATURE_WEIGHT, dotDense } from './dense';
-import { DEFAULT_FEATURE_WEIGHTS, FeatureSpace, type AnalyzedText, type FeatureWeights } from './features';
+import {
+  DEFAULT_FEATURE_WEIGHTS,
+  FeatureSpace,
+  type AnalyzedText,
+  type FeatureSpaceSnapshot,
+  type FeatureWeights,
+} from './features';
 import { LearnedKey, type LearnedStore } from './learned-cache';
-import { DEFAULT_LINEAR_OPTIONS, LinearModel, type LinearModelOptions } from './linear-model';
+import {
+  DEFAULT_LINEAR_OPTIONS,
+  LinearModel,
+  type LinearModelOptions,
+  type LinearModelSnapshot,
+} from './linear-model';
 import type { Locale } from './locale';
-import { PhrasingIndex } from './phrasing-index';
+import { PhrasingIndex, type PhrasingIndexSnapshot } from './phrasing-index';
 import type { SparseVector } from './sparse';
 import { FUNCTION_WORDS } from './stopwords';
 import { NO_SYNONYMS, type Synonyms } from './synonyms';
@@ -139,6 +150,22 @@ export interface LexicalIndex {
   readonly phrasingOwners: ReadonlyMap<string, number>;
 }
 
+/**
+ * A ranker's state as structured-clone-able data (Maps, Sets, typed arrays), for a KB built in a
+ * worker thread. The phrasings' analyses stay behind: only a build reads them, never a message.
+ */
+export interface RankerSnapshot {
+  readonly lexical: Omit<LexicalIndex, 'space' | 'synonyms' | 'analyzed' | 'phrasingIndex' | 'entryIndex'> & {
+    readonly space: FeatureSpaceSnapshot;
+    readonly phrasingIndex: PhrasingIndexSnapshot;
+    readonly entryIndex: PhrasingIndexSnapshot;
+  };
+  readonly model: LinearModelSnapshot;
+  readonly linearOnCharNgrams: boolean;
+  readonly centroids: { readonly rows: Float32Array; readonly dims: number } | undefined;
+  readonly learnedKey: string | undefined;
+}
+
 function buildLexicalIndex(
   locale: Locale,
   phrasings: readonly string[],
@@ -214,6 +241,8 @@ function builtFrom(
   synonyms: Synonyms,
 ): boolean {
   return (
+    // A restored index has no analyses to train on.
+    index.analyzed.length === phrasings.length &&
     index.space.locale === locale &&
     index.classCount === classCount &&
     index.phrasings.length === phrasings.length &&
@@ -303,6 +332,35 @@ export class Ranker {
     return new Ranker(lexical, model, withChars, centroids, key);
   }
 
+  snapshot(): RankerSnapshot {
+    const {
+      space,
+      synonyms: _synonyms,
+      analyzed: _analyzed,
+      phrasingIndex,
+      entryIndex,
+      ...rest
+    } = this.lexical;
+    return {
+      lexical: {
+        ...rest,
+        space: space.snapshot(),
+        phrasingIndex: phrasingIndex.snapshot(),
+        entryIndex: entryIndex.snapshot(),
+      },
+      model: this.model.snapshot(),
+      linearOnCharNgrams: this.linearOnCharNgrams,
+      centroids: this.centroids,
+      learnedKey: this.learnedKey,
+    };
+  }
+
+  /** `shared`: the lexical index already restored for this language (a cascade's two rankers share it). */
+  static restore(s: RankerSnapshot, shared?: LexicalIndex): Ranker {
+    const lexical = shared ?? restoreLexical(s.lexical);
+    return new Ranker(lexical, LinearModel.restore(s.model), s.linearOnCharNgrams, s.centroids, s.learnedKey);
+  }
+
   /**
    * The one entry one of whose phrasings the message is, word for word after normalisation (-1:
    * none). Messages of fewer than three words never count: "annuler" is some phrasing's whole
@@ -380,6 +438,18 @@ export class Ranker {
     const [stem] = distinct;
     return this.entriesPerStem.get(stem!) ?? 0;
   }
+}
+
+function restoreLexical(s: RankerSnapshot['lexical']): LexicalIndex {
+  const space = FeatureSpace.restore(s.space);
+  return {
+    ...s,
+    space,
+    synonyms: space.synonymsInUse,
+    analyzed: [],
+    phrasingIndex: PhrasingIndex.restore(s.phrasingIndex),
+    entryIndex: PhrasingIndex.restore(s.entryIndex),
+  };
 }
 
 /**

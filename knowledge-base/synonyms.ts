@@ -1,6 +1,11 @@
 import type { Locale } from './locale';
 import { foldWords } from './normalize';
 
+export interface SynonymsSnapshot {
+  readonly variants: ReadonlyMap<string, readonly string[]>;
+  readonly longest: number;
+}
+
 /**
  * Synonym groups from a KB file (like QnA Maker's "alterations"): every variant, one or several
  * words, is read as the group's first term, so "femme de ménage" and "intervenante" match
@@ -22,6 +27,18 @@ export class Synonyms {
         this.longest = Math.max(this.longest, words.length);
       }
     }
+  }
+
+  /** Its state as structured-clone-able data (a KB built in a worker thread crosses to the bot's). */
+  snapshot(): SynonymsSnapshot {
+    return { variants: this.variants, longest: this.longest };
+  }
+
+  static restore(s: SynonymsSnapshot): Synonyms {
+    const synonyms = new Synonyms([]);
+    for (const [variant, canonical] of s.variants) synonyms.variants.set(variant, canonical);
+    synonyms.longest = s.longest;
+    return synonyms;
   }
 
   /** Whether both read every message the same way (same variants, same canonical terms). */

@@ -1,3 +1,12 @@
+export interface TypoIndexSnapshot {
+  readonly byDeletion: ReadonlyMap<string, string[]>;
+  readonly known: ReadonlySet<string>;
+  readonly minLength: number;
+}
+
+/** Marks a construction whose state `restore` fills in. */
+const RESTORING: Iterable<string> = [];
+
 /**
  * Typo tolerance against the KB vocabulary: a word the KB never uses is mapped to a known word one
  * edit away (deletion neighbourhood, so a look-up costs O(length), not O(vocabulary)).
@@ -10,6 +19,7 @@ export class TypoIndex {
     words: Iterable<string>,
     private readonly minLength = 4,
   ) {
+    if (words === RESTORING) return;
     for (const word of words) {
       if (this.known.has(word) || word.length < minLength || /\d/.test(word)) continue;
       this.known.add(word);
@@ -19,6 +29,18 @@ export class TypoIndex {
         else this.byDeletion.set(key, [word]);
       }
     }
+  }
+
+  /** Its state as structured-clone-able data (a KB built in a worker thread crosses to the bot's). */
+  snapshot(): TypoIndexSnapshot {
+    return { byDeletion: this.byDeletion, known: this.known, minLength: this.minLength };
+  }
+
+  static restore(s: TypoIndexSnapshot): TypoIndex {
+    const index = new TypoIndex(RESTORING, s.minLength);
+    for (const [key, words] of s.byDeletion) index.byDeletion.set(key, words);
+    for (const word of s.known) index.known.add(word);
+    return index;
   }
 
   /** The closest known word at edit distance 1 (insert, delete, substitute, swap), or undefined. */

@@ -8,11 +8,17 @@ import { startRedisServer } from '../../tests/support/redis-server';
 import { table } from '../support/table';
 import { drive, type DriveResult } from './drive';
 import { EchoBot } from './echo-bot';
+import { reloadPhase, type ReloadFigures } from './reload-phase';
 import { customerScripts } from './scripts';
 import { summarize } from './stats';
 
 /** `npm run bench:load [-- --quick]`: Relais on Redis against an echo bot on the same stack. */
 const QUICK = process.argv.includes('--quick');
+/** `--reload-only`: only the run with a KB reload in the middle (the rest takes minutes). */
+const RELOAD_ONLY = process.argv.includes('--reload-only');
+const RELOAD_ENTRIES = QUICK ? 2_000 : 10_000;
+const RELOAD_CONCURRENCY = 50;
+const RELOAD_BASELINE_MS = QUICK ? 5_000 : 15_000;
 const CAPACITY_CONCURRENCY = 50;
 const CAPACITY_MS = QUICK ? 5_000 : 15_000;
 const LATENCY_MS = QUICK ? 10_000 : 30_000;
@@ -59,9 +65,60 @@ function memory(): { rss_mb: number; heap_mb: number } {
   return { rss_mb: Math.round(rss / 2 ** 20), heap_mb: Math.round(heapUsed / 2 ** 20) };
 }
 
+/** The reload run: its table and JSON figures. */
+async function reloadRun(redisUrl: string): Promise<{ text: string; json: Record<string, number> }> {
+  note(
+    `relais: ${RELOAD_ENTRIES}-entry KB reload in the middle, ${RELOAD_CONCURRENCY} customers (think 1–3 s)…`,
+  );
+  const r: ReloadFigures = await reloadPhase(
+    redisUrl,
+    RELOAD_ENTRIES,
+    RELOAD_CONCURRENCY,
+    RELOAD_BASELINE_MS,
+    SCRIPT,
+    think1to3s,
+  );
+  const text = `${table([
+    ['reload run (lexical, worker-thread build)', 'turns', 'p50 ms', 'p95 ms', 'p99 ms'],
+    ['without reload', r.baseline.turns, r.baseline.p50_ms, r.baseline.p95_ms, r.baseline.p99_ms],
+    [
+      `during ${r.entries}-entry reload (${r.reloadMs} ms)`,
+      r.reload.turns,
+      r.reload.p50_ms,
+      r.reload.p95_ms,
+      r.reload.p99_ms,
+    ],
+  ])}\nreload p99 ${r.reload.p99_ms} ms (target <= 100): ${r.reload.p99_ms <= 100 ? 'met' : 'NOT met'}; event loop held at most ${r.loopMaxMs} ms; ${r.failures} failed turns\n`;
+  return {
+    text,
+    json: {
+      reload_entries: r.entries,
+      reload_ms: r.reloadMs,
+      reload_loop_max_ms: r.loopMaxMs,
+      reload_p99_ms: r.reload.p99_ms,
+      reload_p50_ms: r.reload.p50_ms,
+      reload_turns: r.reload.turns,
+      baseline_p99_ms: r.baseline.p99_ms,
+      baseline_p50_ms: r.baseline.p50_ms,
+      reload_failures: r.failures,
+    },
+  };
+}
+
 async function main(): Promise<void> {
   setFlagsFromString('--expose-gc');
   const redis = await startRedisServer({ durable: false });
+  if (RELOAD_ONLY) {
+    try {
+      const reload = await reloadRun(redis.url);
+      process.stdout.write(
+        `${reload.text}\n${JSON.stringify({ bench: 'load', quick: QUICK, ...reload.json })}\n`,
+      );
+    } finally {
+      await redis.stop();
+    }
+    return;
+  }
   // Every simulated customer comes from 127.0.0.1: the per-IP limits are off, or it would be what
   // the bench measures. The per-conversation limit stays at its default (a customer posts 4 times).
   const config = loadConfig({
@@ -135,6 +192,8 @@ async function main(): Promise<void> {
     const atTotal = memory();
     const total = first.conversations + rest.conversations;
 
+    const reload = await reloadRun(redis.url);
+
     const capacityRelais = figures[`capacity@${CAPACITY_CONCURRENCY}_relais`]!;
     const capacityEcho = figures[`capacity@${CAPACITY_CONCURRENCY}_echo`]!;
     const ratio = Math.round((capacityRelais.turns_per_s! / capacityEcho.turns_per_s!) * 100) / 100;
@@ -163,6 +222,7 @@ async function main(): Promise<void> {
         ['after all', total, atTotal.rss_mb, atTotal.heap_mb],
       ])}\n\n`,
     );
+    process.stdout.write(`${reload.text}\n`);
     process.stdout.write(
       `capacity ratio vs echo ${ratio} (target >= 0.5 with the encoder): ${ratio >= 0.5 ? 'met' : 'NOT met'}; ` +
         `p99 at 100 customers ${p99At100} ms (target <= 100): ${p99At100 <= 100 ? 'met' : 'NOT met'}\n`,
@@ -181,6 +241,7 @@ async function main(): Promise<void> {
         latency_500: { relais: figures['latency@500_relais'], echo: figures['latency@500_echo'] },
         p99_ms: p99At100,
         encoder_cache_hit_rate_pct: hitRate,
+        ...reload.json,
         memory: {
           conversations_first: first.conversations,
           first: atFirst,

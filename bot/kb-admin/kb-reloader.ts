@@ -8,6 +8,10 @@ import {
   type Locale,
 } from '../../knowledge-base/index';
 import { FaqHolder } from './faq-holder';
+import { buildInThread } from './kb-build-thread';
+
+/** A reload's build thread is ended after this long (a 10,000-entry KB builds in about 40 s on 2 busy cores). */
+export const DEFAULT_KB_BUILD_TIMEOUT_MS = 300_000;
 
 /** What a successful (re)load put in service. */
 export interface KbLoadReport {
@@ -53,12 +57,16 @@ export class KbReloader {
   #queue: Promise<unknown> = Promise.resolve();
   #lastBuildMs: number;
 
+  /** Test hook: the next reload's build thread exits before building, as a crash would. */
+  crashNextBuild = false;
+
   private constructor(
     readonly holder: FaqHolder,
     readonly files: readonly string[],
     private readonly options: FaqOptions,
     buildMs: number,
     private readonly encoderStatus: () => EncoderStatus,
+    private readonly buildTimeoutMs: number,
   ) {
     this.#lastBuildMs = buildMs;
   }
@@ -68,10 +76,18 @@ export class KbReloader {
     files: readonly string[],
     options: FaqOptions = {},
     encoderStatus: () => EncoderStatus = () => ({ state: 'off', reason: 'not configured' }),
+    buildTimeoutMs = DEFAULT_KB_BUILD_TIMEOUT_MS,
   ): Promise<KbReloader> {
     const started = performance.now();
     const faq = await Faq.load(files, options);
-    return new KbReloader(new FaqHolder(faq), files, options, elapsedSince(started), encoderStatus);
+    return new KbReloader(
+      new FaqHolder(faq),
+      files,
+      options,
+      elapsedSince(started),
+      encoderStatus,
+      buildTimeoutMs,
+    );
   }
 
   /** Runs `work` after every earlier reload or edit has finished. */
@@ -85,19 +101,48 @@ export class KbReloader {
     return this.exclusive(() => this.reloadNow());
   }
 
-  /** A reload for code already inside `exclusive` (an edit followed by its reload). */
+  /**
+   * A reload for code already inside `exclusive` (an edit followed by its reload). Without an
+   * encoder the KB is built in a worker thread and swapped in whole: turns meanwhile answer from
+   * the KB in service. A thread that crashes or hangs rejects (KbBuildThreadError) and swaps nothing.
+   */
   async reloadNow(): Promise<KbReloadOutcome> {
     const started = performance.now();
-    let next: Faq;
+    const next = this.options.vectors ? await this.buildHere() : await this.buildInWorker();
+    if (!(next instanceof Faq)) return next;
+    this.#lastBuildMs = elapsedSince(started);
+    const generation = this.holder.swap(next);
+    return { ok: true, report: describe(next, generation, this.#lastBuildMs, this.encoderStatus()) };
+  }
+
+  /**
+   * With an encoder the build stays on this thread: its vectors come from the encoder's own worker
+   * (queried from here), and the build reads them as it goes.
+   */
+  private async buildHere(): Promise<Faq | KbReloadOutcome> {
     try {
-      next = await Faq.load(this.files, this.options);
+      return await Faq.load(this.files, this.options);
     } catch (error) {
       if (error instanceof KbError) return { ok: false, issues: error.issues };
       throw error;
     }
-    this.#lastBuildMs = elapsedSince(started);
-    const generation = this.holder.swap(next);
-    return { ok: true, report: describe(next, generation, this.#lastBuildMs, this.encoderStatus()) };
+  }
+
+  private async buildInWorker(): Promise<Faq | KbReloadOutcome> {
+    const { defaultLocale, policy, calibration } = this.options;
+    const crash = this.crashNextBuild;
+    this.crashNextBuild = false;
+    const built = await buildInThread(
+      {
+        files: this.files,
+        ...(defaultLocale ? { defaultLocale } : {}),
+        ...(policy ? { policy } : {}),
+        ...(calibration ? { calibration } : {}),
+        ...(crash ? { crash } : {}),
+      },
+      { timeoutMs: this.buildTimeoutMs },
+    );
+    return built.ok ? built.faq : { ok: false, issues: built.issues };
   }
 
   /** What is in service now, with the build time of its load. */

@@ -6,6 +6,7 @@ import type { SupervisorAuth } from '../reports/supervisor-config';
 import { parseAcceptBody } from './accept-schema';
 import { acceptSuggestion } from './accept-suggestion';
 import type { KbReloader } from './kb-reloader';
+import { KbBuildThreadError } from './kb-build-thread';
 import { guardKbAdmin } from './supervisor-guard';
 
 export interface KbAdminDeps {
@@ -62,7 +63,20 @@ export function registerKbAdmin(server: Server, deps: KbAdminDeps): void {
   server.post(
     '/api/kb/reload',
     adminRoute(deps, async (_req, res) => {
-      const outcome = await deps.reloader.reload();
+      let outcome;
+      try {
+        outcome = await deps.reloader.reload();
+      } catch (error) {
+        if (!(error instanceof KbBuildThreadError)) throw error;
+        // The build thread crashed or hung: nothing was swapped, the KB in service keeps answering.
+        deps.log.error('knowledge base reload failed, the previous one keeps serving', error);
+        return sendError(
+          res,
+          503,
+          'KbBuildFailed',
+          `${error.message}; the knowledge base in service is unchanged`,
+        );
+      }
       if (!outcome.ok) return sendKbInvalid(res, outcome.issues, 'reload refused');
       deps.log.info(
         `knowledge base reloaded (generation ${outcome.report.generation}, ${outcome.report.buildMs} ms)`,

@@ -1,0 +1,73 @@
+/**
+ * The thread that builds a reloaded KB (read, validate, normalise, train, calibrate: seconds on a
+ * large KB), so the bot's thread keeps answering with the KB in service meanwhile. One thread per
+ * build; it posts the result and exits. Loaded from dist/ (compiled JS), see kb-build-path.ts.
+ */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { Faq, KbError } from '../../knowledge-base/index';
+import type { KbBuildReply, KbBuildRequest } from './kb-build-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('kb-build-worker runs as a worker thread only');
+const request = workerData as KbBuildRequest;
+
+/** The typed arrays' buffers, moved instead of copied (the thread exits right after). */
+function buffersOf(value: unknown, into = new Set<ArrayBuffer>(), seen = new Set<object>()): ArrayBuffer[] {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return [...into];
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) into.add(value.buffer);
+  } else if (value instanceof Map) {
+    for (const v of value.values()) buffersOf(v, into, seen);
+  } else if (value instanceof Set || Array.isArray(value)) {
+    for (const v of value) buffersOf(v, into, seen);
+  } else {
+    for (const v of Object.values(value)) buffersOf(v, into, seen);
+  }
+  return [...into];
+}
+
+function send(reply: KbBuildReply, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(reply, transfer);
+}
+
+/**
+ * Lowest CPU priority for this thread only (on Linux a thread is a task with its own id, which
+ * setpriority accepts): on a busy machine the bot's turns get the cores first, the build waits.
+ */
+function yieldCpuToTurns(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 19);
+  } catch {
+    // Not Linux: the build runs at normal priority.
+  }
+}
+
+async function build(): Promise<void> {
+  if (request.crash) process.exit(3);
+  yieldCpuToTurns();
+  const started = performance.now();
+  let faq: Faq;
+  try {
+    faq = await Faq.load(request.files, {
+      ...(request.defaultLocale ? { defaultLocale: request.defaultLocale } : {}),
+      ...(request.policy ? { policy: request.policy } : {}),
+      ...(request.calibration ? { calibration: request.calibration } : {}),
+    });
+  } catch (error) {
+    if (error instanceof KbError) return send({ type: 'invalid', issues: error.issues });
+    throw error;
+  }
+  const buildMs = performance.now() - started;
+  const { matchers, ...rest } = faq.snapshot();
+  for (const matcher of matchers) send({ type: 'matcher', matcher }, buffersOf(matcher));
+  send({ type: 'built', faq: rest, buildMs });
+}
+
+build().catch((error: unknown) =>
+  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+);
