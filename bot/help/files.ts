@@ -15,6 +15,7 @@ const MODULES = [
   'search.js',
   'search-box.js',
   'normalize.js',
+  'stopwords.js',
   'embed.js',
   'api.js',
   'chat-link.js',

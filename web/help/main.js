@@ -54,7 +54,7 @@ if (opened) {
     lang: data.lang,
     root: data.root,
     embed,
-    search: createSearch(Fuse, data.entries),
+    search: createSearch(Fuse, data.entries, data.lang),
     onActive: (active) => {
       catalogue.hidden = active;
     },

@@ -127,6 +127,7 @@ describe('buildInsightsReport', () => {
       notAnswered: { count: 0, total: 0 },
       topEntries: [],
       agents: [],
+      helpCenter: { helpful: { count: 0, total: 0 }, unansweredSearches: 0, entries: [] },
     });
   });
 
