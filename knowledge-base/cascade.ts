@@ -5,7 +5,7 @@ import { Matcher, type LabelledText, type MatcherInfo, type MatcherSnapshot } fr
 import type { Decision, Entry } from './types';
 
 /** What a Faq asks of one language's matcher. */
-export interface LocaleMatcher extends Pick<Matcher, 'match' | 'info'> {
+export interface LocaleMatcher extends Pick<Matcher, 'match' | 'matchNow' | 'info'> {
   snapshot(): LocaleMatcherSnapshot;
 }
 
@@ -90,6 +90,11 @@ export class Cascade implements LocaleMatcher {
     const fast = Matcher.restore(s.fast, entries, undefined);
     const full = Matcher.restore(s.full, entries, dense, s.sharesLexical ? fast : undefined);
     return new Cascade(fast, full, { restoredGate: s.gate });
+  }
+
+  /** The lexical half alone, on the calling thread (search as you type: never the encoder). */
+  matchNow(text: string): Decision {
+    return this.fast.matchNow(text);
   }
 
   async match(text: string): Promise<Decision> {

@@ -163,6 +163,15 @@ export class Faq {
     return this.matchers.get(locale)!.match(text);
   }
 
+  /**
+   * The decision on lexical evidence alone, on the calling thread: no encoder call, whatever the
+   * matcher reads (about 0.2 ms; the help center asks it at each pause in typing).
+   */
+  matchLexical(text: string, options: MatchOptions = {}): Decision {
+    const locale = this.detect(text, options.locale);
+    return this.matchers.get(locale)!.matchNow(text);
+  }
+
   entry(id: string, locale: Locale): Entry | undefined {
     return this.entriesById.get(`${locale}:${id}`);
   }

@@ -9,6 +9,7 @@ import type { Log } from '../log';
 import { listedEntries, listedEntry } from './catalogue';
 import { fileRoute, helpFiles } from './files';
 import { HELP_ROOTS } from './languages';
+import { registerLexicalSearch } from './lexical-search';
 import { helpPage } from './page';
 import { feedbackRecord, unansweredRecord } from './records';
 import { feedbackSchema, issuesOf, unansweredSchema } from './schemas';
@@ -28,7 +29,8 @@ export interface HelpCenterDeps {
 /**
  * The help center, for anyone (public, no credential, like the chat page):
  * GET /aide, /help, /aide/<entry-id>, /help/<entry-id> and their files under /help-center/;
- * POST /api/help/feedback and /api/help/unanswered (rate-limited per IP: bot/security/rate-limits.ts).
+ * GET /api/help/search (bot/help/lexical-search.ts); POST /api/help/feedback and
+ * /api/help/unanswered (all three rate-limited per IP: bot/security/rate-limits.ts).
  */
 export function registerHelpCenter(server: Server, deps: HelpCenterDeps): void {
   const headers = chatPage(deps.widgetOrigins);
@@ -57,6 +59,7 @@ export function registerHelpCenter(server: Server, deps: HelpCenterDeps): void {
     });
   }
   for (const file of helpFiles(deps.webRoot)) server.get(file.path, fileRoute(file, headers));
+  registerLexicalSearch(server, faq);
 
   server.post(
     '/api/help/feedback',

@@ -25,3 +25,9 @@ export type UnansweredSearch = z.output<typeof unansweredSchema>;
 /** Zod's issues as one readable line, naming each path. */
 export const issuesOf = (error: z.ZodError): string =>
   error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : 'body'}: ${i.message}`).join('; ');
+
+/** GET /api/help/search?q=&lang=: what the customer has typed so far. */
+export const searchQuerySchema = z.strictObject({
+  q: z.string().trim().min(1, 'q must not be empty').max(MAX_SEARCH_TEXT),
+  lang: z.enum(LOCALES),
+});

@@ -37,6 +37,10 @@ export class FaqHolder implements FaqCatalogue {
     return this.#current.match(text, options);
   }
 
+  matchLexical(text: string, options?: MatchOptions): Decision {
+    return this.#current.matchLexical(text, options);
+  }
+
   detect(text: string, hint?: Locale): Locale {
     return this.#current.detect(text, hint);
   }

@@ -24,6 +24,7 @@ const LIMITED: readonly { method: string; path: string; scopes: readonly Scope[]
   // The help center's votes and unanswered searches (bot/help/): anyone may post them.
   { method: 'POST', path: '/api/help/feedback', scopes: ['ip'] },
   { method: 'POST', path: '/api/help/unanswered', scopes: ['ip'] },
+  { method: 'GET', path: '/api/help/search', scopes: ['ip'] },
 ];
 
 /** Routes behind the supervisor token: refused tokens are counted per IP (guesses). */

@@ -142,6 +142,19 @@ describe('help center', () => {
     await en.page.close();
   });
 
+  test('a whole phrase fuse.js misses: the chat matcher’s suggestion joins once typing pauses', async () => {
+    const fr = await openPage('/aide');
+    const phrase = 'je suis malade je ne pourrai pas recevoir la dame demain';
+    const asked = fr.page.waitForResponse((r) => r.url().includes('/api/help/search?') && r.ok());
+    await typeSearch(fr.page, phrase);
+    const answer = await asked;
+    expect(new URL(answer.url()).searchParams.get('q')).toBe(phrase);
+    await fr.page.locator('.help-result[data-entry-id="booking-cancel"]').waitFor();
+    expect((await resultIds(fr.page)).length).toBeLessThanOrEqual(5);
+    expect(fr.failures).toEqual([]);
+    await fr.page.close();
+  });
+
   test('entries marked escalate or public: false are not listed and their URLs are 404', async () => {
     const { page } = await openPage('/aide');
     const hrefs = await page.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));

@@ -34,3 +34,21 @@ export const sendFeedback = (entryId, lang, helpful) =>
  * @param {'fr' | 'en'} lang
  */
 export const sendUnanswered = (text, lang) => post('/api/help/unanswered', { text, lang });
+
+/**
+ * The chat's lexical matcher's suggestions for what is typed (GET /api/help/search): listed entry
+ * ids, best first; none when the server cannot answer (the page keeps its own suggestions).
+ * @param {string} text
+ * @param {'fr' | 'en'} lang
+ * @returns {Promise<string[]>}
+ */
+export async function fetchLexical(text, lang) {
+  try {
+    const res = await fetch(`/api/help/search?${new URLSearchParams({ q: text, lang })}`);
+    if (!res.ok) return [];
+    const body = /** @type {{ ids?: unknown }} */ (await res.json());
+    return Array.isArray(body.ids) ? body.ids.filter((id) => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}

@@ -55,6 +55,7 @@ if (opened) {
     root: data.root,
     embed,
     search: createSearch(Fuse, data.entries, data.lang),
+    byId: (id) => data.entries.find((e) => e.id === id),
     onActive: (active) => {
       catalogue.hidden = active;
     },

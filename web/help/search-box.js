@@ -2,7 +2,7 @@
 // The search box: suggestions at each keystroke (synchronously, in the same task as the input
 // event), then once typing pauses the search is "settled": told to the embedding page, and kept
 // when the customer gives up on it (no result, "none of these").
-import { sendUnanswered } from './api.js';
+import { fetchLexical, sendUnanswered } from './api.js';
 import { chatUrl, MAX_ASK } from './chat-link.js';
 import { el } from './dom.js';
 import { MAX_RESULTS } from './search.js';
@@ -13,11 +13,30 @@ import { MAX_RESULTS } from './search.js';
 
 /** A search is settled when nothing was typed for this long. */
 export const SETTLE_MS = 400;
+/** The server's lexical suggestions are asked once typing pauses this long (not per keystroke). */
+export const LEXICAL_MS = 150;
+
+/**
+ * Two rankings interleaved (a's first, b's first, a's second…), each entry once: fuse.js finds
+ * a word being typed, the chat's matcher the intent of a whole phrase (docs/help-center.md).
+ * @param {readonly HelpEntry[]} a
+ * @param {readonly HelpEntry[]} b
+ * @returns {HelpEntry[]}
+ */
+export function interleave(a, b) {
+  /** @type {HelpEntry[]} */
+  const out = [];
+  for (let i = 0; out.length < MAX_RESULTS && (i < a.length || i < b.length); i += 1)
+    for (const entry of [a[i], b[i]])
+      if (entry && !out.some((e) => e.id === entry.id) && out.length < MAX_RESULTS) out.push(entry);
+  return out;
+}
 
 /**
  * @param {{
  *   texts: Texts, lang: 'fr' | 'en', root: string, embed: Embed,
  *   search: (text: string) => HelpEntry[],
+ *   byId: (id: string) => HelpEntry | undefined,
  *   onActive: (active: boolean) => void,
  * }} deps
  * @returns {HTMLElement}
@@ -53,11 +72,13 @@ export function searchBox(deps) {
   ]);
 
   let settleTimer = 0;
+  let lexicalTimer = 0;
   let shown = 0;
 
-  const render = () => {
+  /** @param {readonly HelpEntry[]} [lexical] the server's suggestions for the text typed now */
+  const render = (lexical = []) => {
     const text = input.value;
-    const found = deps.search(text).slice(0, MAX_RESULTS);
+    const found = interleave(deps.search(text), lexical);
     shown = found.length;
     list.replaceChildren(
       ...found.map((entry) =>
@@ -80,6 +101,16 @@ export function searchBox(deps) {
 
   input.addEventListener('input', () => {
     render();
+    window.clearTimeout(lexicalTimer);
+    lexicalTimer = window.setTimeout(() => {
+      const text = input.value;
+      if (!text.trim()) return;
+      void fetchLexical(text.trim(), deps.lang).then((ids) => {
+        // Typing went on meanwhile: these suggestions are for an older text.
+        if (input.value !== text || ids.length === 0) return;
+        render(ids.flatMap((id) => deps.byId(id) ?? []));
+      });
+    }, LEXICAL_MS);
     window.clearTimeout(settleTimer);
     settleTimer = window.setTimeout(() => {
       const text = input.value.trim();

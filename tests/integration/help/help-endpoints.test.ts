@@ -41,6 +41,38 @@ describe('help center endpoints', () => {
     expect((await postJson(url, { entryId: 'gift-cards', lang: 'fr', helpful: false })).status).toBe(204);
   });
 
+  test('lexical search: the chat matcher’s listed entries for a phrase; hidden and escalating ones never; 400 names the field', async () => {
+    const search = async (query: Record<string, string>) => {
+      const res = await fetch(`${help.url}/api/help/search?${new URLSearchParams(query)}`);
+      return { status: res.status, json: (await res.json()) as { ids?: string[]; message?: string } };
+    };
+    const cancel = await search({
+      q: 'je suis malade, je ne pourrai pas recevoir la dame demain',
+      lang: 'fr',
+    });
+    expect(cancel.status).toBe(200);
+    expect(cancel.json.ids?.[0]).toBe('booking-cancel');
+    expect(cancel.json.ids?.length).toBeLessThanOrEqual(5);
+    const provider = await search({ q: 'je voudrais devenir prestataire chez vous', lang: 'fr' });
+    expect(provider.status).toBe(200);
+    expect(provider.json.ids).not.toContain('become-provider');
+    const complaint = await search({ q: 'travail mal fait, je suis mécontent du ménage', lang: 'fr' });
+    expect(complaint.json.ids).not.toContain('complaint-bad-work');
+    expect((await search({ q: 'where are my invoices', lang: 'en' })).json.ids?.[0]).toBe('invoices');
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ lang: 'fr' }, /q/],
+      [{ q: '   ', lang: 'fr' }, /q/],
+      [{ q: 'x'.repeat(301), lang: 'fr' }, /q/],
+      [{ q: 'facture', lang: 'de' }, /lang/],
+      [{ q: 'facture', lang: 'fr', label: 'x' }, /label|unrecognized/i],
+    ];
+    for (const [query, message] of cases) {
+      const res = await search(query);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.json)).toMatch(message);
+    }
+  });
+
   test('unanswered: empty, too long or unknown fields are 400', async () => {
     const url = `${help.url}/api/help/unanswered`;
     for (const body of [
