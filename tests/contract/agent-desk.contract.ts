@@ -1,5 +1,5 @@
 import { ManualClock, type HandoffQueue } from '../../handoff';
-import { CONFIG, MONDAY_10H_PARIS, SECOND, type QueueFactory } from './handoff-queue-setup';
+import { SECOND, type QueueFactory, freshQueueEachTest } from './handoff-queue-setup';
 
 /**
  * The AgentDesk role's contract (claims, capacity, routing by language, skill and account manager,
@@ -9,20 +9,7 @@ export function agentDeskContract(name: string, makeQueue: QueueFactory): void {
   describe(`AgentDesk contract: ${name}`, () => {
     let clock: ManualClock;
     let q: HandoffQueue;
-
-    beforeEach(async () => {
-      clock = new ManualClock(MONDAY_10H_PARIS);
-      q = await makeQueue({ clock, config: CONFIG });
-    });
-
-    afterEach(async () => {
-      await q.dispose();
-    });
-
-    const escalate = async (id: string, extra: Record<string, unknown> = {}) => {
-      clock.advance(SECOND); // distinct escalation times: FIFO is by time of escalation
-      return q.enqueue({ conversationId: id, language: 'fr', ...extra });
-    };
+    const escalate = freshQueueEachTest(makeQueue, (made) => ({ clock, q } = made));
 
     describe('claims, capacity, routing', () => {
       it('enforces capacity inside the claim', async () => {

@@ -1,5 +1,5 @@
 import { ManualClock, type HandoffQueue } from '../../handoff';
-import { CONFIG, MONDAY_10H_PARIS, SECOND, type QueueFactory } from './handoff-queue-setup';
+import { SECOND, type QueueFactory, freshQueueEachTest } from './handoff-queue-setup';
 
 /**
  * The AgentRoster role's contract (presence: online, away, heartbeats, logout): both stores pass
@@ -9,20 +9,7 @@ export function agentRosterContract(name: string, makeQueue: QueueFactory): void
   describe(`AgentRoster contract: ${name}`, () => {
     let clock: ManualClock;
     let q: HandoffQueue;
-
-    beforeEach(async () => {
-      clock = new ManualClock(MONDAY_10H_PARIS);
-      q = await makeQueue({ clock, config: CONFIG });
-    });
-
-    afterEach(async () => {
-      await q.dispose();
-    });
-
-    const escalate = async (id: string, extra: Record<string, unknown> = {}) => {
-      clock.advance(SECOND); // distinct escalation times: FIFO is by time of escalation
-      return q.enqueue({ conversationId: id, language: 'fr', ...extra });
-    };
+    const escalate = freshQueueEachTest(makeQueue, (made) => ({ clock, q } = made));
 
     describe('presence: away', () => {
       beforeEach(async () => {

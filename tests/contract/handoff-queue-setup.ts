@@ -21,3 +21,27 @@ export const CONFIG: HandoffConfigInput = {
   defaultHandlingMs: 300 * SECOND,
   ticketReplyWithinMs: 2 * 3600 * SECOND,
 };
+
+/**
+ * A fresh queue before each test (Monday 10:00 in Paris, CONFIG), disposed after it; `onMade`
+ * hands the suite its clock and queue. Returns `escalate`: an enqueue one second after the last
+ * (FIFO is by time of escalation), in French unless `extra` says otherwise.
+ */
+export function freshQueueEachTest(
+  makeQueue: QueueFactory,
+  onMade: (made: { clock: ManualClock; q: HandoffQueue }) => void,
+): (id: string, extra?: Record<string, unknown>) => ReturnType<HandoffQueue['enqueue']> {
+  let made: { clock: ManualClock; q: HandoffQueue } | undefined;
+  beforeEach(async () => {
+    const clock = new ManualClock(MONDAY_10H_PARIS);
+    made = { clock, q: await makeQueue({ clock, config: CONFIG }) };
+    onMade(made);
+  });
+  afterEach(async () => {
+    await made?.q.dispose();
+  });
+  return async (id, extra = {}) => {
+    made!.clock.advance(SECOND);
+    return made!.q.enqueue({ conversationId: id, language: 'fr', ...extra });
+  };
+}

@@ -1,5 +1,11 @@
 import { ManualClock, type HandoffQueue } from '../../handoff';
-import { CONFIG, MONDAY_10H_PARIS, MONDAY_22H_PARIS, SECOND, type QueueFactory } from './handoff-queue-setup';
+import {
+  CONFIG,
+  MONDAY_22H_PARIS,
+  SECOND,
+  type QueueFactory,
+  freshQueueEachTest,
+} from './handoff-queue-setup';
 
 /**
  * The TicketBook role's contract (opening, answering, the customer's reply, confirmation, offers):
@@ -9,20 +15,7 @@ export function ticketBookContract(name: string, makeQueue: QueueFactory): void 
   describe(`TicketBook contract: ${name}`, () => {
     let clock: ManualClock;
     let q: HandoffQueue;
-
-    beforeEach(async () => {
-      clock = new ManualClock(MONDAY_10H_PARIS);
-      q = await makeQueue({ clock, config: CONFIG });
-    });
-
-    afterEach(async () => {
-      await q.dispose();
-    });
-
-    const escalate = async (id: string, extra: Record<string, unknown> = {}) => {
-      clock.advance(SECOND); // distinct escalation times: FIFO is by time of escalation
-      return q.enqueue({ conversationId: id, language: 'fr', ...extra });
-    };
+    const escalate = freshQueueEachTest(makeQueue, (made) => ({ clock, q } = made));
 
     describe('tickets', () => {
       it('opens a ticket outside business hours with a promised reply time in open hours', async () => {

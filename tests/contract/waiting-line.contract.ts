@@ -1,5 +1,5 @@
 import { ManualClock, type HandoffQueue } from '../../handoff';
-import { CONFIG, MONDAY_10H_PARIS, SECOND, type QueueFactory } from './handoff-queue-setup';
+import { SECOND, type QueueFactory, freshQueueEachTest } from './handoff-queue-setup';
 
 /**
  * The WaitingLine role's contract (escalating, positions and FIFO, a conversation's cycles,
@@ -10,20 +10,7 @@ export function waitingLineContract(name: string, makeQueue: QueueFactory): void
   describe(`WaitingLine contract: ${name}`, () => {
     let clock: ManualClock;
     let q: HandoffQueue;
-
-    beforeEach(async () => {
-      clock = new ManualClock(MONDAY_10H_PARIS);
-      q = await makeQueue({ clock, config: CONFIG });
-    });
-
-    afterEach(async () => {
-      await q.dispose();
-    });
-
-    const escalate = async (id: string, extra: Record<string, unknown> = {}) => {
-      clock.advance(SECOND); // distinct escalation times: FIFO is by time of escalation
-      return q.enqueue({ conversationId: id, language: 'fr', ...extra });
-    };
+    const escalate = freshQueueEachTest(makeQueue, (made) => ({ clock, q } = made));
 
     describe('enqueue, position, FIFO', () => {
       beforeEach(async () => {
