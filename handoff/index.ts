@@ -69,7 +69,7 @@ export {
 export {
   TicketDesk,
   composeAnswer,
-  type ChatRelay,
+  type ChatDelivery,
   type TicketAnswerResult,
   type TicketDeskDeps,
 } from './tickets/ticket-desk';

@@ -9,7 +9,7 @@ import { registerConsole } from './console-route';
 import type { CustomerRelay } from './customer-relay';
 import { AgentEventStreams } from './event-stream';
 import type { AgentEventBus } from './events';
-import type { RelayStore } from './relay-store';
+import type { RelayLog } from './relay-log';
 import type { RequeuedFeed } from './requeued-feed';
 import { registerAgentRoutes, type AgentRoutesDeps } from './routes';
 import { AgentSessions } from './session';
@@ -27,7 +27,7 @@ const DEFAULT_UPLOAD_QUOTA: UploadQuota = { files: 20, bytes: 25 * 1024 * 1024 }
 export interface AgentDeps {
   readonly accounts: readonly AgentAccount[];
   readonly queue: HandoffQueue;
-  readonly store: RelayStore;
+  readonly store: RelayLog;
   readonly bus: AgentEventBus;
   readonly sessionTtlSeconds: number;
   /** Tells waiting customers when their position or wait changes; started with the API. */

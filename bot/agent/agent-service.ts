@@ -8,7 +8,7 @@ import { readReference, type CustomerRelay } from './customer-relay';
 import type { AgentEventBus } from './events';
 import { mentionedAgents } from './mentions';
 import { PresenceNotices } from './presence-notices';
-import type { Presence, RelayLine, RelayStore } from './relay-store';
+import type { Presence, RelayLine, RelayLog } from './relay-log';
 
 /** A refused request, already in HTTP terms: the routes send it as is. */
 export interface Failure {
@@ -43,7 +43,7 @@ export interface ConversationSummary {
 
 export interface AgentServiceDeps {
   readonly queue: HandoffQueue;
-  readonly store: RelayStore;
+  readonly store: RelayLog;
   readonly bus: AgentEventBus;
   readonly relay: CustomerRelay;
   readonly clock: () => Date;

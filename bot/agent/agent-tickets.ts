@@ -2,7 +2,7 @@ import {
   CUSTOMER_PRESENT_MS,
   HandoffError,
   TicketDesk,
-  type ChatRelay,
+  type ChatDelivery,
   type ConversationRecord,
   type HandoffQueue,
   type Mailer,
@@ -12,7 +12,7 @@ import type { AgentAccount } from './accounts';
 import type { Result } from './agent-service';
 import { readReference, type CustomerRelay } from './customer-relay';
 import type { AgentEventBus } from './events';
-import type { RelayStore } from './relay-store';
+import type { RelayLog } from './relay-log';
 
 const TICKET_LIST_LIMIT = 200;
 
@@ -48,7 +48,7 @@ export const noMailer: Mailer = {
 
 export interface AgentTicketsDeps {
   readonly queue: HandoffQueue;
-  readonly store: RelayStore;
+  readonly store: RelayLog;
   readonly bus: AgentEventBus;
   readonly relay: CustomerRelay;
   readonly mailer: Mailer;
@@ -88,7 +88,7 @@ export class AgentTickets {
     if (!speaks(agent, record)) return fail(403, 'Forbidden', 'this ticket is not in your languages');
     // One desk per answer: its chat relay remembers whether this answer reached the chat.
     let deliveredInChat = false;
-    const chat: ChatRelay = {
+    const chat: ChatDelivery = {
       deliver: async (id, answer) => (deliveredInChat = await this.deliverInChat(id, agent, answer)),
     };
     const desk = new TicketDesk({

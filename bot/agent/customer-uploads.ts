@@ -8,7 +8,7 @@ import type { DirectLineConversation, DirectLineStore } from '../directline/stor
 import { sendError } from '../http/errors';
 import { textFor } from '../text/index';
 import type { AgentEventBus } from './events';
-import type { RelayLine, RelayStore } from './relay-store';
+import type { RelayLine, RelayLog } from './relay-log';
 import { checkUpload } from './upload-check';
 import type { UploadQuota, UploadStore } from './upload-store';
 
@@ -25,7 +25,7 @@ const uploadedActivitySchema = z.looseObject({
 
 export interface CustomerUploadsDeps {
   readonly queue: HandoffQueue;
-  readonly store: RelayStore;
+  readonly store: RelayLog;
   readonly bus: AgentEventBus;
   readonly uploads: UploadStore;
   readonly maxBytes: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { relayLineSchema } from './relay-store';
+import { relayLineSchema } from './relay-log';
 
 export const agentEventSchema = z.discriminatedUnion('type', [
   /** A conversation entered the queue of a language. */

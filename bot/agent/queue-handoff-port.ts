@@ -8,7 +8,7 @@ import type {
   HandoffRequest,
 } from '../ports/handoff';
 import type { AgentEventBus } from './events';
-import type { RelayLine, RelayStore } from './relay-store';
+import type { RelayLine, RelayLog } from './relay-log';
 import type { WaitNotices } from './wait-notices';
 import { waitSignature } from './wait-notifier';
 import type { EmailLinks } from '../privacy/email-links';
@@ -21,7 +21,7 @@ const QUEUEABLE_ID = /^[^\s{}]{1,200}$/;
 
 export interface QueueHandoffPortDeps {
   readonly queue: HandoffQueue;
-  readonly store: RelayStore;
+  readonly store: RelayLog;
   readonly bus: AgentEventBus;
   readonly clock: () => Date;
   /** Remembers where an e-mail address was left (the profile links anonymous visitors by it). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { transferTargetSchema } from '../../handoff/index';
-import { PRESENCES } from './relay-store';
+import { PRESENCES } from './relay-log';
 
 export const loginBodySchema = z.strictObject({
   agentId: z.string().min(1).max(64),

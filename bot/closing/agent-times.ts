@@ -1,5 +1,5 @@
 import type { ConversationRecord } from '../../handoff/index';
-import type { RelayLine } from '../agent/relay-store';
+import type { RelayLine } from '../agent/relay-log';
 import type { AgentTimes } from './close-info';
 
 /**

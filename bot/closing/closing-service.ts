@@ -6,7 +6,7 @@ import type { BotDeps } from '../conversation/deps';
 import type { Turn } from '../conversation/turn';
 import { sayConversationEnded } from '../directline/conversation-ended';
 import type { Log } from '../log';
-import type { RelayStore } from '../agent/relay-store';
+import type { RelayLog } from '../agent/relay-log';
 import { trailOf } from '../survey/trail';
 import { agentTimesOf } from './agent-times';
 import { textFor } from '../text';
@@ -36,7 +36,7 @@ export interface ClosingServiceDeps {
   readonly bot: BotDeps;
   readonly log: Log;
   /** The lines relayed with agents: when the closing agent first answered, who held it before. */
-  readonly relayLog?: Pick<RelayStore, 'lines'>;
+  readonly relayLog?: Pick<RelayLog, 'lines'>;
 }
 
 /**

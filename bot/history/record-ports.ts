@@ -1,7 +1,7 @@
 import type { Decision } from '../../knowledge-base/index';
 import type { HandoffQueue, ConversationRecord } from '../../handoff/index';
 import type { SurveyStore } from '../../insights/index';
-import type { RelayStore, NewRelayLine } from '../agent/relay-store';
+import type { RelayLog, NewRelayLine } from '../agent/relay-log';
 import type { FaqPort } from '../conversation/deps';
 import { withOverrides } from '../metrics/observe';
 import type { HandoffPort, HandoffRequest } from '../ports/handoff';
@@ -143,7 +143,7 @@ export function recordQueue(queue: HandoffQueue, recorder: HistoryRecorder, now:
 }
 
 /** Agent and system lines of the relay log (the customer's are logged by the turn middleware). */
-export function recordRelay(store: RelayStore, recorder: HistoryRecorder): RelayStore {
+export function recordRelay(store: RelayLog, recorder: HistoryRecorder): RelayLog {
   const copy = async (conversationId: string, line: NewRelayLine): Promise<void> => {
     if (line.from === 'agent')
       await recorder.record(

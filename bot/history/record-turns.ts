@@ -8,7 +8,7 @@ import type { NewHistoryLine } from './history-store';
  * Adapter middleware (both channels): every customer message and every message the bot sends,
  * in the customer's turns and in proactive ones, goes to the history; the turn runs inside the
  * recorder's scope so the FAQ's decisions land between the two. An agent's message is known by its
- * turn's mark (CustomerRelay): one in the relay log is recorded by the relay store's decorator and
+ * turn's mark (CustomerRelay): one in the relay log is recorded by the relay log's decorator and
  * skipped here; one only said (the closing words) is recorded here without the channel's name prefix,
  * as a bot line in the agent's name: the words are Relais's template, not indexed for search.
  */

@@ -1,7 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type { HandoffQueue } from '../../handoff/index';
 import type { SurveyStore } from '../../insights/index';
-import type { RelayStore } from '../agent/relay-store';
+import type { RelayLog } from '../agent/relay-log';
 import type { UploadStore } from '../agent/upload-store';
 import type { DirectLineStore } from '../directline/store';
 import type { HistoryStore } from '../history/history-store';
@@ -20,7 +20,7 @@ export interface ErasureStores {
   readonly storage?: Pick<Storage, 'read' | 'delete'>;
   readonly directLine?: Pick<DirectLineStore, 'deleteConversation'>;
   /** Lines relayed between the customer and agents. */
-  readonly relay?: Pick<RelayStore, 'erase'>;
+  readonly relay?: Pick<RelayLog, 'erase'>;
   /** Files the customer sent to agents. */
   readonly uploads?: Pick<UploadStore, 'eraseConversation'>;
   /** Handoff records: transcript, contact, context. */

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { RedisHandoffQueue } from '../../handoff/index';
 import { RedisSurveyStore } from '../../insights/index';
 import { agentKeys } from '../agent/keys';
-import { RedisRelayStore } from '../agent/redis-relay-store';
+import { RedisRelayLog } from '../agent/redis-relay-log';
 import { RedisUploadStore } from '../agent/redis-upload-store';
 import { RedisDirectLineStore } from '../directline/redis-store';
 import { RedisStorage } from '../storage/redis-storage';
@@ -24,7 +24,7 @@ export function redisErasureStores(redis: Redis, prefix: string): ErasureStores 
     surveys: new RedisSurveyStore({ redis, keyPrefix: `${prefix}:insights` }),
     storage: new RedisStorage(redis, { prefix }),
     directLine: new RedisDirectLineStore(redis, { prefix }),
-    relay: new RedisRelayStore(redis, agentKeys(prefix), RELAY_LOG_TTL_SECONDS),
+    relay: new RedisRelayLog(redis, agentKeys(prefix), RELAY_LOG_TTL_SECONDS),
     uploads: new RedisUploadStore(redis, agentKeys(prefix), RELAY_LOG_TTL_SECONDS),
     queue: new RedisHandoffQueue({ redis, config: { keyPrefix: prefix } }),
     customers: new RedisCustomerConversations(redis, { prefix, ttlSeconds: RELAY_LOG_TTL_SECONDS }),

@@ -19,8 +19,8 @@ import { MemoryAgentEventBus, type AgentEventBus } from '../agent/events';
 import { agentKeys } from '../agent/keys';
 import { QueueHandoffPort } from '../agent/queue-handoff-port';
 import { RedisAgentEventBus } from '../agent/redis-event-bus';
-import { RedisRelayStore } from '../agent/redis-relay-store';
-import { MemoryRelayStore, type RelayStore } from '../agent/relay-store';
+import { RedisRelayLog } from '../agent/redis-relay-log';
+import { MemoryRelayLog, type RelayLog } from '../agent/relay-log';
 import { RedisWaitNotices } from '../agent/redis-wait-notices';
 import { RequeuedFeed } from '../agent/requeued-feed';
 import { MemoryWaitNotices, type WaitNotices } from '../agent/wait-notices';
@@ -45,7 +45,7 @@ export interface BuiltAgentSide {
 }
 
 /**
- * The handoff queue, relay store and event bus: in memory, or on the given Redis connection
+ * The handoff queue, relay log and event bus: in memory, or on the given Redis connection
  * (pub/sub on a connection of its own). Starts the sweeper (claim timeouts, dead consoles).
  */
 export async function buildAgentSide(
@@ -64,7 +64,7 @@ export async function buildAgentSide(
   };
   const handoffClock = { now: () => clock().getTime() };
   let queue: HandoffQueue;
-  let store: RelayStore;
+  let store: RelayLog;
   let bus: AgentEventBus;
   let notices: WaitNotices;
   let uploads: UploadStore;
@@ -73,13 +73,13 @@ export async function buildAgentSide(
     queue = new RedisHandoffQueue({ redis, config: handoffConfig, clock: handoffClock });
     // No relayed line outlives the retention period (SURVEY_RETENTION_DAYS) when it is shorter.
     const relayTtl = Math.min(RELAY_LOG_TTL_SECONDS, config.surveyRetentionDays * 24 * 3600);
-    store = new RedisRelayStore(redis, keys, relayTtl);
+    store = new RedisRelayLog(redis, keys, relayTtl);
     bus = await RedisAgentEventBus.start(redis, keys.events, keys.eventIds);
     notices = new RedisWaitNotices(redis, keys);
     uploads = new RedisUploadStore(redis, keys, relayTtl);
   } else {
     queue = new MemoryHandoffQueue({ config: handoffConfig, clock: handoffClock });
-    store = new MemoryRelayStore();
+    store = new MemoryRelayLog();
     bus = new MemoryAgentEventBus();
     notices = new MemoryWaitNotices();
     uploads = new MemoryUploadStore();

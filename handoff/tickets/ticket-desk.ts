@@ -5,7 +5,7 @@ import type { Mailer, MailMessage } from './mailer';
 import { ticketTexts } from './ticket-texts';
 
 /** The bot side: delivers a message in the chat if the customer is still connected. */
-export interface ChatRelay {
+export interface ChatDelivery {
   /** false when the customer is no longer connected (nothing was sent). */
   deliver(conversationId: string, text: string): Promise<boolean>;
 }
@@ -23,7 +23,7 @@ export type TicketAnswerResult =
 export interface TicketDeskDeps {
   readonly queue: HandoffQueue;
   readonly mailer: Mailer;
-  readonly chat?: ChatRelay;
+  readonly chat?: ChatDelivery;
   /** A link that reopens this conversation in the chat (signed, expiring), or undefined for none. */
   readonly reopenLink?: (conversation: ConversationRecord) => string | undefined;
 }

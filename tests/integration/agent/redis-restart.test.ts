@@ -39,6 +39,9 @@ test('Redis restarts mid-conversation: the agent and the customer keep talking, 
   await redis.crashAndRestart();
   // This instance's subscription is back: the console is told to reload (it may have missed events).
   await stream.take('reset', 1);
+  // The app now answers 503 + Retry-After until its own connection is ready again (production's
+  // gate, bot/http/unavailable.ts); a client retries, this one waits for /readyz.
+  await eventually(async () => ((await fetch(`${url}/readyz`)).ok ? true : undefined), 'ready again');
 
   await customer.say(url, 'deux');
   const relayed = await stream.take('customer-message', 2);

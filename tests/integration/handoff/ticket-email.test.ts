@@ -8,7 +8,7 @@ import {
   TicketDesk,
   formatPromisedReply,
   smtpConfigFromEnv,
-  type ChatRelay,
+  type ChatDelivery,
 } from '../../../handoff';
 
 interface Received {
@@ -75,7 +75,7 @@ describe('ticket answers by e-mail (real SMTP client against a local smtp-server
     const queue = new MemoryHandoffQueue({ clock });
     const mailer = new SmtpMailer(smtpConfigFromEnv(env()));
     const delivered: string[] = [];
-    const chat: ChatRelay = {
+    const chat: ChatDelivery = {
       deliver: async (id, text) => {
         delivered.push(`${id}: ${text}`);
         return true;

@@ -1,7 +1,7 @@
 import { MemoryHandoffQueue } from '../../../handoff/index';
 import { MemoryAgentEventBus, type AgentEvent } from '../../../bot/agent/events';
 import { QueueHandoffPort } from '../../../bot/agent/queue-handoff-port';
-import { MemoryRelayStore } from '../../../bot/agent/relay-store';
+import { MemoryRelayLog } from '../../../bot/agent/relay-log';
 import type { HandoffRequest } from '../../../bot/ports/handoff';
 import { OPEN_TIME } from '../../support/test-settings';
 
@@ -12,7 +12,7 @@ function setup() {
   bus.subscribe((d) => {
     if (d.kind === 'event') events.push(d.event);
   });
-  const port = new QueueHandoffPort({ queue, store: new MemoryRelayStore(), bus, clock: () => OPEN_TIME });
+  const port = new QueueHandoffPort({ queue, store: new MemoryRelayLog(), bus, clock: () => OPEN_TIME });
   return { queue, port, events };
 }
 

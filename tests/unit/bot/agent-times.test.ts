@@ -1,5 +1,5 @@
 import type { ConversationRecord } from '../../../handoff/index';
-import type { RelayLine } from '../../../bot/agent/relay-store';
+import type { RelayLine } from '../../../bot/agent/relay-log';
 import { agentTimesOf } from '../../../bot/closing/agent-times';
 import { agentTimesFields } from '../../../bot/closing/close-info';
 import { recordFromQueue } from '../../../bot/closing/record-from-queue';

@@ -1,7 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import { MemoryHandoffQueue, ManualClock } from '../../../handoff/index';
 import { MemorySurveyStore, type SurveyStore } from '../../../insights/index';
-import { MemoryRelayStore } from '../../../bot/agent/relay-store';
+import { MemoryRelayLog } from '../../../bot/agent/relay-log';
 import { InMemoryDirectLineStore } from '../../../bot/directline/store';
 import { ConfigError, loadConfig } from '../../../bot/config';
 import type { Log } from '../../../bot/log';
@@ -73,7 +73,7 @@ describe('survey retention', () => {
     const surveys = new MemorySurveyStore();
     const storage = new MemoryStorage();
     const directLine = new InMemoryDirectLineStore();
-    const relay = new MemoryRelayStore();
+    const relay = new MemoryRelayLog();
     const queue = new MemoryHandoffQueue({ clock: new ManualClock(NOW.getTime()) });
     for (const [id, days] of [
       ['old', 31],

@@ -7,8 +7,8 @@ import {
   type NewRelayLine,
   type Presence,
   type RelayLine,
-  type RelayStore,
-} from './relay-store';
+  type RelayLog,
+} from './relay-log';
 
 const storedLineSchema = relayLineSchema.omit({ seq: true });
 
@@ -35,7 +35,7 @@ const appendOnceReply = z.tuple([
 ]);
 
 /** Lines in one Redis list per conversation (RPUSH is atomic: its new length is the line's number). */
-export class RedisRelayStore implements RelayStore {
+export class RedisRelayLog implements RelayLog {
   constructor(
     private readonly redis: Redis,
     private readonly keys: AgentKeys,

@@ -1,12 +1,12 @@
-import type { RelayStore } from '../../bot/agent/relay-store';
+import type { RelayLog } from '../../bot/agent/relay-log';
 
-/** The relay store's erasure and internal notes, which both implementations (memory and Redis) pass. */
+/** The relay log's erasure and internal notes, which both implementations (memory and Redis) pass. */
 export function relayStoreErasureContract(
   name: string,
-  makeStore: () => Promise<{ store: RelayStore; dispose?: () => Promise<void> }>,
+  makeStore: () => Promise<{ store: RelayLog; dispose?: () => Promise<void> }>,
 ): void {
-  describe(`RelayStore erasure: ${name}`, () => {
-    let store: RelayStore;
+  describe(`RelayLog erasure: ${name}`, () => {
+    let store: RelayLog;
     let dispose: (() => Promise<void>) | undefined;
 
     beforeEach(async () => {

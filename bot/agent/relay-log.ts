@@ -33,7 +33,7 @@ export type Presence = (typeof PRESENCES)[number];
  * each agent's presence (the queue only knows online/offline; "away" keeps conversations but takes
  * no new one). Implementations: memory and Redis.
  */
-export interface RelayStore {
+export interface RelayLog {
   append(conversationId: string, line: NewRelayLine): Promise<RelayLine>;
   /**
    * Appends unless a line was already appended under this key (a retried send): then returns that
@@ -54,7 +54,7 @@ export interface RelayStore {
   presence(agentId: string): Promise<Presence>;
 }
 
-export class MemoryRelayStore implements RelayStore {
+export class MemoryRelayLog implements RelayLog {
   private readonly logs = new Map<string, RelayLine[]>();
   private readonly presences = new Map<string, Presence>();
   private readonly keyed = new Map<string, number>();
