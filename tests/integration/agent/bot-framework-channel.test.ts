@@ -1,8 +1,8 @@
 import { buildTestFaq } from '../../support/test-faq';
-import { postJson } from '../bot/app';
 import { FakeConnector } from '../bot/fake-connector';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent } from './clients';
+import { teamsCustomer } from './teams-customer';
 
 let running: AgentApp;
 let connector: FakeConnector;
@@ -19,20 +19,7 @@ afterAll(async () => {
 test('a Bot Framework channel: the agent’s messages go out proactively to the stored reference, not as replies', async () => {
   const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
   await alice.post('/presence', { presence: 'online' });
-  const conversation = { id: 'teams-conv-1' };
-  let n = 0;
-  const send = (text: string) =>
-    postJson(`${running.url}/api/messages`, {
-      type: 'message',
-      id: `act-${++n}`,
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      conversation,
-      from: { id: 'user-1', name: 'Client' },
-      recipient: { id: 'relais', name: 'Relais' },
-      locale: 'fr-FR',
-      text,
-    });
+  const send = teamsCustomer(running.url, connector.url, 'teams-conv-1');
 
   expect((await send('je veux parler à un conseiller')).status).toBe(200);
   expect(

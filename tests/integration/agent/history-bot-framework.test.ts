@@ -8,6 +8,7 @@ import { postJson } from '../bot/app';
 import { FakeConnector } from '../bot/fake-connector';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent } from './clients';
+import { teamsCustomer } from './teams-customer';
 
 let running: AgentApp;
 let connector: FakeConnector;
@@ -24,19 +25,7 @@ afterAll(async () => {
 test('a Bot Framework channel: the agent’s message is in the history once, as theirs; the closing words once; system lines are events "system"', async () => {
   const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
   await alice.post('/presence', { presence: 'online' });
-  let n = 0;
-  const send = (text: string) =>
-    postJson(`${running.url}/api/messages`, {
-      type: 'message',
-      id: `act-${++n}`,
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      conversation: { id: 'teams-history-1' },
-      from: { id: 'user-1', name: 'Client' },
-      recipient: { id: 'relais', name: 'Relais' },
-      locale: 'fr-FR',
-      text,
-    });
+  const send = teamsCustomer(running.url, connector.url, 'teams-history-1');
   const id = 'bf:msteams:teams-history-1';
   expect((await send('je veux parler à un conseiller')).status).toBe(200);
   expect((await alice.post(`/conversations/${id}/claim`)).status).toBe(200);

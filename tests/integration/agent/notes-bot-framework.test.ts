@@ -1,8 +1,8 @@
 import { buildTestFaq } from '../../support/test-faq';
-import { postJson } from '../bot/app';
 import { FakeConnector } from '../bot/fake-connector';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent } from './clients';
+import { teamsCustomer } from './teams-customer';
 
 let running: AgentApp;
 let connector: FakeConnector;
@@ -20,19 +20,7 @@ test('a Bot Framework channel: no outgoing activity carries a note, while the me
   const alice = await Agent.login(running.url, 'alice', PASSWORDS.alice);
   const bruno = await Agent.login(running.url, 'bruno', PASSWORDS.bruno);
   for (const agent of [alice, bruno]) await agent.post('/presence', { presence: 'online' });
-  let n = 0;
-  const send = (text: string) =>
-    postJson(`${running.url}/api/messages`, {
-      type: 'message',
-      id: `act-${++n}`,
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      conversation: { id: 'teams-notes-1' },
-      from: { id: 'user-1', name: 'Client' },
-      recipient: { id: 'relais', name: 'Relais' },
-      locale: 'fr-FR',
-      text,
-    });
+  const send = teamsCustomer(running.url, connector.url, 'teams-notes-1');
   const id = 'bf:msteams:teams-notes-1';
   expect((await send('je veux parler à un conseiller')).status).toBe(200);
   expect((await alice.post(`/conversations/${id}/notes`, { text: 'NOTE-A en attente' })).status).toBe(200);

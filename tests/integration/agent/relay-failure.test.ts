@@ -1,7 +1,7 @@
 import { buildTestFaq } from '../../support/test-faq';
-import { postJson } from '../bot/app';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent, Customer } from './clients';
+import { teamsCustomer } from './teams-customer';
 import { FlakyConnector } from './flaky-connector';
 
 let running: AgentApp;
@@ -16,19 +16,12 @@ afterAll(async () => {
   await connector?.stop();
 });
 
-let n = 0;
+// One sender per conversation: its activity ids keep counting (a repeated id would be a retry).
+const senders = new Map<string, ReturnType<typeof teamsCustomer>>();
 function customerSays(conversationId: string, text: string) {
-  return postJson(`${running.url}/api/messages`, {
-    type: 'message',
-    id: `act-${++n}`,
-    channelId: 'msteams',
-    serviceUrl: connector.url,
-    conversation: { id: conversationId },
-    from: { id: 'user-1', name: 'Client' },
-    recipient: { id: 'relais', name: 'Relais' },
-    locale: 'fr-FR',
-    text,
-  });
+  const say = senders.get(conversationId) ?? teamsCustomer(running.url, connector.url, conversationId);
+  senders.set(conversationId, say);
+  return say(text);
 }
 
 test('a relay send that fails after the line was logged: the retry delivers it once, logged once', async () => {
