@@ -1,25 +1,13 @@
-import {
-  ConversationState,
-  type ActivityHandler,
-  type CloudAdapter,
-  type Middleware,
-  type Storage,
-  type TurnContext,
-} from 'botbuilder';
+import { type ActivityHandler, type CloudAdapter, type Storage } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
-import { createCloudAdapter, turnErrorHandler, type OutboundCredentials } from './adapter';
+import { type OutboundCredentials } from './adapter';
 import { mountAgentApi, type AgentDeps } from './agent/agent-api';
 import { DirectLineAdapter } from './directline/adapter';
 import { registerDirectLine } from './directline/routes';
 import type { DirectLineStore } from './directline/store';
-import { DirectLineTokens } from './directline/tokens';
-import { ProcessedTurns } from './directline/processed-turns';
-import { TurnRunner } from './directline/turn-runner';
-import { faultHook } from './faults';
 import type { Config } from './config';
+import type { Assembly } from './root/runtime';
 import type { BotDeps } from './conversation/deps';
 import { sendError } from './http/errors';
 import { kbLoaded, registerHealth, type ReadinessCheck } from './http/health-routes';
@@ -29,9 +17,7 @@ import { RETRY_AFTER_SECONDS, storeUnavailable, UNAVAILABLE_BODY, whileStoreDown
 import { findWebRoot, STATIC_PATHS, staticRoute } from './http/static-route';
 import type { Log } from './log';
 import { registerMetrics } from './metrics/metrics-route';
-import { observeFaq, observeHandoff, observeQueue, observeSurveys } from './metrics/observe';
-import { createRelaisMetrics, type RelaisMetrics } from './metrics/relais-metrics';
-import { OTHER } from './metrics/registry';
+import { type RelaisMetrics } from './metrics/relais-metrics';
 import { RelaisBot } from './relais-bot';
 import type { KbReloader } from './kb-admin/kb-reloader';
 import { registerKbAdmin } from './kb-admin/routes';
@@ -45,19 +31,10 @@ import { kbInService } from './reports/kb-suggestion-sources';
 import { traceStoresOf } from './reports/trace-stores';
 import { ClosingService } from './closing/closing-service';
 import type { SweepFeed } from './closing/sweep-feed';
-import { CustomerRelay } from './agent/customer-relay';
-import { announceBotChannel } from './channels/announce';
-import { serviceUrlCheck } from './channels/service-url-policy';
-import { MemoryCustomerConversations, type CustomerConversations } from './privacy/customer-conversations';
-import { indexCustomers } from './privacy/index-customers';
-import { ReopenTokens } from './contact/reopen-token';
+import { type CustomerConversations } from './privacy/customer-conversations';
 import { reopenLinkFor } from './contact/reopen-link';
 import { registerReopenRoute } from './contact/reopen-route';
-import { HistoryRecorder } from './history/history-recorder';
 import type { HistoryStore } from './history/history-store';
-import { MemoryHistoryStore } from './history/memory-history-store';
-import { recordTurns } from './history/record-turns';
-import { withHistory } from './history/wire-history';
 import { registerSupervisorHistory } from './history/supervisor-history';
 import type { InvitationCounts } from './widget/invitation-counts';
 import { registerWidget } from './widget/register';
@@ -111,51 +88,28 @@ export interface RelaisServer {
   close(): Promise<void>;
 }
 
-export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
-  const metrics = createRelaisMetrics({
-    ...(plainDeps.agent ? { queue: plainDeps.agent.queue } : {}),
-    routes: () => routePatterns(server),
-  });
-  const customerIndex = plainDeps.customerConversations ?? new MemoryCustomerConversations();
-  const history = plainDeps.history ?? new MemoryHistoryStore(plainDeps.bot.faq.defaultLocale);
-  const recorder = new HistoryRecorder(history, plainDeps.log);
-  const deps = observed(
-    withHistory(
-      {
-        ...plainDeps,
-        customerConversations: customerIndex,
-        history,
-        // The profile panel reads the same customer index the erasure goes by.
-        ...(plainDeps.agent ? { agent: { customers: customerIndex, ...plainDeps.agent } } : {}),
-      },
-      recorder,
-    ),
+/**
+ * Mounts every route on what the composition root assembled (bot/root/compose.ts): parsers,
+ * rate limits, /api/messages, Direct Line, the agent API, reports, KB admin, pages, health.
+ */
+export function createServer(config: Config, composition: { readonly assembly: Assembly }): RelaisServer {
+  const {
+    deps,
     metrics,
-  );
-  const serviceUrlAllowed = serviceUrlCheck({
-    authenticated: !config.botChannel.anonymous,
-    allowedOrigins: config.botChannel.serviceUrlAllowlist,
-  });
-  announceBotChannel(config, deps.log);
-  const adapter = createCloudAdapter(
-    config,
-    deps.log,
-    deps.bot.faq.defaultLocale,
+    adapter,
+    bot,
+    turnHandler,
+    directLineAdapter,
+    relay,
+    closing,
     serviceUrlAllowed,
-    deps.botOutboundCredentials,
-  );
-  const conversationState = new ConversationState(deps.storage);
-  // The bot and the closing service refer to each other through the relay: built in this order.
-  let closing: ClosingService = new ClosingService();
-  const bot = new RelaisBot(conversationState, {
-    ...deps.bot,
-    closing: {
-      botResolved: (t) => closing.botResolved(t),
-      ticketResolved: (t, a) => closing.ticketResolved(t, a),
-      cancelled: (t) => closing.cancelled(t),
-    },
-  });
+    reopenTokens,
+    turns,
+    directLineTokens,
+    afterStore,
+  } = composition.assembly;
   const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });
+  composition.assembly.routesFrom(() => routePatterns(server));
 
   // CloudAdapter reads req.body as an object: without bodyParser it answers 400 "req.body not an object".
   // Multipart bodies (Direct Line uploads) are read by their route under its own size limit, never
@@ -191,38 +145,8 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     ...(config.metricsToken ? { token: config.metricsToken } : {}),
   });
 
-  const turnHandler = deps.turnHandler ?? bot;
   server.post('/api/messages', tracked(messagesRoute(adapter, turnHandler, serviceUrlAllowed)));
 
-  const directLineAdapter = new DirectLineAdapter(deps.directLineStore, deps.bot.clock);
-  for (const counted of [adapter, directLineAdapter])
-    counted
-      .use(countTurns(metrics))
-      .use(indexCustomers(customerIndex, deps.bot.identify))
-      .use(recordTurns(recorder, () => deps.bot.clock().getTime()));
-  directLineAdapter.onTurnError = turnErrorHandler(deps.log, deps.bot.faq.defaultLocale);
-  // One relay for every write outside a customer's turn: agent messages, ticket answers, closings.
-  const relay = new CustomerRelay(adapter, directLineAdapter, bot, config.microsoftApp.appId ?? '');
-  if (deps.agent)
-    closing = new ClosingService({
-      queue: deps.agent.queue,
-      relay,
-      storage: deps.storage,
-      bot: deps.bot,
-      log: deps.log,
-      relayLog: deps.agent.store,
-    });
-  const unsubscribe = deps.sweptClosings?.subscribe((swept) => closing.swept(swept));
-  // Ticket e-mails link back to their conversation; without a configured secret the links die with the process.
-  if (!config.reopenLink.secret)
-    deps.log.info(
-      'REOPEN_LINK_SECRET is not set: reopen links in ticket e-mails work until this process stops',
-    );
-  const reopenTokens = new ReopenTokens(
-    config.reopenLink.secret ?? randomBytes(32).toString('hex'),
-    config.reopenLink.ttlDays * 24 * 3600_000,
-    deps.bot.clock,
-  );
   const agentApi = deps.agent
     ? mountAgentApi(server, deps.agent, {
         relay,
@@ -235,21 +159,6 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
         reopenLink: reopenLinkFor(reopenTokens, config.publicUrl),
       })
     : undefined;
-  // Every stored customer message is answered at least once, by this instance or another one.
-  const turns = new TurnRunner({
-    store: deps.directLineStore,
-    adapter: directLineAdapter,
-    bot: turnHandler,
-    ...(deps.turnHandler ? {} : { processed: new ProcessedTurns(conversationState) }),
-    tokenSecret: deps.tokenSecret,
-    lease: {
-      owner: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
-      ms: config.turnLeaseMs,
-    },
-    log: deps.log,
-  });
-  const afterStore = faultHook(config.faultHook);
-  const directLineTokens = new DirectLineTokens(deps.tokenSecret, config.tokenTtlSeconds, deps.bot.clock);
   registerReopenRoute(server, {
     links: reopenTokens,
     store: deps.directLineStore,
@@ -288,10 +197,10 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
         }
       : {}),
     deflectionQuietMs: config.deflectionQuietMinutes * 60_000,
-    kb: kbInService(plainDeps.bot.faq, deps.kbReloader),
+    kb: kbInService(composition.assembly.catalogue, deps.kbReloader),
   });
   registerSupervisorHistory(server, {
-    history,
+    history: deps.history,
     log: deps.log,
     ...(config.supervisor ? { supervisor: config.supervisor } : {}),
   });
@@ -305,7 +214,7 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
   registerDashboard(server, findWebRoot());
   registerWidget(server, config, deps);
   registerHelpCenter(server, {
-    faq: plainDeps.bot.faq,
+    faq: composition.assembly.catalogue,
     surveys: deps.bot.surveys,
     clock: deps.bot.clock,
     log: deps.log,
@@ -358,41 +267,12 @@ export function createServer(config: Config, plainDeps: AppDeps): RelaisServer {
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       agentApi?.close();
-      unsubscribe?.();
+      composition.assembly.dispose();
       await turns.stop();
       server.server.closeIdleConnections();
       await Promise.allSettled([...inFlight]);
       server.server.closeIdleConnections();
       await closed;
-    },
-  };
-}
-
-/** The same dependencies with the bot's ports and the agent queue counted and logged. */
-function observed(deps: AppDeps, metrics: RelaisMetrics): AppDeps {
-  const surveys = deps.bot.surveys;
-  return {
-    ...deps,
-    bot: {
-      ...deps.bot,
-      faq: observeFaq(deps.bot.faq, metrics),
-      handoff: observeHandoff(deps.bot.handoff, metrics, deps.log),
-      ...(surveys ? { surveys: observeSurveys(surveys, metrics) } : {}),
-    },
-    ...(deps.agent
-      ? { agent: { ...deps.agent, queue: observeQueue(deps.agent.queue, metrics, deps.log) } }
-      : {}),
-  };
-}
-
-/** Counts customer messages on either channel (not the bot's own proactive turns). */
-function countTurns(metrics: RelaisMetrics): Middleware {
-  return {
-    onTurn: async (context: TurnContext, next: () => Promise<void>) => {
-      const activity = context.activity;
-      if (activity.type === 'message' && activity.from?.role !== 'bot')
-        metrics.turns.inc({ channel: activity.channelId ?? OTHER });
-      await next();
     },
   };
 }

@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadConfig } from '../../bot/config';
 import { compose, type Composition } from '../../bot/root/compose';
+import { assemble } from '../../bot/root/runtime';
 import { silentLog } from '../../bot/log';
 import { createServer, type RelaisServer } from '../../bot/server';
 import { startRedisServer } from '../../tests/support/redis-server';
@@ -130,7 +131,10 @@ async function main(): Promise<void> {
   });
   const deps: Composition = await compose(config, { log: silentLog });
   const relais: RelaisServer = createServer(config, deps);
-  const echo: RelaisServer = createServer(config, { ...deps, turnHandler: new EchoBot() });
+  // The echo bot on the same stores: its own assembly, the turns answered by EchoBot.
+  const echo: RelaisServer = createServer(config, {
+    assembly: assemble(config, { ...deps, turnHandler: new EchoBot() }),
+  });
   const targets: Target[] = [
     { name: 'echo', url: await echo.listen(0, '127.0.0.1') },
     { name: 'relais', url: await relais.listen(0, '127.0.0.1') },

@@ -13,6 +13,7 @@ import { DemoBackOffice } from '../ports/demo-back-office';
 import { identifyWith } from '../security/identity';
 import type { AppDeps } from '../server';
 import { buildAgentSide, type BuiltAgentSide } from './agent-side';
+import { assemble, type Assembly } from './runtime';
 import { openKnowledgeBase } from './knowledge-base';
 import { connectRedis } from './redis-connection';
 import { memoryStores, redisStores, type Stores } from './stores';
@@ -43,6 +44,8 @@ export interface ComposeOptions {
 
 /** Everything `createServer` mounts, and what the process or a test needs around it. */
 export interface Composition extends AppDeps {
+  /** The running parts createServer mounts its routes on (bot/root/runtime.ts). */
+  readonly assembly: Assembly;
   readonly customerConversations: Stores['customerConversations'];
   readonly history: Stores['history'];
   /** The store surveys go to (the bot asks none when options.surveys is false). */
@@ -96,7 +99,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     surveyQuestions: { askNps: config.surveyAskNps },
     log,
   };
-  return {
+  const composed: Omit<Composition, 'assembly'> = {
     bot,
     ...stores,
     ...(options.rateLimited === false ? {} : { rateLimitStore }),
@@ -117,4 +120,5 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
       await kb?.encoder.close();
     },
   };
+  return { ...composed, assembly: assemble(config, composed) };
 }
