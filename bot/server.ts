@@ -107,6 +107,7 @@ export function createServer(config: Config, composition: { readonly assembly: A
     turns,
     directLineTokens,
     afterStore,
+    catalogue,
   } = composition.assembly;
   const server = restify.createServer({ name: 'relais', handleUncaughtExceptions: false });
   composition.assembly.routesFrom(() => routePatterns(server));
@@ -197,7 +198,7 @@ export function createServer(config: Config, composition: { readonly assembly: A
         }
       : {}),
     deflectionQuietMs: config.deflectionQuietMinutes * 60_000,
-    kb: kbInService(composition.assembly.catalogue, deps.kbReloader),
+    kb: kbInService(catalogue, deps.kbReloader),
   });
   registerSupervisorHistory(server, {
     history: deps.history,
@@ -214,7 +215,7 @@ export function createServer(config: Config, composition: { readonly assembly: A
   registerDashboard(server, findWebRoot());
   registerWidget(server, config, deps);
   registerHelpCenter(server, {
-    faq: composition.assembly.catalogue,
+    faq: catalogue,
     surveys: deps.bot.surveys,
     clock: deps.bot.clock,
     log: deps.log,

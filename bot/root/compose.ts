@@ -90,7 +90,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     faq: options.faq ?? kb!.reloader.holder,
     handoff,
     backOffice: options.bot?.backOffice ?? new DemoBackOffice(clock),
-    // In-turn closes; createServer replaces it with the service that also reaches channels.
+    // In-turn closes; assemble (runtime.ts) replaces it with the service that also reaches channels.
     closing: new ClosingService(),
     supportHours: options.bot?.supportHours ?? config.supportHours,
     clock,

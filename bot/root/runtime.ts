@@ -43,7 +43,6 @@ export interface Assembly {
   /** The KB as given (not the counted wrapper): what lists entries for the help center and reports. */
   readonly catalogue: AppDeps['bot']['faq'];
   readonly adapter: CloudAdapter;
-  readonly conversationState: ConversationState;
   readonly bot: RelaisBot;
   /** What answers customer turns: the bot, or a test's handler (the echo bot of bench:load). */
   readonly turnHandler: ActivityHandler;
@@ -164,7 +163,6 @@ export function assemble(config: Config, plainDeps: AppDeps): Assembly {
     metrics,
     catalogue: plainDeps.bot.faq,
     adapter,
-    conversationState,
     bot,
     turnHandler,
     directLineAdapter,

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
 import { Customer } from '../integration/agent/clients';
 import { buildTestFaq } from '../support/test-faq';
+import { CONSOLE_LABELS, logInToConsole } from '../support/agent-console';
 import { launchChromium } from '../support/chromium';
 
 /** The console for everyone (issue 16 item 7): both languages, words not codes, 375 px, the profile, live notes. */
@@ -46,16 +47,10 @@ async function consolePage(
   return page;
 }
 
-async function logIn(page: Page, agentId: AgentId, labels: { id: string; password: string; button: string }) {
-  await page.getByLabel(labels.id).fill(agentId);
-  await page.getByLabel(labels.password).fill(PASSWORDS[agentId]);
-  const online = page.waitForResponse((r) => r.url().endsWith('/api/agent/presence') && r.ok());
-  const stream = page.waitForResponse((r) => r.url().endsWith('/api/agent/events'));
-  await page.getByRole('button', { name: labels.button }).click();
-  await Promise.all([online, stream]);
-}
-const FR = { id: 'Identifiant', password: 'Mot de passe', button: 'Se connecter' };
-const EN = { id: 'Agent id', password: 'Password', button: 'Log in' };
+const logIn = (page: Page, agentId: AgentId, labels: (typeof CONSOLE_LABELS)['fr' | 'en']) =>
+  logInToConsole(page, agentId, PASSWORDS[agentId], labels);
+const FR = CONSOLE_LABELS.fr;
+const EN = CONSOLE_LABELS.en;
 
 test('English browser: English console, the reason and candidates in words, the title is the first message; the switch to French is kept', async () => {
   const errors: string[] = [];

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MemorySurveyStore } from '../../insights/index';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from '../integration/agent/agent-app';
 import { Agent, Customer, eventually } from '../integration/agent/clients';
+import { logInToConsole } from '../support/agent-console';
 import { launchChromium } from '../support/chromium';
 import { buildTestFaq } from '../support/test-faq';
 import { OPEN_TIME } from '../support/test-settings';
@@ -54,12 +55,7 @@ async function consoleOf(agentId: 'alice' | 'bruno', errors: string[]): Promise<
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${running.url}/agent`);
-  await page.getByLabel('Identifiant').fill(agentId);
-  await page.getByLabel('Mot de passe').fill(PASSWORDS[agentId]);
-  const online = page.waitForResponse((r) => r.url().endsWith('/api/agent/presence') && r.ok());
-  const stream = page.waitForResponse((r) => r.url().endsWith('/api/agent/events'));
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await Promise.all([online, stream]);
+  await logInToConsole(page, agentId, PASSWORDS[agentId]);
   return page;
 }
 
