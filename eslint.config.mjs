@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 // The layers (docs/architecture.md, "Checks"): bot/ and cli/ reach the domain folders only through
 // their index.ts; the domain folders never import bot/; knowledge-base/ and handoff/ ignore each other.
 const DOMAIN_INSIDE = {
-  regex: '^(\\.\\./)+(knowledge-base|handoff|insights)/(?!index$).+',
+  regex: '^(\\.\\./)+(knowledge-base|handoff|insights|keyspace)/(?!index$).+',
   message: 'Import the domain folder through its index.ts (add the export there).',
 };
 const importsOf = (folder, message) => ({ regex: `^(\\.\\./)+${folder}(/|$)`, message });
@@ -78,6 +78,20 @@ export default defineConfig(
             importsOf('bot', 'handoff/ never imports bot/.'),
             importsOf('knowledge-base', 'knowledge-base/ and handoff/ import nothing of each other.'),
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Key names only: every store of every folder builds its keys here, so it depends on none.
+    files: ['keyspace/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['bot', 'handoff', 'insights', 'knowledge-base', 'cli'].map((f) =>
+            importsOf(f, 'keyspace/ imports nothing of the product.'),
+          ),
         },
       ],
     },

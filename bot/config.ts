@@ -11,6 +11,7 @@ import { smtpConfigFromEnv, type SmtpConfig } from '../handoff/index';
 import { FAULT_HOOKS, type FaultHook } from './faults';
 import { LOG_LEVELS, type LogLevel } from './log';
 import { parseSupervisorEnv, type SupervisorAuth } from './reports/supervisor-config';
+import { redisEnvSchema, redisSettingsFrom, type RedisSettings } from './redis/shape';
 
 /** The settings Relais reads from the environment, parsed once at startup. */
 export interface Config {
@@ -30,7 +31,8 @@ export interface Config {
     readonly tenantId?: string;
     readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   };
-  readonly redisUrl?: string;
+  /** REDIS_URL, REDIS_SENTINELS… or REDIS_CLUSTER_NODES (bot/redis/shape.ts); unset = memory stores. */
+  readonly redis?: RedisSettings;
   /** Prefix of every Redis key of this deployment. */
   readonly redisPrefix: string;
   /** AGENTS: agent accounts as JSON; AGENTS_FILE: a file holding the same. */
@@ -232,10 +234,7 @@ const envSchema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  REDIS_URL: optionalText.refine(
-    (v) => v === undefined || /^rediss?:\/\//.test(v),
-    'must start with redis:// or rediss://',
-  ),
+  ...redisEnvSchema.shape,
   REDIS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,40}$/, 'must be 1–40 letters, digits, ":", "_" or "-"')
@@ -405,6 +404,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       message:
         'is required with NODE_ENV=production (it signs the links that reopen a conversation from a ticket e-mail; at least 32 characters, the same on every instance)',
     });
+  const redis = redisSettingsFrom(e);
+  issues.push(...redis.issues);
   let smtp: SmtpConfig | undefined;
   if (env.SMTP_HOST?.trim()) {
     try {
@@ -441,7 +442,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
       appType: e.MicrosoftAppType,
     },
-    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    ...(redis.settings ? { redis: redis.settings } : {}),
     redisPrefix: e.REDIS_PREFIX,
     ...(e.TOKEN_SECRET ? { tokenSecret: e.TOKEN_SECRET } : {}),
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { clientFor, ready } from '../bot/redis/connection';
 import { z } from 'zod';
 import { ConfigError, loadConfig, type Config } from '../bot/config';
 import { eraseCustomerData, type ErasureReport } from '../bot/reports/customer-erasure';
@@ -46,24 +46,17 @@ export async function privacyErase(
     if (error instanceof ConfigError) throw new CliError(error.message);
     throw error;
   }
-  if (!config.redisUrl)
+  if (!config.redis)
     throw new CliError(
-      'no store to erase from: pass --redis URL or set REDIS_URL (a server without Redis keeps everything in its own memory: use DELETE /api/privacy/customers/ID on it)',
+      'no store to erase from: pass --redis URL or set REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES (a server without Redis keeps everything in its own memory: use DELETE /api/privacy/customers/ID on it)',
     );
-  const redis = new Redis(config.redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
+  const redis = clientFor(config.redis.shape, 'command');
   redis.on('error', () => undefined); // reported once below, not as an unhandled event
   try {
     try {
-      await redis.connect();
+      await ready(redis, config.redis.shape);
     } catch (cause) {
-      throw new CliError(
-        `cannot connect to ${config.redisUrl} (${cause instanceof Error ? cause.message : String(cause)})`,
-        1,
-      );
+      throw new CliError(cause instanceof Error ? cause.message : String(cause), 1);
     }
     const report = await eraseCustomerData(redisErasureStores(redis, config.redisPrefix), customer.data);
     out.write(describe(report, config.redisPrefix));

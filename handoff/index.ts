@@ -56,7 +56,6 @@ export type {
 export { MemoryHandoffQueue, type MemoryHandoffQueueOptions } from './memory/memory-handoff-queue';
 export type * from './results';
 export { RedisHandoffQueue, type RedisHandoffQueueOptions } from './redis/redis-handoff-queue';
-export { handoffKeys, type HandoffKeys } from './keys';
 export { transferTargetSchema, type TransferTarget } from './transfer';
 export { SmtpMailer, type Mailer, type MailMessage } from './tickets/mailer';
 export {

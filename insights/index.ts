@@ -49,7 +49,6 @@ export {
   type SurveyTurn,
 } from './survey-flow';
 export { cesScore, csatScore, npsScore, type CesScore, type CsatScore, type NpsScore } from './scores';
-export { insightsKeys, DEFAULT_INSIGHTS_PREFIX, type InsightsKeys } from './keys';
 export type { SurveyStore, RecordResult, TimeRange, CustomerErasure } from './store/survey-store';
 export { MemorySurveyStore } from './store/memory-survey-store';
 export { RedisSurveyStore, type RedisSurveyStoreOptions } from './store/redis/redis-survey-store';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { foldWords, type Locale } from '../../knowledge-base/index';
 import type { HistoryQuery, HistoryStore } from '../../bot/history/history-store';
-import { historyKeys } from '../../bot/history/keys';
+import { historyKeys } from '../../keyspace/index';
 import { MemoryHistoryStore } from '../../bot/history/memory-history-store';
 import { RedisHistoryStore } from '../../bot/history/redis-history-store';
 import { STOP_WORDS } from '../../knowledge-base/stopwords';

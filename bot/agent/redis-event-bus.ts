@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import {
   agentEventSchema,
   type AgentEvent,
@@ -28,8 +28,8 @@ export class RedisAgentEventBus implements AgentEventBus {
   private readonly listeners = new Set<DeliveryListener>();
 
   private constructor(
-    private readonly publisher: Redis,
-    private readonly subscriber: Redis,
+    private readonly publisher: RedisClient,
+    private readonly subscriber: RedisClient,
     private readonly channel: string,
     private readonly counter: string,
   ) {
@@ -64,10 +64,15 @@ export class RedisAgentEventBus implements AgentEventBus {
   }
 
   /** Resolves once the subscription is active, so no event published afterwards is missed. */
-  static async start(publisher: Redis, channel: string, counter: string): Promise<RedisAgentEventBus> {
+  static async start(
+    publisher: RedisClient,
+    subscriber: RedisClient,
+    channel: string,
+    counter: string,
+  ): Promise<RedisAgentEventBus> {
     // ioredis' own re-subscription after a reconnection is a promise nobody awaits: a drop at that
-    // moment rejected it unhandled (MaxRetriesPerRequestError). The constructor re-subscribes, caught.
-    const subscriber = publisher.duplicate({ autoResubscribe: false });
+    // moment rejected it unhandled (MaxRetriesPerRequestError). The constructor re-subscribes, caught;
+    // `subscriber` comes from bot/redis/connection.ts subscriberOf, which turns ioredis' own off.
     // Outages are reported by the publisher's listener; without one ioredis prints each error.
     subscriber.on('error', () => undefined);
     await subscriber.subscribe(channel);

@@ -1,6 +1,7 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import { z } from 'zod';
-import type { AgentKeys } from './keys';
+import type { AgentKeys } from '../../keyspace/index';
+import { replicated, type ReplicaWait } from '../redis/replicas';
 import {
   PRESENCES,
   relayLineSchema,
@@ -37,9 +38,11 @@ const appendOnceReply = z.tuple([
 /** Lines in one Redis list per conversation (RPUSH is atomic: its new length is the line's number). */
 export class RedisRelayLog implements RelayLog {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: AgentKeys,
     private readonly ttlSeconds: number,
+    /** An appended line is acknowledged once replicas hold it (REDIS_WAIT_REPLICAS). */
+    private readonly replicas?: ReplicaWait,
   ) {}
 
   async append(conversationId: string, line: NewRelayLine): Promise<RelayLine> {
@@ -48,6 +51,7 @@ export class RedisRelayLog implements RelayLog {
       (await this.redis.multi().rpush(key, JSON.stringify(line)).expire(key, this.ttlSeconds).exec()) ?? [];
     if (pushError || expireError || typeof length !== 'number')
       throw new Error(`relay log append failed for ${conversationId}`, { cause: pushError ?? expireError });
+    await replicated(this.redis, this.replicas, key);
     return { ...line, seq: length };
   }
 
@@ -68,6 +72,7 @@ export class RedisRelayLog implements RelayLog {
       ),
     );
     const [seq, json, created] = reply;
+    if (created === 1) await replicated(this.redis, this.replicas, this.keys.log(conversationId));
     return { line: { ...storedLineSchema.parse(JSON.parse(json)), seq }, created: created === 1 };
   }
 

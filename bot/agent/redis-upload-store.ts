@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import { z } from 'zod';
-import type { AgentKeys } from './keys';
+import type { AgentKeys } from '../../keyspace/index';
 import { RESERVE_UPLOAD_LUA } from './reserve-upload.lua';
 import {
   newUploadId,
@@ -13,7 +13,7 @@ import {
 
 const COMMAND = 'relaisReserveUpload';
 
-type WithReserve = Redis & {
+type WithReserve = RedisClient & {
   [COMMAND](
     key: string,
     files: number,
@@ -32,12 +32,13 @@ const metaSchema = z.object({
 });
 
 /**
- * One hash per file (metadata and bytes), a set of each conversation's files and its quota usage,
- * all expiring with the relay log.
+ * One hash per file (metadata and bytes, in a slot of its own: files spread over a Cluster), a set
+ * of each conversation's files and its quota usage (in the conversation's slot), all expiring with
+ * the relay log.
  */
 export class RedisUploadStore implements UploadStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: AgentKeys,
     private readonly ttlSeconds: number,
   ) {
@@ -75,10 +76,12 @@ export class RedisUploadStore implements UploadStore {
     const stored = { ...upload, id: newUploadId() };
     const key = this.keys.upload(stored.id);
     const index = this.keys.uploadsOf(stored.conversationId);
+    // The bytes live in the upload's own slot, the index in the conversation's: two steps, the
+    // index first, so an erasure always finds a file that was stored (an index entry whose file
+    // never arrived is ignored by get and deleted with the rest).
+    await this.redis.multi().sadd(index, stored.id).expire(index, this.ttlSeconds).exec();
     await this.redis
       .multi()
-      .sadd(index, stored.id)
-      .expire(index, this.ttlSeconds)
       .hset(key, {
         conversationId: stored.conversationId,
         name: stored.name,
@@ -108,7 +111,11 @@ export class RedisUploadStore implements UploadStore {
   async eraseConversation(conversationId: string): Promise<number> {
     const index = this.keys.uploadsOf(conversationId);
     const ids = await this.redis.smembers(index);
-    const deleted = ids.length === 0 ? 0 : await this.redis.del(...ids.map((id) => this.keys.upload(id)));
+    // One DEL per file: each is in a slot of its own.
+    const deleted = (await Promise.all(ids.map((id) => this.redis.del(this.keys.upload(id))))).reduce(
+      (sum, n) => sum + n,
+      0,
+    );
     await this.redis.del(index, this.keys.uploadUsage(conversationId));
     return deleted;
   }

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
-import type { AgentKeys } from './keys';
+import type { RedisClient } from '../redis/client';
+import type { AgentKeys } from '../../keyspace/index';
 import type { WaitNotices } from './wait-notices';
 
 /**
@@ -22,7 +22,7 @@ const TOLD_TTL_SECONDS = 24 * 3600;
 /** The gate's time to live is Redis's own clock: instances need not agree on the time. */
 export class RedisWaitNotices implements WaitNotices {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: AgentKeys,
   ) {}
 

@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { DirectLineKeys } from '../../keyspace/index';
+import type { RedisClient } from '../redis/client';
 import type { ClaimedTurn, ClaimOutcome, PendingTurns, TurnLease } from './pending-turns';
 import { CLAIM_DUE_TURNS_LUA, CLAIM_TURN_LUA, FINISH_TURN_LUA, RENEW_TURN_LUA } from './pending-turns.lua';
 
@@ -11,21 +12,16 @@ const COMMANDS = {
 
 type Commands = Record<keyof typeof COMMANDS, (...keysAndArgs: string[]) => Promise<unknown>>;
 
-/** The two keys every instance shares; the Direct Line store's append writes them too. */
-export function pendingTurnKeys(base: string): readonly [string, string] {
-  return [`${base}pending`, `${base}pending-lease`];
-}
-
 /** The pending-turn ledger in Redis: a lease lapses with its owner, whichever instance that was. */
 export class RedisPendingTurns implements PendingTurns {
   private readonly keys: readonly [string, string];
 
-  /** `base` is the Direct Line store's key base (`{prefix}:dl:`), so the keys share its hash slot. */
+  /** The ledger's two keys every instance shares (the Direct Line store's append writes them too). */
   constructor(
-    private readonly redis: Redis,
-    base: string,
+    private readonly redis: RedisClient,
+    keys: DirectLineKeys,
   ) {
-    this.keys = pendingTurnKeys(base);
+    this.keys = [keys.pending, keys.pendingLease];
     for (const [name, lua] of Object.entries(COMMANDS))
       if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 2, lua });
   }

@@ -1,8 +1,10 @@
 import type { Activity } from 'botbuilder';
-import type { Redis } from 'ioredis';
+import { directLineKeys, type DirectLineKeys } from '../../keyspace/index';
+import type { RedisClient } from '../redis/client';
+import { replicated, type ReplicaWait } from '../redis/replicas';
 import { APPEND_ACTIVITY_LUA } from './append-activity.lua';
 import { parseActivityId, type PendingTurns, type TurnLease } from './pending-turns';
-import { pendingTurnKeys, RedisPendingTurns } from './redis-pending-turns';
+import { RedisPendingTurns } from './redis-pending-turns';
 import type { DirectLineConversation, DirectLineStore, StoredActivity } from './store';
 
 const COMMAND = 'relaisAppendActivity';
@@ -15,20 +17,25 @@ interface AppendActivityCommand {
 
 /**
  * Direct Line conversations and activity logs in Redis, so any instance can serve any
- * conversation. Keys share the deployment's hash tag (one Cluster slot) because `append` touches
- * five of them in one script (the conversation's three and the pending-turn ledger's two).
+ * conversation. Keys share the deployment slot (keyspace/direct-line-keys.ts) because `append`
+ * touches five of them in one script (the conversation's three and the pending-turn ledger's two).
  */
 export class RedisDirectLineStore implements DirectLineStore {
   readonly pending: PendingTurns;
-  private readonly base: string;
+  private readonly keys: DirectLineKeys;
 
   constructor(
-    private readonly redis: Redis,
-    private readonly options: { readonly prefix: string; readonly ttlSeconds?: number },
+    private readonly redis: RedisClient,
+    private readonly options: {
+      readonly prefix: string;
+      readonly ttlSeconds?: number;
+      /** An appended activity is acknowledged once replicas hold it (REDIS_WAIT_REPLICAS). */
+      readonly durability?: ReplicaWait;
+    },
   ) {
-    this.base = `{${options.prefix}}:dl:`;
+    this.keys = directLineKeys(options.prefix);
     if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 5, lua: APPEND_ACTIVITY_LUA });
-    this.pending = new RedisPendingTurns(redis, this.base);
+    this.pending = new RedisPendingTurns(redis, this.keys);
   }
 
   async createConversation(conversation: DirectLineConversation): Promise<void> {
@@ -63,7 +70,8 @@ export class RedisDirectLineStore implements DirectLineStore {
       this.key('conv', conversationId),
       this.key('log', conversationId),
       this.key('client', conversationId),
-      ...pendingTurnKeys(this.base),
+      this.keys.pending,
+      this.keys.pendingLease,
       conversationId,
       json,
       JSON.stringify(ID_PLACEHOLDER).slice(1, -1),
@@ -75,6 +83,8 @@ export class RedisDirectLineStore implements DirectLineStore {
     if (!Array.isArray(reply) || typeof reply[0] !== 'number')
       throw new Error(`unexpected reply from ${COMMAND}: ${JSON.stringify(reply)}`);
     if (reply[0] === -1) throw new Error(`unknown conversation ${conversationId}`);
+    if (reply[0] === 1)
+      await replicated(this.redis, this.options.durability, this.key('log', conversationId));
     return { activity: JSON.parse(String(reply[1])) as StoredActivity, duplicate: reply[0] === 0 };
   }
 
@@ -121,6 +131,10 @@ export class RedisDirectLineStore implements DirectLineStore {
   }
 
   private key(kind: 'conv' | 'log' | 'client', id: string): string {
-    return `${this.base}${kind}:${id}`;
+    return kind === 'conv'
+      ? this.keys.conversation(id)
+      : kind === 'log'
+        ? this.keys.log(id)
+        : this.keys.clientIds(id);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../knowledge-base/index';
 import {
@@ -20,7 +20,7 @@ import {
   type NewHistoryLine,
 } from './history-store';
 import { APPEND_SCRIPT, ERASE_SCRIPT, SEARCH_SCRIPT } from './history-scripts';
-import type { HistoryKeys } from './keys';
+import type { HistoryKeys } from '../../keyspace/index';
 import { facetKeys } from './memory-history-store';
 import { queryTerms, termsOf } from './search-terms';
 
@@ -64,7 +64,7 @@ export interface RedisHistoryOptions {
  */
 export class RedisHistoryStore implements HistoryStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: RedisHistoryOptions,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { Request, Response, Server } from 'restify';
 import { listsEntries } from '../conversation/deps';
 
@@ -22,7 +22,7 @@ export function kbLoaded(faq: object): ReadinessCheck {
 }
 
 /** Redis answers PING (within the check timeout). */
-export function redisReachable(redis: Redis): ReadinessCheck {
+export function redisReachable(redis: RedisClient): ReadinessCheck {
   return async () => {
     try {
       const reply = await redis.ping();

@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import { privacyKeys } from '../../keyspace/index';
+import type { RedisClient } from '../redis/client';
 import { z } from 'zod';
 import {
   byConversationId,
@@ -9,7 +10,7 @@ import {
 const memberSchema = z.tuple([z.string(), z.string()]);
 
 /**
- * One set per customer, `{prefix}:customer-conversations:<customerId>`, whose members are
+ * One set per customer (keyspace/privacy-keys.ts), whose members are
  * `["<channel>","<conversationId>"]`. Its TTL is renewed on every identified turn and is the
  * longest the data it points to can live (the retention period), so the index never outlives
  * what it finds nor forgets a conversation that still has data.
@@ -18,10 +19,10 @@ export class RedisCustomerConversations implements CustomerConversations {
   private readonly base: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: { readonly prefix: string; readonly ttlSeconds: number },
   ) {
-    this.base = `{${options.prefix}}:customer-conversations:`;
+    this.base = privacyKeys(options.prefix).customerConversations('');
   }
 
   async add(customerId: string, conversation: CustomerConversation): Promise<void> {

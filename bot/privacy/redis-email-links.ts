@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import { privacyKeys } from '../../keyspace/index';
+import type { RedisClient } from '../redis/client';
 import { emailHash, type EmailLinks } from './email-links';
 
 /** KEYS[1] conversation → hash, KEYS[2] the address's set; ARGV id, hash, ttl, set key base. */
@@ -11,8 +12,7 @@ redis.call('EXPIRE', KEYS[2], ARGV[3])
 return 1`;
 
 /**
- * `{prefix}:email-conversations:<sha256>`: set of conversation ids; `{prefix}:conversation-email:<id>`:
- * the hash that conversation is linked under (so an erasure by conversation finds the set). Both
+ * A set of conversation ids per address hash, and per conversation the hash that conversation is linked under (so an erasure by conversation finds the set). Both
  * live as long as the retention period, renewed at each link.
  */
 export class RedisEmailLinks implements EmailLinks {
@@ -20,11 +20,12 @@ export class RedisEmailLinks implements EmailLinks {
   private readonly ofConversation: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: { readonly prefix: string; readonly ttlSeconds: number },
   ) {
-    this.byHash = `{${options.prefix}}:email-conversations:`;
-    this.ofConversation = `{${options.prefix}}:conversation-email:`;
+    const keys = privacyKeys(options.prefix);
+    this.byHash = keys.emailConversations('');
+    this.ofConversation = keys.conversationEmail('');
   }
 
   async link(email: string, conversationId: string): Promise<void> {

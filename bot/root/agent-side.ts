@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection';
 import {
   HandoffSweeper,
   MemoryHandoffQueue,
@@ -16,7 +16,7 @@ import { loadAgentAccounts } from '../agent/accounts';
 import type { AgentDeps } from '../agent/agent-api';
 import { businessHoursFor } from '../agent/business-hours';
 import { MemoryAgentEventBus, type AgentEventBus } from '../agent/events';
-import { agentKeys } from '../agent/keys';
+import { agentKeys, KEY_TTL_SECONDS, withinRetention } from '../../keyspace/index';
 import { QueueHandoffPort } from '../agent/queue-handoff-port';
 import { RedisAgentEventBus } from '../agent/redis-event-bus';
 import { RedisRelayLog } from '../agent/redis-relay-log';
@@ -28,7 +28,6 @@ import { WaitNotifier } from '../agent/wait-notifier';
 import { RedisUploadStore } from '../agent/redis-upload-store';
 import { MemoryUploadStore, type UploadStore } from '../agent/upload-store';
 
-const RELAY_LOG_TTL_SECONDS = 7 * 24 * 3600;
 const SWEEP_INTERVAL_MS = 5_000;
 
 export interface BuiltAgentSide {
@@ -52,7 +51,7 @@ export async function buildAgentSide(
   config: Config,
   log: Log,
   clock: () => Date,
-  redis?: Redis,
+  connection?: RedisConnection,
   options: { readonly sweep?: boolean } = {},
 ): Promise<BuiltAgentSide> {
   const accounts = loadAgentAccounts(config);
@@ -68,13 +67,14 @@ export async function buildAgentSide(
   let bus: AgentEventBus;
   let notices: WaitNotices;
   let uploads: UploadStore;
-  if (redis) {
+  const redis = connection?.client;
+  if (connection && redis) {
     const keys = agentKeys(config.redisPrefix);
     queue = new RedisHandoffQueue({ redis, config: handoffConfig, clock: handoffClock });
     // No relayed line outlives the retention period (SURVEY_RETENTION_DAYS) when it is shorter.
-    const relayTtl = Math.min(RELAY_LOG_TTL_SECONDS, config.surveyRetentionDays * 24 * 3600);
-    store = new RedisRelayLog(redis, keys, relayTtl);
-    bus = await RedisAgentEventBus.start(redis, keys.events, keys.eventIds);
+    const relayTtl = withinRetention(KEY_TTL_SECONDS.relayLog, config.surveyRetentionDays);
+    store = new RedisRelayLog(redis, keys, relayTtl, connection.durability);
+    bus = await RedisAgentEventBus.start(redis, connection.subscriber(), keys.events, keys.eventIds);
     notices = new RedisWaitNotices(redis, keys);
     uploads = new RedisUploadStore(redis, keys, relayTtl);
   } else {

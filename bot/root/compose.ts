@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { ActivityHandler } from 'botbuilder';
-import type { Redis } from 'ioredis';
 import type { SurveyStore } from '../../insights/index';
 import type { EncoderStats } from '../../knowledge-base/index';
 import type { OutboundCredentials } from '../adapter';
@@ -15,7 +14,7 @@ import type { AppDeps } from '../server';
 import { buildAgentSide, type BuiltAgentSide } from './agent-side';
 import { assemble, type Assembly } from './runtime';
 import { openKnowledgeBase } from './knowledge-base';
-import { connectRedis } from './redis-connection';
+import { connectRedis, type RedisConnection } from '../redis/connection';
 import { memoryStores, redisStores, type Stores } from './stores';
 
 /** What a test (or the benchmarks) may put in place of what the configuration would build. */
@@ -54,8 +53,8 @@ export interface Composition extends AppDeps {
   readonly durable: boolean;
   /** The agent side, when on (tests run its sweep by hand). */
   readonly agentSide?: BuiltAgentSide;
-  /** The deployment's Redis connection, when REDIS_URL is set. */
-  readonly redis?: Redis;
+  /** The deployment's Redis connection, when one is configured (bot/redis/shape.ts). */
+  readonly redis?: RedisConnection;
   /** The sentence encoder's counters (live-message cache hits…); undefined when it is off. */
   encoderStats(): EncoderStats | undefined;
   /** Closes connections; call after the server has stopped. */
@@ -71,7 +70,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
   const log = options.log ?? silentLog;
   const clock = options.clock ?? (() => new Date());
   const kb = options.faq ? undefined : await openKnowledgeBase(config, log);
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
+  const redis = config.redis ? await connectRedis(config.redis, log) : undefined;
   const { rateLimitStore, ...stores }: Stores = {
     ...(redis ? redisStores(config, redis) : memoryStores(config)),
     ...options.stores,
@@ -107,7 +106,11 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     log,
     durable: redis !== undefined,
     ...(redis
-      ? { redis, readiness: [redisReachable(redis)], storeReady: () => redis.status === 'ready' }
+      ? {
+          redis,
+          readiness: [redisReachable(redis.client)],
+          storeReady: () => redis.client.status === 'ready',
+        }
       : {}),
     ...(agentSide ? { agentSide, agent: agentSide.agent, sweptClosings: agentSide.sweptClosings } : {}),
     ...(kb ? { kbReloader: kb.reloader } : {}),
@@ -116,7 +119,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     encoderStats: () => kb?.encoder.stats(),
     dispose: async () => {
       await agentSide?.dispose();
-      await redis?.quit();
+      await redis?.close();
       await kb?.encoder.close();
     },
   };

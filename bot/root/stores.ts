@@ -1,10 +1,9 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection';
 import { MemorySurveyStore, RedisSurveyStore, type SurveyStore } from '../../insights/index';
 import type { Config } from '../config';
 import { RedisDirectLineStore } from '../directline/redis-store';
 import { InMemoryDirectLineStore, type DirectLineStore } from '../directline/store';
-import { historyKeys } from '../history/keys';
 import type { HistoryStore } from '../history/history-store';
 import { MemoryHistoryStore } from '../history/memory-history-store';
 import { RedisHistoryStore } from '../history/redis-history-store';
@@ -14,7 +13,7 @@ import { RedisRateLimitStore } from '../security/redis-rate-limit-store';
 import { MemoryRateLimitStore, type RateLimitStore } from '../security/token-bucket';
 import { RedisStorage } from '../storage/redis-storage';
 import { MemoryInvitationCounts, type InvitationCounts } from '../widget/invitation-counts';
-import { widgetKeys } from '../widget/keys';
+import { historyKeys, KEY_TTL_SECONDS, widgetKeys, withinRetention } from '../../keyspace/index';
 import { RedisInvitationCounts } from '../widget/redis-invitation-counts';
 
 /** Every store a deployment keeps its data in: all in memory, or all on one Redis. */
@@ -32,13 +31,6 @@ export interface Stores {
   readonly invitationCounts: InvitationCounts;
 }
 
-/**
- * Idle conversations are forgotten after 30 days (state) and 7 days (Direct Line logs), or sooner
- * when the retention period (SURVEY_RETENTION_DAYS) is shorter: no transcript outlives it.
- */
-const STATE_TTL_SECONDS = 30 * 24 * 3600;
-const DIRECT_LINE_TTL_SECONDS = 7 * 24 * 3600;
-
 export function memoryStores(config: Config): Stores {
   return {
     storage: new MemoryStorage(),
@@ -51,14 +43,21 @@ export function memoryStores(config: Config): Stores {
   };
 }
 
-export function redisStores(config: Config, redis: Redis): Stores {
-  const retention = config.surveyRetentionDays * 24 * 3600;
+/** Idle conversations are forgotten after their keys' time to live (keyspace/ttl.ts), capped by the retention. */
+export function redisStores(config: Config, connection: RedisConnection): Stores {
+  const redis = connection.client;
+  const retentionDays = config.surveyRetentionDays;
+  const retention = retentionDays * 24 * 3600;
   const prefix = config.redisPrefix;
   return {
-    storage: new RedisStorage(redis, { prefix, ttlSeconds: Math.min(STATE_TTL_SECONDS, retention) }),
+    storage: new RedisStorage(redis, {
+      prefix,
+      ttlSeconds: withinRetention(KEY_TTL_SECONDS.botState, retentionDays),
+    }),
     directLineStore: new RedisDirectLineStore(redis, {
       prefix,
-      ttlSeconds: Math.min(DIRECT_LINE_TTL_SECONDS, retention),
+      ttlSeconds: withinRetention(KEY_TTL_SECONDS.directLine, retentionDays),
+      durability: connection.durability,
     }),
     // As long as the longest-lived data it points to: surveys and handoff records (the retention).
     customerConversations: new RedisCustomerConversations(redis, { prefix, ttlSeconds: retention }),

@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import { rateLimitKeys, type RateLimitKeys } from '../../keyspace/index';
+import type { RedisClient } from '../redis/client';
 import type { BucketRule, RateLimitStore, TakeResult } from './token-bucket';
 
 /**
@@ -35,23 +36,26 @@ return { allowed, retry }
 
 const COMMAND = 'relaisTakeToken';
 
-type WithTakeToken = Redis & {
+type WithTakeToken = RedisClient & {
   [COMMAND](key: string, capacity: number, perMs: string, cost: number): Promise<[number, number]>;
 };
 
-/** Buckets shared by every instance on the same Redis (keys `{prefix}:ratelimit:{key}`). */
+/** Buckets shared by every instance on the same Redis (keyspace/rate-limit-keys.ts). */
 export class RedisRateLimitStore implements RateLimitStore {
+  private readonly keys: RateLimitKeys;
+
   constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
+    private readonly redis: RedisClient,
+    prefix: string,
   ) {
+    this.keys = rateLimitKeys(prefix);
     if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: TAKE_TOKEN_LUA });
   }
 
   async take(key: string, rule: BucketRule, cost = 1): Promise<TakeResult> {
     const perMs = (rule.perMinute / 60_000).toPrecision(12);
     const [allowed, retry] = await (this.redis as WithTakeToken)[COMMAND](
-      `${this.prefix}:ratelimit:${key}`,
+      this.keys.bucket(key),
       rule.capacity,
       perMs,
       cost,

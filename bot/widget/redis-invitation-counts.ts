@@ -1,16 +1,16 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import {
   INVITATION_OUTCOMES,
   type InvitationCounts,
   type InvitationOutcome,
   type InvitationTally,
 } from './invitation-counts';
-import type { WidgetKeys } from './keys';
+import type { WidgetKeys } from '../../keyspace/index';
 
 /** The counts shared by every instance: one hash per rule, HINCRBY is atomic on its own. */
 export class RedisInvitationCounts implements InvitationCounts {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: WidgetKeys,
   ) {}
 

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../clock';
 import { parseHandoffConfig, type HandoffConfigInput } from '../config';
 import { decodeConversation } from '../conversation-fields';
 import { HandoffError } from '../errors';
-import { handoffKeys, type HandoffKeys } from '../keys';
+import { handoffKeys, type HandoffKeys } from '../../keyspace/index';
 import { HandoffPolicy } from '../policy';
 import type { Refusal, TransitionResult } from '../results';
 import { asArray, asFields, asString, toRefusal, type Reply } from './replies';

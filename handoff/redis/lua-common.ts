@@ -1,4 +1,4 @@
-import { LUA_KEY_HELPERS } from '../keys';
+import { LUA_KEY_HELPERS } from '../../keyspace/index';
 import { LUA_TRANSITION_GUARDS, luaTarget } from './lua-transitions';
 
 /**

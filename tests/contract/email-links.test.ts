@@ -1,5 +1,7 @@
 import { Redis } from 'ioredis';
 import { emailHash, MemoryEmailLinks } from '../../bot/privacy/email-links';
+import { privacyKeys } from '../../keyspace/index';
+import { deploymentKeys } from '../support/redis-contents';
 import { RedisEmailLinks } from '../../bot/privacy/redis-email-links';
 import { testRedisUrl, uniquePrefix } from '../support/prefix';
 import { emailLinksContract } from './email-links.contract';
@@ -23,14 +25,14 @@ describe('RedisEmailLinks keys', () => {
     const prefix = uniquePrefix('email-keys');
     const links = new RedisEmailLinks(redis, { prefix, ttlSeconds: 600 });
     await links.link('Jean@example.com', 'c1');
-    const keys = (await redis.keys(`{${prefix}}:*`)).sort();
+    const keys = await deploymentKeys(redis, prefix);
     expect(keys).toEqual([
-      `{${prefix}}:conversation-email:c1`,
-      `{${prefix}}:email-conversations:${emailHash('jean@example.com')}`,
+      privacyKeys(prefix).conversationEmail('c1'),
+      privacyKeys(prefix).emailConversations(emailHash('jean@example.com')),
     ]);
     expect(keys.join(' ')).not.toMatch(/jean/i);
     for (const key of keys) expect(await redis.ttl(key)).toBeGreaterThan(590);
     await links.forgetConversation('c1');
-    expect(await redis.keys(`{${prefix}}:*`)).toEqual([]);
+    expect(await deploymentKeys(redis, prefix)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { historyKeys } from '../../bot/history/keys';
+import { historyKeys } from '../../keyspace/index';
 import { MemoryHistoryStore } from '../../bot/history/memory-history-store';
 import { RedisHistoryStore } from '../../bot/history/redis-history-store';
 import { testRedisUrl, uniquePrefix } from '../support/prefix';

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { agentKeys } from '../../bot/agent/keys';
+import { agentKeys } from '../../keyspace/index';
 import { RedisRelayLog } from '../../bot/agent/redis-relay-log';
 import { MemoryRelayLog } from '../../bot/agent/relay-log';
 import { testRedisUrl, uniquePrefix } from '../support/prefix';

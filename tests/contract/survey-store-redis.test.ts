@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { InsightsError, insightsKeys, RedisSurveyStore } from '../../insights';
+import { InsightsError, RedisSurveyStore } from '../../insights';
+import { insightsKeys } from '../../keyspace/index';
 import { testRedisUrl, uniquePrefix } from '../support/prefix';
 import { surveyStoreContract } from './survey-store.contract';
 

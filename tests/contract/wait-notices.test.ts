@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { agentKeys } from '../../bot/agent/keys';
+import { agentKeys } from '../../keyspace/index';
 import { RedisWaitNotices } from '../../bot/agent/redis-wait-notices';
 import { MemoryWaitNotices, type WaitNotices } from '../../bot/agent/wait-notices';
 import { testRedisUrl, uniquePrefix } from '../support/prefix';

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { trimPrefix } from '../../keyspace/index';
 
 /** Every key matching `pattern` with its whole value as text (binary fields as latin1), for scans. */
 export async function redisContents(redis: Redis, pattern: string): Promise<Map<string, string>> {
@@ -15,4 +16,11 @@ export async function redisContents(redis: Redis, pattern: string): Promise<Map<
     out.set(key, parts.map((p) => (Buffer.isBuffer(p) ? p.toString('latin1') : p)).join('\n'));
   }
   return out;
+}
+
+/** Every key of one deployment prefix, whichever slot it is in (keyspace/slots.ts). */
+export async function deploymentKeys(redis: Redis, prefix: string): Promise<string[]> {
+  const tag = `{${trimPrefix(prefix)}`;
+  const keys = await redis.keys(`${tag}*`);
+  return keys.filter((k) => k.startsWith(`${tag}}`) || k.startsWith(`${tag}:`)).sort();
 }

@@ -1,6 +1,6 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { InsightsError } from '../../errors';
-import { DEFAULT_INSIGHTS_PREFIX, insightsKeys, type InsightsKeys } from '../../keys';
+import { DEFAULT_INSIGHTS_PREFIX, insightsKeys, type InsightsKeys } from '../../../keyspace/index';
 import { parseSurveyAnswer, type SurveyAnswer, type SurveyAnswerInput } from '../../survey-answer';
 import type { CustomerErasure, RecordResult, SurveyStore, TimeRange } from '../survey-store';
 import {

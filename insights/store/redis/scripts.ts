@@ -1,4 +1,4 @@
-import { LUA_INSIGHTS_KEYS } from '../../keys';
+import { LUA_INSIGHTS_KEYS } from '../../../keyspace/index';
 
 /** A script: its header (KEYS/ARGV/returns, kept in the Lua text), the key helpers, the body. */
 export interface InsightsScript {

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { HistoryConversation } from '../../../bot/history/history-store';
-import { historyKeys } from '../../../bot/history/keys';
+import { historyKeys } from '../../../keyspace/index';
 import { RedisHistoryStore } from '../../../bot/history/redis-history-store';
 import { buildTestFaq } from '../../support/test-faq';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';

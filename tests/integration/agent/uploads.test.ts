@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { buildTestFaq } from '../../support/test-faq';
+import { trimPrefix } from '../../../keyspace/index';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent, Customer, type EventStream } from './clients';
@@ -43,7 +44,7 @@ async function upload(
 }
 
 async function storedFiles(): Promise<number> {
-  return (await redis.keys(`${prefix}:agent:upload:*`)).length;
+  return (await redis.keys(`{${trimPrefix(prefix)}:u:*}:agent:upload`)).length;
 }
 
 async function claimed(): Promise<Customer> {

@@ -1,6 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import { Redis } from 'ioredis';
 import { RedisStorage } from '../../../bot/storage/redis-storage';
+import { botStateKeys } from '../../../keyspace/index';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 import { storageContract } from './storage-contract';
 
@@ -28,7 +29,7 @@ describe('RedisStorage specifics', () => {
     await redis.quit();
   });
 
-  test('a write of several items with one stale eTag writes none of them', async () => {
+  test('a write of several items with one stale eTag writes none of them (every eTag is checked first)', async () => {
     const storage = new RedisStorage(redis, { prefix: uniquePrefix('botstate') });
     await storage.write({ a: { n: 1 }, b: { n: 1 } });
     const read = await storage.read(['a', 'b']);
@@ -44,7 +45,7 @@ describe('RedisStorage specifics', () => {
     const prefix = uniquePrefix('botstate');
     const storage = new RedisStorage(redis, { prefix, ttlSeconds: 3600 });
     await storage.write({ k: { n: 1 } });
-    const ttl = await redis.ttl(`{${prefix}}:botstate:k`);
+    const ttl = await redis.ttl(botStateKeys(prefix).item('k'));
     expect(ttl).toBeGreaterThan(3500);
     expect(ttl).toBeLessThanOrEqual(3600);
   });

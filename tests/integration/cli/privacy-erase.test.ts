@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { trimPrefix } from '../../../keyspace/index';
+import { deploymentKeys } from '../../support/redis-contents';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { RedisSurveyStore } from '../../../insights/index';
@@ -77,12 +79,12 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 /** Files customers sent (keyed by a random id, not the conversation's). */
 async function uploadKeys(): Promise<string[]> {
-  return redis.keys(`${prefix}:agent:upload:*`);
+  return redis.keys(`{${trimPrefix(prefix)}:u:*}:agent:upload`);
 }
 
 /** Every key of this deployment that mentions the conversation id. */
 async function keysOf(conversationId: string): Promise<string[]> {
-  return (await redis.keys(`*${prefix}*`)).filter((k) => k.includes(conversationId));
+  return (await deploymentKeys(redis, prefix)).filter((k) => k.includes(conversationId));
 }
 
 describe('relais privacy erase', () => {
@@ -159,7 +161,7 @@ describe('relais privacy erase', () => {
     expect(await uploadKeys()).toEqual([]);
     expect(await surveys.get(jean.conversationId)).toBeUndefined();
     expect(await side.agent.queue.get(jean.conversationId)).toBeNull();
-    expect((await redis.keys(`*${prefix}*`)).join('\n')).not.toContain('cust-42');
+    expect((await deploymentKeys(redis, prefix)).join('\n')).not.toContain('cust-42');
     expect(await keysOf(other.conversationId)).toEqual(otherKeys);
 
     const again = await relais(['privacy', 'erase', '--customer', 'cust-42'], {
@@ -198,6 +200,6 @@ describe('relais privacy erase', () => {
     expect(run.stdout).toMatch(/^customer cust-55 \(prefix .*\): 2 conversation\(s\) found/);
     expect(run.stdout).toContain('  conversation states erased: 2');
     expect(await leftovers()).toEqual([]);
-    expect((await redis.keys(`*${prefix}*`)).join('\n')).not.toContain('cust-55');
+    expect((await deploymentKeys(redis, prefix)).join('\n')).not.toContain('cust-55');
   });
 });

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { handoffKeys, ManualClock, RedisHandoffQueue } from '../../../handoff';
+import { ManualClock, RedisHandoffQueue } from '../../../handoff';
+import { handoffKeys } from '../../../keyspace/index';
 import { preludeFor } from '../../../handoff/redis/lua-common';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deploymentKeys } from '../../support/redis-contents';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../../bot/config';
-import { widgetKeys } from '../../../bot/widget/keys';
+import { widgetKeys } from '../../../keyspace/index';
 import { RedisInvitationCounts } from '../../../bot/widget/redis-invitation-counts';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 import { buildTestFaq } from '../../support/test-faq';
@@ -284,7 +285,7 @@ describe('counts in Redis: shared by the instances, under the deployment prefix'
   afterAll(async () => {
     await first?.close();
     await second?.close();
-    const keys = await redis.keys(`{${prefix}}:*`);
+    const keys = await deploymentKeys(redis, prefix);
     if (keys.length > 0) await redis.del(...keys);
     await redis.quit();
   });
@@ -300,8 +301,9 @@ describe('counts in Redis: shared by the instances, under the deployment prefix'
       dismissed: 0,
       acceptanceRate: 0.5,
     });
-    expect(await redis.keys(`{${prefix}}:*`)).toEqual([`{${prefix}}:widget:invitations:search-no-result`]);
-    expect(await redis.hgetall(`{${prefix}}:widget:invitations:search-no-result`)).toEqual({
+    const key = widgetKeys(prefix).invitations('search-no-result');
+    expect(await deploymentKeys(redis, prefix)).toEqual([key]);
+    expect(await redis.hgetall(key)).toEqual({
       shown: '2',
       accepted: '1',
     });

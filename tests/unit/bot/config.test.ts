@@ -17,7 +17,7 @@ describe('config', () => {
     expect(config.kbFiles).toEqual([...DEFAULT_KB_FILES]);
     expect(config.defaultLocale).toBe('fr');
     expect(config.microsoftApp).toEqual({ appType: 'MultiTenant' });
-    expect(config.redisUrl).toBeUndefined();
+    expect(config.redis).toBeUndefined();
     expect(config.answerPolicy).toEqual({ maxWrongAnswersPct: 4, minOutOfScopeRecallPct: 70 });
     expect(config.supportHours).toEqual({
       timeZone: 'Europe/Paris',
@@ -43,7 +43,10 @@ describe('config', () => {
     expect(config.kbFiles).toEqual(['a.yaml', 'b.yaml']);
     expect(config.defaultLocale).toBe('en');
     expect(config.microsoftApp).toEqual({ appId: 'id', appPassword: 'pw', appType: 'MultiTenant' });
-    expect(config.redisUrl).toBe('redis://localhost:6379');
+    expect(config.redis).toEqual({
+      shape: { kind: 'standalone', url: 'redis://localhost:6379' },
+      durability: { waitReplicas: 0, waitTimeoutMs: 500 },
+    });
   });
 
   test.each([

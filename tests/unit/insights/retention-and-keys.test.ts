@@ -1,5 +1,5 @@
+import { insightsKeys } from '../../../keyspace/index';
 import {
-  insightsKeys,
   InsightsError,
   MemorySurveyStore,
   parseRetention,

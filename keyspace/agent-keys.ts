@@ -1,4 +1,10 @@
-/** Every Redis key and channel of the agent side, from the deployment prefix. */
+import { deploymentTag, spreadTag } from './slots';
+
+/**
+ * Every Redis key and channel of the agent side. A conversation's relay log, send ledger, wait
+ * notices and upload quota share that conversation's slot (their scripts and MULTIs touch them
+ * together); each upload's bytes get a slot of their own.
+ */
 export interface AgentKeys {
   /** List of relayed lines of one conversation (customer ↔ agent), in order. */
   log(conversationId: string): string;
@@ -23,17 +29,19 @@ export interface AgentKeys {
 }
 
 export function agentKeys(prefix: string): AgentKeys {
-  const base = `${prefix}:agent`;
-  return {
-    log: (conversationId) => `${base}:log:${conversationId}`,
-    sends: (conversationId) => `${base}:sends:${conversationId}`,
-    presence: `${base}:presence`,
-    events: `${base}:events`,
-    eventIds: `${base}:event-ids`,
-    waitTold: (conversationId) => `${base}:wait-told:${conversationId}`,
-    waitGate: (conversationId) => `${base}:wait-gate:${conversationId}`,
-    upload: (uploadId) => `${base}:upload:${uploadId}`,
-    uploadsOf: (conversationId) => `${base}:uploads:${conversationId}`,
-    uploadUsage: (conversationId) => `${base}:upload-usage:${conversationId}`,
-  };
+  const shared = `${deploymentTag(prefix)}:agent`;
+  const of = (conversationId: string, name: string) =>
+    `${spreadTag(prefix, 'c', conversationId)}:agent:${name}`;
+  return Object.freeze({
+    log: (conversationId: string) => of(conversationId, 'log'),
+    sends: (conversationId: string) => of(conversationId, 'sends'),
+    presence: `${shared}:presence`,
+    events: `${shared}:events`,
+    eventIds: `${shared}:event-ids`,
+    waitTold: (conversationId: string) => of(conversationId, 'wait-told'),
+    waitGate: (conversationId: string) => of(conversationId, 'wait-gate'),
+    upload: (uploadId: string) => `${spreadTag(prefix, 'u', uploadId)}:agent:upload`,
+    uploadsOf: (conversationId: string) => of(conversationId, 'uploads'),
+    uploadUsage: (conversationId: string) => of(conversationId, 'upload-usage'),
+  });
 }

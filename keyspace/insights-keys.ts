@@ -1,3 +1,5 @@
+import { deploymentTag } from './slots';
+
 /**
  * Every Redis key of the survey store, in one place.
  *
@@ -25,7 +27,7 @@ export interface InsightsKeys {
 }
 
 export function insightsKeys(prefix: string = DEFAULT_INSIGHTS_PREFIX): InsightsKeys {
-  const base = `{${prefix.replace(/:+$/, '')}}:`;
+  const base = `${deploymentTag(prefix)}:`;
   return Object.freeze({
     base,
     survey: (conversationId: string) => base + SUFFIX.survey + conversationId,

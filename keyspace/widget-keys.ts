@@ -1,3 +1,5 @@
+import { deploymentTag } from './slots';
+
 /** Every Redis key of the widget, under the deployment prefix (REDIS_PREFIX). */
 export interface WidgetKeys {
   /** Hash outcome (shown | accepted | dismissed) → count, for one proactive rule. */
@@ -5,6 +7,6 @@ export interface WidgetKeys {
 }
 
 export function widgetKeys(prefix: string): WidgetKeys {
-  const base = `{${prefix}}:widget`;
+  const base = `${deploymentTag(prefix)}:widget`;
   return { invitations: (ruleId) => `${base}:invitations:${ruleId}` };
 }

@@ -1,7 +1,9 @@
+import { deploymentTag } from './slots';
+
 /**
- * Every Redis key of the conversation history, under the deployment prefix. The prefix is a hash
- * tag (`{prefix}`): a search intersects several index keys in one script, so on a Redis Cluster
- * they must share a slot.
+ * Every Redis key of the conversation history, all in the deployment slot: a search intersects
+ * several index keys in one script, and an append writes a conversation's lines and its index
+ * entries in one script, so on a Redis Cluster they must share a slot.
  */
 export interface HistoryKeys {
   /** Hash conversation id → its number (index sets hold numbers: smaller than ids). */
@@ -27,7 +29,7 @@ export interface HistoryKeys {
 }
 
 export function historyKeys(prefix: string): HistoryKeys {
-  const base = `{${prefix}}:history`;
+  const base = `${deploymentTag(prefix)}:history`;
   return {
     ids: `${base}:ids`,
     names: `${base}:names`,

@@ -1,3 +1,5 @@
+import { deploymentTag } from './slots';
+
 /**
  * Every Redis key of the handoff, in one place.
  *
@@ -62,7 +64,7 @@ export interface HandoffKeys {
 }
 
 export function handoffKeys(prefix: string): HandoffKeys {
-  const base = `{${prefix.replace(/:+$/, '')}}:`;
+  const base = `${deploymentTag(prefix)}:`;
   return Object.freeze({
     base,
     conversation: (id: string) => base + SUFFIX.conversation + id,
