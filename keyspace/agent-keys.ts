@@ -29,7 +29,8 @@ export interface AgentKeys {
 }
 
 export function agentKeys(prefix: string): AgentKeys {
-  const shared = `${deploymentTag(prefix)}:agent`;
+  // Not `{prefix}:agent:…`: the handoff keeps one hash per agent id there (keyspace/handoff-keys.ts).
+  const shared = `${deploymentTag(prefix)}:consoles`;
   const of = (conversationId: string, name: string) =>
     `${spreadTag(prefix, 'c', conversationId)}:agent:${name}`;
   return Object.freeze({
