@@ -37,6 +37,11 @@ export function clientFor(shape: RedisShape, use: RedisUse): RedisClient {
     case 'sentinel':
       return new Redis({
         ...base,
+        // A command outlives a failover (~3 s when a primary is killed): each reconnection asks
+        // the sentinels for the primary again; 20 of them, 100–500 ms apart, wait ~9 s.
+        ...(use === 'server'
+          ? { maxRetriesPerRequest: 20, retryStrategy: (attempt: number) => Math.min(attempt * 100, 500) }
+          : {}),
         sentinels: shape.sentinels.map((s) => ({ ...s })),
         name: shape.name,
         ...(shape.password ? { password: shape.password } : {}),
@@ -56,11 +61,14 @@ export function clientFor(shape: RedisShape, use: RedisUse): RedisClient {
           maxRetriesPerRequest: base.maxRetriesPerRequest ?? null,
         },
         clusterRetryStrategy: use === 'server' ? retryMs : () => null,
-        // While a replica takes over a dead primary's slots, commands wait and retry.
-        retryDelayOnFailover: 200,
-        retryDelayOnClusterDown: 300,
+        // While a replica takes over a dead primary's slots, every retry (MOVED to the dead node,
+        // connection refused, CLUSTERDOWN) spends one redirection: 100 of them ≥ 100 ms apart wait
+        // ~10 s, past the ~3 s a promotion takes; the defaults (16, 0–100 ms) fail within ~1 s.
+        maxRedirections: use === 'server' ? 100 : 16,
+        retryDelayOnMoved: 100,
+        retryDelayOnFailover: 100,
+        retryDelayOnClusterDown: 100,
         retryDelayOnTryAgain: 100,
-        maxRedirections: 32,
         scaleReads: 'master',
       };
       return new Cluster(
