@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Pretest: the suites need a real redis-server and a real headless Chromium. When one is
-// missing, install it as CI does (root) or stop with the exact command to run; never skip a suite.
+// Pretest: the suites need a real redis-server, redis-cli (it joins the test cluster) and a real
+// headless Chromium. When one is missing, install it as CI does (root) or stop with the exact
+// command to run; never skip a suite.
 'use strict';
 const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -16,6 +17,8 @@ function onPath(cmd) {
 function missingTools() {
   const missing = [];
   if (!onPath('redis-server')) missing.push('redis-server');
+  // Debian's redis-server depends on redis-tools, which brings redis-cli: same install line.
+  if (!onPath('redis-cli')) missing.push('redis-cli');
   if (!CHROMIUM_CANDIDATES.some((candidate) => fs.existsSync(candidate))) missing.push('chromium');
   return missing;
 }

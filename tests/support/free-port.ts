@@ -13,3 +13,10 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** `count` distinct free ports, for launchers that start several servers at once. */
+export async function freePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+}

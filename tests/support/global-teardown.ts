@@ -1,6 +1,6 @@
-import type { RedisServer } from './redis-server';
+import { stopAll, type SharedRedis } from './shared-redis';
 
 export default async function globalTeardown(): Promise<void> {
-  const redis = (globalThis as { __relaisRedis?: RedisServer }).__relaisRedis;
-  await redis?.stop();
+  const shared = (globalThis as { __relaisRedis?: SharedRedis }).__relaisRedis;
+  if (shared) await stopAll([shared.server, shared.cluster, shared.sentinel]);
 }
