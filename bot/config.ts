@@ -310,7 +310,7 @@ const envSchema = z.object({
     ),
   PROACTIVE_RULES_FILE: optionalText,
   TURN_LEASE_MS: integer(200, 600_000).default(15_000),
-  // A healthy connector answers in well under a second; a send never outlasts timeout × (retries + 1).
+  // A healthy connector answers in well under a second; a call never outlasts every attempt timing out.
   CHANNEL_SEND_TIMEOUT_MS: integer(100, 120_000).default(5_000),
   CHANNEL_SEND_RETRIES: integer(0, 10).default(2),
   RELAIS_FAULT_HOOK: z

@@ -29,13 +29,23 @@ export function withChannelSendBudget(
     pipeline.addPolicy(policy, { phase: 'Retry' });
     return client;
   };
+  const budgetedFactory = (factory: ConnectorFactory): ConnectorFactory => ({
+    create: async (...args) => budgeted(await factory.create(...args)),
+  });
+  // Two ways botbuilder gets a factory: createConnectorFactory (proactive sends) and the
+  // `connectorFactory` of an authenticated request (replies within a customer's turn).
   return new Proxy(auth, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
-      if (property !== 'createConnectorFactory' || typeof value !== 'function') return value;
-      return (...args: unknown[]): ConnectorFactory => {
-        const factory = (value as (...a: unknown[]) => ConnectorFactory).apply(target, args);
-        return { create: async (...createArgs) => budgeted(await factory.create(...createArgs)) };
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      const method = (value as (...args: unknown[]) => unknown).bind(target);
+      if (property === 'createConnectorFactory')
+        return (...args: unknown[]) => budgetedFactory(method(...args) as ConnectorFactory);
+      if (!property.startsWith('authenticate')) return method;
+      return async (...args: unknown[]) => {
+        const result = await method(...args);
+        const factory = (result as { connectorFactory?: ConnectorFactory } | undefined)?.connectorFactory;
+        return factory ? { ...(result as object), connectorFactory: budgetedFactory(factory) } : result;
       };
     },
   });
