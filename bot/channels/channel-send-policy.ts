@@ -90,7 +90,11 @@ export function channelSendPolicy(
 
 type Attempt =
   | { readonly response: PipelineResponse }
-  | { readonly outcome: AttemptOutcome; readonly failedResponse?: PipelineResponse; readonly error?: unknown };
+  | {
+      readonly outcome: AttemptOutcome;
+      readonly failedResponse?: PipelineResponse;
+      readonly error?: unknown;
+    };
 
 /** Transient statuses come back as outcomes; 2xx, 3xx and other statuses as the response itself. */
 async function attemptOnce(
@@ -142,5 +146,8 @@ function giveUp(attempt: Extract<Attempt, { outcome: AttemptOutcome }>): Pipelin
     throw new ChannelUnavailableError(`the channel connector answered ${outcome.status}`, reason);
   if ('timedOut' in outcome)
     throw new ChannelUnavailableError('the channel connector did not answer in time', reason);
-  throw new ChannelUnavailableError(`the channel connector could not be reached (${outcome.networkCode})`, reason);
+  throw new ChannelUnavailableError(
+    `the channel connector could not be reached (${outcome.networkCode})`,
+    reason,
+  );
 }

@@ -116,3 +116,12 @@ test('a 429 with Retry-After is retried after that pause, and the reply delivere
   ]);
   expect(running.errors).toEqual([]);
 });
+
+test('the metrics count the retries and the given-up calls of the tests above, by reason', async () => {
+  const text = await (await fetch(`${running.url}/metrics`)).text();
+  const value = (series: string) => Number(new RegExp(`^${series} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  expect(value('relais_channel_send_retries_total\\{reason="server_error"\\}')).toBe(2);
+  expect(value('relais_channel_send_retries_total\\{reason="throttled"\\}')).toBe(1);
+  expect(value('relais_channel_send_failures_total\\{reason="timeout"\\}')).toBe(1);
+  expect(value('relais_channel_send_failures_total\\{reason="refused"\\}')).toBe(1);
+});

@@ -41,8 +41,10 @@ function connector(script: (number | 'hang' | { status: number; retryAfter: stri
   return { calls, next };
 }
 
-const post = () => createPipelineRequest({ url: 'http://127.0.0.1/v3/conversations/c/activities', method: 'POST' });
-const put = () => createPipelineRequest({ url: 'http://127.0.0.1/v3/conversations/c/activities/1', method: 'PUT' });
+const post = () =>
+  createPipelineRequest({ url: 'http://127.0.0.1/v3/conversations/c/activities', method: 'POST' });
+const put = () =>
+  createPipelineRequest({ url: 'http://127.0.0.1/v3/conversations/c/activities/1', method: 'PUT' });
 
 test('503 twice then 200: three attempts, the answer passed on, two retries counted', async () => {
   const clock = testClock();
@@ -75,7 +77,10 @@ test('a post that times out is not sent again (it may have been delivered); the 
   const seen = observer();
   const fake = connector(['hang', 200]);
   const started = Date.now();
-  const sent = channelSendPolicy({ timeoutMs: 150, retries: 2 }, seen, testClock()).sendRequest(post(), fake.next);
+  const sent = channelSendPolicy({ timeoutMs: 150, retries: 2 }, seen, testClock()).sendRequest(
+    post(),
+    fake.next,
+  );
   await expect(sent).rejects.toThrow(ChannelUnavailableError);
   await expect(sent).rejects.toMatchObject({ failure: 'timeout' });
   expect(fake.calls).toHaveLength(1);
@@ -87,7 +92,10 @@ test('an update that times out is idempotent: retried, and the whole call ends b
   const seen = observer();
   const fake = connector(['hang']);
   const started = Date.now();
-  const sent = channelSendPolicy({ timeoutMs: 150, retries: 2 }, seen, testClock()).sendRequest(put(), fake.next);
+  const sent = channelSendPolicy({ timeoutMs: 150, retries: 2 }, seen, testClock()).sendRequest(
+    put(),
+    fake.next,
+  );
   await expect(sent).rejects.toMatchObject({ failure: 'timeout' });
   expect(fake.calls).toHaveLength(3);
   expect(seen.seen).toEqual({ retried: ['timeout', 'timeout'], failed: ['timeout'] });

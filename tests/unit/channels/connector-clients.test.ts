@@ -20,7 +20,9 @@ test('every connector client (proactive factory, and the one of an incoming requ
     '',
   );
   const clients = [
-    await auth.createConnectorFactory(identity.claimsIdentity).create('http://127.0.0.1:1', identity.audience),
+    await auth
+      .createConnectorFactory(identity.claimsIdentity)
+      .create('http://127.0.0.1:1', identity.audience),
     await identity.connectorFactory!.create('http://127.0.0.1:1', identity.audience),
   ];
   for (const client of clients) {
