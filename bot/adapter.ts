@@ -13,6 +13,8 @@ import {
 } from 'botframework-connector';
 import { toLocale } from '../knowledge-base/index';
 import { ChannelCloudAdapter } from './channels/channel-cloud-adapter';
+import { ChannelUnavailableError, type SendObserver } from './channels/channel-send-policy';
+import { withChannelSendBudget } from './channels/connector-clients';
 import type { ServiceUrlCheck } from './channels/service-url-policy';
 import type { Config } from './config';
 import { withContext, type Log } from './log';
@@ -34,6 +36,7 @@ export function createCloudAdapter(
   fallbackLocale: 'fr' | 'en',
   serviceUrlAllowed: ServiceUrlCheck,
   outbound?: OutboundCredentials,
+  sends: SendObserver = { retried: () => undefined, failed: () => undefined },
 ): ChannelCloudAdapter {
   const app = config.microsoftApp;
   const settings = {
@@ -47,7 +50,8 @@ export function createCloudAdapter(
     { ...settings, ...openIdSettings(config.openIdMetadataUrl) },
     outbound ? withOutbound(credentials, outbound) : credentials,
   );
-  const adapter = new ChannelCloudAdapter(tokenErrorsAre401(auth), serviceUrlAllowed);
+  const budgeted = withChannelSendBudget(tokenErrorsAre401(auth), config.channelSend, sends, log);
+  const adapter = new ChannelCloudAdapter(budgeted, serviceUrlAllowed);
   adapter.onTurnError = turnErrorHandler(log, fallbackLocale);
   return adapter;
 }
@@ -118,6 +122,8 @@ export function turnErrorHandler(log: Log, fallbackLocale: 'fr' | 'en') {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const conversationId = context.activity.conversation?.id;
     withContext(log, conversationId === undefined ? {} : { conversationId }).error('turn failed', error);
+    // The connector is down or hanging: an apology through it would hold the turn another budget.
+    if (error instanceof ChannelUnavailableError) return;
     const locale = toLocale(context.activity.locale) ?? fallbackLocale;
     // The reply itself may fail (unreachable serviceUrl): nothing more to do then.
     await context.sendActivity(textFor(locale).technicalProblem).catch(() => undefined);

@@ -8,6 +8,7 @@ import {
   type Locale,
 } from '../knowledge-base/index';
 import { smtpConfigFromEnv, type SmtpConfig } from '../handoff/index';
+import type { ChannelSendBudget } from './channels/channel-send-budget';
 import { FAULT_HOOKS, type FaultHook } from './faults';
 import { LOG_LEVELS, type LogLevel } from './log';
 import { parseSupervisorEnv, type SupervisorAuth } from './reports/supervisor-config';
@@ -79,6 +80,8 @@ export interface Config {
    * (TURN_LEASE_MS): after a crash, another instance (or the restarted one) answers it this late.
    */
   readonly turnLeaseMs: number;
+  /** Each call to a Bot Framework connector: its timeout and retries (CHANNEL_SEND_TIMEOUT_MS, CHANNEL_SEND_RETRIES). */
+  readonly channelSend: ChannelSendBudget;
   /** A crash point a test arms (RELAIS_FAULT_HOOK); never in production. */
   readonly faultHook?: FaultHook;
   /** Requests per minute allowed per client IP, per conversation and per IP on agent login; 0 = no limit. */
@@ -306,6 +309,9 @@ const envSchema = z.object({
     ),
   PROACTIVE_RULES_FILE: optionalText,
   TURN_LEASE_MS: integer(200, 600_000).default(15_000),
+  // A healthy connector answers in well under a second; a call never outlasts every attempt timing out.
+  CHANNEL_SEND_TIMEOUT_MS: integer(100, 120_000).default(5_000),
+  CHANNEL_SEND_RETRIES: integer(0, 10).default(2),
   RELAIS_FAULT_HOOK: z
     .enum(FAULT_HOOKS, { error: `must be one of ${FAULT_HOOKS.join(', ')} (tests only)` })
     .optional(),
@@ -462,6 +468,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     widgetOrigins: e.WIDGET_ORIGINS.map((o) => o.replace(/\/$/, '')),
     proactiveRulesFile: e.PROACTIVE_RULES_FILE ?? DEFAULT_PROACTIVE_RULES_FILE,
     turnLeaseMs: e.TURN_LEASE_MS,
+    channelSend: { timeoutMs: e.CHANNEL_SEND_TIMEOUT_MS, retries: e.CHANNEL_SEND_RETRIES },
     ...(e.RELAIS_FAULT_HOOK ? { faultHook: e.RELAIS_FAULT_HOOK } : {}),
     rateLimits: {
       perIpPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,

@@ -2,6 +2,7 @@ import { METHODS } from 'node:http';
 import { Channels } from 'botbuilder';
 import type { HandoffQueue } from '../../handoff/index';
 import { LOCALES } from '../../knowledge-base/index';
+import { SEND_FAILURES } from '../channels/channel-send-budget';
 import { HANDOFF_REASONS } from '../ports/handoff';
 import { Registry, type Counter, type Histogram } from './registry';
 
@@ -33,7 +34,8 @@ export interface RelaisMetrics {
   readonly cesCount: Counter;
   readonly httpRequests: Counter;
   readonly rateLimited: Counter;
-  readonly connectorRetries: Counter;
+  readonly channelSendRetries: Counter;
+  readonly channelSendFailures: Counter;
   readonly unavailable: Counter;
 }
 
@@ -81,9 +83,15 @@ export function createRelaisMetrics(
       'relais_store_unavailable_total',
       'Requests answered 503 at once because Redis was disconnected.',
     ),
-    connectorRetries: registry.counter(
-      'relais_connector_retries_total',
-      'Bot Framework replies sent again after a 5xx or a timeout of the channel connector.',
+    channelSendRetries: registry.counter(
+      'relais_channel_send_retries_total',
+      'Calls to a Bot Framework connector tried again, by what failed.',
+      { reason: SEND_FAILURES },
+    ),
+    channelSendFailures: registry.counter(
+      'relais_channel_send_failures_total',
+      'Calls to a Bot Framework connector given up, by what failed last.',
+      { reason: SEND_FAILURES },
     ),
   };
   const queue = options.queue;

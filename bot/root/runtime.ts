@@ -101,6 +101,10 @@ export function assemble(config: Config, plainDeps: AppDeps): Assembly {
     deps.bot.faq.defaultLocale,
     serviceUrlAllowed,
     deps.botOutboundCredentials,
+    {
+      retried: (reason) => metrics.channelSendRetries.inc({ reason }),
+      failed: (reason) => metrics.channelSendFailures.inc({ reason }),
+    },
   );
   const conversationState = new ConversationState(deps.storage);
   // The bot and the closing service refer to each other through the relay: built in this order.

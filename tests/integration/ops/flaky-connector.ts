@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /** How the connector treats one conversation's replies. */
-export type Behaviour = 'ok' | 'stall' | { failFirst: number; status: number };
+export type Behaviour = 'ok' | 'stall' | { failFirst: number; status: number; retryAfter?: string };
 
 export interface Attempt {
   readonly conversationId: string;
@@ -58,7 +58,11 @@ export class FlakyConnector {
     }
     const status = behaviour !== 'ok' && earlier < behaviour.failFirst ? behaviour.status : 200;
     record(status);
-    res.writeHead(status, { 'content-type': 'application/json' });
+    const retryAfter = behaviour !== 'ok' && status !== 200 ? behaviour.retryAfter : undefined;
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      ...(retryAfter === undefined ? {} : { 'retry-after': retryAfter }),
+    });
     res.end(status === 200 ? JSON.stringify({ id: `reply-${this.attempts.length}` }) : '{}');
   }
 

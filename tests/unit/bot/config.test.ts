@@ -226,6 +226,18 @@ describe('config', () => {
     expect(problems({ TURN_LEASE_MS: '50' })).toEqual(['TURN_LEASE_MS']);
   });
 
+  test('CHANNEL_SEND_TIMEOUT_MS and CHANNEL_SEND_RETRIES: 5 s and 2 by default, whole numbers in range', () => {
+    expect(loadConfig({}).channelSend).toEqual({ timeoutMs: 5000, retries: 2 });
+    expect(loadConfig({ CHANNEL_SEND_TIMEOUT_MS: '1500', CHANNEL_SEND_RETRIES: '0' }).channelSend).toEqual({
+      timeoutMs: 1500,
+      retries: 0,
+    });
+    for (const bad of ['0', '99', '2.5', 'soon', '120001'])
+      expect(problems({ CHANNEL_SEND_TIMEOUT_MS: bad })).toEqual(['CHANNEL_SEND_TIMEOUT_MS']);
+    for (const bad of ['-1', '11', 'many'])
+      expect(problems({ CHANNEL_SEND_RETRIES: bad })).toEqual(['CHANNEL_SEND_RETRIES']);
+  });
+
   test('TICKET_QUIET_HOURS: 48 by default, whole hours from 1 to 90 days', () => {
     expect(loadConfig({}).ticketQuietHours).toBe(48);
     expect(loadConfig({ TICKET_QUIET_HOURS: '72' }).ticketQuietHours).toBe(72);
