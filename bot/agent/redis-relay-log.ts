@@ -41,7 +41,7 @@ export class RedisRelayLog implements RelayLog {
     private readonly redis: RedisClient,
     private readonly keys: AgentKeys,
     private readonly ttlSeconds: number,
-    /** An appended line is acknowledged once replicas hold it (REDIS_WAIT_REPLICAS). */
+    /** A line sent with its message id (an agent's send, a customer's message) is acknowledged once replicas hold it (REDIS_WAIT_REPLICAS). */
     private readonly replicas?: ReplicaWait,
   ) {}
 
@@ -51,7 +51,6 @@ export class RedisRelayLog implements RelayLog {
       (await this.redis.multi().rpush(key, JSON.stringify(line)).expire(key, this.ttlSeconds).exec()) ?? [];
     if (pushError || expireError || typeof length !== 'number')
       throw new Error(`relay log append failed for ${conversationId}`, { cause: pushError ?? expireError });
-    await replicated(this.redis, this.replicas, key);
     return { ...line, seq: length };
   }
 

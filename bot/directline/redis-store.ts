@@ -83,7 +83,9 @@ export class RedisDirectLineStore implements DirectLineStore {
     if (!Array.isArray(reply) || typeof reply[0] !== 'number')
       throw new Error(`unexpected reply from ${COMMAND}: ${JSON.stringify(reply)}`);
     if (reply[0] === -1) throw new Error(`unknown conversation ${conversationId}`);
-    if (reply[0] === 1)
+    // What the customer posted is acknowledged only once a replica holds it (with its pending
+    // turn); the bot's replies are not waited for: a lost one is recomputed when the turn reruns.
+    if (reply[0] === 1 && activity.from?.role === 'user')
       await replicated(this.redis, this.options.durability, this.key('log', conversationId));
     return { activity: JSON.parse(String(reply[1])) as StoredActivity, duplicate: reply[0] === 0 };
   }
