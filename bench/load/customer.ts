@@ -24,11 +24,18 @@ async function json<T>(res: Response, what: string): Promise<T> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Where each request goes: one instance, or the next one behind a balancer (no stickiness). */
+export type BaseUrl = string | (() => string);
+
 /** Polls until an activity not sent by the customer appears after `watermark`; the new watermark, or undefined. */
-async function awaitReply(url: string, auth: HeadersInit, watermark: string): Promise<string | undefined> {
+async function awaitReply(
+  url: () => string,
+  auth: HeadersInit,
+  watermark: string,
+): Promise<string | undefined> {
   let mark = watermark;
   for (let poll = 0; poll < MAX_POLLS; poll++) {
-    const page = await json<Page>(await fetch(`${url}?watermark=${mark}`, { headers: auth }), 'poll');
+    const page = await json<Page>(await fetch(`${url()}?watermark=${mark}`, { headers: auth }), 'poll');
     mark = page.watermark;
     if (page.activities.some((a) => a.from?.role !== 'user')) return mark;
     if (poll > 0) await sleep(Math.min(poll, 20));
@@ -38,13 +45,14 @@ async function awaitReply(url: string, auth: HeadersInit, watermark: string): Pr
 
 /** Starts one conversation and says each message in turn, thinking `think()` ms before each. */
 export async function runCustomer(
-  baseUrl: string,
+  baseUrl: BaseUrl,
   messages: readonly string[],
   think: () => number,
   id: string,
 ): Promise<CustomerRun> {
+  const base = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
   const post = (path: string, body: unknown, auth?: string) =>
-    fetch(`${baseUrl}${path}`, {
+    fetch(`${base()}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
       body: JSON.stringify(body),
@@ -56,7 +64,8 @@ export async function runCustomer(
   );
   const auth = { authorization: `Bearer ${started.token}` };
   const activitiesPath = `/v3/directline/conversations/${started.conversationId}/activities`;
-  let watermark = (await awaitReply(`${baseUrl}${activitiesPath}`, auth, '')) ?? '';
+  const activities = () => `${base()}${activitiesPath}`;
+  let watermark = (await awaitReply(activities, auth, '')) ?? '';
   const latencies: number[] = [];
   let unanswered = 0;
   for (const [i, text] of messages.entries()) {
@@ -71,7 +80,7 @@ export async function runCustomer(
       ),
       'post',
     );
-    const next = await awaitReply(`${baseUrl}${activitiesPath}`, auth, watermark);
+    const next = await awaitReply(activities, auth, watermark);
     if (next === undefined) {
       unanswered++;
       continue;

@@ -1,7 +1,7 @@
-import { runCustomer } from './customer';
+import { runCustomer, type BaseUrl } from './customer';
 
 export interface DriveOptions {
-  readonly baseUrl: string;
+  readonly baseUrl: BaseUrl;
   /** Customers talking at once; each starts a new conversation when the last one ends. */
   readonly concurrency: number;
   /** No new conversation starts after this many ms. */

@@ -1,4 +1,4 @@
-import { RelaisProcess } from './relais-process';
+import { RelaisProcess } from '../../support/relais-process';
 
 /*
  * Issue 14, item 1: `npm start` (node dist/bot/index.js) with NODE_ENV=production and no

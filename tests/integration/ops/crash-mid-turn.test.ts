@@ -2,7 +2,7 @@ import { agentsJson, PASSWORDS } from '../agent/agent-app';
 import { Agent, eventually, type EventStream } from '../agent/clients';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 import { DirectLineCustomer } from './direct-line-client';
-import { RelaisProcess } from './relais-process';
+import { RelaisProcess } from '../../support/relais-process';
 
 /**
  * kill -9 between "message stored" and "turn done", at the exact point: the instance arms the

@@ -2,7 +2,7 @@ import { startRedisCluster, type RedisCluster } from '../../support/redis-cluste
 import { askRedis } from '../../support/redis-ask';
 import { startRedisSentinel, type RedisSentinelGroup } from '../../support/redis-sentinel';
 import { DirectLineCustomer } from './direct-line-client';
-import { RelaisProcess } from './relais-process';
+import { RelaisProcess } from '../../support/relais-process';
 
 const PREFIX = 'failover';
 const QUESTION = 'Comment annuler une réservation ?';

@@ -3,7 +3,7 @@ import { Agent, EventStream } from '../agent/clients';
 import { postJson } from '../bot/app';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
 import { DirectLineCustomer } from './direct-line-client';
-import { RelaisProcess } from './relais-process';
+import { RelaisProcess } from '../../support/relais-process';
 
 let a: RelaisProcess;
 let b: RelaisProcess;

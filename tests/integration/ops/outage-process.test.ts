@@ -4,7 +4,7 @@ import { agentsJson, PASSWORDS } from '../agent/agent-app';
 import { Agent, type EventStream } from '../agent/clients';
 import { DirectLineCustomer } from './direct-line-client';
 import { startRedisServer, type RedisServer } from '../../support/redis-server';
-import { RelaisProcess } from './relais-process';
+import { RelaisProcess } from '../../support/relais-process';
 
 /** Longer than the sweeper's 5 s period, so a sweep runs while Redis is down. */
 const OUTAGE_MS = 6_500;

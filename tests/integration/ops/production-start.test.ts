@@ -1,4 +1,4 @@
-import { RelaisProcess } from './relais-process';
+import { RelaisProcess } from '../../support/relais-process';
 
 test('NODE_ENV=production without METRICS_TOKEN: npm start refuses to start, naming the variable', async () => {
   await expect(

@@ -2,7 +2,7 @@ import { agentsJson, PASSWORDS } from '../agent/agent-app';
 import { Agent, type EventStream } from '../agent/clients';
 import { uniquePrefix } from '../../support/prefix';
 import { DirectLineCustomer } from './direct-line-client';
-import { RelaisProcess } from './relais-process';
+import { RelaisProcess } from '../../support/relais-process';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

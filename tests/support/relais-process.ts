@@ -1,8 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-const ENTRY = join(__dirname, '..', '..', '..', 'dist', 'bot', 'index.js');
+/** The checkout this file is in, from its source (tests/support) or its build (dist/tests/support). */
+function checkoutRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const ENTRY = join(checkoutRoot(__dirname), 'dist', 'bot', 'index.js');
 
 /** Support open around the clock, so a handoff queues (not a ticket) whenever the tests run. */
 const ALWAYS_OPEN = { SUPPORT_DAYS: '1,2,3,4,5,6,7', SUPPORT_OPEN_HOUR: '0', SUPPORT_CLOSE_HOUR: '24' };
