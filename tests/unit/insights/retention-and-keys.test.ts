@@ -1,10 +1,5 @@
 import { insightsKeys } from '../../../keyspace/index';
-import {
-  InsightsError,
-  MemorySurveyStore,
-  parseRetention,
-  purgeExpiredSurveys,
-} from '../../../insights';
+import { InsightsError, MemorySurveyStore, parseRetention, purgeExpiredSurveys } from '../../../insights';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
