@@ -86,3 +86,31 @@ else
 end
 return 1
 `;
+
+/**
+ * reserve-intent: the first of a customer message's three writes (bot/directline/redis-store.ts):
+ * the ledger expects a turn for an activity not stored yet, leased to its writer.
+ * ARGV[1] intent id   ARGV[2] owner   ARGV[3] lease ms
+ */
+export const RESERVE_INTENT_LUA = `${NOW}
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[1], '1|' .. ARGV[2])
+return 1
+`;
+
+/**
+ * settle-intent: the intent's activity is stored; the ledger entry moves to the activity's id with
+ * its deadline and lease, whoever holds it (the writer, or the instance that recovered it).
+ * ARGV[1] intent id   ARGV[2] activity id
+ * Returns 1 when moved, 0 when the intent was no longer in the ledger.
+ */
+export const SETTLE_INTENT_LUA = `
+local deadline = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not deadline then return 0 end
+local held = redis.call('HGET', KEYS[2], ARGV[1]) or '1|'
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('ZADD', KEYS[1], deadline, ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[2], held)
+return 1
+`;

@@ -1,13 +1,22 @@
 import type { DirectLineKeys } from '../../keyspace/index';
 import type { RedisClient } from '../redis/client';
 import type { ClaimedTurn, ClaimOutcome, PendingTurns, TurnLease } from './pending-turns';
-import { CLAIM_DUE_TURNS_LUA, CLAIM_TURN_LUA, FINISH_TURN_LUA, RENEW_TURN_LUA } from './pending-turns.lua';
+import {
+  CLAIM_DUE_TURNS_LUA,
+  CLAIM_TURN_LUA,
+  FINISH_TURN_LUA,
+  RENEW_TURN_LUA,
+  RESERVE_INTENT_LUA,
+  SETTLE_INTENT_LUA,
+} from './pending-turns.lua';
 
 const COMMANDS = {
   relaisClaimTurn: CLAIM_TURN_LUA,
   relaisClaimDueTurns: CLAIM_DUE_TURNS_LUA,
   relaisRenewTurn: RENEW_TURN_LUA,
   relaisFinishTurn: FINISH_TURN_LUA,
+  relaisReserveIntent: RESERVE_INTENT_LUA,
+  relaisSettleIntent: SETTLE_INTENT_LUA,
 } as const;
 
 type Commands = Record<keyof typeof COMMANDS, (...keysAndArgs: string[]) => Promise<unknown>>;
@@ -52,6 +61,16 @@ export class RedisPendingTurns implements PendingTurns {
 
   async retryLater(activityId: string, owner: string, afterMs: number): Promise<void> {
     await this.run('relaisFinishTurn', activityId, owner, 'retry', String(Math.max(0, Math.round(afterMs))));
+  }
+
+  /** Expects a turn for an activity about to be stored (`intentId`, see pending-intent.ts). */
+  async reserve(intentId: string, lease: TurnLease): Promise<void> {
+    await this.run('relaisReserveIntent', intentId, lease.owner, String(lease.ms));
+  }
+
+  /** Moves the intent's entry to the stored activity's id; false when the intent had gone. */
+  async settle(intentId: string, activityId: string): Promise<boolean> {
+    return (await this.run('relaisSettleIntent', intentId, activityId)) === 1;
   }
 
   private run(command: keyof typeof COMMANDS, ...args: string[]): Promise<unknown> {

@@ -2,26 +2,36 @@ import type { Activity } from 'botbuilder';
 import { directLineKeys, type DirectLineKeys } from '../../keyspace/index';
 import type { RedisClient } from '../redis/client';
 import { replicated, type ReplicaWait } from '../redis/replicas';
-import { APPEND_ACTIVITY_LUA } from './append-activity.lua';
-import { parseActivityId, type PendingTurns, type TurnLease } from './pending-turns';
+import { APPEND_ACTIVITY_LUA, RESOLVE_INTENT_LUA } from './append-activity.lua';
+import { newIntentId, parseIntentId } from './pending-intent';
+import { parseActivityId, type TurnLease } from './pending-turns';
 import { RedisPendingTurns } from './redis-pending-turns';
 import type { DirectLineConversation, DirectLineStore, StoredActivity } from './store';
 
 const COMMAND = 'relaisAppendActivity';
+const RESOLVE = 'relaisResolveIntent';
 const ID_PLACEHOLDER = '\u0000relais-activity-id\u0000';
 
-interface AppendActivityCommand {
-  /** Five keys then seven arguments (see the script's header). */
+interface ConversationCommands {
+  /** Four keys then six arguments (see the script's header). */
   relaisAppendActivity(...keysAndArgs: string[]): Promise<unknown>;
+  /** Two keys then two arguments. */
+  relaisResolveIntent(...keysAndArgs: string[]): Promise<unknown>;
 }
 
 /**
  * Direct Line conversations and activity logs in Redis, so any instance can serve any
- * conversation. Keys share the deployment slot (keyspace/direct-line-keys.ts) because `append`
- * touches five of them in one script (the conversation's three and the pending-turn ledger's two).
+ * conversation. Each conversation's keys live in its own slot, spread over a Cluster's shards;
+ * the pending-turn ledger stays in the deployment slot (keyspace/direct-line-keys.ts). A customer's
+ * message therefore takes three writes, each atomic on its own slot:
+ * 1. an intent in the ledger, leased to this instance ("a turn is coming for this conversation");
+ * 2. the activity appended, its position recorded under the intent's nonce;
+ * 3. the intent settled: its ledger entry moves to the activity's id.
+ * Dying after 1 or 2 leaves an intent whose lease lapses; whoever claims it resolves it: the
+ * activity if 2 happened, otherwise the intent is voided so a late 2 is refused.
  */
 export class RedisDirectLineStore implements DirectLineStore {
-  readonly pending: PendingTurns;
+  readonly pending: RedisPendingTurns;
   private readonly keys: DirectLineKeys;
 
   constructor(
@@ -34,7 +44,8 @@ export class RedisDirectLineStore implements DirectLineStore {
     },
   ) {
     this.keys = directLineKeys(options.prefix);
-    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 5, lua: APPEND_ACTIVITY_LUA });
+    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 4, lua: APPEND_ACTIVITY_LUA });
+    if (!(RESOLVE in redis)) redis.defineCommand(RESOLVE, { numberOfKeys: 2, lua: RESOLVE_INTENT_LUA });
     this.pending = new RedisPendingTurns(redis, this.keys);
   }
 
@@ -43,18 +54,18 @@ export class RedisDirectLineStore implements DirectLineStore {
     const created =
       ttl > 0
         ? await this.redis.set(
-            this.key('conv', conversation.id),
+            this.keys.conversation(conversation.id),
             JSON.stringify(conversation),
             'EX',
             ttl,
             'NX',
           )
-        : await this.redis.set(this.key('conv', conversation.id), JSON.stringify(conversation), 'NX');
+        : await this.redis.set(this.keys.conversation(conversation.id), JSON.stringify(conversation), 'NX');
     if (created !== 'OK') throw new Error(`conversation ${conversation.id} exists`);
   }
 
   async getConversation(id: string): Promise<DirectLineConversation | undefined> {
-    const json = await this.redis.get(this.key('conv', id));
+    const json = await this.redis.get(this.keys.conversation(id));
     return json === null ? undefined : (JSON.parse(json) as DirectLineConversation);
   }
 
@@ -64,36 +75,64 @@ export class RedisDirectLineStore implements DirectLineStore {
     clientActivityId?: string,
     lease?: TurnLease,
   ): Promise<{ activity: StoredActivity; duplicate: boolean }> {
-    const json = JSON.stringify({ ...activity, id: ID_PLACEHOLDER });
-    const command = this.redis as unknown as AppendActivityCommand;
-    const reply = await command.relaisAppendActivity(
-      this.key('conv', conversationId),
-      this.key('log', conversationId),
-      this.key('client', conversationId),
-      this.keys.pending,
-      this.keys.pendingLease,
+    const intentId = lease ? newIntentId(conversationId) : undefined;
+    if (intentId && lease) await this.pending.reserve(intentId, lease);
+    const reply = await this.commands.relaisAppendActivity(
+      this.keys.conversation(conversationId),
+      this.keys.log(conversationId),
+      this.keys.clientIds(conversationId),
+      this.keys.intents(conversationId),
       conversationId,
-      json,
+      JSON.stringify({ ...activity, id: ID_PLACEHOLDER }),
       JSON.stringify(ID_PLACEHOLDER).slice(1, -1),
       clientActivityId ?? '',
       String(this.options.ttlSeconds ?? 0),
-      lease?.owner ?? '',
-      String(lease?.ms ?? 0),
+      intentId ? (parseIntentId(intentId)?.nonce ?? '') : '',
     );
     if (!Array.isArray(reply) || typeof reply[0] !== 'number')
       throw new Error(`unexpected reply from ${COMMAND}: ${JSON.stringify(reply)}`);
+    // Not stored: the intent has nothing to wait for (a voided one is the recoverer's already).
+    if (reply[0] < 0 && intentId && lease) await this.pending.done(intentId, lease.owner);
     if (reply[0] === -1) throw new Error(`unknown conversation ${conversationId}`);
-    // What the customer posted is acknowledged only once a replica holds it (with its pending
-    // turn); the bot's replies are not waited for: a lost one is recomputed when the turn reruns.
-    if (reply[0] === 1 && activity.from?.role === 'user')
-      await replicated(this.redis, this.options.durability, this.key('log', conversationId));
-    return { activity: JSON.parse(String(reply[1])) as StoredActivity, duplicate: reply[0] === 0 };
+    if (reply[0] === -2) throw new Error(`activity of ${conversationId} refused: presumed lost, retry`);
+    const stored = JSON.parse(String(reply[1])) as StoredActivity;
+    const duplicate = reply[0] === 0;
+    if (intentId && lease) {
+      // A duplicate's own turn is the first POST's entry; this retry's intent goes.
+      if (duplicate) await this.pending.done(intentId, lease.owner);
+      else await this.pending.settle(intentId, stored.id);
+    }
+    // What the customer posted is acknowledged only once replicas hold it and its pending turn
+    // (two slots, maybe two shards); the bot's replies are not waited for: a lost one is recomputed
+    // when the turn reruns.
+    if (!duplicate && activity.from?.role === 'user')
+      await Promise.all([
+        replicated(this.redis, this.options.durability, this.keys.log(conversationId)),
+        ...(intentId ? [replicated(this.redis, this.options.durability, this.keys.pending)] : []),
+      ]);
+    return { activity: stored, duplicate };
+  }
+
+  async pendingActivity(ledgerId: string): Promise<StoredActivity | undefined> {
+    const intent = parseIntentId(ledgerId);
+    if (!intent) return this.activity(ledgerId);
+    const json = await this.commands.relaisResolveIntent(
+      this.keys.log(intent.conversationId),
+      this.keys.intents(intent.conversationId),
+      intent.nonce,
+      String(this.options.ttlSeconds ?? 0),
+    );
+    if (typeof json !== 'string') return undefined;
+    const stored = JSON.parse(json) as StoredActivity;
+    // The caller holds the intent's lease: it now holds the activity's, and runs it under that id.
+    await this.pending.settle(ledgerId, stored.id);
+    return stored;
   }
 
   async activity(activityId: string): Promise<StoredActivity | undefined> {
     const parsed = parseActivityId(activityId);
     if (!parsed) return undefined;
-    const json = await this.redis.lindex(this.key('log', parsed.conversationId), parsed.position);
+    const json = await this.redis.lindex(this.keys.log(parsed.conversationId), parsed.position);
     return json === null ? undefined : (JSON.parse(json) as StoredActivity);
   }
 
@@ -105,8 +144,8 @@ export class RedisDirectLineStore implements DirectLineStore {
     const replies =
       (await this.redis
         .multi()
-        .lrange(this.key('log', conversationId), watermark, -1)
-        .llen(this.key('log', conversationId))
+        .lrange(this.keys.log(conversationId), watermark, -1)
+        .llen(this.keys.log(conversationId))
         .exec()) ?? [];
     const [rangeError, items] = replies[0] ?? [new Error('no reply'), null];
     const [lengthError, length] = replies[1] ?? [new Error('no reply'), null];
@@ -118,13 +157,18 @@ export class RedisDirectLineStore implements DirectLineStore {
   }
 
   async deleteConversation(conversationId: string): Promise<number> {
-    const log = this.key('log', conversationId);
+    const log = this.keys.log(conversationId);
     // One MULTI: the count is the log that was deleted, and the three keys go together.
     const replies =
       (await this.redis
         .multi()
         .llen(log)
-        .del(this.key('conv', conversationId), log, this.key('client', conversationId))
+        .del(
+          this.keys.conversation(conversationId),
+          log,
+          this.keys.clientIds(conversationId),
+          this.keys.intents(conversationId),
+        )
         .exec()) ?? [];
     const [lengthError, length] = replies[0] ?? [new Error('no reply'), null];
     const [deleteError] = replies[1] ?? [new Error('no reply')];
@@ -132,11 +176,7 @@ export class RedisDirectLineStore implements DirectLineStore {
     return Number(length);
   }
 
-  private key(kind: 'conv' | 'log' | 'client', id: string): string {
-    return kind === 'conv'
-      ? this.keys.conversation(id)
-      : kind === 'log'
-        ? this.keys.log(id)
-        : this.keys.clientIds(id);
+  private get commands(): ConversationCommands {
+    return this.redis as unknown as ConversationCommands;
   }
 }

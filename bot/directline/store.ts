@@ -26,8 +26,9 @@ export interface DirectLineStore {
   /**
    * Appends an activity, giving it the id "conversationId|0000007". With a `clientActivityId`
    * already in the log, nothing is appended and the earlier activity is returned as a duplicate.
-   * With a `lease`, the new activity is also recorded as pending, leased to its owner, in the same
-   * atomic step: a crash before its turn completes leaves it to be processed later.
+   * With a `lease`, the new activity is also recorded as pending, leased to its owner, before the
+   * call returns: a crash before its turn completes leaves it to be processed later (in memory in
+   * the same step; in Redis an intent is written first, see redis-store.ts).
    */
   append(
     conversationId: string,
@@ -37,6 +38,12 @@ export interface DirectLineStore {
   ): Promise<{ activity: StoredActivity; duplicate: boolean }>;
   /** One stored activity by its id ("conversationId|0000007"). */
   activity(activityId: string): Promise<StoredActivity | undefined>;
+  /**
+   * The activity a claimed ledger entry stands for, or undefined when there is none to answer.
+   * An entry written before its activity (an intent) is resolved, and moved to the activity's id
+   * with the caller's lease: the caller then runs the turn under `activity.id`.
+   */
+  pendingActivity(ledgerId: string): Promise<StoredActivity | undefined>;
   activitiesSince(
     conversationId: string,
     watermark: number,
@@ -84,6 +91,10 @@ export class InMemoryDirectLineStore implements DirectLineStore {
   async activity(activityId: string): Promise<StoredActivity | undefined> {
     const parsed = parseActivityId(activityId);
     return parsed && this.conversations.get(parsed.conversationId)?.log[parsed.position];
+  }
+
+  pendingActivity(ledgerId: string): Promise<StoredActivity | undefined> {
+    return this.activity(ledgerId);
   }
 
   async activitiesSince(

@@ -118,7 +118,7 @@ export class TurnRunner {
     const { store, lease } = this.deps;
     // The batch's later turns waited for the earlier ones: keep the lease, or leave it to its new owner.
     if (!(await store.pending.renew(activityId, lease))) return;
-    const activity = await store.activity(activityId);
+    const activity = await store.pendingActivity(activityId);
     const conversationId = activity?.conversation?.id;
     const conversation =
       conversationId === undefined ? undefined : await store.getConversation(conversationId);
