@@ -60,7 +60,7 @@ export function keyFamilies(prefix = 'P'): readonly KeyFamily[] {
     family(hi.seq, 'string', 'deployment', 'none'),
     family(hi.all, 'sorted set', 'deployment', UNTIL_FORGOTTEN),
     family(hi.conversation(CONV), 'hash', 'deployment', RETENTION),
-    family(hi.lines(CONV), 'list', 'deployment', RETENTION),
+    family(hi.lines(CONV), 'list', 'conversation', RETENTION),
     family(hi.terms(CONV), 'set', 'deployment', RETENTION),
     family(hi.term('<term>'), 'sorted set', 'deployment', UNTIL_FORGOTTEN),
     family(hi.facet('<facet>', '<value>'), 'sorted set', 'deployment', UNTIL_FORGOTTEN),

@@ -1,9 +1,10 @@
-import { deploymentTag } from './slots';
+import { deploymentTag, spreadTag } from './slots';
 
 /**
- * Every Redis key of the conversation history, all in the deployment slot: a search intersects
- * several index keys in one script, and an append writes a conversation's lines and its index
- * entries in one script, so on a Redis Cluster they must share a slot.
+ * Every Redis key of the conversation history. The index is in the deployment slot: a search
+ * intersects several index keys in one script, and an append indexes a conversation's summary,
+ * terms and facets in one script, so on a Redis Cluster they must share a slot. The lines, the
+ * bulk, live in the conversation's own slot, pushed after the index script.
  */
 export interface HistoryKeys {
   /** Hash conversation id → its number (index sets hold numbers: smaller than ids). */
@@ -36,7 +37,7 @@ export function historyKeys(prefix: string): HistoryKeys {
     seq: `${base}:seq`,
     all: `${base}:all`,
     conversation: (id) => `${base}:conv:${id}`,
-    lines: (id) => `${base}:lines:${id}`,
+    lines: (id) => `${spreadTag(prefix, 'c', id)}:history:lines`,
     terms: (id) => `${base}:terms:${id}`,
     term: (term) => `${base}:term:${term}`,
     facet: (name, value) => `${base}:f:${name}:${value}`,

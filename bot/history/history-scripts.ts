@@ -1,18 +1,19 @@
 /*
- * The history's Lua scripts: each multi-key change is one script, so a search never sees a
- * conversation half-indexed and an erasure never leaves an index entry behind.
+ * The history's Lua scripts: each multi-key change of the index is one script, so a search never
+ * sees a conversation half-indexed and an erasure never leaves an index entry behind. A
+ * conversation's lines live in its own slot (keyspace/history-keys.ts), written after its script.
  */
 
 /**
- * Append lines and facts to one conversation, creating it on its first line.
+ * Index the lines and facts of one append to a conversation, creating it on its first line (the
+ * lines themselves are pushed to the conversation's own slot once this returns other than -1).
  * KEYS[1] ids hash, KEYS[2] names hash, KEYS[3] seq counter, KEYS[4] all (zset), KEYS[5] the
- * conversation hash, KEYS[6] its lines list, KEYS[7] its terms set, KEYS[8..7+F] the facet sets
- * named by ARGV (every value of every enumerated facet, and the agent's set when one is given),
- * then one term set per term.
+ * conversation hash, KEYS[6] its terms set, KEYS[7..6+F] the facet sets named by ARGV (every value
+ * of every enumerated facet, and the agent's set when one is given), then one term set per term.
  * ARGV[1] conversation id, ARGV[2] TTL seconds of the conversation's keys, ARGV[3] facts (JSON,
  * string values: state language queue path ces agentId closedAt channel lastAt title startedAt),
- * ARGV[4] F, ARGV[5..4+F] the facet names of KEYS[8..] ("state:bot"), then the line count L and
- * L lines (JSON), then the terms (aligned with the term keys).
+ * ARGV[4] F, ARGV[5..4+F] the facet names of KEYS[7..] ("state:bot"), then the line count L, then
+ * the terms (aligned with the term keys).
  * A new conversation starts in state bot, path bot-only (until an escalation or its closing).
  * Returns 1 when the conversation was created, 0 otherwise, -1 when it is unknown and no line came.
  */
@@ -22,7 +23,7 @@ local ttl = tonumber(ARGV[2])
 local facts = cjson.decode(ARGV[3])
 local f = tonumber(ARGV[4])
 local facet = {}
-for i = 1, f do facet[ARGV[4 + i]] = KEYS[7 + i] end
+for i = 1, f do facet[ARGV[4 + i]] = KEYS[6 + i] end
 local p = 5 + f
 local nlines = tonumber(ARGV[p])
 local n = redis.call('HGET', KEYS[1], id)
@@ -68,38 +69,35 @@ end
 if facts.title and redis.call('HGET', KEYS[5], 'title') == '' then
   redis.call('HSET', KEYS[5], 'title', facts.title)
 end
-for i = 1, nlines do redis.call('RPUSH', KEYS[6], ARGV[p + i]) end
-local t = p + nlines
-for i = t + 1, #ARGV do
-  redis.call('SADD', KEYS[7], ARGV[i])
-  redis.call('ZADD', KEYS[7 + f + i - t], started, n)
+for i = p + 1, #ARGV do
+  redis.call('SADD', KEYS[6], ARGV[i])
+  redis.call('ZADD', KEYS[6 + f + i - p], started, n)
 end
-redis.call('HSET', KEYS[5], 'lineCount', redis.call('LLEN', KEYS[6]))
-for k = 5, 7 do redis.call('EXPIRE', KEYS[k], ttl) end
+redis.call('HINCRBY', KEYS[5], 'lineCount', nlines)
+for k = 5, 6 do redis.call('EXPIRE', KEYS[k], ttl) end
 return created
 `;
 
 /**
- * Erase one conversation from every index.
- * KEYS[1] ids, KEYS[2] names, KEYS[3] all, KEYS[4] conversation hash, KEYS[5] lines, KEYS[6]
- * terms set, KEYS[7..] every set it may be in (its terms' sets, every enumerated facet, its agents').
+ * Erase one conversation from every index (its lines, in their own slot, are deleted after).
+ * KEYS[1] ids, KEYS[2] names, KEYS[3] all, KEYS[4] conversation hash, KEYS[5] terms set,
+ * KEYS[6..] every set it may be in (its terms' sets, every enumerated facet, its agents').
  * ARGV[1] conversation id, ARGV[2] the terms set's size and ARGV[3] the agents field as read
  * before: when either changed meanwhile, nothing is done and -1 tells the caller to read again.
- * Returns the number of lines erased, or -1.
+ * Returns 1 when erased, or -1.
  */
 export const ERASE_SCRIPT = `
 local n = redis.call('HGET', KEYS[1], ARGV[1])
-if redis.call('SCARD', KEYS[6]) ~= tonumber(ARGV[2]) then return -1 end
+if redis.call('SCARD', KEYS[5]) ~= tonumber(ARGV[2]) then return -1 end
 if (redis.call('HGET', KEYS[4], 'agents') or '') ~= ARGV[3] then return -1 end
-local lines = redis.call('LLEN', KEYS[5])
 if n then
-  for i = 7, #KEYS do redis.call('ZREM', KEYS[i], n) end
+  for i = 6, #KEYS do redis.call('ZREM', KEYS[i], n) end
   redis.call('ZREM', KEYS[3], n)
   redis.call('HDEL', KEYS[1], ARGV[1])
   redis.call('HDEL', KEYS[2], n)
 end
-redis.call('DEL', KEYS[4], KEYS[5], KEYS[6])
-return lines
+redis.call('DEL', KEYS[4], KEYS[5])
+return 1
 `;
 
 /**

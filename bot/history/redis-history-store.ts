@@ -89,15 +89,14 @@ export class RedisHistoryStore implements HistoryStore {
       ...(first ? { startedAt: String(first.at), lastAt: String(Math.max(...lines.map((l) => l.at))) } : {}),
       ...(title?.kind === 'message' ? { title: title.text.slice(0, TITLE_LENGTH) } : {}),
     };
-    await this.redis.eval(
+    const outcome = await this.redis.eval(
       APPEND_SCRIPT,
-      7 + facets.length + terms.length,
+      6 + facets.length + terms.length,
       keys.ids,
       keys.names,
       keys.seq,
       keys.all,
       keys.conversation(conversationId),
-      keys.lines(conversationId),
       keys.terms(conversationId),
       ...facets.map((name) => facetKey(keys, name)),
       ...terms.map((term) => keys.term(term)),
@@ -107,9 +106,17 @@ export class RedisHistoryStore implements HistoryStore {
       String(facets.length),
       ...facets,
       String(lines.length),
-      ...lines.map((line) => JSON.stringify(line)),
       ...terms,
     );
+    if (outcome === -1 || lines.length === 0) return;
+    // The lines go to the conversation's own slot, after its index: a crash in between loses this
+    // append's lines, as a failed history write does (the record is best effort, never the chat).
+    const linesKey = keys.lines(conversationId);
+    await this.redis
+      .multi()
+      .rpush(linesKey, ...lines.map((line) => JSON.stringify(line)))
+      .expire(linesKey, this.options.ttlSeconds)
+      .exec();
   }
 
   async note(conversationId: string, facts: HistoryFacts): Promise<boolean> {
@@ -117,13 +124,12 @@ export class RedisHistoryStore implements HistoryStore {
     const facets = [...ENUMERATED, ...(facts.agentId ? [`agent:${facts.agentId}`] : [])];
     const created = await this.redis.eval(
       APPEND_SCRIPT,
-      7 + facets.length,
+      6 + facets.length,
       keys.ids,
       keys.names,
       keys.seq,
       keys.all,
       keys.conversation(conversationId),
-      keys.lines(conversationId),
       keys.terms(conversationId),
       ...facets.map((name) => facetKey(keys, name)),
       conversationId,
@@ -173,17 +179,18 @@ export class RedisHistoryStore implements HistoryStore {
 
   async get(conversationId: string): Promise<HistoryConversation | undefined> {
     const { keys } = this.options;
-    const [[, fields] = [], [, raw] = []] =
-      (await this.redis
-        .multi()
-        .hgetall(keys.conversation(conversationId))
-        .lrange(keys.lines(conversationId), 0, -1)
-        .exec()) ?? [];
+    // Two slots (the summary with the index, the lines in the conversation's own): two reads.
+    const [fields, raw] = await Promise.all([
+      this.redis.hgetall(keys.conversation(conversationId)),
+      this.redis.lrange(keys.lines(conversationId), 0, -1),
+    ]);
     const summary = toSummary(fields);
     if (!summary) return undefined;
-    const lines = (Array.isArray(raw) ? raw : []).map((json, i): HistoryLine =>
-      storedLine(JSON.parse(String(json)) as NewHistoryLine, i + 1),
-    );
+    // Two appends racing (a customer's turn, an agent's send) may push in either order: by time.
+    const lines = raw
+      .map((json) => JSON.parse(json) as NewHistoryLine)
+      .sort((a, b) => a.at - b.at)
+      .map((line, i): HistoryLine => storedLine(line, i + 1));
     return { ...summary, lines };
   }
 
@@ -203,12 +210,11 @@ export class RedisHistoryStore implements HistoryStore {
       const erased = Number(
         await this.redis.eval(
           ERASE_SCRIPT,
-          6 + sets.length,
+          5 + sets.length,
           keys.ids,
           keys.names,
           keys.all,
           keys.conversation(conversationId),
-          keys.lines(conversationId),
           keys.terms(conversationId),
           ...sets,
           conversationId,
@@ -216,7 +222,11 @@ export class RedisHistoryStore implements HistoryStore {
           agents ?? '',
         ),
       );
-      if (erased >= 0) return erased;
+      if (erased < 0) continue;
+      const [[, count] = []] =
+        (await this.redis.multi().llen(keys.lines(conversationId)).del(keys.lines(conversationId)).exec()) ??
+        [];
+      return Number(count ?? 0);
     }
     throw new Error(`history erase of ${conversationId} kept racing with appends`);
   }

@@ -27,7 +27,7 @@ describe('Direct Line intents (Redis): a writer that dies between its writes', (
     await redis.quit();
   });
 
-  const ledger = () => redis.zrange(directLineKeys(prefix).pending, 0, -1);
+  const ledger = () => redis.zrange(directLineKeys(prefix).pending, '0', '-1');
 
   test('died after storing the activity: the intent is recovered as that activity, answered once', async () => {
     jest.spyOn(store.pending, 'settle').mockRejectedValueOnce(new Error('killed before settling'));
