@@ -1,8 +1,4 @@
-import { testClusterNodes } from '../../support/redis-shapes';
+import { sharedShape } from '../../support/shape-clients';
 import { threeInstances } from './three-instances';
 
-threeInstances('a Redis Cluster', () => ({
-  REDIS_CLUSTER_NODES: testClusterNodes()
-    .map((n) => `${n.host}:${n.port}`)
-    .join(','),
-}));
+threeInstances('a Redis Cluster', () => sharedShape('cluster'));

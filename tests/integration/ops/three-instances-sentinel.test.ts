@@ -1,10 +1,4 @@
-import { testSentinels } from '../../support/redis-shapes';
+import { sharedShape } from '../../support/shape-clients';
 import { threeInstances } from './three-instances';
 
-threeInstances('Redis Sentinel', () => {
-  const { sentinels, name } = testSentinels();
-  return {
-    REDIS_SENTINELS: sentinels.map((s) => `${s.host}:${s.port}`).join(','),
-    REDIS_SENTINEL_NAME: name,
-  };
-});
+threeInstances('Redis Sentinel', () => sharedShape('sentinel'));

@@ -1,4 +1,4 @@
 import { testRedisUrl } from '../../support/prefix';
 import { threeInstances } from './three-instances';
 
-threeInstances('one Redis server', () => ({ REDIS_URL: testRedisUrl() }));
+threeInstances('one Redis server', () => ({ kind: 'standalone', url: testRedisUrl() }));

@@ -1,13 +1,13 @@
 import { agentsJson, PASSWORDS } from '../agent/agent-app';
 import { Agent, type EventStream } from '../agent/clients';
+import type { RedisShape } from '../../../bot/redis/shape';
+import { familyMatcher, keyFamilies } from '../../../keyspace/index';
+import { envForShape, keysOnShape } from '../../support/keys-on-shape';
 import { uniquePrefix } from '../../support/prefix';
 import { DirectLineCustomer } from './direct-line-client';
 import { RelaisProcess } from '../../support/relais-process';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** The variables that put a process on one Redis shape (the prefix is added per run). */
-export type ShapeEnv = () => Record<string, string>;
 
 async function messageTexts(customer: DirectLineCustomer): Promise<string[]> {
   return (await customer.activities()).filter((a) => a.type === 'message').flatMap((a) => a.text ?? []);
@@ -29,15 +29,16 @@ async function timesSaid(customer: DirectLineCustomer, text: string): Promise<nu
  * and agents spread over them, claims race across instances, and one instance is killed -9
  * mid-handoff.
  */
-export function threeInstances(shapeName: string, shapeEnv: ShapeEnv): void {
+export function threeInstances(shapeName: string, shapeOf: () => RedisShape): void {
   describe(`three instances on ${shapeName}`, () => {
     let instances: RelaisProcess[] = [];
     const streams: EventStream[] = [];
+    const prefix = uniquePrefix('three').replace(/:$/, '');
 
     beforeAll(async () => {
       const env = {
-        ...shapeEnv(),
-        REDIS_PREFIX: uniquePrefix('three').replace(/:$/, ''),
+        ...envForShape(shapeOf()),
+        REDIS_PREFIX: prefix,
         TOKEN_SECRET: 'instances-share-this-secret-instances-share',
         AGENTS: await agentsJson(),
         RATE_LIMIT_IP_PER_MINUTE: '0',
@@ -151,5 +152,23 @@ export function threeInstances(shapeName: string, shapeEnv: ShapeEnv): void {
       for (const survivor of survivors)
         expect(survivor.stderr.join('')).not.toMatch(/Unhandled|unhandledRejection|uncaughtException/);
     }, 90_000);
+
+    test('every key the run left is of a family of keyspace/; the conversations’ keys in slots of their own', async () => {
+      const keys = await keysOnShape(shapeOf(), prefix);
+      const families = keyFamilies(prefix).map((f) => ({ ...f, matcher: familyMatcher(f) }));
+      const strays: string[] = [];
+      const holders = new Map<string, Set<string>>(); // slot kind → primaries holding its keys
+      for (const [key, primary] of keys) {
+        const matching = families.filter((f) => f.matcher.test(key));
+        if (matching.length !== 1) strays.push(`${key} (${matching.length} families)`);
+        const kind = matching[0]?.slot ?? 'none';
+        holders.set(kind, (holders.get(kind) ?? new Set()).add(primary));
+      }
+      expect(strays).toEqual([]);
+      expect(keys.size).toBeGreaterThan(20);
+      // One slot for the coordination keys, so one primary; the conversations' data spread out.
+      expect(holders.get('deployment')?.size).toBe(1);
+      if (shapeOf().kind === 'cluster') expect(holders.get('conversation')?.size).toBeGreaterThan(1);
+    });
   });
 }
