@@ -106,15 +106,10 @@ export async function ready(client: RedisClient, shape: RedisShape): Promise<voi
  * Opens the deployment's Redis. Startup fails naming the variable rather than on the first
  * customer message; later drops are retried by ioredis (commands meanwhile fail: routes answer 503).
  */
-export async function connectRedis(
-  settings: RedisSettings,
-  log: Log,
-  use: RedisUse = 'server',
-): Promise<RedisConnection> {
-  const client = clientFor(settings.shape, use);
+export async function connectRedis(settings: RedisSettings, log: Log): Promise<RedisConnection> {
+  const client = clientFor(settings.shape, 'server');
   await ready(client, settings.shape);
-  const reconnecting = throttledErrors(log, 'redis connection error (reconnecting)');
-  client.on('error', use === 'server' ? reconnecting : () => undefined);
+  client.on('error', throttledErrors(log, 'redis connection error (reconnecting)'));
   let lastShort = 0;
   const short = (_key: string, confirmed: number) => {
     // Once a minute at most: a replica that is down makes every message short.
