@@ -25,7 +25,7 @@ async function linkUp(replicaPort: number): Promise<true | undefined> {
   return info.get('master_link_status') === 'up' ? true : undefined;
 }
 
-export async function startReplicaPair(): Promise<ReplicaPair> {
+async function startOnce(): Promise<ReplicaPair> {
   const root = mkdtempSync(join(tmpdir(), 'relais-bench-pair-'));
   const [primaryPort = 0, replicaPort = 0] = await freePorts(2);
   const started: RedisProcess[] = [];
@@ -48,5 +48,16 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
   } catch (err) {
     await stop();
     throw err;
+  }
+}
+
+/** A free port can be taken before redis-server binds it (other jobs start servers too): try new ports. */
+export async function startReplicaPair(attempts = 3): Promise<ReplicaPair> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce();
+    } catch (err) {
+      if (attempt >= attempts || !String(err).includes('Address already in use')) throw err;
+    }
   }
 }
