@@ -7,6 +7,8 @@ import {
 } from '../../handoff';
 import { startRedisServer } from '../../tests/support/redis-server';
 import { table } from '../support/table';
+import { benchAckWait } from './ack-wait';
+import { ackWaitFields, ackWaitTable } from './ack-wait-report';
 import { measure, type Measurement } from './measure';
 import { median, medianOf, roundsFromArgs } from './rounds';
 import { serverTimePerCall } from './server-time';
@@ -203,6 +205,8 @@ async function main(): Promise<void> {
     const memory = await enqueueAndClaim(memoryQueue, 'agent-memory');
     const memoryPosition1k = await positions(memoryQueue, 1_000, 'en');
     const memoryPosition10k = await positions(memoryQueue, 10_000, 'de');
+    log('replica wait: customer-message acknowledgements, wait 0 vs wait 1…');
+    const ackWait = await benchAckWait(rounds, log);
 
     const zadd = medianPhase(results, (r) => r.bare.zadd);
     const zpopmin = medianPhase(results, (r) => r.bare.zpopmin);
@@ -257,8 +261,9 @@ async function main(): Promise<void> {
     );
     process.stdout.write(
       `ratio vs bare loop (median of ${rounds} rounds): enqueue ${enqueueRatio.toFixed(2)}×, claim ${claimRatio.toFixed(2)}×, ` +
-        `enqueue+claim cycle ${ratio.toFixed(2)}× (rounds ${Math.min(...cycle).toFixed(2)}–${Math.max(...cycle).toFixed(2)}; target ≥ 0.5×)\n`,
+        `enqueue+claim cycle ${ratio.toFixed(2)}× (rounds ${Math.min(...cycle).toFixed(2)}–${Math.max(...cycle).toFixed(2)}; target ≥ 0.5×)\n\n`,
     );
+    process.stdout.write(ackWaitTable(ackWait, rounds));
     process.stdout.write(
       `${JSON.stringify({
         conversations: CONVERSATIONS,
@@ -286,6 +291,7 @@ async function main(): Promise<void> {
         ratio_vs_bare_zadd_zpopmin: round(ratio, 2),
         ratio_vs_bare_zadd_zpopmin_min: round(Math.min(...cycle), 2),
         ratio_vs_bare_zadd_zpopmin_max: round(Math.max(...cycle), 2),
+        ...ackWaitFields(ackWait),
       })}\n`,
     );
   } finally {
