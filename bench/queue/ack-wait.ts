@@ -3,7 +3,7 @@ import type { ReplicaWait } from '../../bot/redis/replicas';
 import { ACK_PATHS, ackTarget, type AckPath } from './ack-paths';
 import { measure, type Measurement } from './measure';
 import { medianOf } from './rounds';
-import { startReplicaPair } from './replica-pair';
+import { startReplicaPair } from '../../tests/support/redis-replica-pair';
 
 /**
  * The cost of `REDIS_WAIT_REPLICAS=1`: the same acknowledgements, on the same primary and
@@ -53,12 +53,13 @@ const CELLS: readonly AckCell[] = ACK_PATHS.flatMap((path) =>
 /** One round: every cell, wait 0 and wait 1 each under a fresh prefix so both start from the same data. */
 async function ackRound(
   redis: Redis,
+  waiter: Redis,
   label: string,
   wait1First: boolean,
   short: () => void,
 ): Promise<AckComparison[]> {
   const run = async (cell: AckCell, waitReplicas: 0 | 1): Promise<Measurement> => {
-    const wait: ReplicaWait = { waitReplicas, waitTimeoutMs: WAIT_TIMEOUT_MS, short };
+    const wait: ReplicaWait = { waitReplicas, waitTimeoutMs: WAIT_TIMEOUT_MS, short, via: waiter };
     const prefix = `bench-${process.pid}-ack-${label}-${cell.path}-c${cell.concurrency}-w${waitReplicas}`;
     const target = ackTarget(cell.path, redis, prefix, wait);
     await target.prepare();
@@ -101,19 +102,20 @@ function medianCells(rounds: readonly (readonly AckComparison[])[]): AckComparis
 /** Starts its own primary + replica, runs one untimed round then `rounds` timed ones, and stops them. */
 export async function benchAckWait(rounds: number, log: (message: string) => void): Promise<AckWaitResult> {
   const pair = await startReplicaPair();
-  // One connection, as the product's stores share one (bot/redis/connection.ts).
+  // As bot/redis/connection.ts opens them: the stores' connection, and the waited writes' own.
   const redis = new Redis(pair.primaryUrl);
+  const waiter = new Redis(pair.primaryUrl);
   let shortWaits = 0;
   const short = (): void => {
     shortWaits++;
   };
   try {
     log('replica wait: warm-up round (untimed)…');
-    await ackRound(redis, 'warm', false, short);
+    await ackRound(redis, waiter, 'warm', false, short);
     shortWaits = 0;
     const results: AckComparison[][] = [];
     for (let r = 1; r <= rounds; r++) {
-      const cells = await ackRound(redis, `r${r}`, r % 2 === 1, short);
+      const cells = await ackRound(redis, waiter, `r${r}`, r % 2 === 1, short);
       results.push(cells);
       log(
         `replica wait round ${r}/${rounds}: p99 wait1/wait0 ` +
@@ -123,6 +125,7 @@ export async function benchAckWait(rounds: number, log: (message: string) => voi
     return { cells: medianCells(results), shortWaits };
   } finally {
     redis.disconnect();
+    waiter.disconnect();
     await pair.stop();
   }
 }

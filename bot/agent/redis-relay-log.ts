@@ -1,7 +1,7 @@
 import type { RedisClient } from '../redis/client';
 import { z } from 'zod';
 import type { AgentKeys } from '../../keyspace/index';
-import { replicated, type ReplicaWait } from '../redis/replicas';
+import { replicated, waitedWriter, type ReplicaWait } from '../redis/replicas';
 import {
   PRESENCES,
   relayLineSchema,
@@ -59,8 +59,9 @@ export class RedisRelayLog implements RelayLog {
     key: string,
     line: NewRelayLine,
   ): Promise<{ line: RelayLine; created: boolean }> {
+    const writer = waitedWriter(this.redis, this.replicas);
     const reply = appendOnceReply.parse(
-      await this.redis.eval(
+      await writer.eval(
         APPEND_ONCE,
         2,
         this.keys.log(conversationId),
@@ -71,7 +72,7 @@ export class RedisRelayLog implements RelayLog {
       ),
     );
     const [seq, json, created] = reply;
-    if (created === 1) await replicated(this.redis, this.replicas, this.keys.log(conversationId));
+    if (created === 1) await replicated(writer, this.replicas, this.keys.log(conversationId));
     return { line: { ...storedLineSchema.parse(JSON.parse(json)), seq }, created: created === 1 };
   }
 

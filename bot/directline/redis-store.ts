@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { directLineKeys, type DirectLineKeys } from '../../keyspace/index';
 import type { RedisClient } from '../redis/client';
-import { replicated, type ReplicaWait } from '../redis/replicas';
+import { replicatedAll, waitedWriter, type ReplicaWait } from '../redis/replicas';
 import { APPEND_ACTIVITY_LUA, RESOLVE_INTENT_LUA } from './append-activity.lua';
 import { newIntentId, parseIntentId } from './pending-intent';
 import { parseActivityId, type TurnLease } from './pending-turns';
@@ -33,6 +33,9 @@ interface ConversationCommands {
 export class RedisDirectLineStore implements DirectLineStore {
   readonly pending: RedisPendingTurns;
   private readonly keys: DirectLineKeys;
+  /** A customer's message goes through the waited writes' connection (ReplicaWait.via). */
+  private readonly customerWriter: RedisClient;
+  private readonly customerPending: RedisPendingTurns;
 
   constructor(
     private readonly redis: RedisClient,
@@ -44,9 +47,14 @@ export class RedisDirectLineStore implements DirectLineStore {
     },
   ) {
     this.keys = directLineKeys(options.prefix);
-    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 4, lua: APPEND_ACTIVITY_LUA });
-    if (!(RESOLVE in redis)) redis.defineCommand(RESOLVE, { numberOfKeys: 2, lua: RESOLVE_INTENT_LUA });
+    this.customerWriter = waitedWriter(redis, options.durability);
+    for (const client of new Set([redis, this.customerWriter])) {
+      if (!(COMMAND in client)) client.defineCommand(COMMAND, { numberOfKeys: 4, lua: APPEND_ACTIVITY_LUA });
+      if (!(RESOLVE in client)) client.defineCommand(RESOLVE, { numberOfKeys: 2, lua: RESOLVE_INTENT_LUA });
+    }
     this.pending = new RedisPendingTurns(redis, this.keys);
+    this.customerPending =
+      this.customerWriter === redis ? this.pending : new RedisPendingTurns(this.customerWriter, this.keys);
   }
 
   async createConversation(conversation: DirectLineConversation): Promise<void> {
@@ -75,9 +83,12 @@ export class RedisDirectLineStore implements DirectLineStore {
     clientActivityId?: string,
     lease?: TurnLease,
   ): Promise<{ activity: StoredActivity; duplicate: boolean }> {
+    const customer = activity.from?.role === 'user';
+    const writer = customer ? this.customerWriter : this.redis;
+    const pending = customer ? this.customerPending : this.pending;
     const intentId = lease ? newIntentId(conversationId) : undefined;
-    if (intentId && lease) await this.pending.reserve(intentId, lease);
-    const reply = await this.commands.relaisAppendActivity(
+    if (intentId && lease) await pending.reserve(intentId, lease);
+    const reply = await commandsOf(writer).relaisAppendActivity(
       this.keys.conversation(conversationId),
       this.keys.log(conversationId),
       this.keys.clientIds(conversationId),
@@ -92,23 +103,23 @@ export class RedisDirectLineStore implements DirectLineStore {
     if (!Array.isArray(reply) || typeof reply[0] !== 'number')
       throw new Error(`unexpected reply from ${COMMAND}: ${JSON.stringify(reply)}`);
     // Not stored: the intent has nothing to wait for (a voided one is the recoverer's already).
-    if (reply[0] < 0 && intentId && lease) await this.pending.done(intentId, lease.owner);
+    if (reply[0] < 0 && intentId && lease) await pending.done(intentId, lease.owner);
     if (reply[0] === -1) throw new Error(`unknown conversation ${conversationId}`);
     if (reply[0] === -2) throw new Error(`activity of ${conversationId} refused: presumed lost, retry`);
     const stored = JSON.parse(String(reply[1])) as StoredActivity;
     const duplicate = reply[0] === 0;
     if (intentId && lease) {
       // A duplicate's own turn is the first POST's entry; this retry's intent goes.
-      if (duplicate) await this.pending.done(intentId, lease.owner);
-      else await this.pending.settle(intentId, stored.id);
+      if (duplicate) await pending.done(intentId, lease.owner);
+      else await pending.settle(intentId, stored.id);
     }
     // What the customer posted is acknowledged only once replicas hold it and its pending turn
     // (two slots, maybe two shards); the bot's replies are not waited for: a lost one is recomputed
     // when the turn reruns.
-    if (!duplicate && activity.from?.role === 'user')
-      await Promise.all([
-        replicated(this.redis, this.options.durability, this.keys.log(conversationId)),
-        ...(intentId ? [replicated(this.redis, this.options.durability, this.keys.pending)] : []),
+    if (!duplicate && customer)
+      await replicatedAll(writer, this.options.durability, [
+        this.keys.log(conversationId),
+        ...(intentId ? [this.keys.pending] : []),
       ]);
     return { activity: stored, duplicate };
   }
@@ -116,7 +127,7 @@ export class RedisDirectLineStore implements DirectLineStore {
   async pendingActivity(ledgerId: string): Promise<StoredActivity | undefined> {
     const intent = parseIntentId(ledgerId);
     if (!intent) return this.activity(ledgerId);
-    const json = await this.commands.relaisResolveIntent(
+    const json = await commandsOf(this.redis).relaisResolveIntent(
       this.keys.log(intent.conversationId),
       this.keys.intents(intent.conversationId),
       intent.nonce,
@@ -175,8 +186,6 @@ export class RedisDirectLineStore implements DirectLineStore {
     if (lengthError || deleteError) throw lengthError ?? deleteError;
     return Number(length);
   }
-
-  private get commands(): ConversationCommands {
-    return this.redis as unknown as ConversationCommands;
-  }
 }
+
+const commandsOf = (client: RedisClient) => client as unknown as ConversationCommands;

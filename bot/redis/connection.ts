@@ -107,9 +107,15 @@ export async function ready(client: RedisClient, shape: RedisShape): Promise<voi
  * customer message; later drops are retried by ioredis (commands meanwhile fail: routes answer 503).
  */
 export async function connectRedis(settings: RedisSettings, log: Log): Promise<RedisConnection> {
-  const client = clientFor(settings.shape, 'server');
-  await ready(client, settings.shape);
-  client.on('error', throttledErrors(log, 'redis connection error (reconnecting)'));
+  const open = async () => {
+    const client = clientFor(settings.shape, 'server');
+    await ready(client, settings.shape);
+    client.on('error', throttledErrors(log, 'redis connection error (reconnecting)'));
+    return client;
+  };
+  const client = await open();
+  // Waited writes get a connection of their own (see ReplicaWait.via).
+  const via = settings.durability.waitReplicas > 0 ? await open() : undefined;
   let lastShort = 0;
   const short = (_key: string, confirmed: number) => {
     // Once a minute at most: a replica that is down makes every message short.
@@ -122,11 +128,11 @@ export async function connectRedis(settings: RedisSettings, log: Log): Promise<R
   };
   return {
     shape: settings.shape,
-    durability: { ...settings.durability, short },
+    durability: { ...settings.durability, short, ...(via ? { via } : {}) },
     client,
     subscriber: () => subscriberOf(client),
     close: async () => {
-      await client.quit().catch(() => client.disconnect());
+      await Promise.all([client, ...(via ? [via] : [])].map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { Cluster } from 'ioredis';
 import type { RedisClient } from './client';
 import type { RedisDurability } from './shape';
 
@@ -5,6 +6,17 @@ import type { RedisDurability } from './shape';
 export interface ReplicaWait extends RedisDurability {
   /** Told when fewer replicas than asked confirmed in time (the write stands: availability first). */
   readonly short?: (key: string, confirmed: number) => void;
+  /**
+   * The connection the waited writes and their WAIT go through. Its own: Redis holds every later
+   * command of a connection in WAIT until replicas answer, so on the stores' shared connection one
+   * customer's acknowledgement would stall every other conversation's reads and writes.
+   */
+  readonly via?: RedisClient;
+}
+
+/** The client a store sends a write it will wait for through (`via` when waits are on). */
+export function waitedWriter(client: RedisClient, wait: ReplicaWait | undefined): RedisClient {
+  return wait && wait.waitReplicas > 0 && wait.via ? wait.via : client;
 }
 
 /**
@@ -22,4 +34,18 @@ export async function replicated(
   const [error, confirmed] = replies?.[1] ?? [new Error('no reply to WAIT'), 0];
   if (error) throw error;
   if (Number(confirmed) < wait.waitReplicas) wait.short?.(key, Number(confirmed));
+}
+
+/**
+ * The same for writes to several keys: one WAIT covers every earlier write of the connection to
+ * its node, so one suffices off a Cluster; on a Cluster each key's primary is asked (in parallel:
+ * one connection per node).
+ */
+export async function replicatedAll(
+  client: RedisClient,
+  wait: ReplicaWait | undefined,
+  keys: readonly [string, ...string[]],
+): Promise<void> {
+  if (!(client instanceof Cluster)) return replicated(client, wait, keys[0]);
+  await Promise.all(keys.map((key) => replicated(client, wait, key)));
 }

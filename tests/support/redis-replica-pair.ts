@@ -1,22 +1,19 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePorts } from '../../tests/support/free-port';
-import { pollUntil } from '../../tests/support/poll';
-import { askRedis, infoFields } from '../../tests/support/redis-ask';
-import {
-  REPLICATION_ARGS,
-  serverArgs,
-  startRedisProcess,
-  type RedisProcess,
-} from '../../tests/support/redis-process';
+import { freePorts } from './free-port';
+import { pollUntil } from './poll';
+import { askRedis, infoFields } from './redis-ask';
+import { REPLICATION_ARGS, serverArgs, startRedisProcess, type RedisProcess } from './redis-process';
 
 /**
  * A primary and one replica on 127.0.0.1, no persistence: the smallest topology where `WAIT 1` has
- * something to wait for. No sentinels: nothing fails over during a benchmark.
+ * something to wait for. No sentinels: nothing fails over.
  */
 export interface ReplicaPair {
   readonly primaryUrl: string;
+  readonly primaryPort: number;
+  readonly replicaPort: number;
   stop(): Promise<void>;
 }
 
@@ -26,7 +23,7 @@ async function linkUp(replicaPort: number): Promise<true | undefined> {
 }
 
 async function startOnce(): Promise<ReplicaPair> {
-  const root = mkdtempSync(join(tmpdir(), 'relais-bench-pair-'));
+  const root = mkdtempSync(join(tmpdir(), 'relais-replica-pair-'));
   const [primaryPort = 0, replicaPort = 0] = await freePorts(2);
   const started: RedisProcess[] = [];
   const args = (port: number, label: string): string[] => {
@@ -44,7 +41,7 @@ async function startOnce(): Promise<ReplicaPair> {
     const replicaArgs = [...args(replicaPort, 'replica'), '--replicaof', '127.0.0.1', String(primaryPort)];
     started.push(await startRedisProcess(replicaPort, replicaArgs));
     await pollUntil(() => linkUp(replicaPort), 'the replica to sync', 10_000);
-    return { primaryUrl: `redis://127.0.0.1:${primaryPort}`, stop };
+    return { primaryUrl: `redis://127.0.0.1:${primaryPort}`, primaryPort, replicaPort, stop };
   } catch (err) {
     await stop();
     throw err;
