@@ -43,7 +43,7 @@ export interface Packed<T> {
 
 /** Arrays of plain data this long are sent as JSON text, parsed in slices (KB entries). */
 const JSON_MIN_LENGTH = 64;
-const JSON_CHUNK = 256;
+const JSON_CHUNK = 64;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
