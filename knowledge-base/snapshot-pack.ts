@@ -1,3 +1,5 @@
+import { isArrayBuffer, isInt32Array, isMap, isSet } from 'node:util/types';
+
 /**
  * A snapshot in the form that crosses threads cheaply. Structured clone of a 10,000-entry index
  * (Maps of 100,000 string keys, thousands of Sets and small typed arrays) held the bot's thread
@@ -6,6 +8,11 @@
  * (snapshot-unpack.ts) between turns.
  */
 export const PACKED = '\u0000packed';
+
+/*
+ * Kinds are told by `node:util/types`, not instanceof: a Map from another realm (a vm context, as
+ * under jest) failed instanceof and was sent as an empty object.
+ */
 
 /** Strings of the table: `start` and how many. */
 export type StringRun = readonly [start: number, count: number];
@@ -48,12 +55,18 @@ const JSON_CHUNK = 64;
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 
+/** An object literal of any realm (its prototype is some realm's Object.prototype, or none). */
+function isPlainObject(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
 /** Only objects, arrays, strings, finite numbers, booleans and null: what JSON gives back unchanged. */
 function isPlainJson(v: unknown): boolean {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
   if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
   if (Array.isArray(v)) return v.every(isPlainJson);
-  if (typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  if (typeof v !== 'object' || !isPlainObject(v)) return false;
   return Object.values(v).every((x) => x !== undefined && isPlainJson(x));
 }
 
@@ -70,7 +83,7 @@ class Packer {
   }
 
   moved<A extends ArrayBufferView>(array: A): A {
-    if (array.buffer instanceof ArrayBuffer) this.transfer.add(array.buffer);
+    if (isArrayBuffer(array.buffer)) this.transfer.add(array.buffer);
     return array;
   }
 
@@ -85,18 +98,20 @@ class Packer {
 
   private packNew(value: object): unknown {
     if (ArrayBuffer.isView(value)) return this.moved(value);
-    if (value instanceof Map) return this.packMap(value as Map<unknown, unknown>) ?? value;
-    if (value instanceof Set)
-      return [...value].every(isString) ? { [PACKED]: 'set-str', keys: this.run(value) } : value;
+    if (isMap(value)) return this.packMap(value as Map<unknown, unknown>) ?? value;
+    if (isSet(value)) {
+      const items = [...value];
+      return items.every(isString) ? { [PACKED]: 'set-str', keys: this.run(items) } : value;
+    }
     if (Array.isArray(value)) return this.packArray(value);
-    if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+    if (!isPlainObject(value)) return value;
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.pack(v)]));
   }
 
   private packArray(value: unknown[]): unknown {
     if (value.length === 0) return value;
     if (value.every(isString)) return { [PACKED]: 'strs', items: this.run(value) };
-    if (value.every((v) => v instanceof Set && [...v].every(isString))) {
+    if (value.every((v) => isSet(v) && [...v].every(isString))) {
       const sets = value as Array<Set<string>>;
       return {
         [PACKED]: 'sets',
@@ -129,7 +144,7 @@ class Packer {
         values: this.run(values.flat()),
       };
     }
-    if (values.every((v) => v instanceof Int32Array)) {
+    if (values.every((v) => isInt32Array(v))) {
       const all = new Int32Array(values.reduce((n, v) => n + v.length, 0));
       let at = 0;
       for (const v of values) {

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { isMap, isSet } from 'node:util/types';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PACKED, type Packed, type PackedNode, type StringRun } from './snapshot-pack';
 
@@ -63,7 +64,7 @@ class Unpacker {
 
   async unpack(value: unknown): Promise<unknown> {
     if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return value;
-    if (value instanceof Map || value instanceof Set) return value;
+    if (isMap(value) || isSet(value)) return value;
     const known = this.done.get(value);
     if (known !== undefined) return known;
     const out = await this.unpackNew(value);
