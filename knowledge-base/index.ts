@@ -7,6 +7,9 @@ export { KbError, formatIssue, type KbIssue } from './errors';
 export { detectLanguage, type LanguageGuess } from './language';
 export { toLocale, LOCALES, type Locale } from './locale';
 export type { DenseVectors } from './dense';
+// A snapshot as it crosses threads: one string table and moved typed arrays, rebuilt in slices.
+export { pack, type Packed } from './snapshot-pack';
+export { unpack } from './snapshot-unpack';
 export { normalize, foldText, foldWords, stripAccents, NORMALIZER_VERSION } from './normalize';
 export { Synonyms } from './synonyms';
 export { FUNCTION_WORDS } from './stopwords';

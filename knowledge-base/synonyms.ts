@@ -12,7 +12,8 @@ export interface SynonymsSnapshot {
  * "prestataire" without an alternate phrasing for each.
  */
 export class Synonyms {
-  private readonly variants = new Map<string, readonly string[]>();
+  // Not readonly: `restore` takes the snapshot's Map (see FeatureSpace.restore).
+  private variants = new Map<string, readonly string[]>();
   private longest = 0;
 
   /** `locale`: the variants are read as that language's messages are (French chat spellings). */
@@ -36,7 +37,7 @@ export class Synonyms {
 
   static restore(s: SynonymsSnapshot): Synonyms {
     const synonyms = new Synonyms([]);
-    for (const [variant, canonical] of s.variants) synonyms.variants.set(variant, canonical);
+    synonyms.variants = s.variants as Map<string, readonly string[]>;
     synonyms.longest = s.longest;
     return synonyms;
   }

@@ -12,8 +12,9 @@ const RESTORING: Iterable<string> = [];
  * edit away (deletion neighbourhood, so a look-up costs O(length), not O(vocabulary)).
  */
 export class TypoIndex {
-  private readonly byDeletion = new Map<string, string[]>();
-  private readonly known = new Set<string>();
+  // Not readonly: `restore` takes the snapshot's collections (see FeatureSpace.restore).
+  private byDeletion = new Map<string, string[]>();
+  private known = new Set<string>();
 
   constructor(
     words: Iterable<string>,
@@ -38,8 +39,8 @@ export class TypoIndex {
 
   static restore(s: TypoIndexSnapshot): TypoIndex {
     const index = new TypoIndex(RESTORING, s.minLength);
-    for (const [key, words] of s.byDeletion) index.byDeletion.set(key, words);
-    for (const word of s.known) index.known.add(word);
+    index.byDeletion = s.byDeletion as Map<string, string[]>;
+    index.known = s.known as Set<string>;
     return index;
   }
 

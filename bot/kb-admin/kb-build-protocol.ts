@@ -1,4 +1,11 @@
-import type { AnswerPolicy, FaqSnapshot, KbIssue, LabelledText, Locale } from '../../knowledge-base/index';
+import type {
+  AnswerPolicy,
+  FaqSnapshot,
+  KbIssue,
+  LabelledText,
+  Locale,
+  Packed,
+} from '../../knowledge-base/index';
 
 /** What the reloader hands the build thread (structured-clone-able: no functions, no encoder). */
 export interface KbBuildRequest {
@@ -11,11 +18,12 @@ export interface KbBuildRequest {
 }
 
 /**
- * What the build thread sends back: each language's matcher as its own message (so no single copy
- * holds the bot's thread long), then the KB without matchers; or why there is none.
+ * What the build thread sends back: each language's matcher packed (its typed arrays moved, its
+ * strings in one table: receiving it costs the bot's thread about a copy of that table), then the
+ * KB without matchers, packed too; or why there is none.
  */
 export type KbBuildReply =
-  | { readonly type: 'matcher'; readonly matcher: FaqSnapshot['matchers'][number] }
-  | { readonly type: 'built'; readonly faq: Omit<FaqSnapshot, 'matchers'>; readonly buildMs: number }
+  | { readonly type: 'matcher'; readonly matcher: Packed<FaqSnapshot['matchers'][number]> }
+  | { readonly type: 'built'; readonly faq: Packed<Omit<FaqSnapshot, 'matchers'>>; readonly buildMs: number }
   | { readonly type: 'invalid'; readonly issues: readonly KbIssue[] }
   | { readonly type: 'failed'; readonly message: string };

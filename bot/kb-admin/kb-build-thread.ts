@@ -1,14 +1,10 @@
 import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import {
-  Faq,
-  type DenseVectors,
-  type FaqSnapshot,
-  type KbIssue,
-  type Locale,
-} from '../../knowledge-base/index';
+import type { Faq, DenseVectors, KbIssue, Locale } from '../../knowledge-base/index';
 import type { KbBuildReply, KbBuildRequest } from './kb-build-protocol';
 import { kbBuildWorkerPath } from './kb-build-path';
+import { restoreInSlices, type PackedFaq } from './kb-restore-slices';
 
 /** The build thread crashed, hung or could not start: the KB in service stays. */
 export class KbBuildThreadError extends Error {
@@ -16,7 +12,15 @@ export class KbBuildThreadError extends Error {
 }
 
 export type ThreadBuildOutcome =
-  | { readonly ok: true; readonly faq: Faq; readonly buildMs: number }
+  | {
+      readonly ok: true;
+      readonly faq: Faq;
+      readonly buildMs: number;
+      /** Rebuilding the index here, slices and the turns between them included. */
+      readonly restoreMs: number;
+      /** The longest the restore held this thread at once. */
+      readonly longestSliceMs: number;
+    }
   | { readonly ok: false; readonly issues: readonly KbIssue[] };
 
 export interface ThreadBuildOptions {
@@ -28,7 +32,7 @@ export interface ThreadBuildOptions {
 }
 
 /**
- * Builds a KB in a fresh worker thread and restores it here. Resolves with the new Faq or the KB's
+ * Builds a KB in a fresh worker thread and restores it here, in slices between turns. Resolves with the new Faq or the KB's
  * problems (file, path, line); rejects with a KbBuildThreadError when the thread fails.
  */
 export function buildInThread(
@@ -42,8 +46,10 @@ export function buildInThread(
     );
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerPath, { workerData: request });
-    const matchers: Array<FaqSnapshot['matchers'][number]> = [];
+    const matchers: Array<PackedFaq['matchers'][number]> = [];
     let settled = false;
+    /** The KB has arrived: the thread's own exit is then no failure. */
+    let received = false;
     const settle = (outcome: ThreadBuildOutcome | KbBuildThreadError): void => {
       if (settled) return;
       settled = true;
@@ -60,16 +66,26 @@ export function buildInThread(
       if (reply.type === 'matcher') return void matchers.push(reply.matcher);
       if (reply.type === 'invalid') return settle({ ok: false, issues: reply.issues });
       if (reply.type === 'failed') return settle(new KbBuildThreadError(`KB build failed: ${reply.message}`));
-      try {
-        const faq = Faq.restore({ ...reply.faq, matchers }, options.dense);
-        settle({ ok: true, faq, buildMs: reply.buildMs });
-      } catch (error) {
-        settle(new KbBuildThreadError(`KB build could not be restored: ${String(error)}`));
-      }
+      received = true;
+      const started = performance.now();
+      restoreInSlices({ matchers, rest: reply.faq }, options.dense).then(
+        ({ faq, longestSliceMs }) =>
+          settle({
+            ok: true,
+            faq,
+            buildMs: reply.buildMs,
+            restoreMs: performance.now() - started,
+            longestSliceMs,
+          }),
+        (error: unknown) =>
+          settle(new KbBuildThreadError(`KB build could not be restored: ${String(error)}`)),
+      );
     });
     worker.on('error', (error) =>
       settle(new KbBuildThreadError(`KB build worker crashed: ${error.message}`)),
     );
-    worker.on('exit', (code) => settle(new KbBuildThreadError(`KB build worker exited (code ${code})`)));
+    worker.on('exit', (code) => {
+      if (!received) settle(new KbBuildThreadError(`KB build worker exited (code ${code})`));
+    });
   });
 }

@@ -7,28 +7,12 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { Faq, KbError } from '../../knowledge-base/index';
+import { Faq, KbError, pack } from '../../knowledge-base/index';
 import type { KbBuildReply, KbBuildRequest } from './kb-build-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('kb-build-worker runs as a worker thread only');
 const request = workerData as KbBuildRequest;
-
-/** The typed arrays' buffers, moved instead of copied (the thread exits right after). */
-function buffersOf(value: unknown, into = new Set<ArrayBuffer>(), seen = new Set<object>()): ArrayBuffer[] {
-  if (typeof value !== 'object' || value === null || seen.has(value)) return [...into];
-  seen.add(value);
-  if (ArrayBuffer.isView(value)) {
-    if (value.buffer instanceof ArrayBuffer) into.add(value.buffer);
-  } else if (value instanceof Map) {
-    for (const v of value.values()) buffersOf(v, into, seen);
-  } else if (value instanceof Set || Array.isArray(value)) {
-    for (const v of value) buffersOf(v, into, seen);
-  } else {
-    for (const v of Object.values(value)) buffersOf(v, into, seen);
-  }
-  return [...into];
-}
 
 function send(reply: KbBuildReply, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(reply, transfer);
@@ -64,8 +48,13 @@ async function build(): Promise<void> {
   }
   const buildMs = performance.now() - started;
   const { matchers, ...rest } = faq.snapshot();
-  for (const matcher of matchers) send({ type: 'matcher', matcher }, buffersOf(matcher));
-  send({ type: 'built', faq: rest, buildMs });
+  // The typed arrays are moved, not copied: this thread exits right after.
+  for (const matcher of matchers) {
+    const { packed, transfer } = pack(matcher);
+    send({ type: 'matcher', matcher: packed }, transfer);
+  }
+  const { packed, transfer } = pack(rest);
+  send({ type: 'built', faq: packed, buildMs }, transfer);
 }
 
 build().catch((error: unknown) =>

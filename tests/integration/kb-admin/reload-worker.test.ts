@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeBigKb } from '../../../bench/load/big-kb';
+import * as slices from '../../../bot/kb-admin/kb-restore-slices';
+import { PACKED } from '../../../knowledge-base/snapshot-pack';
 import { ask, call, startKbAdminApp, type KbAdminApp } from './kb-admin-app';
 
 // The build thread is dist/bot/kb-admin/kb-build-worker.js: `npm test` builds first.
@@ -13,6 +15,7 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
+  jest.restoreAllMocks();
   await kb?.close();
 });
 
@@ -67,6 +70,27 @@ describe('KB reload in a worker thread', () => {
     expect((await ask(kb.url, 'comment payer'))[0]).toBe(OLD_ANSWER);
     expect((await call(`${kb.url}/api/kb`, 'GET')).json).toMatchObject({ generation: 1 });
     // The next reload builds again and succeeds.
+    expect((await reload()).status).toBe(200);
+    expect((await ask(kb.url, 'comment payer'))[0]).toBe(NEW_ANSWER);
+  });
+
+  test('a restore failing halfway through keeps the old KB in service, and the next reload works', async () => {
+    writeFileSync(kb.kbFile, readFileSync(kb.kbFile, 'utf8').replace(OLD_ANSWER, NEW_ANSWER));
+    const restore = slices.restoreInSlices;
+    // The real restore, on a KB whose entries stop short: it fails after the matchers are rebuilt.
+    jest.spyOn(slices, 'restoreInSlices').mockImplementationOnce(async (packed, dense, sliceMs) => {
+      const tree = packed.rest.tree as { source: { entries: unknown } };
+      tree.source.entries = { [PACKED]: 'json', chunks: ['[{"id":'] };
+      return restore(packed, dense, sliceMs);
+    });
+    const { status, json } = await reload();
+    expect(status).toBe(503);
+    expect(json.error).toMatchObject({
+      code: 'KbBuildFailed',
+      message: expect.stringMatching(/could not be restored: SyntaxError/),
+    });
+    expect((await ask(kb.url, 'comment payer'))[0]).toBe(OLD_ANSWER);
+    expect((await call(`${kb.url}/api/kb`, 'GET')).json).toMatchObject({ generation: 1 });
     expect((await reload()).status).toBe(200);
     expect((await ask(kb.url, 'comment payer'))[0]).toBe(NEW_ANSWER);
   });
