@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { buildTestFaq } from '../../support/test-faq';
 import { testRedisUrl, uniquePrefix } from '../../support/prefix';
+import { deploymentKeys } from '../../support/redis-contents';
 import { agentsJson, PASSWORDS, startAgentApp, type AgentApp } from './agent-app';
 import { Agent, Customer, type EventStream } from './clients';
 
@@ -41,28 +42,21 @@ type Line = { from: string; text: string; agentId?: string; mentions?: string[] 
 /** Every Redis key under the deployment's prefix whose value holds the text. */
 async function keysHolding(text: string): Promise<string[]> {
   const found: string[] = [];
-  for (const pattern of [`${prefix}:*`, `{${prefix}}:*`]) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', '500');
-      cursor = next;
-      for (const key of keys) {
-        const type = await redis.type(key);
-        const values =
-          type === 'string'
-            ? [(await redis.get(key)) ?? '']
-            : type === 'list'
-              ? await redis.lrange(key, 0, -1)
-              : type === 'hash'
-                ? Object.values(await redis.hgetall(key))
-                : type === 'set'
-                  ? await redis.smembers(key)
-                  : type === 'zset'
-                    ? await redis.zrange(key, '0', '-1')
-                    : [];
-        if (values.some((v) => v.includes(text))) found.push(key);
-      }
-    } while (cursor !== '0');
+  for (const key of await deploymentKeys(redis, prefix)) {
+    const type = await redis.type(key);
+    const values =
+      type === 'string'
+        ? [(await redis.get(key)) ?? '']
+        : type === 'list'
+          ? await redis.lrange(key, 0, -1)
+          : type === 'hash'
+            ? Object.values(await redis.hgetall(key))
+            : type === 'set'
+              ? await redis.smembers(key)
+              : type === 'zset'
+                ? await redis.zrange(key, '0', '-1')
+                : [];
+    if (values.some((v) => v.includes(text))) found.push(key);
   }
   return found.sort();
 }
@@ -198,5 +192,5 @@ test('notes: auth and validation, seen by agents on both instances and in the hi
   const holders = await keysHolding('remboursement validé');
   expect(holders.length).toBeGreaterThan(0);
   for (const key of holders)
-    expect(key).toMatch(new RegExp(`^(${prefix}:agent:log:|\\{${prefix}\\}:history:lines:)`));
+    expect(key).toMatch(new RegExp(`^\\{${prefix}:c:[^}]+\\}:(agent:log|history:lines)$`));
 });
