@@ -97,7 +97,22 @@ export class Faq {
         problems[locale] = err instanceof Error ? err.message : String(err);
       }
     }
-    if (!source.cascade) return Faq.of(kb, options, buildMatchers(kb, { ...options, dense }), problems);
+    return Faq.withVectors(kb, options, dense, problems, source.cascade === true);
+  }
+
+  /**
+   * The second half of `create`, synchronous: every matcher built from vectors already made (a
+   * reload's build thread gets them from the bot's encoder). `cascade`: a lexical matcher decides
+   * first and the one that reads vectors only where it is unsure.
+   */
+  static withVectors(
+    kb: LoadedKnowledgeBase,
+    options: FaqOptions,
+    dense: Partial<Record<Locale, DenseVectors>>,
+    problems: Partial<Record<Locale, string>>,
+    cascade: boolean,
+  ): Faq {
+    if (!cascade) return Faq.of(kb, options, buildMatchers(kb, { ...options, dense }), problems);
     // The lexical matcher first: the one that reads vectors reuses its feature space and indexes.
     const lexical = buildMatchers(kb, { ...options, dense: {} });
     const withVectors = buildMatchers(kb, { ...options, dense }, lexical);
@@ -218,7 +233,7 @@ function buildMatchers(
 }
 
 /** Every text of a language the matcher trains or calibrates on (what gets a vector before the build). */
-function textsToEmbed(
+export function textsToEmbed(
   kb: LoadedKnowledgeBase,
   locale: Locale,
   calibration: readonly LabelledText[],

@@ -1,5 +1,12 @@
 // Public surface of the knowledge base: what bot/, cli/ and bench/ import.
-export { Faq, discoverCalibration, type FaqOptions, type FaqSnapshot, type MatchOptions } from './faq';
+export {
+  Faq,
+  discoverCalibration,
+  textsToEmbed,
+  type FaqOptions,
+  type FaqSnapshot,
+  type MatchOptions,
+} from './faq';
 export { answerPolicyFromText, DEFAULT_ANSWER_POLICY, type AnswerPolicy } from './answer-policy';
 export { Matcher, type LabelledText, type MatcherInfo, type MatcherOptions } from './matcher';
 export { loadKnowledgeBase, buildKnowledgeBase, parseKbText, type LoadedKnowledgeBase } from './loader';
@@ -24,7 +31,8 @@ export { kbToQnaTsv } from './qna-tsv-export';
 export { readQnaTsv } from './qna-tsv-import';
 export { summarize, toPrediction, type EvalSummary, type Prediction } from './evaluation';
 export type { Candidate, Decision, DecisionKind, Entry, EscalationReason } from './types';
-export type { VectorSource } from './vector-source';
+export type { TextsToEmbed, VectorSource } from './vector-source';
+export { landVectors, shipVectors, type ShippedVectors } from './shipped-vectors';
 export { LearnedFileStore, type LearnedStore } from './learned-cache';
 export {
   openEncoderVectors,

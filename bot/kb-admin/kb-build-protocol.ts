@@ -5,6 +5,8 @@ import type {
   LabelledText,
   Locale,
   Packed,
+  ShippedVectors,
+  TextsToEmbed,
 } from '../../knowledge-base/index';
 
 /** What the reloader hands the build thread (structured-clone-able: no functions, no encoder). */
@@ -13,9 +15,28 @@ export interface KbBuildRequest {
   readonly defaultLocale?: Locale;
   readonly policy?: AnswerPolicy;
   readonly calibration?: Partial<Record<Locale, readonly LabelledText[]>>;
+  /** With an encoder: the thread asks the bot's thread for each language's vectors (KbEmbedReply). */
+  readonly encoder?: KbBuildEncoder;
   /** Test hook: the thread exits (code 3) before building, as a crash would. */
   readonly crash?: boolean;
 }
+
+/** What the build thread knows of the bot's encoder (VectorSource's data, without its functions). */
+export interface KbBuildEncoder {
+  readonly cascade: boolean;
+  /** Languages the encoder embeds (default: every language). */
+  readonly locales?: readonly Locale[];
+  /** The learned-cache folder, when the encoder keeps one on disk (LearnedFileStore). */
+  readonly learnedDir?: string;
+}
+
+/**
+ * The bot's thread's answer to an `embed` request: the vectors, in the order of the texts asked
+ * (phrasings, then messages), or why there are none (that language is built lexical only).
+ */
+export type KbEmbedReply =
+  | { readonly type: 'vectors'; readonly locale: Locale; readonly vectors: ShippedVectors }
+  | { readonly type: 'no-vectors'; readonly locale: Locale; readonly reason: string };
 
 /**
  * What the build thread sends back: each language's matcher packed (its typed arrays moved, its
@@ -25,5 +46,7 @@ export interface KbBuildRequest {
 export type KbBuildReply =
   | { readonly type: 'matcher'; readonly matcher: Packed<FaqSnapshot['matchers'][number]> }
   | { readonly type: 'built'; readonly faq: Packed<Omit<FaqSnapshot, 'matchers'>>; readonly buildMs: number }
+  /** With an encoder: the texts of one language to embed; `last` when no other language follows. */
+  | { readonly type: 'embed'; readonly locale: Locale; readonly texts: TextsToEmbed; readonly last: boolean }
   | { readonly type: 'invalid'; readonly issues: readonly KbIssue[] }
   | { readonly type: 'failed'; readonly message: string };

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type { Faq, DenseVectors, KbIssue, Locale } from '../../knowledge-base/index';
+import type { Faq, KbIssue } from '../../knowledge-base/index';
+import type { KbBuildEmbedder } from './kb-build-embed';
 import type { KbBuildReply, KbBuildRequest } from './kb-build-protocol';
 import { kbBuildWorkerPath } from './kb-build-path';
 import { restoreInSlices, type PackedFaq } from './kb-restore-slices';
@@ -24,11 +25,14 @@ export type ThreadBuildOutcome =
   | { readonly ok: false; readonly issues: readonly KbIssue[] };
 
 export interface ThreadBuildOptions {
-  /** The build thread is ended after this long (a hung build must not block every later reload). */
+  /**
+   * The build thread is ended after this long (a hung build must not block every later reload).
+   * With an encoder the clock stops while the vectors are made here: a cold cache is no hang.
+   */
   readonly timeoutMs: number;
   readonly workerPath?: string;
-  /** The encoder's vectors, by language, for matchers that read them. */
-  readonly dense?: Partial<Record<Locale, DenseVectors>>;
+  /** With an encoder (the request's `encoder` set): answers the thread's `embed` requests. */
+  readonly embedder?: KbBuildEmbedder;
 }
 
 /**
@@ -58,17 +62,30 @@ export function buildInThread(
       if (outcome instanceof KbBuildThreadError) reject(outcome);
       else resolve(outcome);
     };
-    const timer = setTimeout(
-      () => settle(new KbBuildThreadError(`KB build did not finish within ${options.timeoutMs} ms`)),
-      options.timeoutMs,
-    );
+    const arm = (): NodeJS.Timeout =>
+      setTimeout(
+        () => settle(new KbBuildThreadError(`KB build did not finish within ${options.timeoutMs} ms`)),
+        options.timeoutMs,
+      );
+    let timer = arm();
     worker.on('message', (reply: KbBuildReply) => {
       if (reply.type === 'matcher') return void matchers.push(reply.matcher);
+      if (reply.type === 'embed') {
+        clearTimeout(timer);
+        if (!options.embedder)
+          return settle(new KbBuildThreadError('KB build asked for vectors: no encoder'));
+        const sent = options.embedder.embed(reply, worker);
+        if (reply.last)
+          void sent.then(() => {
+            if (!settled) timer = arm();
+          });
+        return;
+      }
       if (reply.type === 'invalid') return settle({ ok: false, issues: reply.issues });
       if (reply.type === 'failed') return settle(new KbBuildThreadError(`KB build failed: ${reply.message}`));
       received = true;
       const started = performance.now();
-      restoreInSlices({ matchers, rest: reply.faq }, options.dense).then(
+      restoreInSlices({ matchers, rest: reply.faq }, options.embedder?.dense).then(
         ({ faq, longestSliceMs }) =>
           settle({
             ok: true,

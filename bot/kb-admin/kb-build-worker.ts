@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { Faq, KbError, pack } from '../../knowledge-base/index';
 import type { KbBuildReply, KbBuildRequest } from './kb-build-protocol';
+import { buildWithVectors } from './kb-build-with-vectors';
 
 const port = parentPort;
 if (!port) throw new Error('kb-build-worker runs as a worker thread only');
@@ -37,11 +38,13 @@ async function build(): Promise<void> {
   const started = performance.now();
   let faq: Faq;
   try {
-    faq = await Faq.load(request.files, {
-      ...(request.defaultLocale ? { defaultLocale: request.defaultLocale } : {}),
-      ...(request.policy ? { policy: request.policy } : {}),
-      ...(request.calibration ? { calibration: request.calibration } : {}),
-    });
+    faq = request.encoder
+      ? await buildWithVectors(request, request.encoder, port!)
+      : await Faq.load(request.files, {
+          ...(request.defaultLocale ? { defaultLocale: request.defaultLocale } : {}),
+          ...(request.policy ? { policy: request.policy } : {}),
+          ...(request.calibration ? { calibration: request.calibration } : {}),
+        });
   } catch (error) {
     if (error instanceof KbError) return send({ type: 'invalid', issues: error.issues });
     throw error;

@@ -1,13 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import {
   Faq,
-  KbError,
+  LearnedFileStore,
   type EncoderStatus,
   type FaqOptions,
   type KbIssue,
+  type LearnedStore,
   type Locale,
+  type VectorSource,
 } from '../../knowledge-base/index';
 import { FaqHolder } from './faq-holder';
+import { KbBuildEmbedder } from './kb-build-embed';
+import type { KbBuildEncoder } from './kb-build-protocol';
 import { buildInThread } from './kb-build-thread';
 
 /** A reload's build thread is ended after this long (a 10,000-entry KB builds in about 40 s on 2 busy cores). */
@@ -102,34 +106,23 @@ export class KbReloader {
   }
 
   /**
-   * A reload for code already inside `exclusive` (an edit followed by its reload). Without an
-   * encoder the KB is built in a worker thread and swapped in whole: turns meanwhile answer from
-   * the KB in service. A thread that crashes or hangs rejects (KbBuildThreadError) and swaps nothing.
+   * A reload for code already inside `exclusive` (an edit followed by its reload). The KB is built
+   * in a worker thread and swapped in whole: turns meanwhile answer from the KB in service. With an
+   * encoder, the thread asks this one for the vectors (embedded by the encoder's own worker, live
+   * queries first) and builds every matcher from them. A thread that crashes or hangs rejects
+   * (KbBuildThreadError) and swaps nothing.
    */
   async reloadNow(): Promise<KbReloadOutcome> {
     const started = performance.now();
-    const next = this.options.vectors ? await this.buildHere() : await this.buildInWorker();
+    const next = await this.buildInWorker();
     if (!(next instanceof Faq)) return next;
     this.#lastBuildMs = elapsedSince(started);
     const generation = this.holder.swap(next);
     return { ok: true, report: describe(next, generation, this.#lastBuildMs, this.encoderStatus()) };
   }
 
-  /**
-   * With an encoder the build stays on this thread: its vectors come from the encoder's own worker
-   * (queried from here), and the build reads them as it goes.
-   */
-  private async buildHere(): Promise<Faq | KbReloadOutcome> {
-    try {
-      return await Faq.load(this.files, this.options);
-    } catch (error) {
-      if (error instanceof KbError) return { ok: false, issues: error.issues };
-      throw error;
-    }
-  }
-
   private async buildInWorker(): Promise<Faq | KbReloadOutcome> {
-    const { defaultLocale, policy, calibration } = this.options;
+    const { defaultLocale, policy, calibration, vectors, onProgress } = this.options;
     const crash = this.crashNextBuild;
     this.crashNextBuild = false;
     const built = await buildInThread(
@@ -138,9 +131,13 @@ export class KbReloader {
         ...(defaultLocale ? { defaultLocale } : {}),
         ...(policy ? { policy } : {}),
         ...(calibration ? { calibration } : {}),
+        ...(vectors ? { encoder: encoderOf(vectors, this.options.learned) } : {}),
         ...(crash ? { crash } : {}),
       },
-      { timeoutMs: this.buildTimeoutMs },
+      {
+        timeoutMs: this.buildTimeoutMs,
+        ...(vectors ? { embedder: new KbBuildEmbedder(vectors, onProgress) } : {}),
+      },
     );
     return built.ok ? built.faq : { ok: false, issues: built.issues };
   }
@@ -149,6 +146,19 @@ export class KbReloader {
   status(): KbLoadReport {
     return describe(this.holder.current, this.holder.generation, this.#lastBuildMs, this.encoderStatus());
   }
+}
+
+/**
+ * What the build thread needs of the encoder's VectorSource. Its learned store crosses only as a
+ * folder (LearnedFileStore); any other store is not read there, and the thread learns afresh.
+ */
+function encoderOf(vectors: VectorSource, learned: LearnedStore | undefined): KbBuildEncoder {
+  const store = learned ?? vectors.learned;
+  return {
+    cascade: vectors.cascade === true,
+    ...(vectors.locales ? { locales: vectors.locales } : {}),
+    ...(store instanceof LearnedFileStore ? { learnedDir: store.dir } : {}),
+  };
 }
 
 const elapsedSince = (started: number): number => Math.round((performance.now() - started) * 10) / 10;
