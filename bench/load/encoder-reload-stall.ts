@@ -11,6 +11,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { KbReloader } from '../../bot/kb-admin/kb-reloader';
 import { openEncoderVectors } from '../../knowledge-base/index';
 import { writeBigKb } from './big-kb';
+import { table } from '../support/table';
 
 const CACHE_DIR = path.join(tmpdir(), 'relais-bench-encoder-cache');
 const at = process.argv.indexOf('--entries');
@@ -70,11 +71,30 @@ async function main(): Promise<void> {
     big.forEach((f, i) => writeFileSync(files[i]!, readFileSync(f)));
     await reloader.reload();
     stalls.push(await measure(reloader, `${ENTRIES}-entry KB`));
-    for (const s of stalls)
-      console.log(
-        `${s.label}: reload ${s.reloadMs} ms, longest stall ${s.gapMaxMs} ms between 1 ms ticks ` +
-          `(monitorEventLoopDelay max ${s.loopMaxMs} ms, p99 ${s.loopP99Ms} ms)`,
-      );
+    const [demo, large] = stalls as [(typeof stalls)[number], (typeof stalls)[number]];
+    console.log(
+      table([
+        [
+          'encoder-on reload',
+          'reload ms',
+          'longest stall ms (1 ms ticks)',
+          'loop delay max ms',
+          'loop delay p99 ms',
+        ],
+        ...stalls.map((s) => [s.label, s.reloadMs, s.gapMaxMs, s.loopMaxMs, s.loopP99Ms]),
+      ]),
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'encoder-reload',
+        demo_reload_ms: demo.reloadMs,
+        demo_stall_max_ms: demo.gapMaxMs,
+        big_entries: ENTRIES,
+        big_reload_ms: large.reloadMs,
+        big_stall_max_ms: large.gapMaxMs,
+        big_loop_delay_p99_ms: large.loopP99Ms,
+      }),
+    );
   } finally {
     await encoder.close();
     rmSync(dir, { recursive: true, force: true });
