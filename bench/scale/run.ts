@@ -14,7 +14,11 @@ import { startTopology, type Topology } from './topologies';
 const QUICK = process.argv.includes('--quick');
 const CUSTOMERS = 50;
 const RUN_MS = QUICK ? 4_000 : 10_000;
-const SHAPES: readonly Topology['shape'][] = ['server', 'sentinel', 'cluster'];
+const ALL_SHAPES: readonly Topology['shape'][] = ['server', 'sentinel', 'cluster'];
+/** `--shape server` (or sentinel, cluster): that shape only. */
+const ONLY = process.argv[process.argv.indexOf('--shape') + 1];
+const SHAPES = process.argv.includes('--shape') ? ALL_SHAPES.filter((s) => s === ONLY) : ALL_SHAPES;
+if (SHAPES.length === 0) throw new Error(`--shape: one of ${ALL_SHAPES.join(', ')}`);
 const INSTANCES = [1, 2, 3] as const;
 const SCRIPTS = customerScripts();
 const note = (message: string) => process.stderr.write(`[bench:scale] ${message}\n`);
