@@ -20,3 +20,18 @@ export async function freePorts(count: number): Promise<number[]> {
   while (ports.size < count) ports.add(await freePort());
   return [...ports];
 }
+
+/**
+ * Runs `start` again, on ports it picks anew, when a port was taken between `freePort()` and the
+ * server binding it: other jobs on the machine start servers too. `start` must clean up after
+ * itself when it throws.
+ */
+export async function onFreePorts<T>(start: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (err) {
+      if (attempt >= attempts || !String(err).includes('Address already in use')) throw err;
+    }
+  }
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { isServingPrimary, parseClusterNodes, servesSlot } from './cluster-nodes';
-import { freePorts } from './free-port';
+import { freePorts, onFreePorts } from './free-port';
 import { pollUntil } from './poll';
 import { allSettledOrThrow } from './settle';
 import { askRedis, infoFields } from './redis-ask';
@@ -86,7 +86,11 @@ async function slotOwners(port: number): Promise<string | undefined> {
     .join(' ');
 }
 
-export async function startRedisCluster(options: RedisClusterOptions = {}): Promise<RedisCluster> {
+export function startRedisCluster(options: RedisClusterOptions = {}): Promise<RedisCluster> {
+  return onFreePorts(() => startClusterOnce(options));
+}
+
+async function startClusterOnce(options: RedisClusterOptions): Promise<RedisCluster> {
   const primaries = options.primaries ?? 3;
   const replicas = options.replicasPerPrimary ?? 1;
   const nodeTimeoutMs = options.nodeTimeoutMs ?? 1_000;

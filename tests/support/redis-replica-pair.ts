@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePorts } from './free-port';
+import { freePorts, onFreePorts } from './free-port';
 import { pollUntil } from './poll';
 import { askRedis, infoFields } from './redis-ask';
 import { REPLICATION_ARGS, serverArgs, startRedisProcess, type RedisProcess } from './redis-process';
@@ -48,13 +48,7 @@ async function startOnce(): Promise<ReplicaPair> {
   }
 }
 
-/** A free port can be taken before redis-server binds it (other jobs start servers too): try new ports. */
-export async function startReplicaPair(attempts = 3): Promise<ReplicaPair> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnce();
-    } catch (err) {
-      if (attempt >= attempts || !String(err).includes('Address already in use')) throw err;
-    }
-  }
+/** A primary and its replica on loopback ports (new ones if a port was taken meanwhile). */
+export function startReplicaPair(): Promise<ReplicaPair> {
+  return onFreePorts(startOnce);
 }

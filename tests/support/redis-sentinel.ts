@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePorts } from './free-port';
+import { freePorts, onFreePorts } from './free-port';
 import { pollUntil } from './poll';
 import type { NodeAddress } from './redis-cluster';
 import { askRedis, infoFields } from './redis-ask';
@@ -89,7 +89,12 @@ async function role(port: number): Promise<string | undefined> {
   return infoFields(await askRedis(port, 'INFO', 'replication')).get('role');
 }
 
-export async function startRedisSentinel(options: RedisSentinelOptions = {}): Promise<RedisSentinelGroup> {
+/** A primary, a replica and `sentinels` sentinels on loopback ports (new ones if a port was taken). */
+export function startRedisSentinel(options: RedisSentinelOptions = {}): Promise<RedisSentinelGroup> {
+  return onFreePorts(() => startSentinelOnce(options));
+}
+
+async function startSentinelOnce(options: RedisSentinelOptions): Promise<RedisSentinelGroup> {
   const count = options.sentinels ?? 3;
   const downAfterMs = options.downAfterMs ?? 1_000;
   const failoverTimeoutMs = options.failoverTimeoutMs ?? 3_000;

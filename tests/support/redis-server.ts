@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
+import { freePort, onFreePorts } from './free-port';
 import { serverArgs, startRedisProcess } from './redis-process';
 
 /**
@@ -29,9 +29,17 @@ export interface RedisServer {
 }
 
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'relais-redis-'));
-  const server = await startRedisProcess(port, serverArgs(port, dir, options.durable ?? true), options);
+  const { port, server } = await onFreePorts(async () => {
+    const port = await freePort();
+    return {
+      port,
+      server: await startRedisProcess(port, serverArgs(port, dir, options.durable ?? true), options),
+    };
+  }).catch((err: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  });
   return {
     port,
     dir,
