@@ -342,12 +342,12 @@ describe('proactive invitations', () => {
     await part(page, 'launcher').click();
     const search = await waitForFrame(page, '/aide?');
     await search.locator('html[data-help-ready="true"]').waitFor();
-    await search.getByLabel('Rechercher dans l’aide').pressSequentially('zxqw ploum');
+    await search.getByLabel('Rechercher dans l’aide').pressSequentially('zxqw qzvk');
     await page.locator('relais-widget .bubble').waitFor();
     expect(await part(page, 'invitation-text').textContent()).toBe('Pas trouvé ? Demandez-nous.');
     await part(page, 'accept').click();
     const chat = await waitForFrame(page, '/?embed=1');
-    await chat.locator('#webchat p', { hasText: /^zxqw ploum$/ }).waitFor();
+    await chat.locator('#webchat p', { hasText: /^zxqw qzvk$/ }).waitFor();
     await counted('search-none', { shown: 2, accepted: 2 });
     await context.close();
   });
