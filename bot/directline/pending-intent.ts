@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
  * slots, so the two cannot be written in one script): "conversationId|~nonce". It never parses as
  * an activity id, whose tail is a 7-digit position.
  */
-export function newIntentId(conversationId: string): string {
-  return `${conversationId}|~${randomUUID()}`;
+export function newIntent(conversationId: string): { readonly id: string; readonly nonce: string } {
+  const nonce = randomUUID();
+  return { id: `${conversationId}|~${nonce}`, nonce };
 }
 
 export function parseIntentId(

@@ -3,7 +3,7 @@ import { directLineKeys, type DirectLineKeys } from '../../keyspace/index';
 import type { RedisClient } from '../redis/client';
 import { replicatedAll, waitedWriter, type ReplicaWait } from '../redis/replicas';
 import { APPEND_ACTIVITY_LUA, RESOLVE_INTENT_LUA } from './append-activity.lua';
-import { newIntentId, parseIntentId } from './pending-intent';
+import { newIntent, parseIntentId } from './pending-intent';
 import { parseActivityId, type TurnLease } from './pending-turns';
 import { RedisPendingTurns } from './redis-pending-turns';
 import type { DirectLineConversation, DirectLineStore, StoredActivity } from './store';
@@ -86,8 +86,8 @@ export class RedisDirectLineStore implements DirectLineStore {
     const customer = activity.from?.role === 'user';
     const writer = customer ? this.customerWriter : this.redis;
     const pending = customer ? this.customerPending : this.pending;
-    const intentId = lease ? newIntentId(conversationId) : undefined;
-    if (intentId && lease) await pending.reserve(intentId, lease);
+    const intent = lease ? { ...newIntent(conversationId), lease } : undefined;
+    if (intent) await pending.reserve(intent.id, intent.lease);
     const reply = await commandsOf(writer).relaisAppendActivity(
       this.keys.conversation(conversationId),
       this.keys.log(conversationId),
@@ -98,20 +98,20 @@ export class RedisDirectLineStore implements DirectLineStore {
       JSON.stringify(ID_PLACEHOLDER).slice(1, -1),
       clientActivityId ?? '',
       String(this.options.ttlSeconds ?? 0),
-      intentId ? (parseIntentId(intentId)?.nonce ?? '') : '',
+      intent?.nonce ?? '',
     );
     if (!Array.isArray(reply) || typeof reply[0] !== 'number')
       throw new Error(`unexpected reply from ${COMMAND}: ${JSON.stringify(reply)}`);
     // Not stored: the intent has nothing to wait for (a voided one is the recoverer's already).
-    if (reply[0] < 0 && intentId && lease) await pending.done(intentId, lease.owner);
+    if (reply[0] < 0 && intent) await pending.done(intent.id, intent.lease.owner);
     if (reply[0] === -1) throw new Error(`unknown conversation ${conversationId}`);
     if (reply[0] === -2) throw new Error(`activity of ${conversationId} refused: presumed lost, retry`);
     const stored = JSON.parse(String(reply[1])) as StoredActivity;
     const duplicate = reply[0] === 0;
-    if (intentId && lease) {
+    if (intent) {
       // A duplicate's own turn is the first POST's entry; this retry's intent goes.
-      if (duplicate) await pending.done(intentId, lease.owner);
-      else await pending.settle(intentId, stored.id);
+      if (duplicate) await pending.done(intent.id, intent.lease.owner);
+      else await pending.settle(intent.id, stored.id);
     }
     // What the customer posted is acknowledged only once replicas hold it and its pending turn
     // (two slots, maybe two shards); the bot's replies are not waited for: a lost one is recomputed
@@ -119,7 +119,7 @@ export class RedisDirectLineStore implements DirectLineStore {
     if (!duplicate && customer)
       await replicatedAll(writer, this.options.durability, [
         this.keys.log(conversationId),
-        ...(intentId ? [this.keys.pending] : []),
+        ...(intent ? [this.keys.pending] : []),
       ]);
     return { activity: stored, duplicate };
   }

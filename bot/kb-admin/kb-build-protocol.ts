@@ -1,5 +1,6 @@
 import type {
   AnswerPolicy,
+  FaqOptions,
   FaqSnapshot,
   KbIssue,
   LabelledText,
@@ -19,6 +20,15 @@ export interface KbBuildRequest {
   readonly encoder?: KbBuildEncoder;
   /** Test hook: the thread exits (code 3) before building, as a crash would. */
   readonly crash?: boolean;
+}
+
+/** The Faq options a request carries (what is left out, Faq.load and the thread work out). */
+export function requestedOptions(request: KbBuildRequest): FaqOptions {
+  return {
+    ...(request.defaultLocale ? { defaultLocale: request.defaultLocale } : {}),
+    ...(request.policy ? { policy: request.policy } : {}),
+    ...(request.calibration ? { calibration: request.calibration } : {}),
+  };
 }
 
 /** What the build thread knows of the bot's encoder (VectorSource's data, without its functions). */

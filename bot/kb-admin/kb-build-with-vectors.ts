@@ -15,7 +15,13 @@ import {
   type FaqOptions,
   type Locale,
 } from '../../knowledge-base/index';
-import type { KbBuildEncoder, KbBuildReply, KbBuildRequest, KbEmbedReply } from './kb-build-protocol';
+import {
+  requestedOptions,
+  type KbBuildEncoder,
+  type KbBuildReply,
+  type KbBuildRequest,
+  type KbEmbedReply,
+} from './kb-build-protocol';
 
 export async function buildWithVectors(
   request: KbBuildRequest,
@@ -25,8 +31,7 @@ export async function buildWithVectors(
   const kb = await loadKnowledgeBase(request.files);
   const calibration = request.calibration ?? (await discoverCalibration(kb));
   const options: FaqOptions = {
-    ...(request.defaultLocale ? { defaultLocale: request.defaultLocale } : {}),
-    ...(request.policy ? { policy: request.policy } : {}),
+    ...requestedOptions(request),
     calibration,
     // What Faq.create takes from the encoder's VectorSource: the same files, the same store.
     ...(encoder.learnedDir ? { learned: new LearnedFileStore(encoder.learnedDir) } : {}),

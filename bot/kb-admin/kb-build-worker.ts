@@ -8,7 +8,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { Faq, KbError, pack } from '../../knowledge-base/index';
-import type { KbBuildReply, KbBuildRequest } from './kb-build-protocol';
+import { requestedOptions, type KbBuildReply, type KbBuildRequest } from './kb-build-protocol';
 import { buildWithVectors } from './kb-build-with-vectors';
 
 const port = parentPort;
@@ -40,11 +40,7 @@ async function build(): Promise<void> {
   try {
     faq = request.encoder
       ? await buildWithVectors(request, request.encoder, port!)
-      : await Faq.load(request.files, {
-          ...(request.defaultLocale ? { defaultLocale: request.defaultLocale } : {}),
-          ...(request.policy ? { policy: request.policy } : {}),
-          ...(request.calibration ? { calibration: request.calibration } : {}),
-        });
+      : await Faq.load(request.files, requestedOptions(request));
   } catch (error) {
     if (error instanceof KbError) return send({ type: 'invalid', issues: error.issues });
     throw error;
