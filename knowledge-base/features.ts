@@ -4,6 +4,7 @@ import { foldWords, normalizeFolded, prepareLemmas, stem, type NormalizedText } 
 import type { SparseVector } from './sparse';
 import { NO_SYNONYMS, Synonyms, type SynonymsSnapshot } from './synonyms';
 import { TypoIndex, type TypoIndexSnapshot } from './typos';
+import { TextKeyedInts, type TextKeyedIntsSnapshot } from './text-hash';
 
 /** How much each kind of evidence weighs in the full vector (each block is L2-normalised first). */
 export interface FeatureWeights {
@@ -52,10 +53,10 @@ export interface FeatureSpaceSnapshot {
   readonly locale: Locale;
   readonly weights: FeatureWeights;
   readonly synonyms: SynonymsSnapshot;
-  readonly ids: ReadonlyMap<string, number>;
+  readonly ids: TextKeyedIntsSnapshot;
   readonly blocks: Int8Array;
   readonly idf: Float32Array;
-  readonly wordFrequency: ReadonlyMap<string, number>;
+  readonly wordFrequency: TextKeyedIntsSnapshot;
   readonly stemOfWord: ReadonlyMap<string, string>;
   readonly charIdsOfWord: ReadonlyMap<string, Int32Array>;
   readonly typos: TypoIndexSnapshot;
@@ -63,11 +64,12 @@ export interface FeatureSpaceSnapshot {
 
 /** Vocabulary, IDF and typo index of one KB language, built from its phrasings. */
 export class FeatureSpace {
-  // Not readonly: `restore` takes the snapshot's Maps instead of copying them (nothing changes them after a build).
-  private ids = new Map<string, number>();
+  // Not readonly: `restore` takes the snapshot's collections instead of copying them (nothing changes them after a build).
+  // Maps while the space is built; typed arrays once restored from a build thread (see text-hash.ts).
+  private ids: TextMap = new Map<string, number>();
   private readonly blocks: number[] = [];
   private idf: Float32Array = new Float32Array(0);
-  private wordFrequency = new Map<string, number>();
+  private wordFrequency: TextMap = new Map<string, number>();
   private stemOfWord = new Map<string, string>();
   /** Character n-gram feature ids of each KB word, made once: most of a text's features, and its words repeat. */
   private charIdsOfWord = new Map<string, Int32Array>();
@@ -85,10 +87,10 @@ export class FeatureSpace {
       locale: this.locale,
       weights: this.weights,
       synonyms: this.synonyms.snapshot(),
-      ids: this.ids,
+      ids: frozen(this.ids),
       blocks: Int8Array.from(this.blocks),
       idf: this.idf,
-      wordFrequency: this.wordFrequency,
+      wordFrequency: frozen(this.wordFrequency),
       stemOfWord: this.stemOfWord,
       charIdsOfWord: this.charIdsOfWord,
       typos: this.typos.snapshot(),
@@ -97,15 +99,15 @@ export class FeatureSpace {
 
   /**
    * The space `snapshot` described, and the synonyms it reads with (shared with its lexical index).
-   * It takes the snapshot's Maps (a copy cost the bot's thread 30 ms on a 10,000-entry KB): the
+   * It takes the snapshot's collections as they are (a copy cost the bot's thread 30 ms on a 10,000-entry KB): the
    * snapshot is a message's own copy, or the state of a built space, which nothing changes.
    */
   static restore(s: FeatureSpaceSnapshot, synonyms = Synonyms.restore(s.synonyms)): FeatureSpace {
     const space = new FeatureSpace(s.locale, s.weights, synonyms);
-    space.ids = s.ids as Map<string, number>;
+    space.ids = TextKeyedInts.restore(s.ids);
     for (const block of s.blocks) space.blocks.push(block);
     space.idf = s.idf;
-    space.wordFrequency = s.wordFrequency as Map<string, number>;
+    space.wordFrequency = TextKeyedInts.restore(s.wordFrequency);
     space.stemOfWord = s.stemOfWord as Map<string, string>;
     space.charIdsOfWord = s.charIdsOfWord as Map<string, Int32Array>;
     space.typos = TypoIndex.restore(s.typos);
@@ -135,6 +137,10 @@ export class FeatureSpace {
     synonyms: Synonyms = NO_SYNONYMS,
   ): { space: FeatureSpace; phrasings: AnalyzedText[] } {
     const space = new FeatureSpace(locale, weights, synonyms);
+    const ids = new Map<string, number>();
+    const wordFrequency = new Map<string, number>();
+    space.ids = ids;
+    space.wordFrequency = wordFrequency;
     // Fold each phrasing once: the lemma batch and the normalisation read the same words.
     const folded = texts.map((t) => foldWords(t, locale));
     prepareLemmas(folded.flat(), locale);
@@ -143,10 +149,10 @@ export class FeatureSpace {
     const idsOfText: number[][] = [];
     let lastSeen = new Int32Array(1024).fill(-1);
     const idOf = (key: string, block: number): number => {
-      let id = space.ids.get(key);
+      let id = ids.get(key);
       if (id === undefined) {
-        id = space.ids.size;
-        space.ids.set(key, id);
+        id = ids.size;
+        ids.set(key, id);
         space.blocks.push(block);
         df.push(0);
         if (id >= lastSeen.length) {
@@ -168,7 +174,7 @@ export class FeatureSpace {
       };
       forEachWordFeature(stems, (key, block) => count(idOf(key, block)));
       words.forEach((w, i) => {
-        space.wordFrequency.set(w, (space.wordFrequency.get(w) ?? 0) + 1);
+        wordFrequency.set(w, (wordFrequency.get(w) ?? 0) + 1);
         space.stemOfWord.set(w, stems[i]!);
         let chars = space.charIdsOfWord.get(w);
         if (!chars) {
@@ -181,7 +187,7 @@ export class FeatureSpace {
     });
     const n = texts.length;
     space.idf = Float32Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
-    space.typos = new TypoIndex(space.wordFrequency.keys());
+    space.typos = TypoIndex.build(wordFrequency.keys());
     const phrasings = normalized.map(({ words, stems }, i) => ({
       words,
       stems,
@@ -299,4 +305,12 @@ export class FeatureSpace {
     if (fullNorm > 0) for (let k = 0; k < fullValues.length; k++) fullValues[k]! /= fullNorm;
     return { lexical: { ids: lexIds, values: lexValues }, full: { ids, values: fullValues } };
   }
+}
+
+/** A text-keyed number map: a Map while a space is built, typed arrays once restored. */
+type TextMap = Map<string, number> | TextKeyedInts;
+
+/** The typed-array form a snapshot carries (made in the build thread, so the bot's recreates nothing per key). */
+function frozen(map: TextMap): TextKeyedIntsSnapshot {
+  return (map instanceof Map ? TextKeyedInts.from(map) : map).snapshot();
 }

@@ -334,9 +334,8 @@ export class Matcher {
   }
 
   private matchedTerms(words: readonly string[], stems: readonly string[], entryIndex: number): string[] {
-    const known = this.ranker.stemsOf(entryIndex);
     const content = new Set(contentWords(words, this.locale));
-    const terms = words.filter((w, i) => content.has(w) && known.has(stems[i]!));
+    const terms = words.filter((w, i) => content.has(w) && this.ranker.entryHasStem(entryIndex, stems[i]!));
     return [...new Set(terms)];
   }
 

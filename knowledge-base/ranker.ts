@@ -6,7 +6,9 @@ import {
   type FeatureSpaceSnapshot,
   type FeatureWeights,
 } from './features';
+import { EntryStems, type EntryStemsSnapshot } from './entry-stems';
 import { LearnedKey, type LearnedStore } from './learned-cache';
+import { TextKeyedInts, type TextKeyedIntsSnapshot } from './text-hash';
 import {
   DEFAULT_LINEAR_OPTIONS,
   LinearModel,
@@ -145,14 +147,13 @@ export interface LexicalIndex {
   readonly analyzed: readonly AnalyzedText[];
   readonly phrasingIndex: PhrasingIndex;
   readonly entryIndex: PhrasingIndex;
-  readonly entryStems: ReadonlyArray<ReadonlySet<string>>;
   /**
-   * How many entries' phrasings use each stem (what makes a one-word message vague). Built with
-   * the index, not by the ranker: counting it took 40 ms of the bot's thread on a 10,000-entry reload.
+   * Each entry's stems, and how many entries use each stem (what makes a one-word message vague).
+   * Built with the index, not by the ranker: counting took 40 ms of the bot's thread on a 10,000-entry reload.
    */
-  readonly entriesPerStem: ReadonlyMap<string, number>;
+  readonly stems: EntryStems;
   /** Each phrasing's stems, to the one entry that has it (-1: several entries share it). */
-  readonly phrasingOwners: ReadonlyMap<string, number>;
+  readonly phrasingOwners: TextKeyedInts;
 }
 
 /**
@@ -160,8 +161,13 @@ export interface LexicalIndex {
  * worker thread. The phrasings' analyses stay behind: only a build reads them, never a message.
  */
 export interface RankerSnapshot {
-  readonly lexical: Omit<LexicalIndex, 'space' | 'synonyms' | 'analyzed' | 'phrasingIndex' | 'entryIndex'> & {
+  readonly lexical: Omit<
+    LexicalIndex,
+    'space' | 'synonyms' | 'analyzed' | 'phrasingIndex' | 'entryIndex' | 'stems' | 'phrasingOwners'
+  > & {
     readonly space: FeatureSpaceSnapshot;
+    readonly phrasingOwners: TextKeyedIntsSnapshot;
+    readonly stems: EntryStemsSnapshot;
     readonly phrasingIndex: PhrasingIndexSnapshot;
     readonly entryIndex: PhrasingIndexSnapshot;
   };
@@ -188,17 +194,14 @@ function buildLexicalIndex(
     space.size,
     1,
   );
-  const entryStems = Array.from({ length: classCount }, () => new Set<string>());
-  analyzed.forEach((a, i) => a.stems.forEach((stem) => entryStems[labels[i]!]!.add(stem)));
-  const entriesPerStem = new Map<string, number>();
-  for (const stems of entryStems)
-    for (const stem of stems) entriesPerStem.set(stem, (entriesPerStem.get(stem) ?? 0) + 1);
-  const phrasingOwners = new Map<string, number>();
+  const stems = EntryStems.build((i) => analyzed[i]!.stems, labels, classCount);
+  const owners = new Map<string, number>();
   analyzed.forEach((a, i) => {
     const key = a.stems.join(' ');
-    const owner = phrasingOwners.get(key);
-    phrasingOwners.set(key, owner === undefined || owner === labels[i] ? labels[i]! : -1);
+    const owner = owners.get(key);
+    owners.set(key, owner === undefined || owner === labels[i] ? labels[i]! : -1);
   });
+  const phrasingOwners = TextKeyedInts.from(owners);
   return {
     phrasings,
     labels,
@@ -209,8 +212,7 @@ function buildLexicalIndex(
     analyzed,
     phrasingIndex,
     entryIndex,
-    entryStems,
-    entriesPerStem,
+    stems,
     phrasingOwners,
   };
 }
@@ -271,7 +273,7 @@ export class Ranker {
   readonly space: FeatureSpace;
   private readonly phrasingIndex: PhrasingIndex;
   private readonly entryIndex: PhrasingIndex;
-  private readonly entryStems: ReadonlyArray<ReadonlySet<string>>;
+  private readonly stems: EntryStems;
   readonly classCount: number;
 
   private constructor(
@@ -290,7 +292,7 @@ export class Ranker {
     this.space = lexical.space;
     this.phrasingIndex = lexical.phrasingIndex;
     this.entryIndex = lexical.entryIndex;
-    this.entryStems = lexical.entryStems;
+    this.stems = lexical.stems;
     this.classCount = lexical.classCount;
     const classCount = this.classCount;
     this.knnBuffer = new Float32Array(classCount);
@@ -343,12 +345,16 @@ export class Ranker {
       analyzed: _analyzed,
       phrasingIndex,
       entryIndex,
+      stems,
+      phrasingOwners,
       ...rest
     } = this.lexical;
     return {
       lexical: {
         ...rest,
         space: space.snapshot(),
+        stems: stems.snapshot(),
+        phrasingOwners: phrasingOwners.snapshot(),
         phrasingIndex: phrasingIndex.snapshot(),
         entryIndex: entryIndex.snapshot(),
       },
@@ -380,9 +386,9 @@ export class Ranker {
     return this.centroids !== undefined;
   }
 
-  /** Every stem an entry's phrasings use (what an explanation's matched terms are read against). */
-  stemsOf(entry: number): ReadonlySet<string> {
-    return this.entryStems[entry] ?? new Set();
+  /** Whether an entry's phrasings use a stem (what an explanation's matched terms are read against). */
+  entryHasStem(entry: number, stem: string): boolean {
+    return this.stems.has(entry, stem);
   }
 
   /** Scores a message; `temperatures` limits the softmax normalisers computed (calibration needs all). */
@@ -410,9 +416,8 @@ export class Ranker {
     const contentStems = analysis.stems.filter((_, i) => !fn.has(analysis.words[i]!));
     // Computed on demand: the confidence reads it for the best entry only.
     const coverage = (entry: number): number => {
-      const stems = this.entryStems[entry];
-      if (contentStems.length === 0 || !stems) return 0;
-      return contentStems.filter((stem) => stems.has(stem)).length / contentStems.length;
+      if (contentStems.length === 0) return 0;
+      return contentStems.filter((stem) => this.stems.has(entry, stem)).length / contentStems.length;
     };
     return {
       coverage,
@@ -440,7 +445,7 @@ export class Ranker {
     const distinct = new Set(contentStems);
     if (distinct.size !== 1) return 0;
     const [stem] = distinct;
-    return this.lexical.entriesPerStem.get(stem!) ?? 0;
+    return this.stems.entriesUsing(stem!);
   }
 }
 
@@ -453,6 +458,8 @@ function restoreLexical(s: RankerSnapshot['lexical']): LexicalIndex {
     analyzed: [],
     phrasingIndex: PhrasingIndex.restore(s.phrasingIndex),
     entryIndex: PhrasingIndex.restore(s.entryIndex),
+    stems: EntryStems.restore(s.stems),
+    phrasingOwners: TextKeyedInts.restore(s.phrasingOwners),
   };
 }
 

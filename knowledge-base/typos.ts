@@ -1,52 +1,64 @@
+import { textHash } from './text-hash';
+
 export interface TypoIndexSnapshot {
-  readonly byDeletion: ReadonlyMap<string, string[]>;
-  readonly known: ReadonlySet<string>;
+  /** The known words; a word's id is its position. */
+  readonly words: readonly string[];
+  /** Hashes of every known word's one-letter deletions, ascending, and the word each came from. */
+  readonly deletionHashes: Int32Array;
+  readonly deletionOwners: Int32Array;
   readonly minLength: number;
 }
-
-/** Marks a construction whose state `restore` fills in. */
-const RESTORING: Iterable<string> = [];
 
 /**
  * Typo tolerance against the KB vocabulary: a word the KB never uses is mapped to a known word one
  * edit away (deletion neighbourhood, so a look-up costs O(length), not O(vocabulary)).
+ *
+ * The neighbourhood is kept as sorted hashes in typed arrays, not a Map of deletion strings: a
+ * 10,000-entry KB had 44,000 of them holding 90,000 word lists' slots, objects a reload recreated
+ * on the bot's thread. A hash collision only adds a candidate, which the edit-distance check drops.
  */
 export class TypoIndex {
-  // Not readonly: `restore` takes the snapshot's collections (see FeatureSpace.restore).
-  private byDeletion = new Map<string, string[]>();
-  private known = new Set<string>();
+  private readonly known: ReadonlySet<string>;
 
-  constructor(
-    words: Iterable<string>,
-    private readonly minLength = 4,
-  ) {
-    if (words === RESTORING) return;
-    for (const word of words) {
-      if (this.known.has(word) || word.length < minLength || /\d/.test(word)) continue;
-      this.known.add(word);
+  private constructor(private readonly s: TypoIndexSnapshot) {
+    this.known = new Set(s.words);
+  }
+
+  static build(words: Iterable<string>, minLength = 4): TypoIndex {
+    const known = new Set<string>();
+    for (const word of words) if (word.length >= minLength && !/\d/.test(word)) known.add(word);
+    const list = [...known];
+    const hashes: number[] = [];
+    const owners: number[] = [];
+    list.forEach((word, id) => {
       for (const key of deletions(word)) {
-        const list = this.byDeletion.get(key);
-        if (list) list.push(word);
-        else this.byDeletion.set(key, [word]);
+        hashes.push(textHash(key));
+        owners.push(id);
       }
-    }
+    });
+    const order = Int32Array.from(hashes.keys()).sort(
+      (a, b) => hashes[a]! - hashes[b]! || owners[a]! - owners[b]!,
+    );
+    return new TypoIndex({
+      words: list,
+      deletionHashes: Int32Array.from(order, (i) => hashes[i]!),
+      deletionOwners: Int32Array.from(order, (i) => owners[i]!),
+      minLength,
+    });
   }
 
   /** Its state as structured-clone-able data (a KB built in a worker thread crosses to the bot's). */
   snapshot(): TypoIndexSnapshot {
-    return { byDeletion: this.byDeletion, known: this.known, minLength: this.minLength };
+    return this.s;
   }
 
   static restore(s: TypoIndexSnapshot): TypoIndex {
-    const index = new TypoIndex(RESTORING, s.minLength);
-    index.byDeletion = s.byDeletion as Map<string, string[]>;
-    index.known = s.known as Set<string>;
-    return index;
+    return new TypoIndex(s);
   }
 
   /** The closest known word at edit distance 1 (insert, delete, substitute, swap), or undefined. */
   correct(word: string, frequency: (w: string) => number): string | undefined {
-    if (word.length < this.minLength || this.known.has(word) || /\d/.test(word)) return undefined;
+    if (word.length < this.s.minLength || this.known.has(word) || /\d/.test(word)) return undefined;
     let best: string | undefined;
     let bestFreq = -1;
     const consider = (candidate: string): void => {
@@ -58,10 +70,24 @@ export class TypoIndex {
       }
     };
     for (const key of [word, ...deletions(word)]) {
-      for (const candidate of this.byDeletion.get(key) ?? []) consider(candidate);
+      this.forEachWithDeletion(key, consider);
       if (this.known.has(key)) consider(key);
     }
     return best;
+  }
+
+  /** Each known word one of whose deletions hashes as `key` does. */
+  private forEachWithDeletion(key: string, visit: (word: string) => void): void {
+    const { deletionHashes: hashes, deletionOwners: owners, words } = this.s;
+    const h = textHash(key);
+    let lo = 0;
+    let hi = hashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[mid]! < h) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < hashes.length && hashes[i] === h; i++) visit(words[owners[i]!]!);
   }
 }
 

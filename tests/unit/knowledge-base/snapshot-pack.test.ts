@@ -81,7 +81,11 @@ describe('snapshot pack → unpack (what crosses from the build thread)', () => 
         ...snapshot,
         matchers: snapshot.matchers.map(([locale, m]) => {
           if (m.kind !== 'matcher') throw new Error('the demo KB is lexical only here');
-          const lexical = { ...m.ranker.lexical, entriesPerStem: new Map<string, number>() };
+          const { stems } = m.ranker.lexical;
+          const lexical = {
+            ...m.ranker.lexical,
+            stems: { ...stems, entryCounts: new Int32Array(stems.entryCounts.length) },
+          };
           return [locale, { ...m, ranker: { ...m.ranker, lexical } }] as const;
         }),
       };
