@@ -3,65 +3,14 @@ import { askRedis } from '../../support/redis-ask';
 import { startRedisSentinel, type RedisSentinelGroup } from '../../support/redis-sentinel';
 import { DirectLineCustomer } from './direct-line-client';
 import { RelaisProcess } from '../../support/relais-process';
+import { Load, msUntilAnswered, sleep } from './failover-load';
 
 const PREFIX = 'failover';
-const QUESTION = 'Comment annuler une réservation ?';
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 const PROCESS_ENV = {
   REDIS_PREFIX: PREFIX,
   RATE_LIMIT_IP_PER_MINUTE: '0',
   RATE_LIMIT_CONVERSATION_PER_MINUTE: '0',
 };
-
-/** Customers who keep writing; every 200 is a message the customer was told is saved. */
-class Load {
-  readonly acked = new Map<DirectLineCustomer, string[]>();
-  readonly statuses = new Map<number, number>();
-  private running = true;
-  private readonly loops: Promise<void>[] = [];
-
-  constructor(customers: readonly DirectLineCustomer[]) {
-    for (const [n, customer] of customers.entries()) {
-      this.acked.set(customer, []);
-      this.loops.push(this.write(customer, n));
-    }
-  }
-
-  private async write(customer: DirectLineCustomer, n: number): Promise<void> {
-    for (let i = 0; this.running; i++) {
-      const id = `load-${n}-${i}`;
-      const answer = await customer.say(QUESTION, id).catch(() => ({ status: 0 }));
-      this.statuses.set(answer.status, (this.statuses.get(answer.status) ?? 0) + 1);
-      if (answer.status === 200) this.acked.get(customer)!.push(id);
-      await sleep(100);
-    }
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    await Promise.all(this.loops);
-  }
-}
-
-/** Time from now until a new message of `probe` is acknowledged and answered by the bot. */
-async function msUntilAnswered(probe: DirectLineCustomer, limitMs: number): Promise<number> {
-  const started = Date.now();
-  for (let i = 0; Date.now() - started < limitMs; i++) {
-    const before = (await probe.replies().catch(() => undefined))?.length;
-    if (before !== undefined) {
-      const answer = await probe.say(QUESTION, `probe-${i}`).catch(() => ({ status: 0 }));
-      if (answer.status === 200)
-        for (let poll = 0; poll < 50; poll++) {
-          const now = (await probe.replies().catch(() => [])).length;
-          if (now > before) return Date.now() - started;
-          await sleep(50);
-        }
-    }
-    await sleep(100);
-  }
-  return Number.POSITIVE_INFINITY;
-}
 
 /** A primary killed -9 mid-conversation: the bot answers again within 10 s, no acknowledged message lost. */
 async function survivesPrimaryKill(relais: RelaisProcess, kill: () => Promise<void>): Promise<void> {
