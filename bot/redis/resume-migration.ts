@@ -1,0 +1,442 @@
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+
+/**
+ * Finishes a Cluster slot migration that a failover cut in half.
+ *
+ * Redis 7.0 keeps MIGRATING/IMPORTING on the node that was told, never on its replicas. When the
+ * source primary dies mid-migration its promoted replica owns the slot as if nothing moved, while
+ * the target stays IMPORTING from the dead node: it ignores the new owner's claim
+ * (clusterUpdateSlotsConfigWith skips importing slots), counts the slot as uncovered and answers
+ * CLUSTERDOWN for every slot it serves, which also refuses the RESTORE-ASKING of any MIGRATE, so
+ * `redis-cli --cluster fix` cannot move the keys. This does what a resharding tool would: point
+ * the migration at the new owner and carry on.
+ *
+ * Keys found on both sides (MIGRATE says BUSYKEY) are never overwritten blindly: the target's copy
+ * holds what was acknowledged before the crash, the owner's what was written after the promotion.
+ * They are merged where the type makes that lossless, or left in place and reported.
+ */
+
+export interface ClusterAddress {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** What to do with a key both the owner and the target hold with different contents. */
+export type ConflictPolicy = 'refuse' | 'merge';
+
+export interface ResumeOptions {
+  /** Any reachable nodes; the rest are found through CLUSTER NODES. */
+  readonly nodes: readonly ClusterAddress[];
+  /** Default: every slot some node imports from a node that no longer owns it. */
+  readonly slots?: readonly number[];
+  readonly onConflict?: ConflictPolicy;
+  /** MIGRATE timeout per batch. */
+  readonly timeoutMs?: number;
+}
+
+export interface KeyConflict {
+  readonly key: string;
+  /** Why it was not merged ("list"/"hash"… are merged unless a field differs on both sides). */
+  readonly reason: string;
+}
+
+export type ResumeOutcome =
+  /** No node imports the slot from anyone: nothing is half done. */
+  | { readonly state: 'stable'; readonly slot: number }
+  /** The importer's source is gone but no live primary claims the slot yet (promotion not done). */
+  | { readonly state: 'no-owner'; readonly slot: number }
+  | {
+      readonly state: 'finished' | 'left-open';
+      readonly slot: number;
+      readonly from: ClusterAddress;
+      readonly to: ClusterAddress;
+      /** False when the migration was already pointed at the owner (a repair run again, or an ordinary one). */
+      readonly repointed: boolean;
+      readonly moved: number;
+      readonly merged: readonly string[];
+      /** Keys still on the owner: the slot stays MIGRATING/IMPORTING (clients still find both sides via ASK). */
+      readonly conflicts: readonly KeyConflict[];
+    };
+
+interface NodeLine {
+  readonly id: string;
+  readonly address: ClusterAddress;
+  readonly flags: readonly string[];
+  readonly slots: readonly (readonly [number, number])[];
+  /** Only on the `myself` line: slot → the node it imports from / migrates to. */
+  readonly importing: ReadonlyMap<number, string>;
+  readonly migrating: ReadonlyMap<number, string>;
+}
+
+const slotSchema = z.number().int().min(0).max(16383);
+// <id> <ip:port@cport[,hostname]> <flags> <master> <ping> <pong> <epoch> <link> <slot>…
+const lineSchema = z
+  .string()
+  .transform((line) => line.trim().split(' '))
+  .pipe(z.array(z.string()).min(8));
+
+function parseNodes(text: string): NodeLine[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((raw) => {
+      const [id, address, flags, , , , , , ...slotFields] = lineSchema.parse(raw) as [
+        string,
+        string,
+        string,
+        ...string[],
+      ];
+      const hostPort = address.split('@')[0] ?? '';
+      const at = hostPort.lastIndexOf(':');
+      const slots: [number, number][] = [];
+      const importing = new Map<number, string>();
+      const migrating = new Map<number, string>();
+      for (const field of slotFields) {
+        const open = /^\[(\d+)-([<>])-([0-9a-f]+)\]$/.exec(field);
+        if (open) (open[2] === '<' ? importing : migrating).set(Number(open[1]), open[3]!);
+        else {
+          const [from, to = from] = field.split('-').map(Number);
+          if (from !== undefined && to !== undefined) slots.push([from, to]);
+        }
+      }
+      return {
+        id,
+        address: { host: hostPort.slice(0, at), port: Number(hostPort.slice(at + 1)) },
+        flags: flags.split(','),
+        slots,
+        importing,
+        migrating,
+      };
+    });
+}
+
+const owns = (node: NodeLine, slot: number) => node.slots.some(([from, to]) => slot >= from && slot <= to);
+const isLiveMaster = (node: NodeLine) =>
+  node.flags.includes('master') && !node.flags.includes('fail') && !node.flags.includes('fail?');
+
+/** One admin connection per node: no retries, so an unreachable node fails fast. */
+function connect(address: ClusterAddress): Redis {
+  const redis = new Redis({
+    host: address.host,
+    port: address.port,
+    lazyConnect: true,
+    connectTimeout: 1_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => undefined); // failures come back through the commands' promises
+  return redis;
+}
+
+interface LiveNode {
+  readonly self: NodeLine;
+  readonly redis: Redis;
+}
+
+/** Every reachable node with its own view of itself (where the open-slot markers are). */
+async function liveNodes(seeds: readonly ClusterAddress[]): Promise<LiveNode[]> {
+  const seen = new Map<string, ClusterAddress>();
+  const found: LiveNode[] = [];
+  const queue = [...seeds];
+  for (let address = queue.shift(); address; address = queue.shift()) {
+    const key = `${address.host}:${address.port}`;
+    if (seen.has(key)) continue;
+    seen.set(key, address);
+    const redis = connect(address);
+    try {
+      await redis.connect();
+      const lines = parseNodes(String(await redis.call('CLUSTER', 'NODES')));
+      const self = lines.find((line) => line.flags.includes('myself'));
+      if (!self) throw new Error('no myself line');
+      found.push({ self, redis });
+      for (const line of lines) if (!line.flags.includes('fail')) queue.push(line.address);
+    } catch {
+      redis.disconnect(); // down (the crashed node, typically): the others say what is needed
+    }
+  }
+  return found;
+}
+
+/**
+ * Resumes every given slot (by default every half-done one, see `halfDoneMigrations`). All are
+ * re-pointed before any key moves: the target stays CLUSTERDOWN while any slot it imports still
+ * names the dead node as owner, and MIGRATE into a node that is down fails.
+ */
+export async function resumeSlotMigrations(options: ResumeOptions): Promise<ResumeOutcome[]> {
+  const nodes = await liveNodes(options.nodes);
+  try {
+    const slots = options.slots?.map((slot) => slotSchema.parse(slot)) ?? halfDoneOn(nodes);
+    const plans = await Promise.all(slots.map((slot) => repoint(nodes, slot)));
+    const outcomes: ResumeOutcome[] = [];
+    for (const plan of plans)
+      outcomes.push(
+        'state' in plan
+          ? plan
+          : await finish(nodes, plan, options.onConflict ?? 'refuse', options.timeoutMs ?? 5_000),
+      );
+    return outcomes;
+  } finally {
+    for (const node of nodes) node.redis.disconnect();
+  }
+}
+
+/** The slots some reachable node imports from a node that no longer owns them (or is failed). */
+export async function halfDoneMigrations(seeds: readonly ClusterAddress[]): Promise<number[]> {
+  const nodes = await liveNodes(seeds);
+  try {
+    return halfDoneOn(nodes);
+  } finally {
+    for (const node of nodes) node.redis.disconnect();
+  }
+}
+
+function halfDoneOn(nodes: readonly LiveNode[]): number[] {
+  const slots = new Set<number>();
+  for (const importer of nodes)
+    for (const [slot, sourceId] of importer.self.importing) {
+      const source = nodes.find((node) => node.self.id === sourceId);
+      if (!source || !owns(source.self, slot) || source.self.migrating.get(slot) !== importer.self.id)
+        slots.add(slot);
+    }
+  return [...slots].sort((a, b) => a - b);
+}
+
+interface Plan {
+  readonly slot: number;
+  readonly owner: LiveNode;
+  readonly target: LiveNode;
+  readonly repointed: boolean;
+}
+
+/** Points the slot's migration at its live owner; or says why there is nothing to resume. */
+async function repoint(nodes: readonly LiveNode[], slot: number): Promise<Plan | ResumeOutcome> {
+  const target = nodes.find((node) => node.self.importing.has(slot) && isLiveMaster(node.self));
+  if (!target) return { state: 'stable', slot };
+  // The owner as it sees itself: the target's own table is stale (it ignores claims while importing).
+  const owner = nodes.find((node) => node !== target && isLiveMaster(node.self) && owns(node.self, slot));
+  if (!owner) return { state: 'no-owner', slot };
+  // Already pointed at the owner (an earlier run stopped half way): only the keys and the close remain.
+  const repointed =
+    target.self.importing.get(slot) !== owner.self.id || owner.self.migrating.get(slot) !== target.self.id;
+  if (repointed) {
+    // The owner first: from now on it ASKs clients to the target for keys it lacks, instead of
+    // creating a second copy of a key already moved.
+    await owner.redis.call('CLUSTER', 'SETSLOT', slot, 'MIGRATING', target.self.id);
+    // A live owner in the target's table ends its CLUSTERDOWN (the dead one left the slot
+    // uncovered), then IMPORTING re-points the migration at the owner.
+    await target.redis.call('CLUSTER', 'SETSLOT', slot, 'NODE', owner.self.id);
+    await target.redis.call('CLUSTER', 'SETSLOT', slot, 'IMPORTING', owner.self.id);
+  }
+  return { slot, owner, target, repointed };
+}
+
+/** Moves the keys left on the owner, merges or reports the doubled ones, and closes the slot. */
+async function finish(
+  nodes: readonly LiveNode[],
+  { slot, owner, target, repointed }: Plan,
+  policy: ConflictPolicy,
+  timeoutMs: number,
+): Promise<ResumeOutcome> {
+  // The target counts the slot covered at its next event-loop turn; a MIGRATE before that is
+  // refused with CLUSTERDOWN, so the first batches are retried briefly.
+  const { moved, busy } = await moveKeys(owner, target, slot, timeoutMs);
+
+  const merged: string[] = [];
+  const conflicts: KeyConflict[] = [];
+  for (const key of busy) {
+    const reason = policy === 'merge' ? await mergeInto(owner, target, key, timeoutMs) : 'refused';
+    if (reason === undefined) merged.push(key);
+    else conflicts.push({ key, reason });
+  }
+  const outcome = {
+    slot,
+    from: owner.self.address,
+    to: target.self.address,
+    repointed,
+    moved,
+    merged,
+    conflicts,
+  };
+  if (conflicts.length > 0) return { state: 'left-open', ...outcome };
+
+  // The target first (it bumps its epoch, so its claim wins), then the owner, then everyone else.
+  const masters = nodes.filter((node) => node !== target && node !== owner && isLiveMaster(node.self));
+  for (const node of [target, owner, ...masters])
+    await node.redis.call('CLUSTER', 'SETSLOT', slot, 'NODE', target.self.id);
+  return { state: 'finished', ...outcome };
+}
+
+const isBusy = (error: unknown) => error instanceof Error && /BUSYKEY/.test(error.message);
+const isDown = (error: unknown) => error instanceof Error && /CLUSTERDOWN/.test(error.message);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function migrate(
+  owner: LiveNode,
+  target: LiveNode,
+  keys: readonly string[],
+  timeoutMs: number,
+  replace = false,
+): Promise<void> {
+  const { host, port } = target.self.address;
+  const args = [host, port, '', 0, timeoutMs, ...(replace ? ['REPLACE'] : []), 'KEYS', ...keys];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await owner.redis.call('MIGRATE', ...args);
+      return;
+    } catch (error) {
+      if (!isDown(error) || attempt >= 50) throw error;
+      await sleep(20);
+    }
+  }
+}
+
+/** MIGRATEs every key of the slot still on the owner; returns the keys the target already holds. */
+async function moveKeys(
+  owner: LiveNode,
+  target: LiveNode,
+  slot: number,
+  timeoutMs: number,
+): Promise<{ moved: number; busy: string[] }> {
+  const busy = new Set<string>();
+  let moved = 0;
+  for (;;) {
+    const keys = (
+      (await owner.redis.call('CLUSTER', 'GETKEYSINSLOT', slot, 100 + busy.size)) as string[]
+    ).filter((key) => !busy.has(key));
+    if (keys.length === 0) return { moved, busy: [...busy] };
+    try {
+      await migrate(owner, target, keys, timeoutMs);
+      moved += keys.length;
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      // The batch stops at the first busy key with the others partly sent: key by key from here.
+      for (const key of keys)
+        try {
+          await migrate(owner, target, [key], timeoutMs);
+          moved++;
+        } catch (one) {
+          // NOKEY: already sent by the batch.
+          if (isBusy(one)) busy.add(key);
+          else if (!(one instanceof Error && /NOKEY/.test(one.message))) throw one;
+        }
+    }
+  }
+}
+
+type Value =
+  | { readonly type: 'list'; readonly items: string[] }
+  | { readonly type: 'set'; readonly items: string[] }
+  | { readonly type: 'zset'; readonly items: Map<string, number> }
+  | { readonly type: 'hash'; readonly items: Map<string, string> }
+  | { readonly type: 'string'; readonly items: string }
+  | { readonly type: 'other'; readonly name: string };
+
+/** A key's value as one node holds it; `asking` for the target, which does not own the slot. */
+async function read(redis: Redis, key: string, asking: boolean): Promise<{ value: Value; pttl: number }> {
+  const ask = async (...args: (string | number)[]): Promise<unknown> => {
+    if (asking) await redis.call('ASKING');
+    return redis.call(args[0] as string, ...args.slice(1));
+  };
+  const type = String(await ask('TYPE', key));
+  const pttl = Number(await ask('PTTL', key));
+  const flat = async (...args: string[]) => (await ask(...args)) as string[];
+  const pairs = (items: string[]) =>
+    Array.from({ length: items.length / 2 }, (_, i) => [items[2 * i]!, items[2 * i + 1]!] as const);
+  switch (type) {
+    case 'list':
+      return { value: { type, items: await flat('LRANGE', key, '0', '-1') }, pttl };
+    case 'set':
+      return { value: { type, items: await flat('SMEMBERS', key) }, pttl };
+    case 'zset': {
+      const items = pairs(await flat('ZRANGE', key, '0', '-1', 'WITHSCORES'));
+      return { value: { type, items: new Map(items.map(([m, s]) => [m, Number(s)])) }, pttl };
+    }
+    case 'hash':
+      return { value: { type, items: new Map(pairs(await flat('HGETALL', key))) }, pttl };
+    case 'string':
+      return { value: { type, items: String(await ask('GET', key)) }, pttl };
+    default:
+      return { value: { type: 'other', name: type }, pttl };
+  }
+}
+
+/**
+ * The union of both copies, or why there is none. Lists: the common prefix (the part the owner
+ * kept from before the crash, if its replica had it), then the target's remainder (acknowledged
+ * before the crash), then the owner's (written after the promotion).
+ */
+function union(onTarget: Value, onOwner: Value): Value | string {
+  if (onTarget.type !== onOwner.type)
+    return `a ${describe(onTarget)} on the target, a ${describe(onOwner)} on the owner`;
+  switch (onTarget.type) {
+    case 'list': {
+      const owner = (onOwner as typeof onTarget).items;
+      let common = 0;
+      while (
+        common < owner.length &&
+        common < onTarget.items.length &&
+        owner[common] === onTarget.items[common]
+      )
+        common++;
+      return { type: 'list', items: [...onTarget.items, ...owner.slice(common)] };
+    }
+    case 'set':
+      return { type: 'set', items: [...new Set([...onTarget.items, ...(onOwner as typeof onTarget).items])] };
+    case 'zset': {
+      // Relais scores are times (due, seen, claimed): the later one is the newer fact.
+      const items = new Map(onTarget.items);
+      for (const [member, score] of (onOwner as typeof onTarget).items)
+        items.set(member, Math.max(score, items.get(member) ?? score));
+      return { type: 'zset', items };
+    }
+    case 'hash': {
+      const items = new Map(onTarget.items);
+      for (const [field, value] of (onOwner as typeof onTarget).items) {
+        const there = items.get(field);
+        // Which write came last is not known: a field both sides changed is left to a person.
+        if (there !== undefined && there !== value) return `hash field "${field}" differs`;
+        items.set(field, value);
+      }
+      return { type: 'hash', items };
+    }
+    case 'string':
+      return onTarget.items === (onOwner as typeof onTarget).items ? onTarget : 'string values differ';
+    default:
+      return `a ${onTarget.name} is not merged`;
+  }
+}
+
+const describe = (value: Value) => (value.type === 'other' ? value.name : value.type);
+
+/** Writes the union on the owner (atomically, WATCHed), then MIGRATE REPLACE; a reason if not merged. */
+async function mergeInto(
+  owner: LiveNode,
+  target: LiveNode,
+  key: string,
+  timeoutMs: number,
+): Promise<string | undefined> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await owner.redis.watch(key);
+    const mine = await read(owner.redis, key, false);
+    const theirs = await read(target.redis, key, true);
+    const value = union(theirs.value, mine.value);
+    if (typeof value === 'string') {
+      await owner.redis.unwatch();
+      return value;
+    }
+    const multi = owner.redis.multi().del(key);
+    if (value.type === 'list') multi.rpush(key, ...value.items);
+    else if (value.type === 'set') multi.sadd(key, ...value.items);
+    else if (value.type === 'zset') multi.zadd(key, ...[...value.items].flatMap(([m, s]) => [s, m]));
+    else if (value.type === 'hash') multi.hset(key, Object.fromEntries(value.items));
+    else if (value.type === 'string') multi.set(key, value.items);
+    // The longer life wins; -1 (none) outlives any.
+    const ttls = [mine.pttl, theirs.pttl];
+    if (!ttls.includes(-1)) multi.pexpire(key, Math.max(...ttls));
+    if ((await multi.exec()) === null) continue; // the owner's copy changed meanwhile: read again
+    await migrate(owner, target, [key], timeoutMs, true);
+    return undefined;
+  }
+  return 'kept changing while merged';
+}
