@@ -1,8 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { askRedis } from './redis-ask';
-
-const run = promisify(execFile);
 
 /**
  * Moves Cluster slots from one primary to another with the protocol `redis-cli --cluster reshard`
@@ -49,29 +45,5 @@ export class SlotMigration {
     while ((await this.moveKeys(slot, 100)) > 0);
     for (const port of [this.targetPort, this.sourcePort, ...otherPrimaries])
       await askRedis(port, 'CLUSTER', 'SETSLOT', slot, 'NODE', this.targetId);
-  }
-}
-
-/** What `redis-cli --cluster fix` did: whether it exited 0, and its output for a failing test to show. */
-export interface FixOutcome {
-  readonly ok: boolean;
-  readonly output: string;
-}
-
-/**
- * The documented repair of slots left open by a crash: `redis-cli --cluster fix` moves the stray
- * keys to the slot's owner and clears IMPORTING/MIGRATING. `replace` overwrites a key found on
- * both nodes (without it fix stops there, naming the key).
- */
-export async function fixCluster(anyPort: number, options: { replace?: boolean } = {}): Promise<FixOutcome> {
-  const args = ['--cluster', 'fix', `127.0.0.1:${anyPort}`, '--cluster-yes'];
-  if (options.replace) args.push('--cluster-replace');
-  try {
-    const { stdout, stderr } = await run('redis-cli', args, { timeout: 30_000 });
-    return { ok: true, output: stdout + stderr };
-  } catch (err) {
-    // A non-zero exit: fix found something it will not repair on its own.
-    const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${stdout}${stderr}${(err as Error).message}` };
   }
 }
