@@ -71,12 +71,32 @@ export function clientFor(shape: RedisShape, use: RedisUse): RedisClient {
         retryDelayOnTryAgain: 100,
         scaleReads: 'master',
       };
-      return new Cluster(
-        shape.nodes.map((n) => ({ ...n })),
-        options,
+      return quietAsking(
+        new Cluster(
+          shape.nodes.map((n) => ({ ...n })),
+          options,
+        ),
       );
     }
   }
+}
+
+/**
+ * ioredis sends ASKING ahead of an ASK-redirected command and drops ASKING's promise: if that
+ * node's connection closes first (slots moving while a primary fails over), the rejection is
+ * unhandled and ends the process. The redirected command fails on the same connection and reaches
+ * its caller, so ASKING's own failure carries nothing more and is caught here.
+ */
+function quietAsking(cluster: Cluster): Cluster {
+  cluster.on('+node', (node: Redis) => {
+    const asking = node.asking.bind(node);
+    node.asking = ((...args: Parameters<Redis['asking']>) => {
+      const reply = asking(...args);
+      reply.catch(() => undefined);
+      return reply;
+    }) as Redis['asking'];
+  });
+  return cluster;
 }
 
 /** A second connection of the same shape and options, for pub/sub. */
