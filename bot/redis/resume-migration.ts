@@ -63,6 +63,8 @@ interface NodeLine {
   readonly id: string;
   readonly address: ClusterAddress;
   readonly flags: readonly string[];
+  /** The primary's id for a replica, '-' for a primary. */
+  readonly primaryId: string;
   readonly slots: readonly (readonly [number, number])[];
   /** Only on the `myself` line: slot → the node it imports from / migrates to. */
   readonly importing: ReadonlyMap<number, string>;
@@ -81,7 +83,8 @@ function parseNodes(text: string): NodeLine[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((raw) => {
-      const [id, address, flags, , , , , , ...slotFields] = lineSchema.parse(raw) as [
+      const [id, address, flags, primaryId, , , , , ...slotFields] = lineSchema.parse(raw) as [
+        string,
         string,
         string,
         string,
@@ -104,6 +107,7 @@ function parseNodes(text: string): NodeLine[] {
         id,
         address: { host: hostPort.slice(0, at), port: Number(hostPort.slice(at + 1)) },
         flags: flags.split(','),
+        primaryId,
         slots,
         importing,
         migrating,
@@ -131,6 +135,8 @@ function connect(address: ClusterAddress): Redis {
 
 interface LiveNode {
   readonly self: NodeLine;
+  /** Its whole CLUSTER NODES. */
+  readonly view: readonly NodeLine[];
   readonly redis: Redis;
 }
 
@@ -149,7 +155,7 @@ async function liveNodes(seeds: readonly ClusterAddress[]): Promise<LiveNode[]> 
       const lines = parseNodes(String(await redis.call('CLUSTER', 'NODES')));
       const self = lines.find((line) => line.flags.includes('myself'));
       if (!self) throw new Error('no myself line');
-      found.push({ self, redis });
+      found.push({ self, view: lines, redis });
       for (const line of lines) if (!line.flags.includes('fail')) queue.push(line.address);
     } catch {
       redis.disconnect(); // down (the crashed node, typically): the others say what is needed
@@ -199,6 +205,12 @@ function halfDoneOn(nodes: readonly LiveNode[]): number[] {
       if (!source || !owns(source.self, slot) || source.self.migrating.get(slot) !== importer.self.id)
         slots.add(slot);
     }
+  // The other way round: an owner migrating to a node that does not import from it (the target died).
+  for (const owner of nodes)
+    for (const [slot, targetId] of owner.self.migrating) {
+      const target = nodes.find((node) => node.self.id === targetId);
+      if (!target || target.self.importing.get(slot) !== owner.self.id) slots.add(slot);
+    }
   return [...slots].sort((a, b) => a - b);
 }
 
@@ -212,7 +224,7 @@ interface Plan {
 /** Points the slot's migration at its live owner; or says why there is nothing to resume. */
 async function repoint(nodes: readonly LiveNode[], slot: number): Promise<Plan | ResumeOutcome> {
   const target = nodes.find((node) => node.self.importing.has(slot) && isLiveMaster(node.self));
-  if (!target) return { state: 'stable', slot };
+  if (!target) return repointDeadTarget(nodes, slot);
   // The owner as it sees itself: the target's own table is stale (it ignores claims while importing).
   const owner = nodes.find((node) => node !== target && isLiveMaster(node.self) && owns(node.self, slot));
   if (!owner) return { state: 'no-owner', slot };
@@ -229,6 +241,42 @@ async function repoint(nodes: readonly LiveNode[], slot: number): Promise<Plan |
     await target.redis.call('CLUSTER', 'SETSLOT', slot, 'IMPORTING', owner.self.id);
   }
   return { slot, owner, target, repointed };
+}
+
+/**
+ * The target died instead: its promoted replica holds the keys already sent (RESTORE is
+ * replicated) but not the IMPORTING mark, and the owner ASKs clients to the dead node. The
+ * promoted replica is the one other primary holding keys of the slot; with none, nothing was
+ * moved and the owner simply stops migrating.
+ */
+async function repointDeadTarget(nodes: readonly LiveNode[], slot: number): Promise<Plan | ResumeOutcome> {
+  const owner = nodes.find(
+    (node) => isLiveMaster(node.self) && owns(node.self, slot) && node.self.migrating.has(slot),
+  );
+  if (!owner) return { state: 'stable', slot };
+  const deadId = owner.self.migrating.get(slot)!;
+  // A replica of the dead target not promoted yet: its keys would be missed.
+  const waiting = owner.view.some(
+    (line) => line.primaryId === deadId && line.flags.includes('slave') && !line.flags.includes('fail'),
+  );
+  if (waiting) return { state: 'no-owner', slot };
+  const holders: LiveNode[] = [];
+  for (const node of nodes)
+    if (
+      node !== owner &&
+      isLiveMaster(node.self) &&
+      Number(await node.redis.call('CLUSTER', 'COUNTKEYSINSLOT', slot)) > 0
+    )
+      holders.push(node);
+  if (holders.length > 1) throw new Error(`slot ${slot}: keys on several primaries besides its owner`);
+  const target = holders[0];
+  if (!target) {
+    await owner.redis.call('CLUSTER', 'SETSLOT', slot, 'STABLE');
+    return { state: 'stable', slot };
+  }
+  await owner.redis.call('CLUSTER', 'SETSLOT', slot, 'MIGRATING', target.self.id);
+  await target.redis.call('CLUSTER', 'SETSLOT', slot, 'IMPORTING', owner.self.id);
+  return { slot, owner, target, repointed: true };
 }
 
 /** Moves the keys left on the owner, merges or reports the doubled ones, and closes the slot. */
@@ -340,7 +388,9 @@ async function read(redis: Redis, key: string, asking: boolean): Promise<{ value
   };
   const type = String(await ask('TYPE', key));
   const pttl = Number(await ask('PTTL', key));
-  const flat = async (...args: string[]) => (await ask(...args)) as string[];
+  // RESP3 (ioredis' default here) nests ZRANGE … WITHSCORES as pairs: flattened, as in RESP2.
+  const flat = async (...args: string[]) =>
+    ((await ask(...args)) as (string | string[])[]).flat().map(String);
   const pairs = (items: string[]) =>
     Array.from({ length: items.length / 2 }, (_, i) => [items[2 * i]!, items[2 * i + 1]!] as const);
   switch (type) {
@@ -434,9 +484,15 @@ async function mergeInto(
     // The longer life wins; -1 (none) outlives any.
     const ttls = [mine.pttl, theirs.pttl];
     if (!ttls.includes(-1)) multi.pexpire(key, Math.max(...ttls));
-    if ((await multi.exec()) === null) continue; // the owner's copy changed meanwhile: read again
-    await migrate(owner, target, [key], timeoutMs, true);
-    return undefined;
+    try {
+      if ((await multi.exec()) === null) continue; // the owner's copy changed meanwhile: read again
+      await migrate(owner, target, [key], timeoutMs, true);
+      return undefined;
+    } catch (error) {
+      // Reported with the key, never thrown: the other keys and slots still need the repair.
+      const previous = (error as { previousErrors?: Error[] }).previousErrors ?? [];
+      return [error as Error, ...previous].map((e) => e.message).join(': ');
+    }
   }
   return 'kept changing while merged';
 }
