@@ -2,6 +2,7 @@
 import { formatIssue, KbError } from '../knowledge-base';
 import { one, parseArgs } from './args';
 import { CliError } from './cli-error';
+import { clusterResume, CLUSTER_USAGE } from './cluster-resume';
 import { kbAsk } from './kb-ask';
 import { kbCheck } from './kb-check';
 import { kbEval, KB_EVAL_USAGE } from './kb-eval';
@@ -15,7 +16,8 @@ const USAGE = `usage:
   ${KB_EVAL_USAGE}
   ${KB_IMPORT_USAGE}
   ${KB_EXPORT_USAGE}
-  ${PRIVACY_USAGE}`;
+  ${PRIVACY_USAGE}
+  ${CLUSTER_USAGE}`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [group, command, ...rest] = argv;
@@ -31,6 +33,19 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(prefix !== undefined ? { prefix } : {}),
       },
       process.env,
+      process.stdout,
+    );
+  }
+  if (group === 'cluster' && command === 'resume-migration') {
+    const args = parseArgs(rest, ['node', 'slot'], ['merge']);
+    if (args.positionals.length > 0)
+      throw new CliError(`unexpected argument "${args.positionals[0]}"\n${USAGE}`);
+    return clusterResume(
+      {
+        nodes: args.options.get('node') ?? [],
+        slots: args.options.get('slot') ?? [],
+        merge: args.flags.has('merge'),
+      },
       process.stdout,
     );
   }

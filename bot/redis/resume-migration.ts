@@ -161,6 +161,8 @@ async function liveNodes(seeds: readonly ClusterAddress[]): Promise<LiveNode[]> 
       redis.disconnect(); // down (the crashed node, typically): the others say what is needed
     }
   }
+  if (found.length === 0)
+    throw new Error(`no cluster node answers at ${seeds.map((a) => `${a.host}:${a.port}`).join(', ')}`);
   return found;
 }
 
