@@ -230,6 +230,8 @@ async function repoint(nodes: readonly LiveNode[], slot: number): Promise<Plan |
   // The owner as it sees itself: the target's own table is stale (it ignores claims while importing).
   const owner = nodes.find((node) => node !== target && isLiveMaster(node.self) && owns(node.self, slot));
   if (!owner) return { state: 'no-owner', slot };
+  // Just promoted: until the target has heard, it refuses the owner as "not a master".
+  if (!knowsAsMaster(target, owner)) return { state: 'no-owner', slot };
   // Already pointed at the owner (an earlier run stopped half way): only the keys and the close remain.
   const repointed =
     target.self.importing.get(slot) !== owner.self.id || owner.self.migrating.get(slot) !== target.self.id;
@@ -244,6 +246,9 @@ async function repoint(nodes: readonly LiveNode[], slot: number): Promise<Plan |
   }
   return { slot, owner, target, repointed };
 }
+
+const knowsAsMaster = (viewer: LiveNode, node: LiveNode) =>
+  viewer.view.some((line) => line.id === node.self.id && line.flags.includes('master'));
 
 /**
  * The target died instead: its promoted replica holds the keys already sent (RESTORE is
@@ -276,6 +281,7 @@ async function repointDeadTarget(nodes: readonly LiveNode[], slot: number): Prom
     await owner.redis.call('CLUSTER', 'SETSLOT', slot, 'STABLE');
     return { state: 'stable', slot };
   }
+  if (!knowsAsMaster(owner, target)) return { state: 'no-owner', slot };
   await owner.redis.call('CLUSTER', 'SETSLOT', slot, 'MIGRATING', target.self.id);
   await target.redis.call('CLUSTER', 'SETSLOT', slot, 'IMPORTING', owner.self.id);
   return { slot, owner, target, repointed: true };
