@@ -51,6 +51,7 @@ export function buildInThread(
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerPath, { workerData: request });
     const matchers: Array<PackedFaq['matchers'][number]> = [];
+    const entries: string[] = [];
     let settled = false;
     /** The KB has arrived: the thread's own exit is then no failure. */
     let received = false;
@@ -70,6 +71,7 @@ export function buildInThread(
     let timer = arm();
     worker.on('message', (reply: KbBuildReply) => {
       if (reply.type === 'matcher') return void matchers.push(reply.matcher);
+      if (reply.type === 'entries') return void entries.push(reply.json);
       if (reply.type === 'embed') {
         clearTimeout(timer);
         if (!options.embedder)
@@ -85,7 +87,7 @@ export function buildInThread(
       if (reply.type === 'failed') return settle(new KbBuildThreadError(`KB build failed: ${reply.message}`));
       received = true;
       const started = performance.now();
-      restoreInSlices({ matchers, rest: reply.faq }, options.embedder?.dense).then(
+      restoreInSlices({ matchers, entries, rest: reply.faq }, options.embedder?.dense).then(
         ({ faq, longestSliceMs }) =>
           settle({
             ok: true,

@@ -7,7 +7,8 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { Faq, KbError, pack } from '../../knowledge-base/index';
+import { Faq, KbError } from '../../knowledge-base/index';
+import { packFaq } from './kb-pack-faq';
 import { requestedOptions, type KbBuildReply, type KbBuildRequest } from './kb-build-protocol';
 import { buildWithVectors } from './kb-build-with-vectors';
 
@@ -46,14 +47,11 @@ async function build(): Promise<void> {
     throw error;
   }
   const buildMs = performance.now() - started;
-  const { matchers, ...rest } = faq.snapshot();
+  const messages = packFaq(faq.snapshot());
   // The typed arrays are moved, not copied: this thread exits right after.
-  for (const matcher of matchers) {
-    const { packed, transfer } = pack(matcher);
-    send({ type: 'matcher', matcher: packed }, transfer);
-  }
-  const { packed, transfer } = pack(rest);
-  send({ type: 'built', faq: packed, buildMs }, transfer);
+  for (const { packed, transfer } of messages.matchers) send({ type: 'matcher', matcher: packed }, transfer);
+  for (const json of messages.entries) send({ type: 'entries', json });
+  send({ type: 'built', faq: messages.rest.packed, buildMs }, messages.rest.transfer);
 }
 
 build().catch((error: unknown) =>

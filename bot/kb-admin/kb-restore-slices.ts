@@ -1,16 +1,20 @@
 import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   Faq,
   unpack,
   type DenseVectors,
+  type Entry,
   type FaqSnapshot,
   type Locale,
   type Packed,
 } from '../../knowledge-base/index';
 
-/** What a build thread sent: each language's matcher, then the rest of the KB. */
+/** What a build thread sent: each language's matcher, the entries as JSON parts, then the rest of the KB. */
 export interface PackedFaq {
   readonly matchers: ReadonlyArray<Packed<FaqSnapshot['matchers'][number]>>;
+  /** Each a JSON array of entries, in order; when none, the entries are in `rest`. */
+  readonly entries?: readonly string[];
   readonly rest: Packed<Omit<FaqSnapshot, 'matchers'>>;
 }
 
@@ -32,8 +36,17 @@ export async function restoreInSlices(
     longestSliceMs = Math.max(longestSliceMs, matcher.longestSliceMs);
   }
   const rest = await unpack(packed.rest, sliceMs);
+  const parts = packed.entries ?? [];
+  const entries: Entry[] = [];
+  for (const part of parts) {
+    const slice = performance.now();
+    entries.push(...(JSON.parse(part) as Entry[]));
+    longestSliceMs = Math.max(longestSliceMs, performance.now() - slice);
+    await nextTurn();
+  }
+  const source = parts.length > 0 ? { ...rest.value.source, entries } : rest.value.source;
   const started = performance.now();
-  const faq = Faq.restore({ ...rest.value, matchers }, dense);
+  const faq = Faq.restore({ ...rest.value, source, matchers }, dense);
   longestSliceMs = Math.max(longestSliceMs, rest.longestSliceMs, performance.now() - started);
   return { faq, longestSliceMs };
 }

@@ -1,19 +1,11 @@
 import { join } from 'node:path';
-import type { PackedFaq } from '../../../bot/kb-admin/kb-restore-slices';
-import { Faq, unpack, type FaqSnapshot } from '../../../knowledge-base/index';
-import { packedAsSent } from '../../support/packed-faq';
+import { Faq, type FaqSnapshot } from '../../../knowledge-base/index';
+import { packedAsSent, unpackedAtOnce } from '../../support/packed-faq';
 import { buildTestFaq } from '../../support/test-faq';
 
 const DEMO = ['fr.yaml', 'en.yaml'].map((f) =>
   join(__dirname, '..', '..', '..', 'knowledge-base', 'demo', f),
 );
-
-/** The Faq the bot's thread rebuilds from what a build thread sent (unpacked at once: slices are 0 ms). */
-async function unpacked(packed: PackedFaq): Promise<FaqSnapshot> {
-  const matchers = [];
-  for (const m of packed.matchers) matchers.push((await unpack(m, Infinity)).value);
-  return { ...(await unpack(packed.rest, Infinity)).value, matchers };
-}
 
 /** Whole decisions (scores, candidates, explanation) of `faq` for each message. */
 async function decisions(faq: Faq, messages: readonly string[], locale: 'fr' | 'en'): Promise<unknown[]> {
@@ -46,7 +38,7 @@ const EN = [
 describe('snapshot pack → unpack (what crosses from the build thread)', () => {
   test('the restored test KB decides every FR and EN message exactly as the built one', async () => {
     const built = buildTestFaq();
-    const restored = Faq.restore(await unpacked(packedAsSent(built)));
+    const restored = Faq.restore(await unpackedAtOnce(packedAsSent(built)));
     expect(restored.locales).toEqual(built.locales);
     expect(await decisions(restored, FR, 'fr')).toEqual(await decisions(built, FR, 'fr'));
     expect(await decisions(restored, EN, 'en')).toEqual(await decisions(built, EN, 'en'));
@@ -57,7 +49,7 @@ describe('snapshot pack → unpack (what crosses from the build thread)', () => 
   test('every field of the snapshot survives the crossing (the restored KB snapshots the same)', async () => {
     const built = buildTestFaq();
     const sent = structuredClone(built.snapshot());
-    const restored = Faq.restore(await unpacked(packedAsSent(built)));
+    const restored = Faq.restore(await unpackedAtOnce(packedAsSent(built)));
     expect(restored.snapshot()).toEqual(sent);
   });
 
@@ -69,14 +61,14 @@ describe('snapshot pack → unpack (what crosses from the build thread)', () => 
     }, 60_000);
 
     test('are decided the same after the crossing, and some of them are offered as a choice', async () => {
-      const restored = Faq.restore(await unpacked(packedAsSent(built)));
+      const restored = Faq.restore(await unpackedAtOnce(packedAsSent(built)));
       const before = (await decisions(built, vague, 'fr')) as Array<{ decision: string }>;
       expect(await decisions(restored, vague, 'fr')).toEqual(before);
       expect(before.filter((d) => d.decision === 'clarify').length).toBeGreaterThan(3);
     });
 
     test('would be decided otherwise by a KB that lost the count (so the test above sees its absence)', async () => {
-      const snapshot = await unpacked(packedAsSent(built));
+      const snapshot = await unpackedAtOnce(packedAsSent(built));
       const lost: FaqSnapshot = {
         ...snapshot,
         matchers: snapshot.matchers.map(([locale, m]) => {
