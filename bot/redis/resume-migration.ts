@@ -1,5 +1,14 @@
-import { Redis } from 'ioredis';
-import { z } from 'zod';
+import {
+  isLiveMaster,
+  liveNodes,
+  owns,
+  slotSchema,
+  type ClusterAddress,
+  type LiveNode,
+} from './cluster-view';
+import { read, union } from './key-union';
+
+export type { ClusterAddress } from './cluster-view';
 
 /**
  * Finishes a Cluster slot migration that a failover cut in half.
@@ -17,12 +26,6 @@ import { z } from 'zod';
  * They are merged where the type makes that lossless, or left in place and reported.
  */
 
-export interface ClusterAddress {
-  readonly host: string;
-  readonly port: number;
-}
-
-/** What to do with a key both the owner and the target hold with different contents. */
 export type ConflictPolicy = 'refuse' | 'merge';
 
 export interface ResumeOptions {
@@ -58,113 +61,6 @@ export type ResumeOutcome =
       /** Keys still on the owner: the slot stays MIGRATING/IMPORTING (clients still find both sides via ASK). */
       readonly conflicts: readonly KeyConflict[];
     };
-
-interface NodeLine {
-  readonly id: string;
-  readonly address: ClusterAddress;
-  readonly flags: readonly string[];
-  /** The primary's id for a replica, '-' for a primary. */
-  readonly primaryId: string;
-  readonly slots: readonly (readonly [number, number])[];
-  /** Only on the `myself` line: slot → the node it imports from / migrates to. */
-  readonly importing: ReadonlyMap<number, string>;
-  readonly migrating: ReadonlyMap<number, string>;
-}
-
-const slotSchema = z.number().int().min(0).max(16383);
-// <id> <ip:port@cport[,hostname]> <flags> <master> <ping> <pong> <epoch> <link> <slot>…
-const lineSchema = z
-  .string()
-  .transform((line) => line.trim().split(' '))
-  .pipe(z.array(z.string()).min(8));
-
-function parseNodes(text: string): NodeLine[] {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((raw) => {
-      const [id, address, flags, primaryId, , , , , ...slotFields] = lineSchema.parse(raw) as [
-        string,
-        string,
-        string,
-        string,
-        ...string[],
-      ];
-      const hostPort = address.split('@')[0] ?? '';
-      const at = hostPort.lastIndexOf(':');
-      const slots: [number, number][] = [];
-      const importing = new Map<number, string>();
-      const migrating = new Map<number, string>();
-      for (const field of slotFields) {
-        const open = /^\[(\d+)-([<>])-([0-9a-f]+)\]$/.exec(field);
-        if (open) (open[2] === '<' ? importing : migrating).set(Number(open[1]), open[3]!);
-        else {
-          const [from, to = from] = field.split('-').map(Number);
-          if (from !== undefined && to !== undefined) slots.push([from, to]);
-        }
-      }
-      return {
-        id,
-        address: { host: hostPort.slice(0, at), port: Number(hostPort.slice(at + 1)) },
-        flags: flags.split(','),
-        primaryId,
-        slots,
-        importing,
-        migrating,
-      };
-    });
-}
-
-const owns = (node: NodeLine, slot: number) => node.slots.some(([from, to]) => slot >= from && slot <= to);
-const isLiveMaster = (node: NodeLine) =>
-  node.flags.includes('master') && !node.flags.includes('fail') && !node.flags.includes('fail?');
-
-/** One admin connection per node: no retries, so an unreachable node fails fast. */
-function connect(address: ClusterAddress): Redis {
-  const redis = new Redis({
-    host: address.host,
-    port: address.port,
-    lazyConnect: true,
-    connectTimeout: 1_000,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  redis.on('error', () => undefined); // failures come back through the commands' promises
-  return redis;
-}
-
-interface LiveNode {
-  readonly self: NodeLine;
-  /** Its whole CLUSTER NODES. */
-  readonly view: readonly NodeLine[];
-  readonly redis: Redis;
-}
-
-/** Every reachable node with its own view of itself (where the open-slot markers are). */
-async function liveNodes(seeds: readonly ClusterAddress[]): Promise<LiveNode[]> {
-  const seen = new Map<string, ClusterAddress>();
-  const found: LiveNode[] = [];
-  const queue = [...seeds];
-  for (let address = queue.shift(); address; address = queue.shift()) {
-    const key = `${address.host}:${address.port}`;
-    if (seen.has(key)) continue;
-    seen.set(key, address);
-    const redis = connect(address);
-    try {
-      await redis.connect();
-      const lines = parseNodes(String(await redis.call('CLUSTER', 'NODES')));
-      const self = lines.find((line) => line.flags.includes('myself'));
-      if (!self) throw new Error('no myself line');
-      found.push({ self, view: lines, redis });
-      for (const line of lines) if (!line.flags.includes('fail')) queue.push(line.address);
-    } catch {
-      redis.disconnect(); // down (the crashed node, typically): the others say what is needed
-    }
-  }
-  if (found.length === 0)
-    throw new Error(`no cluster node answers at ${seeds.map((a) => `${a.host}:${a.port}`).join(', ')}`);
-  return found;
-}
 
 /**
  * Resumes every given slot (by default every half-done one, see `halfDoneMigrations`). All are
@@ -379,93 +275,6 @@ async function moveKeys(
     }
   }
 }
-
-type Value =
-  | { readonly type: 'list'; readonly items: string[] }
-  | { readonly type: 'set'; readonly items: string[] }
-  | { readonly type: 'zset'; readonly items: Map<string, number> }
-  | { readonly type: 'hash'; readonly items: Map<string, string> }
-  | { readonly type: 'string'; readonly items: string }
-  | { readonly type: 'other'; readonly name: string };
-
-/** A key's value as one node holds it; `asking` for the target, which does not own the slot. */
-async function read(redis: Redis, key: string, asking: boolean): Promise<{ value: Value; pttl: number }> {
-  const ask = async (...args: (string | number)[]): Promise<unknown> => {
-    if (asking) await redis.call('ASKING');
-    return redis.call(args[0] as string, ...args.slice(1));
-  };
-  const type = String(await ask('TYPE', key));
-  const pttl = Number(await ask('PTTL', key));
-  // RESP3 (ioredis' default here) nests ZRANGE … WITHSCORES as pairs: flattened, as in RESP2.
-  const flat = async (...args: string[]) =>
-    ((await ask(...args)) as (string | string[])[]).flat().map(String);
-  const pairs = (items: string[]) =>
-    Array.from({ length: items.length / 2 }, (_, i) => [items[2 * i]!, items[2 * i + 1]!] as const);
-  switch (type) {
-    case 'list':
-      return { value: { type, items: await flat('LRANGE', key, '0', '-1') }, pttl };
-    case 'set':
-      return { value: { type, items: await flat('SMEMBERS', key) }, pttl };
-    case 'zset': {
-      const items = pairs(await flat('ZRANGE', key, '0', '-1', 'WITHSCORES'));
-      return { value: { type, items: new Map(items.map(([m, s]) => [m, Number(s)])) }, pttl };
-    }
-    case 'hash':
-      return { value: { type, items: new Map(pairs(await flat('HGETALL', key))) }, pttl };
-    case 'string':
-      return { value: { type, items: String(await ask('GET', key)) }, pttl };
-    default:
-      return { value: { type: 'other', name: type }, pttl };
-  }
-}
-
-/**
- * The union of both copies, or why there is none. Lists: the common prefix (the part the owner
- * kept from before the crash, if its replica had it), then the target's remainder (acknowledged
- * before the crash), then the owner's (written after the promotion).
- */
-function union(onTarget: Value, onOwner: Value): Value | string {
-  if (onTarget.type !== onOwner.type)
-    return `a ${describe(onTarget)} on the target, a ${describe(onOwner)} on the owner`;
-  switch (onTarget.type) {
-    case 'list': {
-      const owner = (onOwner as typeof onTarget).items;
-      let common = 0;
-      while (
-        common < owner.length &&
-        common < onTarget.items.length &&
-        owner[common] === onTarget.items[common]
-      )
-        common++;
-      return { type: 'list', items: [...onTarget.items, ...owner.slice(common)] };
-    }
-    case 'set':
-      return { type: 'set', items: [...new Set([...onTarget.items, ...(onOwner as typeof onTarget).items])] };
-    case 'zset': {
-      // Relais scores are times (due, seen, claimed): the later one is the newer fact.
-      const items = new Map(onTarget.items);
-      for (const [member, score] of (onOwner as typeof onTarget).items)
-        items.set(member, Math.max(score, items.get(member) ?? score));
-      return { type: 'zset', items };
-    }
-    case 'hash': {
-      const items = new Map(onTarget.items);
-      for (const [field, value] of (onOwner as typeof onTarget).items) {
-        const there = items.get(field);
-        // Which write came last is not known: a field both sides changed is left to a person.
-        if (there !== undefined && there !== value) return `hash field "${field}" differs`;
-        items.set(field, value);
-      }
-      return { type: 'hash', items };
-    }
-    case 'string':
-      return onTarget.items === (onOwner as typeof onTarget).items ? onTarget : 'string values differ';
-    default:
-      return `a ${onTarget.name} is not merged`;
-  }
-}
-
-const describe = (value: Value) => (value.type === 'other' ? value.name : value.type);
 
 /** Writes the union on the owner (atomically, WATCHed), then MIGRATE REPLACE; a reason if not merged. */
 async function mergeInto(

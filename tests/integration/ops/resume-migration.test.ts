@@ -37,9 +37,16 @@ describe('resumeSlotMigrations: a key on both the promoted owner and the target'
     const source = await cluster.primaryPortOf(slot);
     const primaries = (await cluster.primaryPorts()).sort((a, b) => a - b);
     const target = primaries[(primaries.indexOf(source) + 1) % primaries.length]!;
-    const nodes = parseClusterNodes(String(await askRedis(source, 'CLUSTER', 'NODES')));
-    const sourceId = nodes.find((n) => n.port === source)!.id;
-    const replica = nodes.find((n) => n.primaryId === sourceId)!.port;
+    // Just after the cluster starts, the source may not have heard of its replica yet (gossip).
+    const replica = await pollUntil(
+      async () => {
+        const nodes = parseClusterNodes(String(await askRedis(source, 'CLUSTER', 'NODES')));
+        const sourceId = nodes.find((n) => n.port === source)?.id;
+        return nodes.find((n) => n.primaryId === sourceId)?.port;
+      },
+      `a replica of ${source} in its CLUSTER NODES`,
+      10_000,
+    );
 
     await askRedis(source, 'RPUSH', LIST, 'a', 'b');
     await askRedis(source, 'HSET', HASH, 'status', 'open', 'agent', 'alice');
