@@ -1,3 +1,5 @@
+import { lowerBound } from './sorted-search';
+
 /** The stems of each entry, as typed arrays: what `EntryStems.snapshot` sends from a build thread. */
 export interface EntryStemsSnapshot {
   /** Every distinct stem once; a stem's id is its position. */
@@ -59,17 +61,11 @@ export class EntryStems {
   /** Whether entry `entry`'s phrasings use `stem`. */
   has(entry: number, stem: string): boolean {
     const id = this.ids.get(stem);
-    if (id === undefined || entry < 0 || entry >= this.s.offsets.length - 1) return false;
-    let lo = this.s.offsets[entry]!;
-    let hi = this.s.offsets[entry + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const m = this.s.members[mid]!;
-      if (m === id) return true;
-      if (m < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    const { offsets, members } = this.s;
+    if (id === undefined || entry < 0 || entry >= offsets.length - 1) return false;
+    const end = offsets[entry + 1]!;
+    const at = lowerBound(members, id, offsets[entry]!, end);
+    return at < end && members[at] === id;
   }
 
   /** How many entries' phrasings use `stem` (0 for a stem the KB does not have). */

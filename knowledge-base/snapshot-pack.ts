@@ -48,7 +48,7 @@ export interface Packed<T> {
   readonly _of?: T;
 }
 
-/** Arrays of plain data this long are sent as JSON text, parsed in slices (KB entries). */
+/** Arrays of plain data this long (such as a KB's synonym groups, when it has many) are sent as JSON text, parsed in slices. */
 const JSON_MIN_LENGTH = 64;
 const JSON_CHUNK = 64;
 

@@ -1,3 +1,5 @@
+import { lowerBound } from './sorted-search';
+
 /** FNV-1a over UTF-16 code units from `basis`, as a signed 32-bit integer (what an Int32Array holds). */
 export function textHash(text: string, basis = 0x811c9dc5): number {
   let h = basis;
@@ -55,13 +57,8 @@ export class TextKeyedInts {
     const { high, low, values } = this.s;
     const h = textHash(text);
     const l = textHash(text, SECOND_BASIS);
-    let lo = 0;
-    let hi = high.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (high[mid]! < h || (high[mid] === h && low[mid]! < l)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < high.length && high[lo] === h && low[lo] === l ? values[lo] : undefined;
+    for (let i = lowerBound(high, h); i < high.length && high[i] === h; i++)
+      if (low[i] === l) return values[i];
+    return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { lowerBound } from './sorted-search';
 import { textHash } from './text-hash';
 
 export interface TypoIndexSnapshot {
@@ -80,14 +81,7 @@ export class TypoIndex {
   private forEachWithDeletion(key: string, visit: (word: string) => void): void {
     const { deletionHashes: hashes, deletionOwners: owners, words } = this.s;
     const h = textHash(key);
-    let lo = 0;
-    let hi = hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[mid]! < h) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < hashes.length && hashes[i] === h; i++) visit(words[owners[i]!]!);
+    for (let i = lowerBound(hashes, h); i < hashes.length && hashes[i] === h; i++) visit(words[owners[i]!]!);
   }
 }
 
