@@ -13,8 +13,8 @@ import {
 /** What a build thread sent: each language's matcher, the entries as JSON parts, then the rest of the KB. */
 export interface PackedFaq {
   readonly matchers: ReadonlyArray<Packed<FaqSnapshot['matchers'][number]>>;
-  /** Each a JSON array of entries, in order; when none, the entries are in `rest`. */
-  readonly entries?: readonly string[];
+  /** Each a JSON array of entries, in order (`rest` carries none: kb-pack-faq.ts). */
+  readonly entries: readonly string[];
   readonly rest: Packed<Omit<FaqSnapshot, 'matchers'>>;
 }
 
@@ -36,15 +36,14 @@ export async function restoreInSlices(
     longestSliceMs = Math.max(longestSliceMs, matcher.longestSliceMs);
   }
   const rest = await unpack(packed.rest, sliceMs);
-  const parts = packed.entries ?? [];
   const entries: Entry[] = [];
-  for (const part of parts) {
+  for (const part of packed.entries) {
     const slice = performance.now();
     entries.push(...(JSON.parse(part) as Entry[]));
     longestSliceMs = Math.max(longestSliceMs, performance.now() - slice);
     await nextTurn();
   }
-  const source = parts.length > 0 ? { ...rest.value.source, entries } : rest.value.source;
+  const source = { ...rest.value.source, entries };
   const started = performance.now();
   const faq = Faq.restore({ ...rest.value, source, matchers }, dense);
   longestSliceMs = Math.max(longestSliceMs, rest.longestSliceMs, performance.now() - started);

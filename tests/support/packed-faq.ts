@@ -25,6 +25,6 @@ export async function unpackedAtOnce(packed: PackedFaq): Promise<FaqSnapshot> {
   const matchers = [];
   for (const m of packed.matchers) matchers.push((await unpack(m, Infinity)).value);
   const rest = (await unpack(packed.rest, Infinity)).value;
-  const entries = (packed.entries ?? []).flatMap((json) => JSON.parse(json) as Entry[]);
+  const entries = packed.entries.flatMap((json) => JSON.parse(json) as Entry[]);
   return { ...rest, source: { ...rest.source, entries }, matchers };
 }

@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeBigKb } from '../../../bench/load/big-kb';
 import * as slices from '../../../bot/kb-admin/kb-restore-slices';
-import { PACKED } from '../../../knowledge-base/snapshot-pack';
 import { ask, call, startKbAdminApp, type KbAdminApp } from './kb-admin-app';
 
 // The build thread is dist/bot/kb-admin/kb-build-worker.js: `npm test` builds first.
@@ -79,9 +78,8 @@ describe('KB reload in a worker thread', () => {
     const restore = slices.restoreInSlices;
     // The real restore, on a KB whose entries stop short: it fails after the matchers are rebuilt.
     jest.spyOn(slices, 'restoreInSlices').mockImplementationOnce(async (packed, dense, sliceMs) => {
-      const tree = packed.rest.tree as { source: { entries: unknown } };
-      tree.source.entries = { [PACKED]: 'json', chunks: ['[{"id":'] };
-      return restore(packed, dense, sliceMs);
+      const entries = [...packed.entries.slice(0, -1), '[{"id":'];
+      return restore({ ...packed, entries }, dense, sliceMs);
     });
     const { status, json } = await reload();
     expect(status).toBe(503);

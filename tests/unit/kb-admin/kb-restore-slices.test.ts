@@ -45,9 +45,8 @@ async function decisions(faq: Faq): Promise<unknown[]> {
 
 /** `packed` with the KB's last entries part cut short: JSON.parse throws once the matchers are rebuilt. */
 function withBrokenEntries(packed: PackedFaq): PackedFaq {
-  const parts = packed.entries ?? [];
-  expect(parts.length).toBeGreaterThan(1);
-  return { ...packed, entries: [...parts.slice(0, -1), '[{"id":'] };
+  expect(packed.entries.length).toBeGreaterThan(1);
+  return { ...packed, entries: [...packed.entries.slice(0, -1), '[{"id":'] };
 }
 
 describe('restoreInSlices (the build thread’s KB rebuilt on the bot’s thread)', () => {
