@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slotSchema } from '../bot/redis/cluster-view';
 import { resumeSlotMigrations, type ResumeOutcome } from '../bot/redis/resume-migration';
 import { CliError } from './cli-error';
 
@@ -12,7 +13,7 @@ const addressSchema = z
     const at = text.lastIndexOf(':');
     return { host: text.slice(0, at), port: Number(text.slice(at + 1)) };
   });
-const slotSchema = z.coerce.number().int().min(0).max(16383);
+const slotArgSchema = z.coerce.number().pipe(slotSchema);
 
 export interface ClusterResumeOptions {
   readonly nodes: readonly string[];
@@ -37,7 +38,7 @@ export async function clusterResume(
     return parsed.data;
   });
   const slots = options.slots.map((slot) => {
-    const parsed = slotSchema.safeParse(slot);
+    const parsed = slotArgSchema.safeParse(slot);
     if (!parsed.success) throw new CliError(`--slot ${slot}: must be 0–16383`);
     return parsed.data;
   });

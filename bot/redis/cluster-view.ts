@@ -1,14 +1,13 @@
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 
-/** What a Cluster's nodes say of themselves (CLUSTER NODES), as the migration repair reads it. */
+// What a Cluster's nodes say of themselves (CLUSTER NODES), as the migration repair reads it.
 
 export interface ClusterAddress {
   readonly host: string;
   readonly port: number;
 }
 
-/** What to do with a key both the owner and the target hold with different contents. */
 export interface NodeLine {
   readonly id: string;
   readonly address: ClusterAddress;
@@ -21,6 +20,7 @@ export interface NodeLine {
   readonly migrating: ReadonlyMap<number, string>;
 }
 
+/** A Cluster hash slot. */
 export const slotSchema = z.number().int().min(0).max(16383);
 // <id> <ip:port@cport[,hostname]> <flags> <master> <ping> <pong> <epoch> <link> <slot>…
 const lineSchema = z

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 
-/** A key held by two nodes after a cut migration: each copy read, and their union where it loses nothing. */
+// A key held by two nodes after a cut migration: each copy read, and their union where it loses nothing.
 
 export type Value =
   | { readonly type: 'list'; readonly items: string[] }

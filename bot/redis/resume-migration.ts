@@ -26,6 +26,7 @@ export type { ClusterAddress } from './cluster-view';
  * They are merged where the type makes that lossless, or left in place and reported.
  */
 
+/** What to do with a key both the owner and the target hold with different contents. */
 export type ConflictPolicy = 'refuse' | 'merge';
 
 export interface ResumeOptions {
