@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { calibrationOptionsFor, type AnswerPolicy } from './answer-policy';
 import type { Locale } from './locale';
 import { detectLanguage } from './language';
+import { entryPhrasings, selfCalibrationProbes } from './self-calibration';
 import { calibrationFileFor, checkExpectedIds, readLabelledLines } from './labelled-queries';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from './loader';
 import { Cascade, restoreLocaleMatcher, type LocaleMatcher, type LocaleMatcherSnapshot } from './cascade';
@@ -246,6 +247,11 @@ export function textsToEmbed(
     if (e.matchAnswer) texts.add(e.answer);
   }
   for (const t of kb.outOfScope[locale] ?? []) texts.add(t);
+  // Without a calibration set the matcher calibrates on paraphrases of its own phrasings: embedded
+  // too, so they are scored as a customer's message is (KB text only, so the disk cache may keep them).
+  if (calibration.length === 0)
+    for (const t of selfCalibrationProbes(entryPhrasings(kb.entries.filter((e) => e.locale === locale))))
+      texts.add(t);
   const messages = [...new Set(calibration.map((q) => q.text))].filter((t) => !texts.has(t));
   return { phrasings: [...texts], messages };
 }

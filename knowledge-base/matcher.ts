@@ -20,7 +20,7 @@ import {
   type RankerOptions,
   type RankerSnapshot,
 } from './ranker';
-import { selfCalibrationSamples } from './self-calibration';
+import { entryPhrasings, selfCalibrationSamples, type EntryPhrasings } from './self-calibration';
 import { contentWords, signals } from './signals';
 import type { Candidate, Decision, Entry } from './types';
 
@@ -99,10 +99,7 @@ export class Matcher {
   static build(locale: Locale, entries: readonly Entry[], options: MatcherOptions = {}): Matcher {
     const started = performance.now();
     const rankerOptions = options.ranker ?? DEFAULT_RANKER_OPTIONS;
-    const phrasingsOf = entries.map((e) => ({
-      phrasings: [e.question, ...e.alternates],
-      extra: e.matchAnswer ? [e.answer] : [],
-    }));
+    const phrasingsOf = entryPhrasings(entries);
     const texts: string[] = [];
     const labels: number[] = [];
     phrasingsOf.forEach((e, i) =>
@@ -366,7 +363,7 @@ function matcherKey(
   entries: readonly Entry[],
   options: MatcherOptions,
   noneClass: number,
-  phrasingsOf: ReadonlyArray<{ phrasings: string[]; extra: string[] }>,
+  phrasingsOf: readonly EntryPhrasings[],
 ): string {
   const key = new LearnedKey('calibration')
     .text(rankerKey)

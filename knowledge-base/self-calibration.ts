@@ -4,6 +4,7 @@ import { mulberry32 } from './linear-model';
 import type { Locale } from './locale';
 import { Ranker, type RankerOptions } from './ranker';
 import type { Synonyms } from './synonyms';
+import { textHash } from './text-hash';
 
 /** One entry's phrasings, as the ranker trains on them. */
 export interface EntryPhrasings {
@@ -31,6 +32,89 @@ export const PARAPHRASE_DROP = 0.4;
  */
 export const PARAPHRASE_INSERT = 0.25;
 
+/** Each entry's phrasings as the matcher trains on them: its question and alternates, and its answer when it matches on it. */
+export function entryPhrasings(
+  entries: ReadonlyArray<{
+    readonly question: string;
+    readonly alternates: readonly string[];
+    readonly answer: string;
+    readonly matchAnswer?: boolean;
+  }>,
+): EntryPhrasings[] {
+  return entries.map((e) => ({
+    phrasings: [e.question, ...e.alternates],
+    extra: e.matchAnswer ? [e.answer] : [],
+  }));
+}
+
+/** One fold of a self-calibration: the phrasing each entry holds out, and the paraphrase each entry is probed with. */
+interface Fold {
+  /** Index into the entry's phrasings, or -1 when it has one only (nothing is held out). */
+  readonly heldOut: readonly number[];
+  readonly paraphrases: readonly (string | undefined)[];
+  readonly leftOut: ReadonlySet<number>;
+}
+
+/** The entries a self-calibration looks at (a sample of a very large KB), and its folds. */
+interface Plan {
+  readonly entries: readonly EntryPhrasings[];
+  readonly folds: readonly Fold[];
+}
+
+/**
+ * What each fold holds out and the paraphrases it probes with, decided before any ranker is built
+ * so the paraphrases can be embedded first (the matcher meets real messages with their vectors).
+ * Every choice is seeded by the entry's own text: an unchanged entry keeps its paraphrases when
+ * others are edited, so a reload embeds only what changed.
+ */
+function plan(all: readonly EntryPhrasings[]): Plan {
+  let entries = all;
+  if (entries.length < 3) return { entries, folds: [] };
+  const total = entries.reduce((n, e) => n + e.phrasings.length, 0);
+  const folds = total > LARGE_KB_PHRASINGS ? 1 : FOLDS;
+  if (entries.length > MAX_FOLD_ENTRIES) {
+    const step = entries.length / MAX_FOLD_ENTRIES;
+    entries = Array.from({ length: MAX_FOLD_ENTRIES }, (_, i) => entries[Math.floor(i * step)]!);
+  }
+  // The entry whose words a question-only entry's paraphrase borrows: in fold f, its (f + 1)th
+  // successor in hash order, so adding an entry changes a few neighbours' choices, not everyone's.
+  const byHash = entries.map((e, i) => ({ i, h: textHash(e.phrasings.join('\n')) >>> 0 }));
+  byHash.sort((a, b) => a.h - b.h || a.i - b.i);
+  const rank = new Array<number>(entries.length);
+  byHash.forEach((x, k) => (rank[x.i] = k));
+  const neighbour = (i: number, fold: number): number => byHash[(rank[i]! + fold + 1) % byHash.length]!.i;
+  const out: Fold[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const heldOut: number[] = [];
+    const paraphrases: (string | undefined)[] = [];
+    entries.forEach((e, i) => {
+      const random = mulberry32(textHash(`${fold}\n${e.phrasings.join('\n')}`));
+      const held =
+        e.phrasings.length >= 2
+          ? (fold + Math.floor(random() * e.phrasings.length)) % e.phrasings.length
+          : -1;
+      heldOut.push(held);
+      const source = e.phrasings[held >= 0 ? held : 0];
+      // A held-out phrasing already strays as real messages do; a question kept in the ranker does not.
+      const others = held >= 0 ? [] : entries[neighbour(i, fold)]!.phrasings;
+      paraphrases.push(source === undefined ? undefined : paraphrase(source, random, others));
+    });
+    const leftOut = new Set(
+      entries.map((_, i) => i).filter((i) => (i + fold) % Math.round(1 / HELD_OUT_ENTRY_SHARE) === 0),
+    );
+    out.push({ heldOut, paraphrases, leftOut });
+  }
+  return { entries, folds: out };
+}
+
+/**
+ * The made-up paraphrases a self-calibration of these entries will score: to be embedded with the
+ * KB's phrasings (they are made from the KB's text alone, never from a customer's message).
+ */
+export function selfCalibrationProbes(entries: readonly EntryPhrasings[]): string[] {
+  return [...new Set(plan(entries).folds.flatMap((f) => f.paraphrases.filter((p) => p !== undefined)))];
+}
+
 /**
  * Calibration samples made from the KB itself when no calibration set is given. In each fold:
  * - answerable messages: one phrasing of every entry that has two or more is held out (a different
@@ -38,28 +122,22 @@ export const PARAPHRASE_INSERT = 0.25;
  *   a probe meets all the entries a customer's message would; an entry written as its question
  *   alone is probed with a made-up paraphrase of it (`paraphrase`), and one with several phrasings
  *   with a paraphrase of its held-out phrasing too: real messages share fewer words with the KB
- *   than its own phrasings share with each other;
+ *   than its own phrasings share with each other. A paraphrase is scored with its sentence vector
+ *   when the encoder made one (`selfCalibrationProbes`), as a customer's message would be;
  * - unanswerable messages: a fifth of the entries is left out of a second ranker and their
  *   phrasings are scored by it.
  * A sample's `expected` is an index into the ranker that scored it (-1: no entry answers it).
  */
 export function selfCalibrationSamples(
   locale: Locale,
-  entries: readonly EntryPhrasings[],
+  all: readonly EntryPhrasings[],
   options: RankerOptions,
   synonyms?: Synonyms,
-  /** Sentence vectors of the phrasings, when the matcher uses an encoder. */
+  /** Sentence vectors of the phrasings (and of the probes, when embedded), when the matcher uses an encoder. */
   dense?: DenseVectors,
 ): CalibrationSample[] {
-  const total = entries.reduce((n, e) => n + e.phrasings.length, 0);
-  const folds = total > LARGE_KB_PHRASINGS ? 1 : FOLDS;
-  const random = mulberry32(1234);
+  const { entries, folds } = plan(all);
   const samples: CalibrationSample[] = [];
-  if (entries.length < 3) return samples;
-  if (entries.length > MAX_FOLD_ENTRIES) {
-    const step = entries.length / MAX_FOLD_ENTRIES;
-    entries = Array.from({ length: MAX_FOLD_ENTRIES }, (_, i) => entries[Math.floor(i * step)]!);
-  }
   const build = (kept: readonly number[], heldOut: (entry: number) => number): Ranker | undefined => {
     const texts: string[] = [];
     const labels: number[] = [];
@@ -75,34 +153,26 @@ export function selfCalibrationSamples(
     const vectors = dense && { of: texts.map((t) => dense.vectorOf(t)), dims: dense.dims };
     return Ranker.build(locale, texts, Int32Array.from(labels), kept.length, options, synonyms, vectors);
   };
-  // A KB text has its vector; a made-up paraphrase has none and is scored on lexical evidence.
   const score = (ranker: Ranker, text: string) => ranker.score(text, undefined, dense?.vectorOf(text));
-  const all = entries.map((_, i) => i);
-  for (let fold = 0; fold < folds; fold++) {
+  const everyEntry = entries.map((_, i) => i);
+  for (const fold of folds) {
     // Answerable: all entries, one phrasing each held out where the entry keeps one.
-    const heldOutOf = entries.map((e) =>
-      e.phrasings.length >= 2 ? (fold + Math.floor(random() * e.phrasings.length)) % e.phrasings.length : -1,
-    );
-    const full = build(all, (i) => heldOutOf[i]!);
+    const full = build(everyEntry, (i) => fold.heldOut[i]!);
     if (full) {
       entries.forEach((e, i) => {
-        const held = heldOutOf[i]!;
-        const source = e.phrasings[held >= 0 ? held : 0];
-        if (source === undefined) return;
-        if (held >= 0) samples.push({ scored: score(full, source), expected: i });
-        // A held-out phrasing already strays as real messages do; a question kept in the ranker does not.
-        const others = held >= 0 ? [] : entries[Math.floor(random() * entries.length)]!.phrasings;
-        samples.push({ scored: score(full, paraphrase(source, random, others)), expected: i });
+        const held = fold.heldOut[i]!;
+        if (held >= 0) samples.push({ scored: score(full, e.phrasings[held]!), expected: i });
+        const made = fold.paraphrases[i];
+        if (made !== undefined) samples.push({ scored: score(full, made), expected: i });
       });
     }
     // Unanswerable: the phrasings of a fifth of the entries, which a ranker without them scores.
-    const leftOut = new Set(all.filter((i) => (i + fold) % Math.round(1 / HELD_OUT_ENTRY_SHARE) === 0));
     const partial = build(
-      all.filter((i) => !leftOut.has(i)),
+      everyEntry.filter((i) => !fold.leftOut.has(i)),
       () => -1,
     );
     if (!partial) continue;
-    for (const i of leftOut)
+    for (const i of fold.leftOut)
       for (const p of entries[i]!.phrasings) {
         samples.push({ scored: score(partial, p), expected: -1 });
       }

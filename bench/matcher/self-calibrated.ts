@@ -9,10 +9,14 @@ import {
   type LabelledText,
   type LoadedKnowledgeBase,
   type Prediction,
+  openEncoderVectors,
 } from '../../knowledge-base';
 import { sharedDataFile } from '../support/shared-data';
 import { table } from '../support/table';
 import { loadClinc } from './clinc';
+import { countedVectors, type CountedVectors } from './counted-vectors';
+import { baselineAtRecall } from './same-recall';
+import { tfidfLogisticBaseline } from './tfidf-lr';
 
 // KBs nobody calibrated by hand: no calibration set, so the matcher calibrates itself, under the
 // default policy (at most 4 % wrong answers, 70 % of out-of-scope questions to a person). "dev"
@@ -20,6 +24,10 @@ import { loadClinc } from './clinc';
 
 const CLINC = 'bench/data/clinc150/data_full.json';
 const ROOT = resolve(__dirname, '..', '..', '..');
+/** --encoder off: lexical only; by default the encoder runs as `npm start` runs it (both languages). */
+const ENCODER = !process.argv.includes('off');
+/** --only NAME: the runs whose name starts with NAME (e.g. "demo FR"). */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 function log(message: string): void {
   process.stderr.write(`[bench:self-calibration] ${message}\n`);
@@ -41,15 +49,31 @@ interface Run {
   readonly sets: ReadonlyArray<readonly [string, readonly LabelledText[]]>;
 }
 
-async function score(run: Run): Promise<string[][]> {
+/** Figures of one set, for the JSON line: in-scope accuracy and the gap to TF-IDF + LR at the same recall. */
+interface SetFigures {
+  readonly key: string;
+  readonly accuracyPct: number;
+  readonly wrongPct: number;
+  readonly recallPct: number;
+  readonly minusLrPct: number;
+}
+
+async function score(
+  run: Run,
+  vectors: CountedVectors | undefined,
+  figures: SetFigures[],
+): Promise<string[][]> {
   const started = performance.now();
-  const faq = Faq.build(run.kb);
+  // Nothing learned by an earlier build is loaded: each run calibrates itself afresh.
+  const faq = await Faq.create(run.kb, vectors ? { vectors: { ...vectors.source, learned: undefined } } : {});
   const buildMs = performance.now() - started;
+  const lr = tfidfLogisticBaseline(run.kb.entries);
   const { thresholds, samples } = faq.info[0]!.calibration;
   log(`${run.name}: built in ${buildMs.toFixed(0)} ms, ${samples.inScope} / ${samples.outOfScope} samples`);
   const rows: string[][] = [];
   for (const [set, queries] of run.sets) {
     const predictions: Prediction[] = [];
+    vectors?.take();
     for (const [i, q] of queries.entries())
       predictions.push(toPrediction(String(i), await faq.match(q.text, { locale: run.locale })));
     const s = summarize(
@@ -57,6 +81,17 @@ async function score(run: Run): Promise<string[][]> {
       queries.map((q) => q.expected),
       buildMs,
     );
+    const fullPassPct = vectors ? String(Math.round((1000 * vectors.take()) / queries.length) / 10) : '';
+    // LR with no calibration set either: its threshold swept on these queries, at the matcher's recall.
+    const lrAcc = baselineAtRecall(lr, queries, queries, s.out_of_scope_recall_pct).interpolatedAccuracyPct;
+    const minusLr = Math.round((s.in_scope_accuracy_pct - lrAcc) * 10) / 10;
+    figures.push({
+      key: `${run.name} ${set}`,
+      accuracyPct: s.in_scope_accuracy_pct,
+      wrongPct: s.wrong_answers_pct,
+      recallPct: s.out_of_scope_recall_pct,
+      minusLrPct: minusLr,
+    });
     rows.push([
       `${run.name} — ${set}`,
       String(s.in_scope_accuracy_pct),
@@ -65,6 +100,9 @@ async function score(run: Run): Promise<string[][]> {
       String(s.out_of_scope_recall_pct),
       `${thresholds.answerAt} / ${thresholds.clarifyAt}`,
       `${samples.inScope}/${samples.outOfScope}`,
+      String(lrAcc),
+      String(minusLr),
+      fullPassPct,
     ]);
   }
   return rows;
@@ -98,8 +136,18 @@ async function main(): Promise<void> {
     runs.push({ name: `demo ${locale.toUpperCase()}`, kb, locale, sets });
     runs.push({ name: `demo ${locale.toUpperCase()} questions only`, kb: questionsOnly(kb), locale, sets });
   }
+  const encoder = ENCODER
+    ? await openEncoderVectors({
+        mode: 'on',
+        pass: 'cascade',
+        ...(process.env.ENCODER_CACHE_DIR ? { cacheDir: process.env.ENCODER_CACHE_DIR } : {}),
+      })
+    : undefined;
+  if (encoder && !encoder.vectors) log(`encoder unavailable: lexical only`);
   const rows: string[][] = [];
-  for (const run of runs) rows.push(...(await score(run)));
+  const figures: SetFigures[] = [];
+  for (const run of runs.filter((r) => ONLY === undefined || r.name.startsWith(ONLY)))
+    rows.push(...(await score(run, encoder?.vectors && countedVectors(encoder.vectors), figures)));
   process.stdout.write(
     table([
       [
@@ -110,10 +158,26 @@ async function main(): Promise<void> {
         'oos recall %',
         'answerAt / clarifyAt',
         'samples in/out',
+        'LR acc % same recall',
+        'Relais − LR',
+        'full pass %',
       ],
       ...rows,
     ]) + '\n',
   );
+  const json: Record<string, number | boolean> = { encoder: Boolean(encoder?.vectors) };
+  for (const f of figures) {
+    const key = f.key
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '');
+    json[`${key}_in_scope_accuracy_pct`] = f.accuracyPct;
+    json[`${key}_wrong_answers_pct`] = f.wrongPct;
+    json[`${key}_out_of_scope_recall_pct`] = f.recallPct;
+    json[`${key}_relais_minus_lr_pct`] = f.minusLrPct;
+  }
+  process.stdout.write(`${JSON.stringify(json)}\n`);
+  await encoder?.close();
 }
 
 main().catch((error: unknown) => {

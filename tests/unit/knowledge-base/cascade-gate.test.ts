@@ -58,7 +58,7 @@ describe('the cascade gate', () => {
     expect(skipped + waited).toBeGreaterThan(0);
   });
 
-  it('without calibration messages every lexical answer is taken (gate 0)', () => {
+  it('without calibration messages only the lexical answers it is 95 % sure of skip the full pass', () => {
     const entry = (id: string, question: string, alternate: string): Entry => ({
       id,
       locale: 'en',
@@ -75,6 +75,7 @@ describe('the cascade gate', () => {
     ];
     const fast = Matcher.build('en', entries);
     const full = Matcher.build('en', entries, { dense, shareLexicalWith: fast });
-    expect(new Cascade(fast, full).gate).toBe(0);
+    // Gate 0 let both matchers' wrong answers add up on a self-calibrated KB (5.3 % under a 4 % policy).
+    expect(new Cascade(fast, full).gate).toBe(0.95);
   });
 });
