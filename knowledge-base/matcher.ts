@@ -261,12 +261,19 @@ export class Matcher {
     // it for that entry, whatever a small KB's calibration concluded (self-calibration on a
     // six-entry KB left an entry's exact question at "did you mean").
     const own = best !== undefined && this.ranker.entryWithPhrasing(scored.analysis) === best.index;
+    // Without a vector, a message none of whose words the KB knows has only letter n-grams for
+    // evidence: a "did you mean" of entries it shares no word with is a guess ("Faites-vous de la
+    // peinture ?" offered payment and tax credit on a four-entry KB). A person is the honest answer.
+    const unknown = new Set(scored.analysis.unknown);
+    const guess = vector === undefined && decided.kind === 'clarify' && content.every((w) => unknown.has(w));
     const verdict: typeof decided =
       own &&
       !top?.escalate &&
       (decided.kind === 'clarify' || (decided.kind === 'escalate' && decided.reason === 'low-confidence'))
         ? { kind: 'answer' }
-        : decided;
+        : guess
+          ? { kind: 'escalate', reason: 'low-confidence' }
+          : decided;
     if (!best || !top || (verdict.kind === 'escalate' && verdict.reason === 'no-content')) {
       return {
         locale: this.locale,

@@ -14,6 +14,13 @@ export interface EntryPhrasings {
 }
 
 const FOLDS = 3;
+/**
+ * Below this many phrasings a KB gets a fold per phrasing of its longest entry (up to
+ * MAX_SMALL_KB_FOLDS): three folds of a four-entry KB make two dozen probes, too few to learn a
+ * confidence from (one draw answered "résilier mon contrat de ménage" with the tax-credit entry).
+ */
+const SMALL_KB_PHRASINGS = 300;
+const MAX_SMALL_KB_FOLDS = 8;
 const HELD_OUT_ENTRY_SHARE = 0.2;
 /** Above this many phrasings one fold is enough (and keeps the build within budget). */
 const LARGE_KB_PHRASINGS = 5000;
@@ -71,7 +78,13 @@ function plan(all: readonly EntryPhrasings[]): Plan {
   let entries = all;
   if (entries.length < 3) return { entries, folds: [] };
   const total = entries.reduce((n, e) => n + e.phrasings.length, 0);
-  const folds = total > LARGE_KB_PHRASINGS ? 1 : FOLDS;
+  const longest = Math.max(...entries.map((e) => e.phrasings.length));
+  const folds =
+    total > LARGE_KB_PHRASINGS
+      ? 1
+      : total < SMALL_KB_PHRASINGS
+        ? Math.max(FOLDS, Math.min(longest, MAX_SMALL_KB_FOLDS))
+        : FOLDS;
   if (entries.length > MAX_FOLD_ENTRIES) {
     const step = entries.length / MAX_FOLD_ENTRIES;
     entries = Array.from({ length: MAX_FOLD_ENTRIES }, (_, i) => entries[Math.floor(i * step)]!);
