@@ -266,11 +266,13 @@ export class Matcher {
     // peinture ?" offered payment and tax credit on a four-entry KB). A person is the honest answer.
     const unknown = new Set(scored.analysis.unknown);
     const guess = vector === undefined && decided.kind === 'clarify' && content.every((w) => unknown.has(w));
+    // An entry marked escalate hands its own phrasing over, as a confident match on it would.
     const verdict: typeof decided =
       own &&
-      !top?.escalate &&
       (decided.kind === 'clarify' || (decided.kind === 'escalate' && decided.reason === 'low-confidence'))
-        ? { kind: 'answer' }
+        ? top?.escalate
+          ? { kind: 'escalate', reason: 'entry-escalate' }
+          : { kind: 'answer' }
         : guess
           ? { kind: 'escalate', reason: 'low-confidence' }
           : decided;
