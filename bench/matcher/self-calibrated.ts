@@ -15,12 +15,16 @@ import { sharedDataFile } from '../support/shared-data';
 import { table } from '../support/table';
 import { loadClinc } from './clinc';
 import { countedVectors, type CountedVectors } from './counted-vectors';
+import { bestThresholdUnderPolicy, predictionsAsBaseline } from './own-curve';
 import { baselineAtRecall } from './same-recall';
 import { tfidfLogisticBaseline } from './tfidf-lr';
 
 // KBs nobody calibrated by hand: no calibration set, so the matcher calibrates itself, under the
 // default policy (at most 4 % wrong answers, 70 % of out-of-scope questions to a person). "dev"
 // sets are where choices are made (CLINC150 val, the demo dev sets); "test" sets check them.
+// Two columns split what the matcher gets wrong: "one threshold − LR" sweeps the matcher's own
+// confidence as LR's is swept (its ranking, thresholds aside), and "best threshold" is the lowest
+// one that meets the policy on the queries themselves (what a perfect self-calibration could reach).
 
 const CLINC = 'bench/data/clinc150/data_full.json';
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -56,6 +60,8 @@ interface SetFigures {
   readonly wrongPct: number;
   readonly recallPct: number;
   readonly minusLrPct: number;
+  readonly oneThresholdMinusLrPct: number;
+  readonly oracleAccuracyPct: number | undefined;
 }
 
 async function score(
@@ -85,12 +91,24 @@ async function score(
     // LR with no calibration set either: its threshold swept on these queries, at the matcher's recall.
     const lrAcc = baselineAtRecall(lr, queries, queries, s.out_of_scope_recall_pct).interpolatedAccuracyPct;
     const minusLr = Math.round((s.in_scope_accuracy_pct - lrAcc) * 10) / 10;
+    // The matcher's confidence swept the same way: its ranking against LR's, thresholds aside.
+    const ownAcc = baselineAtRecall(
+      predictionsAsBaseline(queries, predictions),
+      queries,
+      queries,
+      s.out_of_scope_recall_pct,
+    ).interpolatedAccuracyPct;
+    const oneThresholdMinusLr = Math.round((ownAcc - lrAcc) * 10) / 10;
+    // What a perfect self-calibration could reach with one threshold under the default policy.
+    const oracle = bestThresholdUnderPolicy(queries, predictions, 4, 70);
     figures.push({
       key: `${run.name} ${set}`,
       accuracyPct: s.in_scope_accuracy_pct,
       wrongPct: s.wrong_answers_pct,
       recallPct: s.out_of_scope_recall_pct,
       minusLrPct: minusLr,
+      oneThresholdMinusLrPct: oneThresholdMinusLr,
+      oracleAccuracyPct: oracle?.accuracyPct,
     });
     rows.push([
       `${run.name} — ${set}`,
@@ -102,6 +120,8 @@ async function score(
       `${samples.inScope}/${samples.outOfScope}`,
       String(lrAcc),
       String(minusLr),
+      String(oneThresholdMinusLr),
+      oracle ? `${oracle.accuracyPct} / ${oracle.wrongPct} / ${oracle.recallPct}` : 'none',
       fullPassPct,
     ]);
   }
@@ -160,6 +180,8 @@ async function main(): Promise<void> {
         'samples in/out',
         'LR acc % same recall',
         'Relais − LR',
+        'one threshold − LR',
+        'best threshold acc/wrong/recall',
         'full pass %',
       ],
       ...rows,
@@ -175,6 +197,8 @@ async function main(): Promise<void> {
     json[`${key}_wrong_answers_pct`] = f.wrongPct;
     json[`${key}_out_of_scope_recall_pct`] = f.recallPct;
     json[`${key}_relais_minus_lr_pct`] = f.minusLrPct;
+    json[`${key}_one_threshold_minus_lr_pct`] = f.oneThresholdMinusLrPct;
+    if (f.oracleAccuracyPct !== undefined) json[`${key}_best_threshold_accuracy_pct`] = f.oracleAccuracyPct;
   }
   process.stdout.write(`${JSON.stringify(json)}\n`);
   await encoder?.close();
