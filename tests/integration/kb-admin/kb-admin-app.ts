@@ -5,32 +5,14 @@ import { loadConfig } from '../../../bot/config';
 import { compose, type Composition } from '../../../bot/root/compose';
 import { silentLog } from '../../../bot/log';
 import { createServer, type RelaisServer } from '../../../bot/server';
+import { FOUR_ENTRIES_FR } from '../../support/four-entry-kb';
 
 export const SUPERVISOR_TOKEN = 'kb-admin-supervisor-token-0123';
 export const AUTH = { authorization: `Bearer ${SUPERVISOR_TOKEN}` };
 
 /** A small French KB the matcher answers "comment payer" from. */
 export const KB_FR = `# FAQ de test — ce commentaire doit survivre aux modifications
-version: 1
-locale: fr
-entries:
-  - id: booking-how
-    question: "Comment réserver une prestation ?"
-    alternates: ["comment on réserve un créneau", "où prendre rendez-vous sur le site", "réserver une aide ménagère", "les étapes pour réserver"]
-    answer: "Connectez-vous puis cliquez sur « Réserver »."
-  - id: payment-methods
-    question: "Quels moyens de paiement acceptez-vous ?"
-    alternates: ["payer par carte bancaire", "vous prenez les chèques ?", "paiement par virement possible", "comment payer ma commande"]
-    answer: "Carte bancaire, virement et CESU."
-  - id: tax-credit
-    question: "Ai-je droit au crédit d'impôt ?"
-    alternates: ["réduction d'impôts pour le ménage", "crédit d'impôt services à la personne", "déduction fiscale des heures de ménage", "50 % remboursés par les impôts"]
-    answer: "Oui : 50 % des sommes versées."
-  - id: invoices
-    question: "Où trouver mes factures ?"
-    alternates: ["télécharger une facture", "je n'ai pas reçu ma facture", "facture du mois dernier", "récupérer mes factures"]
-    answer: "Dans « Mon compte », rubrique « Factures »."
-`;
+${FOUR_ENTRIES_FR}`;
 
 export interface KbAdminApp {
   readonly app: RelaisServer;

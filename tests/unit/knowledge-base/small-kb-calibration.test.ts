@@ -1,28 +1,9 @@
 import { buildKnowledgeBase, Faq } from '../../../knowledge-base';
+import { FOUR_ENTRIES_FR } from '../../support/four-entry-kb';
 
 // A four-entry FAQ with no calibration set, lexical only (as when the model is missing): what a
 // small shop writes first. Its self-calibration must not turn letter n-grams into "did you mean".
-const KB = `
-version: 1
-locale: fr
-entries:
-  - id: booking-how
-    question: "Comment réserver une prestation ?"
-    alternates: ["comment on réserve un créneau", "où prendre rendez-vous sur le site", "réserver une aide ménagère", "les étapes pour réserver"]
-    answer: "Connectez-vous puis cliquez sur « Réserver »."
-  - id: payment-methods
-    question: "Quels moyens de paiement acceptez-vous ?"
-    alternates: ["payer par carte bancaire", "vous prenez les chèques ?", "paiement par virement possible", "comment payer ma commande"]
-    answer: "Carte bancaire, virement et CESU."
-  - id: tax-credit
-    question: "Ai-je droit au crédit d'impôt ?"
-    alternates: ["réduction d'impôts pour le ménage", "crédit d'impôt services à la personne", "déduction fiscale des heures de ménage", "50 % remboursés par les impôts"]
-    answer: "Oui : 50 % des sommes versées."
-  - id: invoices
-    question: "Où trouver mes factures ?"
-    alternates: ["télécharger une facture", "je n'ai pas reçu ma facture", "facture du mois dernier", "récupérer mes factures"]
-    answer: "Dans « Mon compte », rubrique « Factures »."
-`;
+const KB = FOUR_ENTRIES_FR;
 
 let faq: Faq;
 
