@@ -53,6 +53,23 @@ describe('self-calibration probes', () => {
     expect(changed.length).toBeLessThanOrEqual(Math.ceil(after.length / 4));
   });
 
+  it('count a made-up paraphrase of each left-out entry among the unanswerable messages', async () => {
+    // Twelve entries of three phrasings: three folds, each leaving out the entries i with
+    // (i + fold) % 5 === 0 (seven in all). Each gives its three phrasings, near misses a ranker
+    // without it scores, and one paraphrase of them, which strays as customers' messages do.
+    const faq = await Faq.create(kbOf());
+    const leftOut = [0, 1, 2].reduce(
+      (n, fold) => n + TOPICS.filter((_, i) => (i + fold) % 5 === 0).length,
+      0,
+    );
+    expect(leftOut).toBe(7);
+    expect(faq.info[0]!.calibration.samples.outOfScope).toBe(leftOut * (3 + 1));
+    // The paraphrases are among the texts embedded with the KB, so they are scored with vectors too.
+    const probes = new Set(selfCalibrationProbes(entryPhrasings(kbOf().entries)));
+    const own = new Set(kbOf().entries.flatMap((e) => [e.question, ...e.alternates]));
+    expect([...probes].filter((p) => !own.has(p)).length).toBeGreaterThanOrEqual(TOPICS.length);
+  });
+
   it('reach the matcher with their vectors: the build asks the encoder for them', async () => {
     const asked: string[] = [];
     const dense = (texts: readonly string[]): DenseVectors => ({
