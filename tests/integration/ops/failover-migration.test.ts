@@ -20,9 +20,14 @@ async function slotOf(cluster: RedisCluster, key: string): Promise<number> {
   return Number(await askRedis(cluster.nodes[0]!.port, 'CLUSTER', 'KEYSLOT', key));
 }
 
-/** Every message of the customer's chat, by the customer's message id or the text. */
+/**
+ * Every message of the customer's chat, by the customer's message id or the text. Read as Web Chat
+ * polls, retrying a failed poll: one run in CI got "Too many Cluster redirections" (a 500) for a
+ * read right after the repair, while the cluster's nodes were still agreeing on the slot's owner.
+ */
 async function chat(customer: DirectLineCustomer): Promise<{ ids: string[]; texts: string[] }> {
-  const activities = (await customer.activities()).filter((a) => a.type === 'message');
+  const all = await pollUntil(() => customer.activities(), 'a chat read after the repair', 10_000, 200);
+  const activities = all.filter((a) => a.type === 'message');
   return {
     ids: activities.flatMap((a) => a.channelData?.clientActivityID ?? []),
     texts: activities.flatMap((a) => a.text ?? []),
