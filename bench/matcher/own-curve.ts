@@ -1,5 +1,6 @@
 import type { LabelledText, Prediction } from '../../knowledge-base';
 import type { Baseline } from './baselines';
+import { at, confidences, round, score } from './same-recall';
 
 /**
  * The matcher's own confidence read as a one-threshold baseline (answer the top candidate when
@@ -40,31 +41,17 @@ export function bestThresholdUnderPolicy(
   maxWrongPct: number,
   minRecallPct: number,
 ): ThresholdOutcome | undefined {
-  const inScope = queries.filter((q) => q.expected !== null).length;
-  const outOfScope = queries.length - inScope;
-  const candidates = [...new Set(predictions.map((p) => p.confidence))].sort((a, b) => a - b);
-  for (const threshold of candidates) {
-    let right = 0;
-    let wrong = 0;
-    let escalated = 0;
-    queries.forEach((q, i) => {
-      const p = predictions[i]!;
-      const answers = p.confidence >= threshold && p.candidates.length > 0;
-      if (q.expected === null) escalated += answers ? 0 : 1;
-      else if (answers && p.candidates[0]!.id === q.expected) right++;
-      else if (answers) wrong++;
-    });
+  const scored = score(predictionsAsBaseline(queries, predictions), queries);
+  const hasOutOfScope = scored.some((s) => s.outOfScope);
+  for (const threshold of confidences(scored)) {
+    const o = at(scored, threshold);
     const outcome = {
       threshold,
-      accuracyPct: round((100 * right) / (inScope || 1)),
-      wrongPct: round((100 * wrong) / (inScope || 1)),
-      recallPct: outOfScope === 0 ? 100 : round((100 * escalated) / outOfScope),
+      accuracyPct: round(o.accuracy),
+      wrongPct: round(o.wrong),
+      recallPct: hasOutOfScope ? round(o.recall) : 100,
     };
     if (outcome.wrongPct <= maxWrongPct && outcome.recallPct >= minRecallPct) return outcome;
   }
   return undefined;
-}
-
-function round(x: number): number {
-  return Math.round(x * 10) / 10;
 }

@@ -14,13 +14,13 @@ export interface AtRecall {
   readonly interpolatedAccuracyPct: number;
 }
 
-interface Scored {
+export interface Scored {
   readonly confidence: number;
   readonly right: boolean;
   readonly outOfScope: boolean;
 }
 
-function score(baseline: Baseline, queries: readonly LabelledText[]): Scored[] {
+export function score(baseline: Baseline, queries: readonly LabelledText[]): Scored[] {
   return queries.map((q) => {
     const r = baseline.top(q.text);
     return {
@@ -31,9 +31,13 @@ function score(baseline: Baseline, queries: readonly LabelledText[]): Scored[] {
   });
 }
 
-/** In-scope accuracy and out-of-scope recall (%) when answering at confidence >= threshold. */
-function at(scored: readonly Scored[], threshold: number): { accuracy: number; recall: number } {
+/** In-scope accuracy and wrong answers, and out-of-scope recall (%) when answering at confidence >= threshold. */
+export function at(
+  scored: readonly Scored[],
+  threshold: number,
+): { accuracy: number; wrong: number; recall: number } {
   let right = 0;
+  let wrong = 0;
   let inScope = 0;
   let escalated = 0;
   let oos = 0;
@@ -45,14 +49,24 @@ function at(scored: readonly Scored[], threshold: number): { accuracy: number; r
     } else {
       inScope++;
       if (answers && s.right) right++;
+      else if (answers) wrong++;
     }
   }
-  return { accuracy: (100 * right) / (inScope || 1), recall: (100 * escalated) / (oos || 1) };
+  return {
+    accuracy: (100 * right) / (inScope || 1),
+    wrong: (100 * wrong) / (inScope || 1),
+    recall: (100 * escalated) / (oos || 1),
+  };
+}
+
+/** Every distinct finite confidence, lowest first: where the outcome of a threshold can change. */
+export function confidences(scored: readonly Scored[]): number[] {
+  return [...new Set(scored.map((s) => s.confidence).filter(Number.isFinite))].sort((a, b) => a - b);
 }
 
 /** Candidate thresholds: every distinct confidence (recall only changes there), and one above all. */
 function thresholds(scored: readonly Scored[]): number[] {
-  const values = [...new Set(scored.map((s) => s.confidence).filter(Number.isFinite))].sort((a, b) => a - b);
+  const values = confidences(scored);
   return [...values, (values.at(-1) ?? 0) + 1];
 }
 
@@ -93,6 +107,6 @@ export function baselineAtRecall(
   };
 }
 
-function round(x: number): number {
+export function round(x: number): number {
   return Math.round(x * 10) / 10;
 }
