@@ -1,4 +1,5 @@
 import { Cluster, Redis } from 'ioredis';
+import { pollUntil } from '../support/poll';
 import { uniquePrefix } from '../support/prefix';
 import { startRedisCluster, type RedisCluster } from '../support/redis-cluster';
 import { startRedisSentinel, type RedisSentinelGroup } from '../support/redis-sentinel';
@@ -99,7 +100,14 @@ describe('failover', () => {
       expect(await client.get(after)).toBe('written');
       expect(Date.now() - killedAt).toBeLessThan(10_000);
 
-      const newPrimary = await privateCluster.primaryPortOf(slot);
+      // The node asked may not have heard of the promotion yet (gossip): one CI run found no owner.
+      const cluster = privateCluster;
+      const newPrimary = await pollUntil(
+        () => cluster.primaryPortOf(slot),
+        `a live primary for slot ${slot}`,
+        5_000,
+        100,
+      );
       expect(newPrimary).not.toBe(oldPrimary);
       expect(replicas).toContain(newPrimary);
     } finally {
