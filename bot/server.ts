@@ -13,7 +13,8 @@ import { sendError } from './http/errors';
 import { kbLoaded, registerHealth, type ReadinessCheck } from './http/health-routes';
 import { messagesRoute } from './http/messages-route';
 import { observeRequests, routePatterns } from './http/request-observer';
-import { RETRY_AFTER_SECONDS, storeUnavailable, UNAVAILABLE_BODY, whileStoreDown } from './http/unavailable';
+import { whileStoreDown } from './http/unavailable';
+import { answerRouteErrors } from './http/server-errors';
 import { findWebRoot, STATIC_PATHS, staticRoute } from './http/static-route';
 import type { Log } from './log';
 import { registerMetrics } from './metrics/metrics-route';
@@ -226,28 +227,7 @@ export function createServer(config: Config, composition: { readonly assembly: A
   for (const path of STATIC_PATHS) server.get(path, pages);
   registerHealth(server, [kbLoaded(deps.bot.faq), ...(deps.readiness ?? [])]);
   turns.startRecovery();
-  server.on(
-    'restifyError',
-    (
-      req: restify.Request,
-      res: restify.Response,
-      err: Error & { statusCode?: number; toJSON?: () => unknown },
-      callback: () => void,
-    ) => {
-      // Redis unreachable: a 503 the client may retry, not a 500 (restify sends err as the body).
-      // ioredis rejects every queued command with one error object: it may be marked already.
-      if ((err.statusCode === undefined || err.statusCode === 503) && storeUnavailable(err)) {
-        err.statusCode = 503;
-        err.toJSON = () => UNAVAILABLE_BODY;
-        res.header('Retry-After', String(RETRY_AFTER_SECONDS));
-        deps.log.error(`${req.method ?? '?'} ${req.url ?? '?'}: store unavailable, answered 503`, err);
-        return callback();
-      }
-      if ((err.statusCode ?? 500) >= 500)
-        deps.log.error(`${req.method ?? '?'} ${req.url ?? '?'} failed`, err);
-      callback();
-    },
-  );
+  answerRouteErrors(server, deps.log);
 
   return {
     server,

@@ -13,17 +13,26 @@ const NETWORK_CODES = new Set([
   'NR_CLOSED',
 ]);
 
+/** ioredis giving up on a connection, or on a cluster whose slots are moving. */
+const GAVE_UP =
+  /^Connection is closed|Stream isn't writeable|enableOfflineQueue options is false|^Too many Cluster redirections|^None of startup nodes is available|^Failed to refresh slots cache/;
+/**
+ * Replies of a server that is failing over or still loading: the same command succeeds once the
+ * cluster has settled (a replica promoted, a slot's new owner known).
+ */
+const TRANSIENT_REPLY = /^(CLUSTERDOWN|TRYAGAIN|LOADING|MASTERDOWN|READONLY) /;
+
 /**
  * Whether an error (or one of its causes) says the shared store cannot be reached: ioredis gave up
- * on a command (MaxRetriesPerRequestError, "Connection is closed"), a socket error, or a store
+ * on a command (MaxRetriesPerRequestError, "Connection is closed", a cluster it could not follow
+ * through a failover), a transient reply (CLUSTERDOWN, TRYAGAIN, ...), a socket error, or a store
  * wrapper's STORE_FAILED. The request can be tried again in a moment; it is not a bug.
  */
 export function storeUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (e.name === 'MaxRetriesPerRequestError') return true;
-    if (/^Connection is closed|Stream isn't writeable|enableOfflineQueue options is false/.test(e.message))
-      return true;
+    if (e.name === 'MaxRetriesPerRequestError' || e.name === 'ClusterAllFailedError') return true;
+    if (GAVE_UP.test(e.message) || TRANSIENT_REPLY.test(e.message)) return true;
     if (typeof code === 'string' && (NETWORK_CODES.has(code) || code === 'STORE_FAILED')) return true;
   }
   return false;
