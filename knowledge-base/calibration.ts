@@ -1,7 +1,7 @@
 import { fitLogistic, predict, type LogisticModel } from './logistic';
 import type { Locale } from './locale';
 import { DEFAULT_BLEND, rankEntries, TEMPERATURES, topEntry, type Blend, type ScoredQuery } from './ranker';
-import { signals } from './signals';
+import { LEARNED_PROBABILITY_SIGNAL, signals } from './signals';
 import { wilson } from './wilson';
 
 /** A labelled message: `expected` is the entry index, or -1 when no entry answers it. */
@@ -77,6 +77,18 @@ const LEXICAL_BLENDS: readonly Blend[] = blendGrid([0]);
 const DENSE_BLENDS: readonly Blend[] = blendGrid([0, 0.15, 0.3, 0.45]);
 
 /**
+ * What the confidence models read: every signal, or the learned scorer's probability alone (see
+ * `confidenceSignalsFor` in self-calibration.ts: a KB of questions only with sentence vectors).
+ */
+export type ConfidenceSignals = 'all' | 'learned-probability';
+
+/** The rows a confidence model is fitted on: the signals it may not read are held constant (so they get no weight). */
+function fittedOn(rows: readonly number[][], read: ConfidenceSignals): number[][] {
+  if (read === 'all') return [...rows];
+  return rows.map((r) => r.map((v, i) => (i === LEARNED_PROBABILITY_SIGNAL ? v : 0)));
+}
+
+/**
  * `noneClass`: the ranker's class of out-of-scope examples, if it has one. A message it ranks first
  * is handed to a person whatever the thresholds, so it is left out of the confidence fit and counts
  * as escalated when the thresholds are chosen.
@@ -87,6 +99,7 @@ export function calibrate(
   source: Calibration['source'],
   options: CalibrationOptions = DEFAULT_CALIBRATION_OPTIONS,
   noneClass = -1,
+  read: ConfidenceSignals = 'all',
 ): Calibration {
   const inScope = samples.filter((s) => s.expected >= 0);
   const outOfScope = samples.length - inScope.length;
@@ -104,8 +117,9 @@ export function calibrate(
     ruledOut.push(none);
   }
   const fitted = ruledOut.map((out) => !out);
-  const answer = fitLogistic(where(rows, fitted), where(right, fitted), where(weights, fitted));
-  const shortlist = fitLogistic(where(rows, fitted), where(listed, fitted), where(weights, fitted));
+  const fitRows = where(fittedOn(rows, read), fitted);
+  const answer = fitLogistic(fitRows, where(right, fitted), where(weights, fitted));
+  const shortlist = fitLogistic(fitRows, where(listed, fitted), where(weights, fitted));
   // The policy must hold on the out-of-scope messages the examples do not catch: new traffic
   // resembles the examples less than the calibration set does (CLINC150: 72 % recall with them
   // counted, 69 % on the test set).

@@ -20,7 +20,12 @@ import {
   type RankerOptions,
   type RankerSnapshot,
 } from './ranker';
-import { entryPhrasings, selfCalibrationSamples, type EntryPhrasings } from './self-calibration';
+import {
+  confidenceSignalsFor,
+  entryPhrasings,
+  selfCalibrationSamples,
+  type EntryPhrasings,
+} from './self-calibration';
 import { contentWords, signals } from './signals';
 import type { Candidate, Decision, Entry } from './types';
 
@@ -149,6 +154,8 @@ export class Matcher {
             selfCalibrationSamples(locale, phrasingsOf, rankerOptions, synonyms, dense),
             'self-calibration',
             calibrationOptions,
+            -1,
+            confidenceSignalsFor(phrasingsOf, dense !== undefined),
           ),
     );
     const info: MatcherInfo = {

@@ -1,4 +1,4 @@
-import type { CalibrationSample } from './calibration';
+import type { CalibrationSample, ConfidenceSignals } from './calibration';
 import type { DenseVectors } from './dense';
 import { mulberry32 } from './linear-model';
 import type { Locale } from './locale';
@@ -38,6 +38,28 @@ export const PARAPHRASE_DROP = 0.4;
  * 8.1 % wrong answers under the 4 % policy, 0.25 gave 2.8 %, 0.5 gave 1.0 % for half the answers.
  */
 export const PARAPHRASE_INSERT = 0.25;
+
+/** At least this share of entries written as their question alone makes a KB "of questions only". */
+const QUESTIONS_ONLY_SHARE = 0.9;
+
+/**
+ * What a self-calibration's confidence models may read. On a KB of questions only, every
+ * answerable probe is a made-up paraphrase of a question the ranker holds: evidence that compares
+ * the message with that question (its blended score, nearest phrasing, word coverage and above all
+ * the sentence encoder's similarity, which barely moves when words are dropped) is inflated on
+ * those probes as it never is on a customer's message, and a model fitted on it is sure of the
+ * wrong things (the encoder's similarity alone: 4 % wrong on the probes, 21 % on CLINC150's
+ * queries). The learned scorer's probability, a share among all entries, carries over. Lexical
+ * evidence alone is less inflated, and there the full model did as well (docs/knowledge-base.md).
+ */
+export function confidenceSignalsFor(
+  entries: readonly EntryPhrasings[],
+  withVectors: boolean,
+): ConfidenceSignals {
+  if (!withVectors || entries.length === 0) return 'all';
+  const questionsOnly = entries.filter((e) => e.phrasings.length < 2).length;
+  return questionsOnly >= QUESTIONS_ONLY_SHARE * entries.length ? 'learned-probability' : 'all';
+}
 
 /** Each entry's phrasings as the matcher trains on them: its question and alternates, and its answer when it matches on it. */
 export function entryPhrasings(

@@ -8,6 +8,9 @@ export function contentWords(words: readonly string[], locale: Locale): string[]
   return words.filter((w) => !fn.has(w));
 }
 
+/** Where `signals` puts the learned scorer's probability of the best entry. */
+export const LEARNED_PROBABILITY_SIGNAL = 6;
+
 /**
  * The evidence the confidence models read for one message, all scale-free so a fitted model means
  * the same on another KB: blended scores of the top three, the nearest-phrasing similarity, the
@@ -34,7 +37,7 @@ export function signals(
     a?.knn ?? 0,
     a?.whole ?? 0,
     a ? scored.coverage(a.index) : 0,
-    a?.probability ?? 0,
+    a?.probability ?? 0, // LEARNED_PROBABILITY_SIGNAL
     (a?.probability ?? 0) - (b?.probability ?? 0),
     coverage,
     Math.log1p(content.length),
