@@ -42,6 +42,11 @@ function questionsOnly(kb: LoadedKnowledgeBase): LoadedKnowledgeBase {
   return { ...kb, entries: kb.entries.map((e) => ({ ...e, alternates: [] })) };
 }
 
+/** A mixed FAQ: every third entry keeps its alternates, the others have their question only. */
+function aThirdWithAlternates(kb: LoadedKnowledgeBase): LoadedKnowledgeBase {
+  return { ...kb, entries: kb.entries.map((e, i) => (i % 3 === 0 ? e : { ...e, alternates: [] })) };
+}
+
 async function labelled(file: string): Promise<LabelledText[]> {
   return (await readLabelledLines(file, true)).map((l) => ({ text: l.text, expected: l.expected ?? null }));
 }
@@ -155,6 +160,12 @@ async function main(): Promise<void> {
     ] as const;
     runs.push({ name: `demo ${locale.toUpperCase()}`, kb, locale, sets });
     runs.push({ name: `demo ${locale.toUpperCase()} questions only`, kb: questionsOnly(kb), locale, sets });
+    runs.push({
+      name: `demo ${locale.toUpperCase()} a third with alternates`,
+      kb: aThirdWithAlternates(kb),
+      locale,
+      sets,
+    });
   }
   const encoder = ENCODER
     ? await openEncoderVectors({
