@@ -4,26 +4,12 @@ import { Matcher } from '../../../knowledge-base/matcher';
 import { DEFAULT_BLEND, rankEntries, Ranker } from '../../../knowledge-base/ranker';
 import { confidenceSignalsFor, entryPhrasings } from '../../../knowledge-base/self-calibration';
 import { LEARNED_PROBABILITY_SIGNAL, signals } from '../../../knowledge-base/signals';
+import { SHOP_TOPICS as TOPICS } from '../../support/shop-topics';
 
 // On a KB of questions only, self-calibration's answerable probes are made-up paraphrases of the
 // very questions the ranker holds: what compares a message with its question (above all the
 // encoder's similarity) is inflated there, so with vectors the confidence reads the learned
 // scorer's probability alone (CLINC150 one phrasing per intent: 10.9 → 18.4 % right at 2.8 % wrong).
-
-const TOPICS = [
-  'reset my password',
-  'track my parcel',
-  'cancel my order',
-  'change my delivery address',
-  'update my card details',
-  'download my invoice',
-  'close my account',
-  'return a damaged item',
-  'apply a discount code',
-  'find the opening hours of the shop',
-  'pay in three instalments',
-  'get a refund for a late delivery',
-];
 
 function kbText(withAlternates: (i: number) => boolean): string {
   const entries = TOPICS.map((t, i) => {

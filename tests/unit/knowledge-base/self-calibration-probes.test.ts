@@ -2,24 +2,10 @@ import { buildKnowledgeBase, Faq, textsToEmbed } from '../../../knowledge-base';
 import type { DenseVectors } from '../../../knowledge-base/dense';
 import { entryPhrasings, selfCalibrationProbes } from '../../../knowledge-base/self-calibration';
 import type { VectorSource } from '../../../knowledge-base/vector-source';
+import { SHOP_TOPICS as TOPICS } from '../../support/shop-topics';
 
 // Without a calibration set the matcher calibrates on made-up paraphrases of its own phrasings. With
 // an encoder they are embedded with the KB, so they are scored as a customer's message is.
-
-const TOPICS = [
-  'reset my password',
-  'track my parcel',
-  'cancel my order',
-  'change my delivery address',
-  'update my card details',
-  'download my invoice',
-  'close my account',
-  'talk to customer service',
-  'return a damaged item',
-  'apply a discount code',
-  'change the language of the site',
-  'find the opening hours of the shop',
-];
 
 function kbText(edited?: number): string {
   const entries = TOPICS.map((t, i) => {
