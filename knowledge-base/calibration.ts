@@ -8,6 +8,11 @@ import { wilson } from './wilson';
 export interface CalibrationSample {
   readonly scored: ScoredQuery;
   readonly expected: number;
+  /**
+   * What an answerable message stands for, relative to the others (default 1): self-calibration
+   * gives each entry the same total, as customers ask about each entry, whatever its probe count.
+   */
+  readonly weight?: number;
 }
 
 export interface DecisionThresholds {
@@ -134,7 +139,12 @@ export function calibrate(
       judged,
     ),
     where(
-      samples.map((s, i) => ({ inScope: s.expected >= 0, right: right[i]!, listed: listed[i]! })),
+      samples.map((s, i) => ({
+        inScope: s.expected >= 0,
+        right: right[i]!,
+        listed: listed[i]!,
+        weight: s.expected >= 0 ? (s.weight ?? 1) : 1,
+      })),
       judged,
     ),
     options,
@@ -166,21 +176,22 @@ function chooseBlend(inScope: readonly CalibrationSample[]): Blend {
 /** Weights so out-of-scope samples carry `share` of the total, whatever their count in the set. */
 function sampleWeights(samples: readonly CalibrationSample[], share: number): number[] {
   const oos = samples.filter((s) => s.expected < 0).length;
-  const ins = samples.length - oos;
-  if (oos === 0 || ins === 0) return samples.map(() => 1);
+  const ins = samples.reduce((sum, s) => sum + (s.expected < 0 ? 0 : (s.weight ?? 1)), 0);
+  if (oos === 0 || ins === 0) return samples.map((s) => s.weight ?? 1);
   const oosWeight = (share / (1 - share)) * (ins / oos);
-  return samples.map((s) => (s.expected < 0 ? oosWeight : 1));
+  return samples.map((s) => (s.expected < 0 ? oosWeight : (s.weight ?? 1)));
 }
 
 /** The thresholds that meet the policy on the calibration outcomes and resolve the most questions. */
 export function chooseThresholds(
   confidence: readonly number[],
   shortlist: readonly number[],
-  outcomes: ReadonlyArray<{ inScope: boolean; right: boolean; listed: boolean }>,
+  /** `weight`: what an answerable outcome counts for (default 1; the weights of a set average 1). */
+  outcomes: ReadonlyArray<{ inScope: boolean; right: boolean; listed: boolean; weight?: number }>,
   options: CalibrationOptions,
 ): DecisionThresholds {
-  const inScope = outcomes.filter((o) => o.inScope).length;
-  const outOfScope = outcomes.length - inScope;
+  const inScope = outcomes.reduce((sum, o) => sum + (o.inScope ? (o.weight ?? 1) : 0), 0);
+  const outOfScope = outcomes.filter((o) => !o.inScope).length;
   if (inScope === 0) return DEFAULT_THRESHOLDS;
   let best = DEFAULT_THRESHOLDS;
   let bestKey: [number, number] = [-Infinity, -Infinity];
@@ -192,11 +203,12 @@ export function chooseThresholds(
       let escalated = 0;
       outcomes.forEach((o, i) => {
         const kind = confidence[i]! >= a ? 'answer' : shortlist[i]! >= c ? 'clarify' : 'escalate';
+        const w = o.weight ?? 1;
         if (!o.inScope) escalated += kind === 'escalate' ? 1 : 0;
         else if (kind === 'answer') {
-          if (o.right) right++;
-          else wrong++;
-        } else if (kind === 'clarify' && o.listed) recovered++;
+          if (o.right) right += w;
+          else wrong += w;
+        } else if (kind === 'clarify' && o.listed) recovered += w;
       });
       const z = options.policyMargin;
       const wrongRate = wilson(wrong, inScope, z).upper;

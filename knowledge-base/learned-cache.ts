@@ -10,7 +10,7 @@ import { NORMALIZER_VERSION } from './normalize';
  * NORMALIZER_VERSION: bump it whenever
  * that code decides differently, or a build would load what an older version learned.
  */
-export const LEARNED_CODE_VERSION = 4;
+export const LEARNED_CODE_VERSION = 5;
 
 /** Files kept per folder; the oldest beyond this are removed (several KBs or versions share a folder). */
 const MAX_FILES = 16;

@@ -1,9 +1,9 @@
 import { buildKnowledgeBase } from '../../../knowledge-base';
-import type { DenseVectors } from '../../../knowledge-base/dense';
 import { Matcher } from '../../../knowledge-base/matcher';
 import { DEFAULT_BLEND, rankEntries, Ranker } from '../../../knowledge-base/ranker';
 import { confidenceSignalsFor, entryPhrasings } from '../../../knowledge-base/self-calibration';
 import { LEARNED_PROBABILITY_SIGNAL, signals } from '../../../knowledge-base/signals';
+import { LETTER_VECTORS as dense } from '../../support/letter-vectors';
 import { SHOP_TOPICS as TOPICS } from '../../support/shop-topics';
 
 // On a KB of questions only, self-calibration's answerable probes are made-up paraphrases of the
@@ -21,20 +21,6 @@ function kbText(withAlternates: (i: number) => boolean): string {
 
 const entriesOf = (withAlternates: (i: number) => boolean) =>
   buildKnowledgeBase([{ file: 'en.yaml', text: kbText(withAlternates) }]).entries;
-
-/** A made-up sentence vector: letter counts folded into 8 dimensions, unit length. */
-function vectorOf(text: string): Float32Array {
-  const v = new Float32Array(8);
-  for (const ch of text.toLowerCase()) v[ch.charCodeAt(0) % 8]! += 1;
-  const norm = Math.hypot(...v) || 1;
-  return v.map((x) => x / norm);
-}
-const dense: DenseVectors = {
-  dims: 8,
-  label: 'test',
-  vectorOf,
-  embedQuery: async (t) => vectorOf(t),
-};
 
 const readWeights = (m: Matcher) =>
   m.snapshot().calibration.answer.weights.flatMap((w, i) => (w !== 0 ? [i] : []));
