@@ -88,8 +88,8 @@ const DENSE_BLENDS: readonly Blend[] = blendGrid([0, 0.15, 0.3, 0.45]);
 export type ConfidenceSignals = 'all' | 'learned-probability';
 
 /** The rows a confidence model is fitted on: the signals it may not read are held constant (so they get no weight). */
-function fittedOn(rows: readonly number[][], read: ConfidenceSignals): number[][] {
-  if (read === 'all') return [...rows];
+function fittedOn(rows: readonly number[][], read: ConfidenceSignals): readonly number[][] {
+  if (read === 'all') return rows;
   return rows.map((r) => r.map((v, i) => (i === LEARNED_PROBABILITY_SIGNAL ? v : 0)));
 }
 
@@ -143,7 +143,7 @@ export function calibrate(
         inScope: s.expected >= 0,
         right: right[i]!,
         listed: listed[i]!,
-        weight: s.expected >= 0 ? (s.weight ?? 1) : 1,
+        weight: s.weight ?? 1,
       })),
       judged,
     ),

@@ -12,8 +12,8 @@ type RouteError = Error & { statusCode?: number; toJSON?: () => unknown };
 /**
  * How a route's thrown error reaches the client. restify answers an unexpected error with a 500
  * whose body is the error's own message (an ioredis reply, a file path, a stack's first line);
- * here a store that cannot answer gives a 503 the client may retry, any other unexpected error a
- * 500 with a fixed message, and the error itself is logged. Errors restify raises with a status
+ * here a store that cannot answer gives a 503 the client may retry, any other unexpected error its
+ * status (500 when it has none) with a fixed message, and the error itself is logged. Errors restify raises with a status
  * below 500 (400 bad body, 404, 405, 413) keep their own message: they describe the request.
  */
 export function answerRouteErrors(server: Server, log: Log): void {
@@ -28,7 +28,7 @@ export function answerRouteErrors(server: Server, log: Log): void {
       return callback();
     }
     if ((err.statusCode ?? 500) >= 500) {
-      err.statusCode = 500;
+      err.statusCode ??= 500;
       err.toJSON = () => INTERNAL_ERROR_BODY;
       log.error(`${where} failed`, err);
     }

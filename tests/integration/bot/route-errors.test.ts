@@ -106,6 +106,19 @@ test('an unexpected error answers a 500 whose body says nothing of the error', a
   expect(body).not.toContain('/srv/relais');
 });
 
+test('an unexpected error that carries its own 5xx status keeps it, with the same fixed body', async () => {
+  const c = await conversation();
+  const upstream = Object.assign(new Error('connector https://internal.example/v3 answered 502'), {
+    statusCode: 502,
+  });
+  broken = new Proxy(new InMemoryDirectLineStore(), { get: () => () => Promise.reject(upstream) });
+  const res = await poll(c);
+  const body = await res.text();
+  expect(res.status).toBe(502);
+  expect(JSON.parse(body)).toEqual(INTERNAL_ERROR_BODY);
+  expect(body).not.toContain('internal.example');
+});
+
 test('errors about the request itself keep their 4xx and message', async () => {
   const res = await fetch(`${running.url}/api/directline/token`, {
     method: 'POST',
